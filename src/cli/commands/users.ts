@@ -1,0 +1,75 @@
+import type { Command } from "commander";
+import { hashPassword } from "../../server/lib/passwords.ts";
+import {
+  findUserByEmail,
+  insertUser,
+  setPasswordHash,
+} from "../../server/repositories/identity-repository.ts";
+import { findOrganizationBySlug } from "../../server/repositories/organization-repository.ts";
+import { findPerson, insertMembership } from "../../server/repositories/people-repository.ts";
+import { issuePasswordReset } from "../../server/services/auth-service.ts";
+import { EmailSchema, PasswordSchema } from "../../shared/schemas/auth.ts";
+import { RoleSchema } from "../../shared/schemas/common.ts";
+import { openForCommand } from "../open-for-command.ts";
+
+export function registerUserCommands(program: Command) {
+  program
+    .command("create-user")
+    .description("Create an account, optionally as a member of an organisation")
+    .requiredOption("--email <email>")
+    .requiredOption("--name <name>")
+    .requiredOption("--password <password>", "at least 10 characters")
+    .option("--org <slug>", "organisation to add the person to")
+    .option("--role <role>", "owner, admin, member or viewer", "member")
+    .action(async (opts: { email: string; name: string; password: string; org?: string; role: string }) => {
+      const email = EmailSchema.parse(opts.email);
+      const passwordHash = await hashPassword(PasswordSchema.parse(opts.password));
+      const role = RoleSchema.parse(opts.role);
+      const { deps, done } = await openForCommand();
+      try {
+        await deps.db.transaction(async (tx) => {
+          let user = await findUserByEmail(tx, email);
+          if (user)
+            throw new Error(
+              `An account for ${email} exists already; use reset-password to change its password.`,
+            );
+          user = await insertUser(tx, { email, name: opts.name, passwordHash });
+          if (opts.org) {
+            const org = await findOrganizationBySlug(tx, opts.org);
+            if (!org) throw new Error(`No organisation with slug "${opts.org}".`);
+            if (!(await findPerson(tx, org.id, user.id))) {
+              await insertMembership(tx, { organizationId: org.id, userId: user.id, role });
+            }
+          }
+        });
+        console.log(`Account ${email} created${opts.org ? ` as ${role} of ${opts.org}` : ""}.`);
+      } finally {
+        await done();
+      }
+    });
+
+  program
+    .command("reset-password")
+    .description("Set a new password for an account, or print a one-time reset link")
+    .requiredOption("--email <email>")
+    .option("--password <password>", "set this password directly")
+    .option("--base-url <url>", "origin for the printed link", "http://localhost:3000")
+    .action(async (opts: { email: string; password?: string; baseUrl: string }) => {
+      const { deps, done } = await openForCommand();
+      try {
+        const user = await findUserByEmail(deps.db, EmailSchema.parse(opts.email));
+        if (!user) throw new Error(`No account for ${opts.email}.`);
+        if (opts.password) {
+          await setPasswordHash(deps.db, user.id, await hashPassword(PasswordSchema.parse(opts.password)));
+          console.log(`Password for ${user.email} changed.`);
+        } else {
+          const link = await issuePasswordReset(deps, user.id, null, opts.baseUrl);
+          console.log(
+            `One-time reset link for ${user.email} (valid until ${link.expiresAt.toISOString()}):\n${link.url}`,
+          );
+        }
+      } finally {
+        await done();
+      }
+    });
+}

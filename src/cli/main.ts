@@ -1,0 +1,24 @@
+import { Command } from "commander";
+import { ZodError } from "zod";
+import { registerMigrate } from "./commands/migrate.ts";
+import { registerSeedDemo } from "./commands/seed-demo.ts";
+import { registerServe } from "./commands/serve.ts";
+import { registerUserCommands } from "./commands/users.ts";
+
+const program = new Command();
+program.name("keel").description("Keel: OKRs and KPIs on one platform");
+registerServe(program);
+registerMigrate(program);
+registerSeedDemo(program);
+registerUserCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ZodError) {
+    console.error(`keel: ${err.issues.map((i) => i.message).join("; ")}`);
+  } else {
+    console.error(`keel: ${(err as Error).message}`);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,57 @@
+/**
+ * Cycles generated from the fiscal calendar: the fiscal year and its four quarters.
+ * Dates are plain calendar dates (YYYY-MM-DD) in the organisation's time zone.
+ */
+export type GeneratedCycle = { name: string; kind: "year" | "quarter"; startsOn: string; endsOn: string };
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** First day of `month` (1–12) in `year`, allowing month overflow into later years. */
+function firstOfMonth(year: number, month: number): { y: number; m: number } {
+  const zeroBased = month - 1;
+  return { y: year + Math.floor(zeroBased / 12), m: (zeroBased % 12) + 1 };
+}
+
+function lastDayOf(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** The day before the first of the month `month` months after (year, startMonth). */
+function endAfterMonths(year: number, startMonth: number, months: number): string {
+  const last = firstOfMonth(year, startMonth + months - 1);
+  return `${last.y}-${pad(last.m)}-${pad(lastDayOf(last.y, last.m))}`;
+}
+
+/**
+ * The fiscal year `fiscalYear` (named by the calendar year it starts in) and its
+ * quarters, for a fiscal year starting in `startMonth`. A calendar fiscal year gives
+ * "FY2027" and "Q1 2027"…; an April start gives "FY2027/28" and "Q1 FY2027/28"….
+ */
+export function fiscalYearCycles(fiscalYear: number, startMonth: number): GeneratedCycle[] {
+  if (!Number.isInteger(startMonth) || startMonth < 1 || startMonth > 12) {
+    throw new RangeError("startMonth must be 1–12");
+  }
+  const label = startMonth === 1 ? `${fiscalYear}` : `FY${fiscalYear}/${String(fiscalYear + 1).slice(2)}`;
+  const year: GeneratedCycle = {
+    name: startMonth === 1 ? `FY${fiscalYear}` : label,
+    kind: "year",
+    startsOn: `${fiscalYear}-${pad(startMonth)}-01`,
+    endsOn: endAfterMonths(fiscalYear, startMonth, 12),
+  };
+  const quarters: GeneratedCycle[] = [0, 1, 2, 3].map((q) => {
+    const start = firstOfMonth(fiscalYear, startMonth + q * 3);
+    return {
+      name: `Q${q + 1} ${label}`,
+      kind: "quarter",
+      startsOn: `${start.y}-${pad(start.m)}-01`,
+      endsOn: endAfterMonths(start.y, start.m, 3),
+    };
+  });
+  return [year, ...quarters];
+}
+
+/** The fiscal year (by starting calendar year) that contains `date` (YYYY-MM-DD). */
+export function fiscalYearOf(date: string, startMonth: number): number {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return m >= startMonth ? y : y - 1;
+}

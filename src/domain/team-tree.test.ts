@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { buildTree, nameSortKey, wouldCreateLoop } from "./team-tree.ts";
+
+const parents = new Map<string, string | null>([
+  ["company", null],
+  ["ops", "company"],
+  ["fleet", "ops"],
+  ["routing", "fleet"],
+  ["sales", "company"],
+]);
+
+describe("team tree", () => {
+  it("refuses to move a team under itself or a descendant", () => {
+    expect(wouldCreateLoop("ops", "ops", parents)).toBe(true);
+    expect(wouldCreateLoop("ops", "routing", parents)).toBe(true);
+    expect(wouldCreateLoop("fleet", "sales", parents)).toBe(false);
+    expect(wouldCreateLoop("fleet", null, parents)).toBe(false);
+  });
+  it("builds nested children and keeps orphans as roots", () => {
+    const tree = buildTree([
+      { id: "company", parentId: null },
+      { id: "ops", parentId: "company" },
+      { id: "fleet", parentId: "ops" },
+      { id: "lost", parentId: "missing" },
+    ]);
+    expect(tree.map((n) => n.id)).toEqual(["company", "lost"]);
+    expect(tree[0]?.children[0]?.children.map((n) => (n as { id: string }).id)).toEqual(["fleet"]);
+  });
+  it("sorts names without accents or case mattering", () => {
+    const names = ["Zürich Hub", "zebra", "Ålesund", "alpha"];
+    expect([...names].sort((a, b) => (nameSortKey(a) < nameSortKey(b) ? -1 : 1))).toEqual([
+      "Ålesund",
+      "alpha",
+      "zebra",
+      "Zürich Hub",
+    ]);
+  });
+});

@@ -1,0 +1,59 @@
+import { secureHeaders } from "hono/secure-headers";
+import { AppError } from "../shared/errors.ts";
+import type { Api, Deps } from "./context.ts";
+import { createApi, handleError } from "./lib/http.ts";
+import { authenticate } from "./middleware/authenticate.ts";
+import { orgContext } from "./middleware/org-context.ts";
+import { requestContext } from "./middleware/request-context.ts";
+import { openApiInfo, serveOpenApi } from "./openapi/document.ts";
+import { renderReferencePage } from "./openapi/reference-page.ts";
+import { authRoutes } from "./routes/auth-routes.ts";
+import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { organizationRoutes } from "./routes/organization-routes.ts";
+import { peopleRoutes } from "./routes/people-routes.ts";
+import { systemRoutes } from "./routes/system-routes.ts";
+import { teamRoutes } from "./routes/team-routes.ts";
+import { tokenRoutes } from "./routes/token-routes.ts";
+import { serveWebApp } from "./static-web.ts";
+
+/** The whole HTTP application, without listening: main.ts serves it, tests call app.request(). */
+export function createApp(deps: Deps): Api {
+  const app = createApi();
+  app.onError(handleError);
+  app.use("*", requestContext(deps));
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000" : false,
+    }),
+  );
+  app.use("/api/*", authenticate(deps));
+  app.use("/api/orgs/:org", orgContext(deps));
+  app.use("/api/orgs/:org/*", orgContext(deps));
+
+  systemRoutes(app, deps);
+  authRoutes(app, deps);
+  organizationRoutes(app, deps);
+  peopleRoutes(app, deps);
+  teamRoutes(app, deps);
+  catalogRoutes(app, deps);
+  tokenRoutes(app, deps);
+  serveOpenApi(app);
+
+  app.get("/api/docs", (c) => {
+    const doc = app.getOpenAPI31Document(openApiInfo);
+    return c.html(renderReferencePage(doc as never));
+  });
+  app.all("/api/*", () => {
+    throw new AppError("not_found", "No such API route. The routes are listed at /api/docs.");
+  });
+  app.get("*", serveWebApp(deps.config.webDistDir));
+  return app;
+}

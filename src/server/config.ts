@@ -1,0 +1,54 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Environment read once at start-up; everything else receives a Config. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  /** A PostgreSQL server; when unset Keel runs on embedded PGlite in KEEL_DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  KEEL_DATA_DIR: z.string().default("./data"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Set when Keel is served over HTTPS (directly or behind a proxy): session cookies get `Secure`. */
+  KEEL_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy in front of Keel. */
+  KEEL_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Public base URL, used in invitation and reset links (e.g. https://okr.example.com). */
+  KEEL_PUBLIC_URL: z.string().url().optional(),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  production: boolean;
+  logLevel: string;
+  secureCookies: boolean;
+  trustProxy: boolean;
+  publicUrl: string | undefined;
+  webDistDir: string;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.KEEL_DATA_DIR),
+    production,
+    logLevel: e.LOG_LEVEL,
+    secureCookies: e.KEEL_SECURE_COOKIES ? e.KEEL_SECURE_COOKIES === "true" : production,
+    trustProxy: e.KEEL_TRUST_PROXY === "true",
+    publicUrl: e.KEEL_PUBLIC_URL,
+    webDistDir: path.resolve(import.meta.dirname, "../../dist/web"),
+  };
+}

@@ -1,0 +1,54 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Db } from "../db/client.ts";
+import type { Role } from "../domain/roles.ts";
+import type { Config } from "./config.ts";
+import type { Logger } from "./lib/logger.ts";
+
+/** What every service and route needs; passed explicitly, never imported as a global. */
+export type Deps = {
+  db: Db;
+  engine: "pglite" | "postgres";
+  config: Config;
+  logger: Logger;
+  /** Injected so tests can move time (session expiry, invitation expiry). */
+  now: () => Date;
+};
+
+/** Who is calling: a signed-in person (cookie session) or an API token. */
+export type Principal =
+  | { kind: "session"; userId: string; name: string; email: string; sessionHash: string; csrfToken: string }
+  | {
+      kind: "token";
+      tokenId: string;
+      tokenKind: "personal" | "service";
+      organizationId: string;
+      role: Role;
+      userId: string | null;
+      name: string;
+    };
+
+/** The caller inside one organisation, resolved from the path's {org}. */
+export type Actor = {
+  organizationId: string;
+  orgSlug: string;
+  orgName: string;
+  timeZone: string;
+  role: Role;
+  userId: string | null;
+  tokenId: string | null;
+  /** Shown in the audit log: a person's name, or "token <name>". */
+  label: string;
+  requestId: string;
+};
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    principal: Principal | null;
+    actor: Actor;
+    clientIp: string;
+  };
+};
+
+export type Api = OpenAPIHono<AppEnv>;

@@ -1,0 +1,77 @@
+import { OpenAPIHono, type z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { AppError, type FieldIssue } from "../../shared/errors.ts";
+import { ErrorSchema } from "../../shared/schemas/common.ts";
+import type { AppEnv } from "../context.ts";
+
+/** zod issues → the API's field list ("name: must not be empty"). */
+export function issuesOf(error: z.core.$ZodError, location?: string): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join(".");
+    return { field: path || location || "body", message: issue.message };
+  });
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  const summary = issues
+    .slice(0, 3)
+    .map((i) => `${i.field}: ${i.message}`)
+    .join("; ");
+  return new AppError("validation_failed", `The request has invalid fields: ${summary}.`, { issues });
+}
+
+export function createApi(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const body = validationError(issuesOf(result.error, result.target)).toBody();
+        return c.json(body, 400);
+      }
+    },
+  });
+}
+
+/** Maps any thrown error to the API's error shape; unexpected ones are logged and 500. */
+export function handleError(err: Error, c: Context<AppEnv>) {
+  if (err instanceof AppError) return c.json(err.toBody(), err.status as 400);
+  if (err instanceof HTTPException && err.status < 500) {
+    // Hono's validators throw this for a body that is not JSON at all.
+    const code = err.status === 400 ? "validation_failed" : "conflict";
+    const message = err.status === 400 ? "The request body is not valid JSON." : err.message;
+    return c.json(
+      new AppError(
+        code,
+        message,
+        err.status === 400 ? { issues: [{ field: "body", message }] } : undefined,
+      ).toBody(),
+      err.status,
+    );
+  }
+  const logger = c.get("logger");
+  logger?.error({ err }, "unhandled error");
+  return c.json(
+    new AppError("internal", "Something went wrong on our side. The error is logged; try again.").toBody(),
+    500,
+  );
+}
+
+/** Request body declaration for createRoute: always required, always JSON. */
+export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return { content: { "application/json": { schema } }, required: true, description };
+}
+
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { "application/json": { schema } }, description };
+}
+
+const errorContent = { content: { "application/json": { schema: ErrorSchema } } };
+
+/** The error responses every tenant route may give. */
+export const errorResponses = {
+  400: { ...errorContent, description: "Invalid input: details.issues names each field and why" },
+  401: { ...errorContent, description: "Not signed in, or the token is unknown or revoked" },
+  403: { ...errorContent, description: "Your role does not allow this, or the CSRF token is missing" },
+  404: { ...errorContent, description: "No such thing in this organisation" },
+  409: { ...errorContent, description: "Changed by someone else (version_conflict) or a duplicate" },
+} as const;

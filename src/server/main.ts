@@ -1,0 +1,68 @@
+import path from "node:path";
+import { serve } from "@hono/node-server";
+import { type Database, openDatabase } from "../db/client.ts";
+import { acquireDataFolderLock } from "../db/data-folder-lock.ts";
+import { createApp } from "./app.ts";
+import type { Config } from "./config.ts";
+import type { Deps } from "./context.ts";
+import { createLogger } from "./lib/logger.ts";
+import { announceSetupCode, needsSetup } from "./services/setup-service.ts";
+
+/** Opens the configured database: a PostgreSQL server, or PGlite in the data folder (locked). */
+export async function openConfiguredDatabase(
+  config: Config,
+): Promise<{ database: Database; release: () => void }> {
+  if (config.databaseUrl) {
+    return {
+      database: await openDatabase({ engine: "postgres", url: config.databaseUrl }),
+      release: () => {},
+    };
+  }
+  const release = acquireDataFolderLock(config.dataDir);
+  try {
+    const database = await openDatabase({ engine: "pglite", dataDir: path.join(config.dataDir, "pglite") });
+    return { database, release };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+/** config → database → migrations → listen; stops cleanly on SIGTERM and SIGINT. */
+export async function startServer(config: Config) {
+  const logger = createLogger(config.logLevel);
+  const started = performance.now();
+  const { database, release } = await openConfiguredDatabase(config);
+  await database.migrate();
+  const deps: Deps = { db: database.db, engine: database.engine, config, logger, now: () => new Date() };
+  if (await needsSetup(deps)) await announceSetupCode(deps);
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  logger.info(
+    {
+      port: config.port,
+      engine: database.engine,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      startupMs: Math.round(performance.now() - started),
+    },
+    `Keel is listening on http://localhost:${config.port}`,
+  );
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing open requests");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      release();
+      logger.info("stopped");
+      process.exit(0);
+    });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+  return { server, deps };
+}

@@ -1,0 +1,66 @@
+import type { MiddlewareHandler } from "hono";
+import { weakerRole } from "../../domain/roles.ts";
+import { AppError } from "../../shared/errors.ts";
+import type { AppEnv, Deps } from "../context.ts";
+import { findMembershipBySlug, findOrganizationBySlug } from "../repositories/organization-repository.ts";
+
+/**
+ * Resolves `{org}` in the path to the caller's role in that organisation. Anyone who is
+ * not an active member (or whose token belongs elsewhere) gets 404, never 403: the
+ * existence of another organisation is not revealed.
+ */
+export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal)
+      throw new AppError("unauthenticated", "Sign in, or send an API token, to use this route.");
+    const slug = c.req.param("org") ?? "";
+    const notFound = new AppError(
+      "not_found",
+      `Organisation "${slug}" was not found, or you are not a member of it.`,
+    );
+
+    if (principal.kind === "token") {
+      const org = await findOrganizationBySlug(deps.db, slug);
+      if (!org || org.id !== principal.organizationId) throw notFound;
+      let role = principal.role;
+      let label = `token ${principal.name}`;
+      if (principal.tokenKind === "personal" && principal.userId) {
+        // A personal token never outlives or outranks its holder's membership.
+        const m = await findMembershipBySlug(deps.db, slug, principal.userId);
+        if (!m || m.status !== "active") {
+          throw new AppError("unauthenticated", "This token's holder is no longer an active member.");
+        }
+        role = weakerRole(role, m.role);
+        label = `${m.userName} (token ${principal.name})`;
+      }
+      c.set("actor", {
+        organizationId: org.id,
+        orgSlug: org.slug,
+        orgName: org.name,
+        timeZone: org.timeZone,
+        role,
+        userId: principal.userId,
+        tokenId: principal.tokenId,
+        label,
+        requestId: c.get("requestId"),
+      });
+      return next();
+    }
+
+    const m = await findMembershipBySlug(deps.db, slug, principal.userId);
+    if (!m || m.status !== "active") throw notFound;
+    c.set("actor", {
+      organizationId: m.organizationId,
+      orgSlug: m.slug,
+      orgName: m.orgName,
+      timeZone: m.timeZone,
+      role: m.role,
+      userId: principal.userId,
+      tokenId: null,
+      label: principal.name,
+      requestId: c.get("requestId"),
+    });
+    return next();
+  };
+}

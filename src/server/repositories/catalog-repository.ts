@@ -1,0 +1,100 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client.ts";
+import { cycles, themes } from "../../db/schema.ts";
+
+/** Cycles and strategic themes: small per-organisation catalogues. */
+
+export function listCycles(q: Queryable, organizationId: string) {
+  return q
+    .select()
+    .from(cycles)
+    .where(eq(cycles.organizationId, organizationId))
+    .orderBy(sql`${cycles.startsOn} desc`, sql`case ${cycles.kind} when 'year' then 0 else 1 end`, cycles.id);
+}
+
+export function findCycle(q: Queryable, organizationId: string, id: string) {
+  return q
+    .select()
+    .from(cycles)
+    .where(and(eq(cycles.organizationId, organizationId), eq(cycles.id, id)))
+    .then((r) => r[0]);
+}
+
+export async function insertCycles(
+  q: Queryable,
+  rows: Array<{
+    organizationId: string;
+    name: string;
+    kind: "quarter" | "year" | "custom";
+    startsOn: string;
+    endsOn: string;
+    state?: "planning" | "active" | "grading" | "closed";
+  }>,
+) {
+  if (rows.length === 0) return [];
+  return q.insert(cycles).values(rows).returning();
+}
+
+export async function updateCycle(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+  patch: Partial<{
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    state: "planning" | "active" | "grading" | "closed";
+  }>,
+) {
+  const [row] = await q
+    .update(cycles)
+    .set({ ...patch, version: sql`${cycles.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(cycles.organizationId, organizationId), eq(cycles.id, id), eq(cycles.version, version)))
+    .returning();
+  return row;
+}
+
+export function listThemes(q: Queryable, organizationId: string) {
+  return q
+    .select()
+    .from(themes)
+    .where(eq(themes.organizationId, organizationId))
+    .orderBy(themes.position, themes.id);
+}
+
+export function findTheme(q: Queryable, organizationId: string, id: string) {
+  return q
+    .select()
+    .from(themes)
+    .where(and(eq(themes.organizationId, organizationId), eq(themes.id, id)))
+    .then((r) => r[0]);
+}
+
+export async function insertThemes(
+  q: Queryable,
+  rows: Array<{
+    organizationId: string;
+    name: string;
+    description: string;
+    perspective: string | null;
+    position: number;
+  }>,
+) {
+  return q.insert(themes).values(rows).returning();
+}
+
+export async function updateTheme(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+  patch: Partial<{ name: string; description: string; archivedAt: Date | null }>,
+) {
+  const [row] = await q
+    .update(themes)
+    .set({ ...patch, version: sql`${themes.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(themes.organizationId, organizationId), eq(themes.id, id), eq(themes.version, version)))
+    .returning();
+  return row;
+}

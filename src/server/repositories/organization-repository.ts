@@ -1,0 +1,96 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client.ts";
+import { instanceSettings, memberships, organizations, users } from "../../db/schema.ts";
+
+export function findOrganizationBySlug(q: Queryable, slug: string) {
+  return q
+    .select()
+    .from(organizations)
+    .where(eq(organizations.slug, slug))
+    .then((r) => r[0]);
+}
+
+export function findOrganizationById(q: Queryable, id: string) {
+  return q
+    .select()
+    .from(organizations)
+    .where(eq(organizations.id, id))
+    .then((r) => r[0]);
+}
+
+/** The caller's membership in the organisation with this slug, with what org context needs. */
+export function findMembershipBySlug(q: Queryable, slug: string, userId: string) {
+  return q
+    .select({
+      organizationId: organizations.id,
+      slug: organizations.slug,
+      orgName: organizations.name,
+      timeZone: organizations.timeZone,
+      role: memberships.role,
+      status: memberships.status,
+      userName: users.name,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(organizations.slug, slug), eq(memberships.userId, userId)))
+    .then((r) => r[0]);
+}
+
+export async function slugTaken(q: Queryable, slug: string): Promise<boolean> {
+  const rows = await q
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  return rows.length > 0;
+}
+
+export async function insertOrganization(
+  q: Queryable,
+  v: {
+    slug: string;
+    name: string;
+    timeZone: string;
+    weekStart: number;
+    fiscalYearStartMonth: number;
+    isDemo?: boolean;
+  },
+) {
+  const [row] = await q.insert(organizations).values(v).returning();
+  return row!;
+}
+
+export async function updateOrganization(
+  q: Queryable,
+  id: string,
+  version: number,
+  patch: Partial<{ name: string; timeZone: string; weekStart: number; fiscalYearStartMonth: number }>,
+) {
+  const [row] = await q
+    .update(organizations)
+    .set({ ...patch, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
+    .returning();
+  return row;
+}
+
+export async function countOrganizations(q: Queryable): Promise<number> {
+  const [row] = await q.select({ n: sql<number>`count(*)::int` }).from(organizations);
+  return row?.n ?? 0;
+}
+
+export async function readSetting(q: Queryable, key: string) {
+  const [row] = await q.select().from(instanceSettings).where(eq(instanceSettings.key, key));
+  return row?.value;
+}
+
+export async function writeSetting(q: Queryable, key: string, value: string) {
+  await q
+    .insert(instanceSettings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: instanceSettings.key, set: { value, updatedAt: sql`now()` } });
+}
+
+export async function deleteSetting(q: Queryable, key: string) {
+  await q.delete(instanceSettings).where(eq(instanceSettings.key, key));
+}

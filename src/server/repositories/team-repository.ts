@@ -1,0 +1,149 @@
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import type { Queryable } from "../../db/client.ts";
+import { memberships, teamMembers, teams, users } from "../../db/schema.ts";
+import { likePattern, type NameCursor } from "../lib/pagination.ts";
+
+const teamColumns = {
+  id: teams.id,
+  parentId: teams.parentId,
+  name: teams.name,
+  kind: teams.kind,
+  methodology: teams.methodology,
+  leadUserId: teams.leadUserId,
+  leadName: users.name,
+  archivedAt: teams.archivedAt,
+  version: teams.version,
+  memberCount: sql<number>`(select count(*)::int from ${teamMembers} tm where tm.organization_id = ${teams.organizationId} and tm.team_id = ${teams.id})`,
+  sortKey: sql<string>`lower(${teams.name}) collate "C"`,
+};
+
+function teamQuery(q: Queryable, organizationId: string, extra: SQL[]) {
+  return q
+    .select(teamColumns)
+    .from(teams)
+    .leftJoin(users, eq(users.id, teams.leadUserId))
+    .where(and(eq(teams.organizationId, organizationId), ...extra));
+}
+
+export type TeamRow = Awaited<ReturnType<typeof findTeam>> & {};
+
+export function listTeams(
+  q: Queryable,
+  organizationId: string,
+  f: { q?: string; includeArchived: boolean; after?: NameCursor; limit: number },
+) {
+  const extra: SQL[] = [];
+  if (f.q) extra.push(sql`${teams.name} ilike ${likePattern(f.q)}`);
+  if (!f.includeArchived) extra.push(isNull(teams.archivedAt));
+  if (f.after)
+    extra.push(
+      sql`(lower(${teams.name}) collate "C", ${teams.id}) > (${f.after.k} collate "C", ${f.after.id}::uuid)`,
+    );
+  return teamQuery(q, organizationId, extra)
+    .orderBy(sql`lower(${teams.name}) collate "C"`, teams.id)
+    .limit(f.limit + 1);
+}
+
+/** Every team of the organisation, for the tree (a few thousand rows at most). */
+export function allTeams(q: Queryable, organizationId: string, includeArchived: boolean) {
+  return teamQuery(q, organizationId, includeArchived ? [] : [isNull(teams.archivedAt)]).orderBy(
+    sql`lower(${teams.name}) collate "C"`,
+    teams.id,
+  );
+}
+
+export function findTeam(q: Queryable, organizationId: string, id: string) {
+  return teamQuery(q, organizationId, [eq(teams.id, id)]).then((r) => r[0]);
+}
+
+export async function parentMap(q: Queryable, organizationId: string): Promise<Map<string, string | null>> {
+  const rows = await q
+    .select({ id: teams.id, parentId: teams.parentId })
+    .from(teams)
+    .where(eq(teams.organizationId, organizationId));
+  return new Map(rows.map((r) => [r.id, r.parentId]));
+}
+
+export async function insertTeam(
+  q: Queryable,
+  v: {
+    organizationId: string;
+    name: string;
+    parentId: string | null;
+    kind: string;
+    methodology: "okr" | "kpi" | "both";
+    leadUserId: string | null;
+  },
+) {
+  const [row] = await q.insert(teams).values(v).returning({ id: teams.id });
+  return row!.id;
+}
+
+export async function updateTeam(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+  patch: Partial<{
+    name: string;
+    kind: string;
+    methodology: "okr" | "kpi" | "both";
+    leadUserId: string | null;
+    parentId: string | null;
+    archivedAt: Date | null;
+  }>,
+) {
+  const [row] = await q
+    .update(teams)
+    .set({ ...patch, version: sql`${teams.version} + 1`, updatedAt: sql`now()` })
+    .where(and(eq(teams.organizationId, organizationId), eq(teams.id, id), eq(teams.version, version)))
+    .returning({ id: teams.id });
+  return row;
+}
+
+export function listTeamMembers(q: Queryable, organizationId: string, teamId: string) {
+  return q
+    .select({ userId: users.id, name: users.name, email: users.email })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.organizationId, organizationId), eq(teamMembers.teamId, teamId)))
+    .orderBy(sql`lower(${users.name}) collate "C"`, users.id);
+}
+
+/** Adds a member; returns false when they already were one. */
+export async function addTeamMember(q: Queryable, organizationId: string, teamId: string, userId: string) {
+  const rows = await q
+    .insert(teamMembers)
+    .values({ organizationId, teamId, userId })
+    .onConflictDoNothing()
+    .returning({ userId: teamMembers.userId });
+  return rows.length > 0;
+}
+
+export async function removeTeamMember(q: Queryable, organizationId: string, teamId: string, userId: string) {
+  const rows = await q
+    .delete(teamMembers)
+    .where(
+      and(
+        eq(teamMembers.organizationId, organizationId),
+        eq(teamMembers.teamId, teamId),
+        eq(teamMembers.userId, userId),
+      ),
+    )
+    .returning({ userId: teamMembers.userId });
+  return rows.length > 0;
+}
+
+export async function isActiveMember(q: Queryable, organizationId: string, userId: string): Promise<boolean> {
+  const rows = await q
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.userId, userId),
+        eq(memberships.status, "active"),
+      ),
+    );
+  return rows.length > 0;
+}

@@ -1,0 +1,168 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError } from "../../shared/errors.ts";
+import {
+  ChangePasswordSchema,
+  ResetPasswordSchema,
+  SessionSchema,
+  SignInSchema,
+} from "../../shared/schemas/auth.ts";
+import { OkSchema } from "../../shared/schemas/common.ts";
+import { AcceptInvitationSchema, InvitationPreviewSchema } from "../../shared/schemas/people.ts";
+import type { Api, Deps } from "../context.ts";
+import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { changePassword, resetPassword, sessionInfo, signIn, signOut } from "../services/auth-service.ts";
+import { acceptInvitation, previewInvitation } from "../services/invitation-service.ts";
+import { clearSessionCookie, requireSession, setSessionCookie } from "./route-helpers.ts";
+
+const TokenParam = z.object({ token: z.string().min(20).max(200) });
+
+export function authRoutes(app: Api, deps: Deps) {
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/sign-in",
+      tags: ["Account"],
+      summary: "Sign in with email and password; sets the session cookie",
+      request: { body: jsonBody(SignInSchema) },
+      responses: {
+        200: jsonResponse(SessionSchema, "Signed in"),
+        ...errorResponses,
+        429: jsonResponse(
+          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+          "Too many attempts",
+        ),
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      try {
+        const { session, userId } = await signIn(
+          deps,
+          input,
+          c.get("clientIp"),
+          c.req.header("user-agent") ?? null,
+        );
+        setSessionCookie(c, deps, session);
+        return c.json(await sessionInfo(deps, userId, session.csrfToken), 200);
+      } catch (err) {
+        if (err instanceof AppError && err.code === "rate_limited") {
+          c.header("Retry-After", String(err.details?.retryAfterSeconds ?? 900));
+        }
+        throw err;
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/sign-out",
+      tags: ["Account"],
+      summary: "End this session",
+      responses: { 200: jsonResponse(OkSchema, "Signed out"), ...errorResponses },
+    }),
+    async (c) => {
+      const principal = c.get("principal");
+      if (principal?.kind === "session") await signOut(deps, principal.sessionHash);
+      clearSessionCookie(c, deps);
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/auth/session",
+      tags: ["Account"],
+      summary: "Who is signed in, their organisations, and the CSRF token",
+      responses: { 200: jsonResponse(SessionSchema, "The session"), ...errorResponses },
+    }),
+    async (c) => {
+      const principal = requireSession(c);
+      return c.json(await sessionInfo(deps, principal.userId, principal.csrfToken), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/password",
+      tags: ["Account"],
+      summary: "Change your password (signs out your other sessions)",
+      request: { body: jsonBody(ChangePasswordSchema) },
+      responses: { 200: jsonResponse(OkSchema, "Changed"), ...errorResponses },
+    }),
+    async (c) => {
+      const principal = requireSession(c);
+      await changePassword(deps, principal.userId, principal.sessionHash, c.req.valid("json"));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/password-reset",
+      tags: ["Account"],
+      summary: "Set a new password with a one-time reset link's token",
+      request: { body: jsonBody(ResetPasswordSchema) },
+      responses: {
+        200: jsonResponse(OkSchema, "Password set; sign in with it"),
+        ...errorResponses,
+        410: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      await resetPassword(deps, c.req.valid("json"));
+      return c.json({ ok: true as const }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/invitations/{token}",
+      tags: ["Account"],
+      summary: "What an invitation link offers",
+      request: { params: TokenParam },
+      responses: {
+        200: jsonResponse(InvitationPreviewSchema, "The invitation"),
+        ...errorResponses,
+        410: errorResponses[404],
+      },
+    }),
+    async (c) => c.json(await previewInvitation(deps, c.req.valid("param").token), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/invitations/{token}/accept",
+      tags: ["Account"],
+      summary: "Accept an invitation (creating the account if needed) and sign in",
+      request: { params: TokenParam, body: jsonBody(AcceptInvitationSchema) },
+      responses: {
+        200: jsonResponse(SessionSchema.extend({ organizationSlug: z.string() }), "Joined and signed in"),
+        ...errorResponses,
+        410: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { session, userId, orgSlug } = await acceptInvitation(
+        deps,
+        c.req.valid("param").token,
+        c.req.valid("json"),
+        {
+          ip: c.get("clientIp"),
+          userAgent: c.req.header("user-agent") ?? null,
+          requestId: c.get("requestId"),
+        },
+      );
+      setSessionCookie(c, deps, session);
+      return c.json(
+        { ...(await sessionInfo(deps, userId, session.csrfToken)), organizationSlug: orgSlug },
+        200,
+      );
+    },
+  );
+}

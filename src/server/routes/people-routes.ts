@@ -1,0 +1,140 @@
+import { createRoute } from "@hono/zod-openapi";
+import { ResetLinkSchema } from "../../shared/schemas/auth.ts";
+import { IdSchema, ListQuerySchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
+import {
+  CreatedInvitationSchema,
+  CreatedPersonSchema,
+  CreateInvitationSchema,
+  CreatePersonSchema,
+  InvitationSchema,
+  PeopleListQuerySchema,
+  PersonSchema,
+  UpdatePersonSchema,
+} from "../../shared/schemas/people.ts";
+import type { Api, Deps } from "../context.ts";
+import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { createInvitation, listInvitationsFor, revokeInvitationFor } from "../services/invitation-service.ts";
+import {
+  createPerson,
+  getPerson,
+  issueResetLinkForPerson,
+  listPeoplePage,
+  updatePerson,
+} from "../services/people-service.ts";
+import { authenticated, baseUrlOf } from "./route-helpers.ts";
+
+const PersonParams = OrgParamSchema.extend({ userId: IdSchema });
+const InvitationParams = OrgParamSchema.extend({ id: IdSchema });
+
+export function peopleRoutes(app: Api, deps: Deps) {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/people",
+      tags: ["People"],
+      summary: "Members of the organisation, by name",
+      security: authenticated,
+      request: { params: OrgParamSchema, query: ListQuerySchema.extend(PeopleListQuerySchema.shape) },
+      responses: { 200: jsonResponse(pageOf(PersonSchema), "People"), ...errorResponses },
+    }),
+    async (c) => c.json(await listPeoplePage(deps, c.get("actor"), c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orgs/{org}/people",
+      tags: ["People"],
+      summary: "Add a person directly (admins); a new account gets a one-time set-password link",
+      security: authenticated,
+      request: { params: OrgParamSchema, body: jsonBody(CreatePersonSchema) },
+      responses: { 201: jsonResponse(CreatedPersonSchema, "Added"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await createPerson(deps, c.get("actor"), c.req.valid("json"), baseUrlOf(c, deps)), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/people/{userId}",
+      tags: ["People"],
+      summary: "One member",
+      security: authenticated,
+      request: { params: PersonParams },
+      responses: { 200: jsonResponse(PersonSchema, "The person"), ...errorResponses },
+    }),
+    async (c) => c.json(await getPerson(deps, c.get("actor"), c.req.valid("param").userId), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/orgs/{org}/people/{userId}",
+      tags: ["People"],
+      summary: "Change role, title or manager; deactivate or reactivate (admins)",
+      security: authenticated,
+      request: { params: PersonParams, body: jsonBody(UpdatePersonSchema) },
+      responses: { 200: jsonResponse(PersonSchema, "Updated"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await updatePerson(deps, c.get("actor"), c.req.valid("param").userId, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orgs/{org}/people/{userId}/password-reset",
+      tags: ["People"],
+      summary: "Issue a one-time password reset link for a member (admins)",
+      security: authenticated,
+      request: { params: PersonParams },
+      responses: { 201: jsonResponse(ResetLinkSchema, "The link"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await issueResetLinkForPerson(deps, c.get("actor"), c.req.valid("param").userId, baseUrlOf(c, deps)),
+        201,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/invitations",
+      tags: ["People"],
+      summary: "Invitations, newest first (admins)",
+      security: authenticated,
+      request: { params: OrgParamSchema },
+      responses: { 200: jsonResponse(pageOf(InvitationSchema), "Invitations"), ...errorResponses },
+    }),
+    async (c) => c.json(await listInvitationsFor(deps, c.get("actor")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orgs/{org}/invitations",
+      tags: ["People"],
+      summary: "Invite someone by email: returns a one-time, expiring link to copy (admins)",
+      security: authenticated,
+      request: { params: OrgParamSchema, body: jsonBody(CreateInvitationSchema) },
+      responses: { 201: jsonResponse(CreatedInvitationSchema, "Invited"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await createInvitation(deps, c.get("actor"), c.req.valid("json"), baseUrlOf(c, deps)), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/orgs/{org}/invitations/{id}",
+      tags: ["People"],
+      summary: "Revoke a pending invitation (admins)",
+      security: authenticated,
+      request: { params: InvitationParams },
+      responses: { 200: jsonResponse(InvitationSchema, "Revoked"), ...errorResponses },
+    }),
+    async (c) => c.json(await revokeInvitationFor(deps, c.get("actor"), c.req.valid("param").id), 200),
+  );
+}

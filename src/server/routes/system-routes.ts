@@ -1,0 +1,95 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { migrationsApplied } from "../../db/migration-status.ts";
+import { SessionSchema } from "../../shared/schemas/auth.ts";
+import { SetupSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
+import type { Api, Deps } from "../context.ts";
+import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { sessionInfo } from "../services/auth-service.ts";
+import { needsSetup, runSetup, setupCodeRequired } from "../services/setup-service.ts";
+import { setSessionCookie } from "./route-helpers.ts";
+
+export function systemRoutes(app: Api, deps: Deps) {
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/health",
+      tags: ["System"],
+      summary: "The process is up",
+      responses: { 200: jsonResponse(z.object({ status: z.literal("ok") }), "Up") },
+    }),
+    (c) => c.json({ status: "ok" as const }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/ready",
+      tags: ["System"],
+      summary: "The database answers and every migration is applied",
+      responses: {
+        200: jsonResponse(z.object({ status: z.literal("ready"), engine: z.string() }), "Ready"),
+        503: jsonResponse(z.object({ status: z.literal("not_ready"), reason: z.string() }), "Not ready"),
+      },
+    }),
+    async (c) => {
+      try {
+        await deps.db.execute(sql`select 1`);
+        if (!(await migrationsApplied(deps.db))) {
+          return c.json({ status: "not_ready" as const, reason: "migrations pending" }, 503);
+        }
+        return c.json({ status: "ready" as const, engine: deps.engine }, 200);
+      } catch {
+        return c.json({ status: "not_ready" as const, reason: "database unreachable" }, 503);
+      }
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/setup",
+      tags: ["Setup"],
+      summary: "Whether this Keel still needs its first owner",
+      responses: { 200: jsonResponse(SetupStatusSchema, "Setup status") },
+    }),
+    async (c) =>
+      c.json(
+        {
+          needsSetup: await needsSetup(deps),
+          setupCodeRequired: setupCodeRequired(
+            c.get("clientIp"),
+            Boolean(c.req.header("x-forwarded-for")),
+            deps.config.production,
+          ),
+        },
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/setup",
+      tags: ["Setup"],
+      summary: "Create the first organisation (or the demo) and its owner, and sign in",
+      request: { body: jsonBody(SetupSchema) },
+      responses: {
+        201: jsonResponse(SessionSchema.extend({ organizationSlug: z.string() }), "Set up and signed in"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const { session, orgSlug, userId } = await runSetup(deps, input, {
+        ip: c.get("clientIp"),
+        forwarded: Boolean(c.req.header("x-forwarded-for")),
+        userAgent: c.req.header("user-agent") ?? null,
+        requestId: c.get("requestId"),
+      });
+      setSessionCookie(c, deps, session);
+      const info = await sessionInfo(deps, userId, session.csrfToken);
+      return c.json({ ...info, organizationSlug: orgSlug }, 201);
+    },
+  );
+}

@@ -1,0 +1,138 @@
+import { AppError } from "../../shared/errors.ts";
+import type { SessionInfo } from "../../shared/schemas/auth.ts";
+import type { Deps } from "../context.ts";
+import { hashPassword, verifyPassword } from "../lib/passwords.ts";
+import { randomSecret, sha256 } from "../lib/secrets.ts";
+import {
+  clearRateLimit,
+  consumePasswordReset,
+  deleteOtherSessions,
+  deleteSession,
+  findUserByEmail,
+  findUserById,
+  hitRateLimit,
+  insertPasswordReset,
+  insertSession,
+  organizationsOfUser,
+  readRateLimit,
+  setPasswordHash,
+} from "../repositories/identity-repository.ts";
+
+export const SESSION_COOKIE = "keel_session";
+export const SESSION_TTL_MS = 30 * 24 * 3600_000;
+export const RESET_TTL_MS = 24 * 3600_000;
+
+/** Sign-in attempts allowed per window, per account and per address. */
+export const SIGN_IN_LIMITS = { windowSeconds: 15 * 60, perAccount: 10, perIp: 100 };
+
+export type NewSession = { token: string; csrfToken: string; expiresAt: Date };
+
+export async function createSession(
+  deps: Deps,
+  userId: string,
+  ip: string,
+  userAgent: string | null,
+): Promise<NewSession> {
+  const token = randomSecret();
+  const csrfToken = randomSecret(24);
+  const expiresAt = new Date(deps.now().getTime() + SESSION_TTL_MS);
+  await insertSession(deps.db, { tokenHash: sha256(token), userId, csrfToken, expiresAt, ip, userAgent });
+  return { token, csrfToken, expiresAt };
+}
+
+/**
+ * Checks credentials with a generic answer for every failure, after consulting the
+ * per-account and per-address limits (kept in the database, so they hold across instances).
+ */
+export async function signIn(
+  deps: Deps,
+  input: { email: string; password: string },
+  ip: string,
+  userAgent: string | null,
+): Promise<{ session: NewSession; userId: string }> {
+  const now = deps.now();
+  const { windowSeconds, perAccount, perIp } = SIGN_IN_LIMITS;
+  const accountBucket = `sign-in:account:${input.email.toLowerCase()}`;
+  const ipBucket = `sign-in:ip:${ip}`;
+  const [accountCount, ipCount] = await Promise.all([
+    readRateLimit(deps.db, accountBucket, windowSeconds, now),
+    readRateLimit(deps.db, ipBucket, windowSeconds, now),
+  ]);
+  if (accountCount >= perAccount || ipCount >= perIp) {
+    throw new AppError(
+      "rate_limited",
+      `Too many sign-in attempts. Wait ${Math.round(windowSeconds / 60)} minutes, or ask an admin for a password reset link.`,
+      { retryAfterSeconds: windowSeconds },
+    );
+  }
+  const user = await findUserByEmail(deps.db, input.email);
+  const ok = await verifyPassword(user?.passwordHash, input.password);
+  if (!user || !ok) {
+    await hitRateLimit(deps.db, accountBucket, windowSeconds, now);
+    await hitRateLimit(deps.db, ipBucket, windowSeconds, now);
+    throw new AppError("invalid_credentials", "That email and password do not match an account.");
+  }
+  await clearRateLimit(deps.db, accountBucket);
+  return { session: await createSession(deps, user.id, ip, userAgent), userId: user.id };
+}
+
+export async function signOut(deps: Deps, sessionHash: string): Promise<void> {
+  await deleteSession(deps.db, sessionHash);
+}
+
+export async function sessionInfo(deps: Deps, userId: string, csrfToken: string): Promise<SessionInfo> {
+  const user = await findUserById(deps.db, userId);
+  if (!user) throw new AppError("unauthenticated", "Your account no longer exists.");
+  const orgs = await organizationsOfUser(deps.db, userId);
+  return { user: { id: user.id, email: user.email, name: user.name }, organizations: orgs, csrfToken };
+}
+
+/** Changes a password and signs the person out of every other session. */
+export async function changePassword(
+  deps: Deps,
+  userId: string,
+  sessionHash: string,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const user = await findUserById(deps.db, userId);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("validation_failed", "currentPassword: is not your current password", {
+      issues: [{ field: "currentPassword", message: "is not your current password" }],
+    });
+  }
+  const hash = await hashPassword(input.newPassword);
+  await deps.db.transaction(async (tx) => {
+    await setPasswordHash(tx, userId, hash);
+    await deleteOtherSessions(tx, userId, sessionHash);
+  });
+}
+
+/** Issues a one-time reset link (admin action or `keel reset-password`). */
+export async function issuePasswordReset(
+  deps: Deps,
+  userId: string,
+  createdBy: string | null,
+  baseUrl: string,
+): Promise<{ url: string; expiresAt: Date }> {
+  const token = randomSecret();
+  const expiresAt = new Date(deps.now().getTime() + RESET_TTL_MS);
+  await insertPasswordReset(deps.db, { tokenHash: sha256(token), userId, createdBy, expiresAt });
+  return { url: `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`, expiresAt };
+}
+
+/** Sets a new password from a reset link; the link works once; other sessions end. */
+export async function resetPassword(
+  deps: Deps,
+  input: { token: string; newPassword: string },
+): Promise<string> {
+  const hash = await hashPassword(input.newPassword);
+  return deps.db.transaction(async (tx) => {
+    const userId = await consumePasswordReset(tx, sha256(input.token), deps.now());
+    if (!userId) {
+      throw new AppError("gone", "This reset link has been used or has expired. Ask an admin for a new one.");
+    }
+    await setPasswordHash(tx, userId, hash);
+    await deleteOtherSessions(tx, userId);
+    return userId;
+  });
+}

@@ -1,0 +1,207 @@
+import { sql } from "drizzle-orm";
+import type { Queryable } from "../../../db/client.ts";
+import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
+import { addDays, todayIn } from "../../../domain/dates.ts";
+import type { Deps } from "../../context.ts";
+import { insertCycles } from "../../repositories/catalog-repository.ts";
+import { createOrganizationIn } from "../organization-service.ts";
+import {
+  type DemoTeam,
+  demoCompanyName,
+  demoTimeZone,
+  demoTree,
+  firstNames,
+  lastNames,
+  titlesByKind,
+} from "./demo-structure.ts";
+
+/** Deterministic pseudo-random numbers, so every demo looks the same (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The calendar quarter a date falls in, as a cycle name ("Q4 2026"). */
+function quarterName(date: string): string {
+  const [y, m] = date.split("-").map(Number) as [number, number];
+  return `Q${Math.floor((m - 1) / 3) + 1} ${y}`;
+}
+
+type PlannedPerson = {
+  userId?: string;
+  name: string;
+  email: string;
+  title: string;
+  managerIndex: number | null;
+};
+type PlannedTeam = {
+  id?: string;
+  def: DemoTeam;
+  parentIndex: number | null;
+  leadIndex: number;
+  memberIndexes: number[];
+};
+
+/**
+ * Plans people and teams from the demo tree: each team has a lead who reports to the
+ * parent team's lead, and members who report to their team's lead.
+ */
+export function planDemo(domain: string, ownerIndex = 0) {
+  const random = seededRandom(20261123);
+  const people: PlannedPerson[] = [];
+  const teamPlans: PlannedTeam[] = [];
+  const usedNames = new Set<string>();
+  const newPerson = (title: string, managerIndex: number | null) => {
+    let name = "";
+    for (let attempt = 0; attempt < 50; attempt++) {
+      name = `${firstNames[Math.floor(random() * firstNames.length)]} ${lastNames[Math.floor(random() * lastNames.length)]}`;
+      if (!usedNames.has(name)) break;
+    }
+    usedNames.add(name);
+    const local = name
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[^a-z ]/g, "")
+      .replace(/ +/g, ".");
+    people.push({ name, email: `${local}@${domain}`, title, managerIndex });
+    return people.length - 1;
+  };
+  const visit = (def: DemoTeam, parentIndex: number | null, parentLead: number | null) => {
+    const titles = titlesByKind[def.kind] ?? titlesByKind.squad!;
+    const leadIndex =
+      parentIndex === null ? ownerIndex : newPerson(`${titles.lead}, ${def.name}`, parentLead);
+    const memberIndexes = [leadIndex];
+    for (let i = 0; i < def.size; i++) {
+      memberIndexes.push(newPerson(titles.member[i % titles.member.length]!, leadIndex));
+    }
+    teamPlans.push({ def, parentIndex, leadIndex, memberIndexes });
+    const myIndex = teamPlans.length - 1;
+    for (const child of def.children ?? []) visit(child, myIndex, leadIndex);
+  };
+  // The owner (index 0) is the CEO; reserve their slot before walking the tree.
+  people.push({ name: "", email: "", title: titlesByKind.company!.lead, managerIndex: null });
+  visit(demoTree, null, null);
+  return { people, teams: teamPlans };
+}
+
+/**
+ * Creates the demo organisation with the given person as its owner (and CEO). Dates are
+ * relative to today so the active quarter is always about seven weeks in.
+ */
+export async function seedDemoOrganization(
+  tx: Queryable,
+  deps: Deps,
+  owner: { userId: string; name: string },
+  requestId: string,
+) {
+  const { org, actor, companyTeamId } = await createOrganizationIn(
+    tx,
+    deps,
+    { name: demoCompanyName, timeZone: demoTimeZone, weekStart: 1, fiscalYearStartMonth: 1, isDemo: true },
+    owner,
+    requestId,
+    { generateCycles: false },
+  );
+  const plan = planDemo(`${org.slug}.example`);
+  const insertedUsers = await tx
+    .insert(users)
+    .values(plan.people.slice(1).map((p) => ({ name: p.name, email: p.email, passwordHash: null })))
+    .returning({ id: users.id });
+  plan.people[0]!.userId = owner.userId;
+  insertedUsers.forEach((u, i) => {
+    plan.people[i + 1]!.userId = u.id;
+  });
+  await tx
+    .insert(memberships)
+    .values(
+      plan.people
+        .slice(1)
+        .map((p) => ({ organizationId: org.id, userId: p.userId!, role: "member" as const, title: p.title })),
+    );
+  // Managers after everyone exists (the manager foreign key points into the same table).
+  const pairs = plan.people
+    .slice(1)
+    .filter((p) => p.managerIndex !== null)
+    .map((p) => sql`(${p.userId}::uuid, ${plan.people[p.managerIndex!]!.userId}::uuid)`);
+  await tx.execute(sql`
+    update memberships m set manager_user_id = v.manager_id
+    from (values ${sql.join(pairs, sql`, `)}) as v(user_id, manager_id)
+    where m.organization_id = ${org.id} and m.user_id = v.user_id`);
+
+  plan.teams[0]!.id = companyTeamId;
+  for (const t of plan.teams.slice(1)) {
+    const [row] = await tx
+      .insert(teams)
+      .values({
+        organizationId: org.id,
+        name: t.def.name,
+        kind: t.def.kind,
+        methodology: t.def.methodology,
+        parentId: plan.teams[t.parentIndex!]!.id!,
+        leadUserId: plan.people[t.leadIndex]!.userId!,
+      })
+      .returning({ id: teams.id });
+    t.id = row!.id;
+  }
+  await tx.insert(teamMembers).values(
+    plan.teams.flatMap((t) =>
+      t.memberIndexes.map((i) => ({
+        organizationId: org.id,
+        teamId: t.id!,
+        userId: plan.people[i]!.userId!,
+      })),
+    ),
+  );
+
+  const today = todayIn(demoTimeZone, deps.now());
+  const currentStart = addDays(today, -49);
+  const currentEnd = addDays(currentStart, 90);
+  const previousStart = addDays(currentStart, -91);
+  const nextStart = addDays(currentEnd, 1);
+  const mid = (start: string) => addDays(start, 45);
+  await insertCycles(tx, [
+    {
+      organizationId: org.id,
+      kind: "quarter",
+      name: quarterName(mid(previousStart)),
+      startsOn: previousStart,
+      endsOn: addDays(currentStart, -1),
+      state: "closed",
+    },
+    {
+      organizationId: org.id,
+      kind: "quarter",
+      name: quarterName(mid(currentStart)),
+      startsOn: currentStart,
+      endsOn: currentEnd,
+      state: "active",
+    },
+    {
+      organizationId: org.id,
+      kind: "quarter",
+      name: quarterName(mid(nextStart)),
+      startsOn: nextStart,
+      endsOn: addDays(nextStart, 90),
+      state: "planning",
+    },
+  ]);
+
+  await tx.insert(auditEvents).values({
+    organizationId: org.id,
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: "organization.demo_seeded",
+    entityType: "organization",
+    entityId: org.id,
+    entityLabel: org.name,
+    after: { people: plan.people.length, teams: plan.teams.length, activeCycleStartsOn: currentStart },
+    requestId,
+  });
+  return org;
+}

@@ -1,0 +1,107 @@
+import { sql } from "drizzle-orm";
+import { users } from "../../db/schema.ts";
+import { AppError } from "../../shared/errors.ts";
+import type { Deps } from "../context.ts";
+import { isLoopback } from "../lib/client-ip.ts";
+import { hashPassword } from "../lib/passwords.ts";
+import { humanCode, safeEqual, sha256 } from "../lib/secrets.ts";
+import { findUserByEmail, insertUser, setPasswordHash } from "../repositories/identity-repository.ts";
+import { deleteSetting, readSetting, writeSetting } from "../repositories/organization-repository.ts";
+import { createSession, type NewSession } from "./auth-service.ts";
+import { seedDemoOrganization } from "./demo/seed-demo.ts";
+import { createOrganizationIn } from "./organization-service.ts";
+
+const SETUP_CODE_KEY = "setup_code_sha256";
+
+/** An instance needs setup until some account can sign in. */
+export async function needsSetup(deps: Deps): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(sql`${users.passwordHash} is not null`);
+  return (row?.n ?? 0) === 0;
+}
+
+/**
+ * Setup from another machine must prove access to the server's log. Requests that came
+ * through a proxy count as remote: behind a local proxy every request looks like loopback.
+ */
+export function setupCodeRequired(ip: string, forwarded: boolean, production: boolean): boolean {
+  return production || forwarded || !isLoopback(ip);
+}
+
+/** Makes a fresh one-time setup code, stores its hash and logs it for the operator. */
+export async function announceSetupCode(deps: Deps): Promise<string> {
+  const code = humanCode();
+  await writeSetting(deps.db, SETUP_CODE_KEY, sha256(code));
+  deps.logger.warn(
+    { setupCode: code },
+    `Keel has no accounts yet. Open it in a browser to set it up; from another machine, enter the setup code ${code}`,
+  );
+  return code;
+}
+
+export type SetupInput = {
+  start: "own" | "demo";
+  organizationName?: string | undefined;
+  timeZone: string;
+  name: string;
+  email: string;
+  password: string;
+  setupCode?: string | undefined;
+};
+
+export async function runSetup(
+  deps: Deps,
+  input: SetupInput,
+  request: { ip: string; forwarded: boolean; userAgent: string | null; requestId: string },
+): Promise<{ session: NewSession; orgSlug: string; userId: string }> {
+  if (input.start === "own" && !input.organizationName) {
+    throw new AppError("validation_failed", "organizationName: name your organisation", {
+      issues: [{ field: "organizationName", message: "name your organisation" }],
+    });
+  }
+  if (setupCodeRequired(request.ip, request.forwarded, deps.config.production)) {
+    const stored = await readSetting(deps.db, SETUP_CODE_KEY);
+    if (!stored) await announceSetupCode(deps);
+    if (!stored || !input.setupCode || !safeEqual(sha256(input.setupCode.trim().toUpperCase()), stored)) {
+      throw new AppError(
+        "setup_code_required",
+        "Enter the one-time setup code that Keel printed in its log when it started (look for setupCode).",
+        { issues: [{ field: "setupCode", message: "is missing or does not match the code in the log" }] },
+      );
+    }
+  }
+  const passwordHash = await hashPassword(input.password);
+  const orgSlug = await deps.db.transaction(async (tx) => {
+    // One setup at a time, across instances; the loser sees the instance already set up.
+    await tx.execute(sql`select pg_advisory_xact_lock(7040001)`);
+    const [claimed] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(sql`${users.passwordHash} is not null`);
+    if ((claimed?.n ?? 0) > 0) {
+      throw new AppError("conflict", "Keel is already set up. Sign in instead.");
+    }
+    const existing = await findUserByEmail(tx, input.email);
+    const user = existing ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash }));
+    if (existing) await setPasswordHash(tx, existing.id, passwordHash);
+    const owner = { userId: user.id, name: user.name };
+    if (input.start === "demo") {
+      const demo = await seedDemoOrganization(tx, deps, owner, request.requestId);
+      return demo.slug;
+    }
+    const { org } = await createOrganizationIn(
+      tx,
+      deps,
+      { name: input.organizationName!, timeZone: input.timeZone, weekStart: 1, fiscalYearStartMonth: 1 },
+      owner,
+      request.requestId,
+    );
+    return org.slug;
+  });
+  await deleteSetting(deps.db, SETUP_CODE_KEY);
+  const user = await findUserByEmail(deps.db, input.email);
+  const session = await createSession(deps, user!.id, request.ip, request.userAgent);
+  return { session, orgSlug, userId: user!.id };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+export const AuditEventSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  actorUserId: z.uuid().nullable(),
+  actorTokenId: z.uuid().nullable(),
+  actorLabel: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  entityLabel: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  reason: z.string().nullable(),
+});
+export const AuditQuerySchema = z.object({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(100).optional(),
+  actorUserId: z.uuid().optional(),
+  action: z.string().max(60).optional(),
+  cursor: z.string().max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

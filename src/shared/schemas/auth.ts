@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { RoleSchema } from "./common.ts";
+
+export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(254));
+export const PasswordSchema = z
+  .string()
+  .min(10, "must be at least 10 characters")
+  .max(200, "must be at most 200 characters")
+  .describe("At least 10 characters");
+
+export const SignInSchema = z.object({ email: EmailSchema, password: z.string().min(1).max(200) });
+
+export const UserSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
+
+export const OrgSummarySchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  role: RoleSchema,
+  isDemo: z.boolean(),
+});
+
+export const SessionSchema = z.object({
+  user: UserSchema,
+  organizations: z.array(OrgSummarySchema),
+  csrfToken: z.string().describe("Send as the X-CSRF-Token header on every state-changing request"),
+});
+export type SessionInfo = z.infer<typeof SessionSchema>;
+
+export const ChangePasswordSchema = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: PasswordSchema,
+});
+
+export const ResetPasswordSchema = z.object({
+  token: z.string().min(20).max(200),
+  newPassword: PasswordSchema,
+});
+
+export const ResetLinkSchema = z.object({
+  url: z.string().describe("One-time link; share it with the person. It expires after 24 hours."),
+  expiresAt: z.string(),
+});

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { EmailSchema, PasswordSchema } from "./auth.ts";
+import { nameSchema, RoleSchema, VersionSchema } from "./common.ts";
+
+export const TimeZoneSchema = z
+  .string()
+  .refine((tz) => isTimeZone(tz), "must be an IANA time zone such as Europe/Berlin")
+  .describe("IANA time zone, e.g. Europe/Berlin");
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return tz.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+export const OrgSettingsFields = {
+  name: nameSchema(120),
+  timeZone: TimeZoneSchema,
+  weekStart: z
+    .number()
+    .int()
+    .min(1)
+    .max(7)
+    .describe("ISO weekday the week starts on: 1 = Monday … 7 = Sunday"),
+  fiscalYearStartMonth: z.number().int().min(1).max(12).describe("Month the fiscal year starts in (1–12)"),
+};
+
+export const OrganizationSchema = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  weekStart: z.number(),
+  fiscalYearStartMonth: z.number(),
+  isDemo: z.boolean(),
+  role: RoleSchema.describe("Your role in it"),
+  version: z.number(),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+export const CreateOrganizationSchema = z.object({
+  name: OrgSettingsFields.name,
+  timeZone: OrgSettingsFields.timeZone.default("UTC"),
+  weekStart: OrgSettingsFields.weekStart.default(1),
+  fiscalYearStartMonth: OrgSettingsFields.fiscalYearStartMonth.default(1),
+});
+
+export const UpdateOrganizationSchema = z.object({
+  version: VersionSchema,
+  name: OrgSettingsFields.name.optional(),
+  timeZone: OrgSettingsFields.timeZone.optional(),
+  weekStart: OrgSettingsFields.weekStart.optional(),
+  fiscalYearStartMonth: OrgSettingsFields.fiscalYearStartMonth.optional(),
+});
+
+export const SetupStatusSchema = z.object({
+  needsSetup: z.boolean(),
+  setupCodeRequired: z.boolean().describe("True when the request does not come from this machine"),
+});
+
+export const SetupSchema = z.object({
+  start: z.enum(["own", "demo"]).default("own").describe("Create your own organisation or open the demo"),
+  organizationName: nameSchema(120).optional().describe("Required when start is own"),
+  timeZone: TimeZoneSchema.default("UTC"),
+  name: nameSchema(120),
+  email: EmailSchema,
+  password: PasswordSchema,
+  setupCode: z.string().max(100).optional().describe("The one-time code printed in Keel's log"),
+});

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import { EmailSchema, PasswordSchema } from "./auth.ts";
+import { nameSchema, RoleSchema, VersionSchema } from "./common.ts";
+
+export const PersonSchema = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  title: z.string().nullable(),
+  status: z.enum(["active", "deactivated"]),
+  managerUserId: z.uuid().nullable(),
+  managerName: z.string().nullable(),
+  hasPassword: z.boolean().describe("False until the person has set a password"),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const CreatePersonSchema = z.object({
+  name: nameSchema(120),
+  email: EmailSchema,
+  role: RoleSchema.default("member"),
+  title: z.string().trim().max(120).optional(),
+  managerUserId: z.uuid().nullable().optional(),
+});
+
+export const CreatedPersonSchema = z.object({
+  person: PersonSchema,
+  setPasswordUrl: z
+    .string()
+    .nullable()
+    .describe("One-time link for a new account to set its password; null when the account existed"),
+});
+
+export const UpdatePersonSchema = z.object({
+  version: VersionSchema,
+  role: RoleSchema.optional(),
+  title: z.string().trim().max(120).nullable().optional(),
+  managerUserId: z.uuid().nullable().optional(),
+  status: z
+    .enum(["active", "deactivated"])
+    .optional()
+    .describe("Deactivated people cannot sign in to this organisation; their data stays"),
+});
+
+export const PeopleListQuerySchema = z.object({
+  status: z.enum(["active", "deactivated", "all"]).default("all"),
+});
+
+export const InvitationSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: RoleSchema,
+  status: z.enum(["pending", "accepted", "revoked", "expired"]),
+  expiresAt: z.string(),
+  createdAt: z.string(),
+});
+
+export const CreateInvitationSchema = z.object({
+  email: EmailSchema,
+  role: RoleSchema.default("member"),
+  expiresInDays: z.number().int().min(1).max(30).default(7),
+});
+
+export const CreatedInvitationSchema = z.object({
+  invitation: InvitationSchema,
+  url: z.string().describe("The invitation link, shown once; copy it to the person"),
+});
+
+export const InvitationPreviewSchema = z.object({
+  organizationName: z.string(),
+  email: z.string(),
+  role: RoleSchema,
+  accountExists: z.boolean(),
+});
+
+export const AcceptInvitationSchema = z.object({
+  name: nameSchema(120).optional().describe("Required when no account exists for the email"),
+  password: PasswordSchema.describe("A new password, or the existing account's password"),
+});

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { nameSchema, VersionSchema } from "./common.ts";
+
+export const MethodologySchema = z
+  .enum(["okr", "kpi", "both"])
+  .describe("What the team runs: OKRs, KPIs or both");
+
+export const TeamSchema = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  name: z.string(),
+  kind: z.string(),
+  methodology: MethodologySchema,
+  leadUserId: z.uuid().nullable(),
+  leadName: z.string().nullable(),
+  memberCount: z.number(),
+  archived: z.boolean(),
+  version: z.number(),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+/** A team with its sub-teams; the recursive schema for the API document is in the route. */
+export type TeamNode = Team & { children: TeamNode[] };
+
+export const kindSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .describe("Level label: company, division, department, squad…");
+
+export const CreateTeamSchema = z.object({
+  name: nameSchema(120),
+  parentId: z.uuid().nullable().default(null),
+  kind: kindSchema.default("team"),
+  methodology: MethodologySchema.default("both"),
+  leadUserId: z.uuid().nullable().default(null),
+});
+
+export const UpdateTeamSchema = z.object({
+  version: VersionSchema,
+  name: nameSchema(120).optional(),
+  kind: kindSchema.optional(),
+  methodology: MethodologySchema.optional(),
+  leadUserId: z.uuid().nullable().optional(),
+  parentId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe("Move the team under another one (not under itself or its descendants)"),
+  archived: z.boolean().optional(),
+});
+
+export const TeamMemberSchema = z.object({ userId: z.uuid(), name: z.string(), email: z.string() });
+export const AddTeamMemberSchema = z.object({ userId: z.uuid() });
+export const TeamListQuerySchema = z.object({
+  includeArchived: z.enum(["true", "false"]).default("false"),
+});
