@@ -28,7 +28,7 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
       if (principal.tokenKind === "personal" && principal.userId) {
         // A personal token never outlives or outranks its holder's membership.
         const m = await findMembershipBySlug(deps.db, slug, principal.userId);
-        if (!m || m.status !== "active") {
+        if (m?.status !== "active") {
           throw new AppError("unauthenticated", "This token's holder is no longer an active member.");
         }
         role = weakerRole(role, m.role);
@@ -49,7 +49,7 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
     }
 
     const m = await findMembershipBySlug(deps.db, slug, principal.userId);
-    if (!m || m.status !== "active") throw notFound;
+    if (m?.status !== "active") throw notFound;
     c.set("actor", {
       organizationId: m.organizationId,
       orgSlug: m.slug,
