@@ -134,6 +134,10 @@ export async function seedDemoOrganization(
     from (values ${sql.join(pairs, sql`, `)}) as v(user_id, manager_id)
     where m.organization_id = ${org.id} and m.user_id = v.user_id`);
 
+  await tx.execute(sql`
+    update memberships set title = ${titlesByKind.company!.lead}
+    where organization_id = ${org.id} and user_id = ${owner.userId}`);
+
   plan.teams[0]!.id = companyTeamId;
   for (const t of plan.teams.slice(1)) {
     const [row] = await tx

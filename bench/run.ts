@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: Keel's figures, printed as a Markdown table for docs/benchmarks.md.
+ *   startup      time from `keel serve` to /api/ready 200, on an empty and an existing data folder
+ *   team tree    autocannon, 50 connections, 10 s, authenticated GET of the demo's team tree,
+ *                on PGlite and on PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432)
+ * Run one part with `npm run bench -- startup` or `npm run bench -- tree`.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import pg from "pg";
+import { setUpDemo, startKeel } from "../scripts/lib/keel-process.ts";
+
+const only = process.argv[2];
+const rows: string[][] = [];
+const record = (what: string, value: string, note = "") => {
+  rows.push([what, value, note]);
+  console.log(`${what}: ${value} ${note}`);
+};
+
+async function benchStartup() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-bench-"));
+  const first = await startKeel({ KEEL_DATA_DIR: dir }, 3401);
+  await first.stop();
+  record("startup, empty data folder → /api/ready", `${(first.readyMs / 1000).toFixed(2)} s`, "PGlite, migrations included");
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const again = await startKeel({ KEEL_DATA_DIR: dir }, 3401);
+    times.push(again.readyMs);
+    await again.stop();
+  }
+  const best = Math.min(...times);
+  record("startup, existing data folder → /api/ready", `${(best / 1000).toFixed(2)} s`, "PGlite, best of 3");
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function loadTree(label: string, env: Record<string, string>, port: number) {
+  const server = await startKeel(env, port);
+  try {
+    const cookie = await setUpDemo(port);
+    const url = `http://127.0.0.1:${port}/api/orgs/nordwind-logistics/teams/tree`;
+    const check = await fetch(url, { headers: { cookie } });
+    if (check.status !== 200) throw new Error(`tree returned ${check.status}`);
+    const result = await autocannon({ url, connections: 50, duration: 10, headers: { cookie } });
+    if (result.non2xx > 0 || result.errors > 0) {
+      throw new Error(`${result.non2xx} non-2xx responses and ${result.errors} errors`);
+    }
+    record(
+      `team tree (demo, 31 teams), ${label}`,
+      `${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`,
+      `autocannon 50 connections 10 s, ${result.requests.total} requests`,
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+async function benchTree() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-bench-"));
+  await loadTree("PGlite", { KEEL_DATA_DIR: dir }, 3402);
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
+  const admin = new pg.Client({ connectionString: `${base}/postgres` });
+  try {
+    await admin.connect();
+  } catch {
+    record("team tree, PostgreSQL", "skipped", `no PostgreSQL at ${base}`);
+    return;
+  }
+  const db = `keel_bench_${process.pid}`;
+  await admin.query(`create database ${db}`);
+  try {
+    await loadTree("PostgreSQL", { DATABASE_URL: `${base}/${db}` }, 3403);
+  } finally {
+    await admin.query(`drop database if exists ${db} with (force)`);
+    await admin.end();
+  }
+}
+
+if (!only || only === "startup") await benchStartup();
+if (!only || only === "tree") await benchTree();
+
+console.log(`\n| measure | result | how |\n| --- | --- | --- |`);
+for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+console.log(`\nmachine: ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
