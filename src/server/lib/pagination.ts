@@ -7,6 +7,9 @@ import { AppError } from "../../shared/errors.ts";
  */
 export type NameCursor = { k: string; id: string };
 
+/** What a repository needs to fetch one page: search text, position, size. */
+export type PageFilter = { q?: string | undefined; after?: NameCursor | undefined; limit: number };
+
 export function encodeCursor(cursor: NameCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
@@ -30,6 +33,15 @@ export function decodeCursor(raw: string | undefined): NameCursor | undefined {
   throw new AppError("validation_failed", "cursor: is not a cursor this API gave out", {
     issues: [{ field: "cursor", message: "is not a cursor this API gave out" }],
   });
+}
+
+/** The repository filter for a list route's query (q, cursor, limit). */
+export function pageFilter(query: {
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+}): PageFilter {
+  return { q: query.q || undefined, after: decodeCursor(query.cursor), limit: query.limit };
 }
 
 /** Turns limit+1 fetched rows into a page and the cursor of the next one. */

@@ -1,15 +1,31 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { cycles, themes } from "../../db/schema.ts";
+import { likePattern, type PageFilter } from "../lib/pagination.ts";
 
 /** Cycles and strategic themes: small per-organisation catalogues. */
 
+/** Every cycle of the organisation (a few per year), newest first. */
 export function listCycles(q: Queryable, organizationId: string) {
   return q
     .select()
     .from(cycles)
     .where(eq(cycles.organizationId, organizationId))
-    .orderBy(sql`${cycles.startsOn} desc`, sql`case ${cycles.kind} when 'year' then 0 else 1 end`, cycles.id);
+    .orderBy(sql`${cycles.startsOn} desc`, sql`${cycles.id} desc`);
+}
+
+/** A page of cycles, newest first; the cursor key is the start date. */
+export function pageCycles(q: Queryable, organizationId: string, f: PageFilter) {
+  const conditions: SQL[] = [eq(cycles.organizationId, organizationId)];
+  if (f.q) conditions.push(sql`${cycles.name} ilike ${likePattern(f.q)}`);
+  if (f.after)
+    conditions.push(sql`(${cycles.startsOn}, ${cycles.id}) < (${f.after.k}::date, ${f.after.id}::uuid)`);
+  return q
+    .select()
+    .from(cycles)
+    .where(and(...conditions))
+    .orderBy(sql`${cycles.startsOn} desc`, sql`${cycles.id} desc`)
+    .limit(f.limit + 1);
 }
 
 export function findCycle(q: Queryable, organizationId: string, id: string) {
@@ -61,6 +77,20 @@ export function listThemes(q: Queryable, organizationId: string) {
     .from(themes)
     .where(eq(themes.organizationId, organizationId))
     .orderBy(themes.position, themes.id);
+}
+
+/** A page of themes in their set order; the cursor key is the position. */
+export function pageThemes(q: Queryable, organizationId: string, f: PageFilter) {
+  const conditions: SQL[] = [eq(themes.organizationId, organizationId)];
+  if (f.q) conditions.push(sql`${themes.name} ilike ${likePattern(f.q)}`);
+  if (f.after)
+    conditions.push(sql`(${themes.position}, ${themes.id}) > (${f.after.k}::int, ${f.after.id}::uuid)`);
+  return q
+    .select()
+    .from(themes)
+    .where(and(...conditions))
+    .orderBy(themes.position, themes.id)
+    .limit(f.limit + 1);
 }
 
 export function findTheme(q: Queryable, organizationId: string, id: string) {

@@ -1,15 +1,24 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { invitations, organizations } from "../../db/schema.ts";
 import type { Role } from "../../domain/roles.ts";
+import { likePattern, type PageFilter } from "../lib/pagination.ts";
 
-export function listInvitations(q: Queryable, organizationId: string, limit: number) {
+/** A page of invitations, newest first, searchable by email. */
+export function listInvitations(q: Queryable, organizationId: string, f: PageFilter) {
+  const conditions: SQL[] = [eq(invitations.organizationId, organizationId)];
+  if (f.q) conditions.push(sql`${invitations.email} ilike ${likePattern(f.q)}`);
+  if (f.after) {
+    conditions.push(
+      sql`(${invitations.createdAt}, ${invitations.id}) < (${f.after.k}::timestamptz, ${f.after.id}::uuid)`,
+    );
+  }
   return q
     .select()
     .from(invitations)
-    .where(eq(invitations.organizationId, organizationId))
-    .orderBy(desc(invitations.createdAt), invitations.id)
-    .limit(limit);
+    .where(and(...conditions))
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(f.limit + 1);
 }
 
 export function findInvitation(q: Queryable, organizationId: string, id: string) {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { memberships, teamMembers, teams, users } from "../../db/schema.ts";
-import { likePattern, type NameCursor } from "../lib/pagination.ts";
+import { likePattern, type NameCursor, type PageFilter } from "../lib/pagination.ts";
 
 const teamColumns = {
   id: teams.id,
@@ -101,13 +101,27 @@ export async function updateTeam(
   return row;
 }
 
-export function listTeamMembers(q: Queryable, organizationId: string, teamId: string) {
+/** A page of a team's members by name. */
+export function listTeamMembers(q: Queryable, organizationId: string, teamId: string, f: PageFilter) {
+  const conditions: SQL[] = [eq(teamMembers.organizationId, organizationId), eq(teamMembers.teamId, teamId)];
+  if (f.q) conditions.push(sql`${users.name} ilike ${likePattern(f.q)}`);
+  if (f.after) {
+    conditions.push(
+      sql`(lower(${users.name}) collate "C", ${users.id}) > (${f.after.k} collate "C", ${f.after.id}::uuid)`,
+    );
+  }
   return q
-    .select({ userId: users.id, name: users.name, email: users.email })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      sortKey: sql<string>`lower(${users.name}) collate "C"`,
+    })
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
-    .where(and(eq(teamMembers.organizationId, organizationId), eq(teamMembers.teamId, teamId)))
-    .orderBy(sql`lower(${users.name}) collate "C"`, users.id);
+    .where(and(...conditions))
+    .orderBy(sql`lower(${users.name}) collate "C"`, users.id)
+    .limit(f.limit + 1);
 }
 
 /** Adds a member; returns false when they already were one. */

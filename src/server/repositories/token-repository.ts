@@ -1,7 +1,8 @@
-import { and, desc, eq, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { apiTokens, users } from "../../db/schema.ts";
 import type { Role } from "../../domain/roles.ts";
+import { likePattern, type PageFilter } from "../lib/pagination.ts";
 
 const tokenColumns = {
   id: apiTokens.id,
@@ -16,16 +17,23 @@ const tokenColumns = {
   revokedAt: apiTokens.revokedAt,
 };
 
-export function listTokens(q: Queryable, organizationId: string, onlyUserId?: string) {
+/** A page of tokens, newest first; the cursor key is the creation time. */
+export function listTokens(q: Queryable, organizationId: string, f: PageFilter, onlyUserId?: string) {
   const conditions: SQL[] = [eq(apiTokens.organizationId, organizationId)];
   if (onlyUserId) conditions.push(eq(apiTokens.userId, onlyUserId));
+  if (f.q) conditions.push(sql`${apiTokens.name} ilike ${likePattern(f.q)}`);
+  if (f.after) {
+    conditions.push(
+      sql`(${apiTokens.createdAt}, ${apiTokens.id}) < (${f.after.k}::timestamptz, ${f.after.id}::uuid)`,
+    );
+  }
   return q
     .select(tokenColumns)
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(...conditions))
-    .orderBy(desc(apiTokens.createdAt), apiTokens.id)
-    .limit(500);
+    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .limit(f.limit + 1);
 }
 
 export function findToken(q: Queryable, organizationId: string, id: string) {

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
+import { ListQuerySchema, OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import {
   CreateCycleSchema,
   CycleSchema,
@@ -26,12 +26,12 @@ export function catalogRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/cycles",
       tags: ["Cycles"],
-      summary: "Cycles, newest first",
+      summary: "Cycles, newest first, searchable by name",
       security: authenticated,
-      request: { params: OrgParamSchema },
+      request: { params: OrgParamSchema, query: ListQuerySchema },
       responses: { 200: jsonResponse(pageOf(CycleSchema), "Cycles"), ...errorResponses },
     }),
-    async (c) => c.json(await listCyclesFor(deps, c.get("actor")), 200),
+    async (c) => c.json(await listCyclesFor(deps, c.get("actor"), c.req.valid("query")), 200),
   );
 
   app.openapi(
@@ -95,10 +95,10 @@ export function catalogRoutes(app: Api, deps: Deps) {
       tags: ["Themes"],
       summary: "Strategic themes (the four Balanced Scorecard perspectives to start with)",
       security: authenticated,
-      request: { params: OrgParamSchema },
+      request: { params: OrgParamSchema, query: ListQuerySchema },
       responses: { 200: jsonResponse(pageOf(ThemeSchema), "Themes"), ...errorResponses },
     }),
-    async (c) => c.json(await listThemesFor(deps, c.get("actor")), 200),
+    async (c) => c.json(await listThemesFor(deps, c.get("actor"), c.req.valid("query")), 200),
   );
 
   app.openapi(

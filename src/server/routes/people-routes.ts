@@ -103,12 +103,12 @@ export function peopleRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/invitations",
       tags: ["People"],
-      summary: "Invitations, newest first (admins)",
+      summary: "Invitations, newest first, searchable by email (admins)",
       security: authenticated,
-      request: { params: OrgParamSchema },
+      request: { params: OrgParamSchema, query: ListQuerySchema },
       responses: { 200: jsonResponse(pageOf(InvitationSchema), "Invitations"), ...errorResponses },
     }),
-    async (c) => c.json(await listInvitationsFor(deps, c.get("actor")), 200),
+    async (c) => c.json(await listInvitationsFor(deps, c.get("actor"), c.req.valid("query")), 200),
   );
 
   app.openapi(

@@ -122,12 +122,13 @@ export function teamRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/teams/{id}/members",
       tags: ["Teams"],
-      summary: "The team's members",
+      summary: "The team's members by name, searchable",
       security: authenticated,
-      request: { params: OrgIdParamSchema },
+      request: { params: OrgIdParamSchema, query: ListQuerySchema },
       responses: { 200: jsonResponse(pageOf(TeamMemberSchema), "Members"), ...errorResponses },
     }),
-    async (c) => c.json(await teamMembers(deps, c.get("actor"), c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(await teamMembers(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("query")), 200),
   );
 
   app.openapi(

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
+import { ListQuerySchema, OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import { CreatedTokenSchema, CreateTokenSchema, TokenSchema } from "../../shared/schemas/tokens.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
@@ -12,12 +12,12 @@ export function tokenRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/tokens",
       tags: ["API tokens"],
-      summary: "API tokens: all of them for admins, your own personal ones otherwise",
+      summary: "API tokens, newest first: all of them for admins, your own personal ones otherwise",
       security: authenticated,
-      request: { params: OrgParamSchema },
+      request: { params: OrgParamSchema, query: ListQuerySchema },
       responses: { 200: jsonResponse(pageOf(TokenSchema), "Tokens"), ...errorResponses },
     }),
-    async (c) => c.json(await listTokensFor(deps, c.get("actor")), 200),
+    async (c) => c.json(await listTokensFor(deps, c.get("actor"), c.req.valid("query")), 200),
   );
 
   app.openapi(

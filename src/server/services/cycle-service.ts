@@ -1,11 +1,19 @@
 import { canMoveCycle, isReopen } from "../../domain/cycle-states.ts";
 import { fiscalYearCycles } from "../../domain/fiscal-cycles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
+import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Cycle } from "../../shared/schemas/cycles.ts";
 import type { Actor, Deps } from "../context.ts";
+import { pageFilter, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { findCycle, insertCycles, listCycles, updateCycle } from "../repositories/catalog-repository.ts";
+import {
+  findCycle,
+  insertCycles,
+  listCycles,
+  pageCycles,
+  updateCycle,
+} from "../repositories/catalog-repository.ts";
 import { findOrganizationById } from "../repositories/organization-repository.ts";
 
 type CycleRow = NonNullable<Awaited<ReturnType<typeof findCycle>>>;
@@ -22,10 +30,11 @@ export function presentCycle(row: CycleRow): Cycle {
   };
 }
 
-export async function listCyclesFor(deps: Deps, actor: Actor) {
+export async function listCyclesFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "read");
-  const rows = await listCycles(deps.db, actor.organizationId);
-  return { items: rows.map(presentCycle), nextCursor: null };
+  const rows = await pageCycles(deps.db, actor.organizationId, pageFilter(query));
+  const page = toPage(rows, query.limit, (r) => ({ k: r.startsOn, id: r.id }));
+  return { items: page.items.map(presentCycle), nextCursor: page.nextCursor };
 }
 
 export async function getCycle(deps: Deps, actor: Actor, id: string) {

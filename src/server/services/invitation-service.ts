@@ -2,7 +2,9 @@ import type { Db } from "../../db/client.ts";
 import type { invitations } from "../../db/schema.ts";
 import { mayAssignRole, type Role } from "../../domain/roles.ts";
 import { AppError, fieldError, notFound } from "../../shared/errors.ts";
+import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Actor, Deps } from "../context.ts";
+import { pageFilter, toPage } from "../lib/pagination.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import { authorize } from "../policies/org-policy.ts";
@@ -38,11 +40,12 @@ export function presentInvitation(row: InvitationRow, now: Date) {
   };
 }
 
-export async function listInvitationsFor(deps: Deps, actor: Actor) {
+export async function listInvitationsFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "manage_people");
-  const rows = await listInvitations(deps.db, actor.organizationId, 200);
+  const rows = await listInvitations(deps.db, actor.organizationId, pageFilter(query));
+  const page = toPage(rows, query.limit, (r) => ({ k: r.createdAt.toISOString(), id: r.id }));
   const now = deps.now();
-  return { items: rows.map((r) => presentInvitation(r, now)), nextCursor: null };
+  return { items: page.items.map((r) => presentInvitation(r, now)), nextCursor: page.nextCursor };
 }
 
 export async function createInvitation(

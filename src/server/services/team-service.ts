@@ -4,7 +4,7 @@ import { AppError, fieldError, notFound, versionConflict } from "../../shared/er
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Team, TeamNode } from "../../shared/schemas/teams.ts";
 import type { Actor, Deps } from "../context.ts";
-import { decodeCursor, toPage } from "../lib/pagination.ts";
+import { decodeCursor, pageFilter, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
 import {
@@ -171,10 +171,18 @@ export async function updateTeamDetails(
   });
 }
 
-export async function teamMembers(deps: Deps, actor: Actor, teamId: string) {
+const firstMembersPage: ListQuery = { limit: 200 };
+
+async function membersPage(q: Queryable, actor: Actor, teamId: string, query: ListQuery) {
+  const rows = await listTeamMembers(q, actor.organizationId, teamId, pageFilter(query));
+  const page = toPage(rows, query.limit, (r) => ({ k: r.sortKey, id: r.userId }));
+  return { items: page.items.map(({ sortKey: _k, ...m }) => m), nextCursor: page.nextCursor };
+}
+
+export async function teamMembers(deps: Deps, actor: Actor, teamId: string, query: ListQuery) {
   authorize(actor, "read");
   if (!(await findTeam(deps.db, actor.organizationId, teamId))) throw notFound("That team");
-  return { items: await listTeamMembers(deps.db, actor.organizationId, teamId), nextCursor: null };
+  return membersPage(deps.db, actor, teamId, query);
 }
 
 export async function addMemberToTeam(deps: Deps, actor: Actor, teamId: string, userId: string) {
@@ -194,7 +202,7 @@ export async function addMemberToTeam(deps: Deps, actor: Actor, teamId: string, 
         after: { userId },
       });
     }
-    return { items: await listTeamMembers(tx, actor.organizationId, teamId), nextCursor: null };
+    return membersPage(tx, actor, teamId, firstMembersPage);
   });
 }
 
@@ -218,6 +226,6 @@ export async function removeMemberFromTeam(deps: Deps, actor: Actor, teamId: str
       entityLabel: team.name,
       before: { userId },
     });
-    return { items: await listTeamMembers(tx, actor.organizationId, teamId), nextCursor: null };
+    return membersPage(tx, actor, teamId, firstMembersPage);
   });
 }

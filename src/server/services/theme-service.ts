@@ -1,8 +1,16 @@
 import { notFound, versionConflict } from "../../shared/errors.ts";
+import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Actor, Deps } from "../context.ts";
+import { pageFilter, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { findTheme, insertThemes, listThemes, updateTheme } from "../repositories/catalog-repository.ts";
+import {
+  findTheme,
+  insertThemes,
+  listThemes,
+  pageThemes,
+  updateTheme,
+} from "../repositories/catalog-repository.ts";
 
 type ThemeRow = NonNullable<Awaited<ReturnType<typeof findTheme>>>;
 
@@ -18,9 +26,11 @@ export function presentTheme(row: ThemeRow) {
   };
 }
 
-export async function listThemesFor(deps: Deps, actor: Actor) {
+export async function listThemesFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "read");
-  return { items: (await listThemes(deps.db, actor.organizationId)).map(presentTheme), nextCursor: null };
+  const rows = await pageThemes(deps.db, actor.organizationId, pageFilter(query));
+  const page = toPage(rows, query.limit, (r) => ({ k: String(r.position), id: r.id }));
+  return { items: page.items.map(presentTheme), nextCursor: page.nextCursor };
 }
 
 export async function createTheme(deps: Deps, actor: Actor, input: { name: string; description: string }) {

@@ -1,6 +1,8 @@
 import { may, type Role, roleAtLeast } from "../../domain/roles.ts";
 import { AppError, fieldError, notFound } from "../../shared/errors.ts";
+import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Actor, Deps } from "../context.ts";
+import { pageFilter, toPage } from "../lib/pagination.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
@@ -18,12 +20,18 @@ export function presentToken(row: TokenRow) {
 }
 
 /** Admins see every token of the organisation; others see their own personal tokens. */
-export async function listTokensFor(deps: Deps, actor: Actor) {
+export async function listTokensFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "read");
   const all = may(actor.role, "manage_service_tokens");
   if (!all && !actor.userId) return { items: [], nextCursor: null };
-  const rows = await listTokens(deps.db, actor.organizationId, all ? undefined : actor.userId!);
-  return { items: rows.map(presentToken), nextCursor: null };
+  const rows = await listTokens(
+    deps.db,
+    actor.organizationId,
+    pageFilter(query),
+    all ? undefined : actor.userId!,
+  );
+  const page = toPage(rows, query.limit, (r) => ({ k: r.createdAt.toISOString(), id: r.id }));
+  return { items: page.items.map(presentToken), nextCursor: page.nextCursor };
 }
 
 export async function createToken(
