@@ -1,5 +1,7 @@
 import type { Command } from "commander";
+import type { Actor } from "../../server/context.ts";
 import { hashPassword } from "../../server/lib/passwords.ts";
+import { recordAudit } from "../../server/repositories/audit-repository.ts";
 import {
   findUserByEmail,
   insertUser,
@@ -11,6 +13,21 @@ import { issuePasswordReset } from "../../server/services/auth-service.ts";
 import { EmailSchema, PasswordSchema } from "../../shared/schemas/auth.ts";
 import { RoleSchema } from "../../shared/schemas/common.ts";
 import { openForCommand } from "../open-for-command.ts";
+
+/** Changes made on the server's command line are audited as "keel CLI". */
+function cliActor(org: { id: string; slug: string; name: string; timeZone: string }): Actor {
+  return {
+    organizationId: org.id,
+    orgSlug: org.slug,
+    orgName: org.name,
+    timeZone: org.timeZone,
+    role: "owner",
+    userId: null,
+    tokenId: null,
+    label: "keel CLI",
+    requestId: "cli",
+  };
+}
 
 export function registerUserCommands(program: Command) {
   program
@@ -39,6 +56,13 @@ export function registerUserCommands(program: Command) {
             if (!org) throw new Error(`No organisation with slug "${opts.org}".`);
             if (!(await findPerson(tx, org.id, user.id))) {
               await insertMembership(tx, { organizationId: org.id, userId: user.id, role });
+              await recordAudit(tx, cliActor(org), {
+                action: "membership.created",
+                entityType: "membership",
+                entityId: user.id,
+                entityLabel: user.name,
+                after: { userId: user.id, role, status: "active" },
+              });
             }
           }
         });
