@@ -23,7 +23,11 @@ async function benchStartup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-bench-"));
   const first = await startKeel({ KEEL_DATA_DIR: dir }, 3401);
   await first.stop();
-  record("startup, empty data folder → /api/ready", `${(first.readyMs / 1000).toFixed(2)} s`, "PGlite, migrations included");
+  record(
+    "startup, empty data folder → /api/ready",
+    `${(first.readyMs / 1000).toFixed(2)} s`,
+    "PGlite, migrations included",
+  );
   const times: number[] = [];
   for (let i = 0; i < 3; i++) {
     const again = await startKeel({ KEEL_DATA_DIR: dir }, 3401);
@@ -84,4 +88,6 @@ if (!only || only === "tree") await benchTree();
 
 console.log(`\n| measure | result | how |\n| --- | --- | --- |`);
 for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
-console.log(`\nmachine: ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(
+  `\nmachine: ${os.cpus().length} cores, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`,
+);

@@ -40,7 +40,10 @@ describe.skipIf(!hasChromium)("first run in a browser", () => {
       await page.getByText("Harbour Freight").first().waitFor();
       await screenshot(page, "02-home-after-setup");
 
-      await page.getByRole("button", { name: /Lotte Visser|account|user menu/i }).first().click();
+      await page
+        .getByRole("button", { name: /Lotte Visser|account|user menu/i })
+        .first()
+        .click();
       await page.getByRole("menuitem", { name: "Sign out" }).click();
       await page.waitForURL(/\/sign-in/);
 

@@ -9,7 +9,11 @@ const steps = [
   ["typecheck", ["npx", "tsc", "--noEmit"]],
   ["lint", ["npx", "biome", "check", "."]],
   ["unit tests", ["npx", "vitest", "run", "--project", "unit"]],
-  ["integration tests on PGlite", ["npx", "vitest", "run", "--project", "integration"], { KEEL_TEST_ENGINE: "pglite" }],
+  [
+    "integration tests on PGlite",
+    ["npx", "vitest", "run", "--project", "integration"],
+    { KEEL_TEST_ENGINE: "pglite" },
+  ],
 ];
 if (process.env.TEST_DATABASE_URL) {
   steps.push([
@@ -18,13 +22,21 @@ if (process.env.TEST_DATABASE_URL) {
     { KEEL_TEST_ENGINE: "postgres" },
   ]);
 } else {
-  console.log("\n• integration tests on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to run them)");
+  console.log(
+    "\n• integration tests on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to run them)",
+  );
 }
 if (fs.existsSync(chromium)) {
   steps.push(["web build", ["node", "scripts/build-web-if-stale.mjs"]]);
-  steps.push(["browser journeys in Chromium", ["npx", "vitest", "run", "--project", "e2e"], { CHROMIUM_PATH: chromium }]);
+  steps.push([
+    "browser journeys in Chromium",
+    ["npx", "vitest", "run", "--project", "e2e"],
+    { CHROMIUM_PATH: chromium },
+  ]);
 } else {
-  console.log(`\n• browser journeys: skipped (no Chromium at ${chromium}; install it with \`apt-get install -y chromium\`)`);
+  console.log(
+    `\n• browser journeys: skipped (no Chromium at ${chromium}; install it with \`apt-get install -y chromium\`)`,
+  );
 }
 
 const started = Date.now();

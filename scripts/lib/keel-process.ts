@@ -3,7 +3,12 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type RunningServer = { process: ChildProcess; port: number; readyMs: number; stop: () => Promise<void> };
+export type RunningServer = {
+  process: ChildProcess;
+  port: number;
+  readyMs: number;
+  stop: () => Promise<void>;
+};
 
 /** Starts `keel serve` as a separate process and waits for /api/ready. */
 export async function startKeel(env: Record<string, string>, port: number): Promise<RunningServer> {
