@@ -4,6 +4,7 @@ import type { Api, Deps } from "./context.ts";
 import { createApi, handleError } from "./lib/http.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { orgContext } from "./middleware/org-context.ts";
+import { rejectNulCharacters } from "./middleware/reject-nul.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { openApiInfo, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
@@ -34,6 +35,7 @@ export function createApp(deps: Deps): Api {
       strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000" : false,
     }),
   );
+  app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", authenticate(deps));
   app.use("/api/orgs/:org", orgContext(deps));
   app.use("/api/orgs/:org/*", orgContext(deps));

@@ -14,7 +14,30 @@ export function encodeCursor(cursor: NameCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString("base64url");
 }
 
-export function decodeCursor(raw: string | undefined): NameCursor | undefined {
+/**
+ * What a cursor's key holds. Cursors come back from clients, so a forged one must be
+ * refused here, not fail a cast (`::date`, `::uuid`…) in SQL.
+ */
+export type CursorKey = "text" | "date" | "integer" | "timestamp";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function isCalendarDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !d.startsWith("0000") && !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+}
+
+const validKey: Record<CursorKey, (k: string) => boolean> = {
+  text: (k) => !k.includes("\0"),
+  date: (k) => /^\d{4}-\d{2}-\d{2}$/.test(k) && isCalendarDate(k),
+  integer: (k) => /^-?\d{1,9}$/.test(k),
+  timestamp: (k) =>
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(k) &&
+    isCalendarDate(k.slice(0, 10)) &&
+    !Number.isNaN(Date.parse(k)),
+};
+
+export function decodeCursor(raw: string | undefined, key: CursorKey = "text"): NameCursor | undefined {
   if (!raw) return undefined;
   try {
     const value = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as unknown;
@@ -23,7 +46,8 @@ export function decodeCursor(raw: string | undefined): NameCursor | undefined {
       typeof value === "object" &&
       typeof (value as NameCursor).k === "string" &&
       typeof (value as NameCursor).id === "string" &&
-      /^[0-9a-f-]{36}$/i.test((value as NameCursor).id)
+      UUID.test((value as NameCursor).id) &&
+      validKey[key]((value as NameCursor).k)
     ) {
       return value as NameCursor;
     }
@@ -36,12 +60,15 @@ export function decodeCursor(raw: string | undefined): NameCursor | undefined {
 }
 
 /** The repository filter for a list route's query (q, cursor, limit). */
-export function pageFilter(query: {
-  q?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
-}): PageFilter {
-  return { q: query.q || undefined, after: decodeCursor(query.cursor), limit: query.limit };
+export function pageFilter(
+  query: {
+    q?: string | undefined;
+    cursor?: string | undefined;
+    limit: number;
+  },
+  key: CursorKey = "text",
+): PageFilter {
+  return { q: query.q || undefined, after: decodeCursor(query.cursor, key), limit: query.limit };
 }
 
 /** Turns limit+1 fetched rows into a page and the cursor of the next one. */

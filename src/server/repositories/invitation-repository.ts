@@ -10,14 +10,16 @@ export function listInvitations(q: Queryable, organizationId: string, f: PageFil
   if (f.q) conditions.push(sql`${invitations.email} ilike ${likePattern(f.q)}`);
   if (f.after) {
     conditions.push(
-      sql`(${invitations.createdAt}, ${invitations.id}) < (${f.after.k}::timestamptz, ${f.after.id}::uuid)`,
+      sql`(date_trunc('milliseconds', ${invitations.createdAt}), ${invitations.id}) < (${f.after.k}::timestamptz, ${f.after.id}::uuid)`,
     );
   }
+  // Cursors carry the time in milliseconds (JavaScript's precision), so rows are ordered
+  // and compared at that precision: two rows in one millisecond are then told apart by id.
   return q
     .select()
     .from(invitations)
     .where(and(...conditions))
-    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .orderBy(sql`date_trunc('milliseconds', ${invitations.createdAt}) desc`, desc(invitations.id))
     .limit(f.limit + 1);
 }
 

@@ -24,15 +24,17 @@ export function listTokens(q: Queryable, organizationId: string, f: PageFilter, 
   if (f.q) conditions.push(sql`${apiTokens.name} ilike ${likePattern(f.q)}`);
   if (f.after) {
     conditions.push(
-      sql`(${apiTokens.createdAt}, ${apiTokens.id}) < (${f.after.k}::timestamptz, ${f.after.id}::uuid)`,
+      sql`(date_trunc('milliseconds', ${apiTokens.createdAt}), ${apiTokens.id}) < (${f.after.k}::timestamptz, ${f.after.id}::uuid)`,
     );
   }
+  // Cursors carry the time in milliseconds (JavaScript's precision), so rows are ordered
+  // and compared at that precision: two rows in one millisecond are then told apart by id.
   return q
     .select(tokenColumns)
     .from(apiTokens)
     .leftJoin(users, eq(users.id, apiTokens.userId))
     .where(and(...conditions))
-    .orderBy(desc(apiTokens.createdAt), desc(apiTokens.id))
+    .orderBy(sql`date_trunc('milliseconds', ${apiTokens.createdAt}) desc`, desc(apiTokens.id))
     .limit(f.limit + 1);
 }
 

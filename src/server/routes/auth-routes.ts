@@ -14,6 +14,9 @@ import { changePassword, resetPassword, sessionInfo, signIn, signOut } from "../
 import { acceptInvitation, previewInvitation } from "../services/invitation-service.ts";
 import { clearSessionCookie, requireSession, setSessionCookie } from "./route-helpers.ts";
 
+/** Routes about one's own account: a signed-in person, never an API token. */
+const sessionOnly: Array<Record<string, string[]>> = [{ session: [] }];
+
 const TokenParam = z.object({ token: z.string().min(20).max(200) });
 
 export function authRoutes(app: Api, deps: Deps) {
@@ -75,6 +78,7 @@ export function authRoutes(app: Api, deps: Deps) {
       path: "/api/auth/session",
       tags: ["Account"],
       summary: "Who is signed in, their organisations, and the CSRF token",
+      security: sessionOnly,
       responses: { 200: jsonResponse(SessionSchema, "The session"), ...errorResponses },
     }),
     async (c) => {
@@ -89,6 +93,7 @@ export function authRoutes(app: Api, deps: Deps) {
       path: "/api/auth/password",
       tags: ["Account"],
       summary: "Change your password (signs out your other sessions)",
+      security: sessionOnly,
       request: { body: jsonBody(ChangePasswordSchema) },
       responses: { 200: jsonResponse(OkSchema, "Changed"), ...errorResponses },
     }),

@@ -42,7 +42,7 @@ export function presentInvitation(row: InvitationRow, now: Date) {
 
 export async function listInvitationsFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "manage_people");
-  const rows = await listInvitations(deps.db, actor.organizationId, pageFilter(query));
+  const rows = await listInvitations(deps.db, actor.organizationId, pageFilter(query, "timestamp"));
   const page = toPage(rows, query.limit, (r) => ({ k: r.createdAt.toISOString(), id: r.id }));
   const now = deps.now();
   return { items: page.items.map((r) => presentInvitation(r, now)), nextCursor: page.nextCursor };

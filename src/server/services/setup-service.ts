@@ -56,6 +56,9 @@ export async function runSetup(
   input: SetupInput,
   request: { ip: string; forwarded: boolean; userAgent: string | null; requestId: string },
 ): Promise<{ session: NewSession; orgSlug: string; userId: string }> {
+  // Checked first: asking a set-up instance's visitors for a setup code would print a new,
+  // useless code in the log and suggest that Keel still waits for its first owner.
+  if (!(await needsSetup(deps))) throw new AppError("conflict", "Keel is already set up. Sign in instead.");
   if (input.start === "own" && !input.organizationName) {
     throw new AppError("validation_failed", "organizationName: name your organisation", {
       issues: [{ field: "organizationName", message: "name your organisation" }],

@@ -28,7 +28,7 @@ export function presentTheme(row: ThemeRow) {
 
 export async function listThemesFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "read");
-  const rows = await pageThemes(deps.db, actor.organizationId, pageFilter(query));
+  const rows = await pageThemes(deps.db, actor.organizationId, pageFilter(query, "integer"));
   const page = toPage(rows, query.limit, (r) => ({ k: String(r.position), id: r.id }));
   return { items: page.items.map(presentTheme), nextCursor: page.nextCursor };
 }

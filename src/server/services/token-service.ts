@@ -27,7 +27,7 @@ export async function listTokensFor(deps: Deps, actor: Actor, query: ListQuery) 
   const rows = await listTokens(
     deps.db,
     actor.organizationId,
-    pageFilter(query),
+    pageFilter(query, "timestamp"),
     all ? undefined : actor.userId!,
   );
   const page = toPage(rows, query.limit, (r) => ({ k: r.createdAt.toISOString(), id: r.id }));

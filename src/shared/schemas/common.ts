@@ -14,6 +14,8 @@ export const VersionSchema = z
   .number()
   .int()
   .min(1)
+  // Versions are PostgreSQL integers; a bigger one must be refused, not overflow the query.
+  .max(2_147_483_647)
   .describe("The version you loaded; a save based on an older version is refused with 409 version_conflict");
 
 /** Query of every list route: cursor pagination plus a name search. */

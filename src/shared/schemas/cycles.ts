@@ -7,8 +7,11 @@ export const isoDate = () =>
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD")
     .refine(
+      // Year 0000 parses in JavaScript but does not exist for PostgreSQL (1 BC is 0001 BC).
       (d) =>
-        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+        !d.startsWith("0000") &&
+        !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+        new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
       "is not a real date",
     );
 

@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openDatabase } from "../../src/db/client.ts";
+import { withDatabaseName } from "./engine.ts";
+
+/** A database of this test file's own, empty but migrated, and how to get rid of it. */
+export type TestDatabase = { database: Database; dispose: () => Promise<void> };
+
+let dumpBytes: Uint8Array<ArrayBuffer> | undefined;
+
+/**
+ * PGlite: a new in-memory instance restored from the run's migrated dump.
+ * PostgreSQL: a new database on the test server, migrated, dropped on dispose.
+ */
+export async function openTestDatabase(): Promise<TestDatabase> {
+  if (inject("keelEngine") === "pglite") {
+    dumpBytes ??= new Uint8Array(fs.readFileSync(inject("keelPgliteDump")));
+    const database = await openDatabase({ engine: "pglite", loadDataDir: new Blob([dumpBytes]) });
+    return { database, dispose: () => database.close() };
+  }
+  const { adminUrl, prefix } = inject("keelPostgres");
+  const name = `${prefix}_${randomBytes(4).toString("hex")}`;
+  await adminQuery(adminUrl, `create database "${name}"`);
+  const database = await openDatabase({
+    engine: "postgres",
+    url: withDatabaseName(adminUrl, name),
+    poolSize: 4,
+  });
+  await database.migrate();
+  return {
+    database,
+    dispose: async () => {
+      await database.close();
+      await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, text: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
