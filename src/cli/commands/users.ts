@@ -87,7 +87,7 @@ export function registerUserCommands(program: Command) {
           await setPasswordHash(deps.db, user.id, await hashPassword(PasswordSchema.parse(opts.password)));
           console.log(`Password for ${user.email} changed.`);
         } else {
-          const link = await issuePasswordReset(deps, user.id, null, opts.baseUrl);
+          const link = await issuePasswordReset(deps, deps.db, user.id, null, opts.baseUrl);
           console.log(
             `One-time reset link for ${user.email} (valid until ${link.expiresAt.toISOString()}):\n${link.url}`,
           );

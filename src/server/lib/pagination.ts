@@ -18,7 +18,7 @@ export function encodeCursor(cursor: NameCursor): string {
  * What a cursor's key holds. Cursors come back from clients, so a forged one must be
  * refused here, not fail a cast (`::date`, `::uuid`…) in SQL.
  */
-export type CursorKey = "text" | "date" | "integer" | "timestamp";
+export type CursorKey = "text" | "date" | "datePair" | "integer" | "timestamp";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -30,6 +30,11 @@ function isCalendarDate(d: string): boolean {
 const validKey: Record<CursorKey, (k: string) => boolean> = {
   text: (k) => !k.includes("\0"),
   date: (k) => /^\d{4}-\d{2}-\d{2}$/.test(k) && isCalendarDate(k),
+  /** Two dates joined by "~" (a cycle's start and end). */
+  datePair: (k) => {
+    const [a = "", b = "", ...rest] = k.split("~");
+    return rest.length === 0 && validKey.date(a) && validKey.date(b);
+  },
   integer: (k) => /^-?\d{1,9}$/.test(k),
   timestamp: (k) =>
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(k) &&

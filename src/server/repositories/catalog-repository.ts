@@ -11,20 +11,27 @@ export function listCycles(q: Queryable, organizationId: string) {
     .select()
     .from(cycles)
     .where(eq(cycles.organizationId, organizationId))
-    .orderBy(sql`${cycles.startsOn} desc`, sql`${cycles.id} desc`);
+    .orderBy(sql`${cycles.startsOn} desc`, sql`${cycles.endsOn} desc`, sql`${cycles.id} desc`);
 }
 
-/** A page of cycles, newest first; the cursor key is the start date. */
+/**
+ * A page of cycles, newest first; of two starting the same day the longer comes first,
+ * so a year precedes its first quarter. The cursor key is "start~end".
+ */
 export function pageCycles(q: Queryable, organizationId: string, f: PageFilter) {
   const conditions: SQL[] = [eq(cycles.organizationId, organizationId)];
   if (f.q) conditions.push(sql`${cycles.name} ilike ${likePattern(f.q)}`);
-  if (f.after)
-    conditions.push(sql`(${cycles.startsOn}, ${cycles.id}) < (${f.after.k}::date, ${f.after.id}::uuid)`);
+  if (f.after) {
+    const [startsOn, endsOn] = f.after.k.split("~");
+    conditions.push(
+      sql`(${cycles.startsOn}, ${cycles.endsOn}, ${cycles.id}) < (${startsOn}::date, ${endsOn}::date, ${f.after.id}::uuid)`,
+    );
+  }
   return q
     .select()
     .from(cycles)
     .where(and(...conditions))
-    .orderBy(sql`${cycles.startsOn} desc`, sql`${cycles.id} desc`)
+    .orderBy(sql`${cycles.startsOn} desc`, sql`${cycles.endsOn} desc`, sql`${cycles.id} desc`)
     .limit(f.limit + 1);
 }
 

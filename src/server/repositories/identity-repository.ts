@@ -135,6 +135,20 @@ export async function insertPasswordReset(
   await q.insert(passwordResets).values(v);
 }
 
+export function findUsablePasswordReset(q: Queryable, tokenHash: string, now: Date) {
+  return q
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, now),
+      ),
+    )
+    .then((r) => r[0]);
+}
+
 /** Consumes a reset token atomically: returns the user id, or undefined if unusable. */
 export async function consumePasswordReset(q: Queryable, tokenHash: string, now: Date) {
   const [row] = await q

@@ -1,3 +1,4 @@
+import type { Queryable } from "../../db/client.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
 import type { Deps } from "../context.ts";
@@ -8,6 +9,7 @@ import {
   consumePasswordReset,
   deleteOtherSessions,
   deleteSession,
+  findUsablePasswordReset,
   findUserByEmail,
   findUserById,
   hitRateLimit,
@@ -110,13 +112,14 @@ export async function changePassword(
 /** Issues a one-time reset link (admin action or `keel reset-password`). */
 export async function issuePasswordReset(
   deps: Deps,
+  q: Queryable,
   userId: string,
   createdBy: string | null,
   baseUrl: string,
 ): Promise<{ url: string; expiresAt: Date }> {
   const token = randomSecret();
   const expiresAt = new Date(deps.now().getTime() + RESET_TTL_MS);
-  await insertPasswordReset(deps.db, { tokenHash: sha256(token), userId, createdBy, expiresAt });
+  await insertPasswordReset(q, { tokenHash: sha256(token), userId, createdBy, expiresAt });
   return { url: `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`, expiresAt };
 }
 
@@ -125,6 +128,11 @@ export async function resetPassword(
   deps: Deps,
   input: { token: string; newPassword: string },
 ): Promise<string> {
+  // Look the link up before hashing: a made-up token must not cost the server an argon2 hash.
+  const usable = await findUsablePasswordReset(deps.db, sha256(input.token), deps.now());
+  if (!usable) {
+    throw new AppError("gone", "This reset link has been used or has expired. Ask an admin for a new one.");
+  }
   const hash = await hashPassword(input.newPassword);
   return deps.db.transaction(async (tx) => {
     const userId = await consumePasswordReset(tx, sha256(input.token), deps.now());

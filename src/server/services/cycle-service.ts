@@ -32,8 +32,8 @@ export function presentCycle(row: CycleRow): Cycle {
 
 export async function listCyclesFor(deps: Deps, actor: Actor, query: ListQuery) {
   authorize(actor, "read");
-  const rows = await pageCycles(deps.db, actor.organizationId, pageFilter(query, "date"));
-  const page = toPage(rows, query.limit, (r) => ({ k: r.startsOn, id: r.id }));
+  const rows = await pageCycles(deps.db, actor.organizationId, pageFilter(query, "datePair"));
+  const page = toPage(rows, query.limit, (r) => ({ k: `${r.startsOn}~${r.endsOn}`, id: r.id }));
   return { items: page.items.map(presentCycle), nextCursor: page.nextCursor };
 }
 

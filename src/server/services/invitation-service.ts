@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client.ts";
 import type { invitations } from "../../db/schema.ts";
 import { mayAssignRole, type Role } from "../../domain/roles.ts";
-import { AppError, fieldError, notFound } from "../../shared/errors.ts";
+import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Actor, Deps } from "../context.ts";
 import { pageFilter, toPage } from "../lib/pagination.ts";
@@ -173,10 +173,12 @@ export async function acceptInvitation(
     };
     const existing = await findPerson(tx, inv.organizationId, user.id);
     if (existing) {
-      await updateMembership(tx, inv.organizationId, user.id, existing.version, {
+      const reactivated = await updateMembership(tx, inv.organizationId, user.id, existing.version, {
         role: inv.role,
         status: "active",
       });
+      // Rolls back the claim too: the link stays usable if someone edited the membership meanwhile.
+      if (!reactivated) throw versionConflict(`${user.name}'s membership`);
     } else {
       await insertMembership(tx, { organizationId: inv.organizationId, userId: user.id, role: inv.role });
     }

@@ -87,7 +87,7 @@ export async function createPerson(
   if (!mayAssignRole(actor.role, null, input.role))
     throw fieldError("role", "only owners can make someone an owner");
   await checkManager(deps, actor, null, input.managerUserId);
-  const { userId, created } = await deps.db.transaction(async (tx) => {
+  const { userId, setPasswordUrl } = await deps.db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
     if (existing && (await findPerson(tx, actor.organizationId, existing.id))) {
       throw new AppError("already_exists", `${input.email} is already a member of ${actor.orgName}.`, {
@@ -111,9 +111,10 @@ export async function createPerson(
       entityLabel: user.name,
       after: after && presentPerson(after),
     });
-    return { userId: user.id, created: !existing };
+    // A new account gets its set-password link in the same transaction as the membership.
+    const link = existing ? null : await issuePasswordReset(deps, tx, user.id, actor.userId, baseUrl);
+    return { userId: user.id, setPasswordUrl: link?.url ?? null };
   });
-  const setPasswordUrl = created ? (await issuePasswordReset(deps, userId, actor.userId, baseUrl)).url : null;
   return { person: await getPerson(deps, actor, userId), setPasswordUrl };
 }
 
@@ -179,12 +180,15 @@ export async function issueResetLinkForPerson(deps: Deps, actor: Actor, userId: 
   if (person.role === "owner" && actor.role !== "owner") {
     throw new AppError("forbidden", "Only owners can issue a reset link for an owner.");
   }
-  const link = await issuePasswordReset(deps, userId, actor.userId, baseUrl);
-  await recordAudit(deps.db, actor, {
-    action: "membership.password_reset_issued",
-    entityType: "membership",
-    entityId: userId,
-    entityLabel: person.name,
+  const link = await deps.db.transaction(async (tx) => {
+    const issued = await issuePasswordReset(deps, tx, userId, actor.userId, baseUrl);
+    await recordAudit(tx, actor, {
+      action: "membership.password_reset_issued",
+      entityType: "membership",
+      entityId: userId,
+      entityLabel: person.name,
+    });
+    return issued;
   });
   return { url: link.url, expiresAt: link.expiresAt.toISOString() };
 }

@@ -1,0 +1,88 @@
+import {
+  IconCalendarStats,
+  IconHierarchy2,
+  IconHistory,
+  IconKey,
+  IconLayoutDashboard,
+  IconMailForward,
+  IconSettings,
+  IconTargetArrow,
+  IconUsers,
+} from "@tabler/icons-react";
+import type { ComponentType } from "react";
+
+export type NavItem = {
+  label: string;
+  /** Relative to /o/:org. */
+  path: string;
+  icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Second key of the "g" shortcut. */
+  goKey: string;
+  section: "main" | "admin";
+  /** Only owners and admins see it (the API refuses others). */
+  adminOnly: boolean;
+};
+
+// Only areas that work are listed; later features add their own entries here.
+export const navItems: NavItem[] = [
+  { label: "Overview", path: "", icon: IconLayoutDashboard, goKey: "o", section: "main", adminOnly: false },
+  { label: "Teams", path: "teams", icon: IconHierarchy2, goKey: "t", section: "main", adminOnly: false },
+  { label: "People", path: "people", icon: IconUsers, goKey: "p", section: "main", adminOnly: false },
+  {
+    label: "Invitations",
+    path: "admin/invitations",
+    icon: IconMailForward,
+    goKey: "i",
+    section: "admin",
+    adminOnly: true,
+  },
+  {
+    label: "Cycles",
+    path: "admin/cycles",
+    icon: IconCalendarStats,
+    goKey: "c",
+    section: "admin",
+    adminOnly: true,
+  },
+  {
+    label: "Themes",
+    path: "admin/themes",
+    icon: IconTargetArrow,
+    goKey: "h",
+    section: "admin",
+    adminOnly: true,
+  },
+  {
+    label: "Settings",
+    path: "admin/settings",
+    icon: IconSettings,
+    goKey: "s",
+    section: "admin",
+    adminOnly: true,
+  },
+  // Everyone may hold personal API tokens; admins also manage service tokens here.
+  {
+    label: "API tokens",
+    path: "admin/tokens",
+    icon: IconKey,
+    goKey: "k",
+    section: "admin",
+    adminOnly: false,
+  },
+  {
+    label: "Audit log",
+    path: "admin/audit",
+    icon: IconHistory,
+    goKey: "a",
+    section: "admin",
+    adminOnly: true,
+  },
+];
+
+export function visibleNavItems(isAdmin: boolean): NavItem[] {
+  return navItems.filter((item) => isAdmin || !item.adminOnly);
+}
+
+export function orgUrl(slug: string, path = ""): string {
+  return path ? `/o/${slug}/${path}` : `/o/${slug}`;
+}

@@ -1,0 +1,117 @@
+import { NavLink, Stack, Text } from "@mantine/core";
+import { IconBuildingCommunity, IconUserCircle } from "@tabler/icons-react";
+import { NavLink as RouterLink, useLocation } from "react-router";
+import type { OrgSummary } from "../../lib/types.ts";
+import { orgUrl, visibleNavItems } from "./nav-items.ts";
+
+type Props = { slug: string; isAdmin: boolean; onNavigate: () => void };
+
+/** The organisation's areas; the administration block only for owners and admins. */
+export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
+  const { pathname } = useLocation();
+  const items = visibleNavItems(isAdmin);
+  const main = items.filter((i) => !isAdmin || i.section === "main");
+  const admin = isAdmin ? items.filter((i) => i.section === "admin") : [];
+
+  const render = (item: (typeof items)[number]) => {
+    const to = orgUrl(slug, item.path);
+    const active = item.path === "" ? pathname === to || pathname === `${to}/` : pathname.startsWith(to);
+    const Icon = item.icon;
+    return (
+      <NavLink
+        key={item.path}
+        component={RouterLink}
+        to={to}
+        end={item.path === ""}
+        label={item.label}
+        leftSection={<Icon size={17} stroke={1.6} />}
+        active={active}
+        onClick={onNavigate}
+        variant="light"
+        styles={{
+          root: { borderRadius: "var(--mantine-radius-sm)" },
+          label: { fontSize: "var(--mantine-font-size-sm)" },
+        }}
+        py={6}
+      />
+    );
+  };
+
+  return (
+    <Stack gap={2} component="nav" aria-label="Main">
+      {main.map(render)}
+      {admin.length > 0 && (
+        <>
+          <Text
+            size="xs"
+            fw={600}
+            c="dimmed"
+            tt="uppercase"
+            mt="md"
+            mb={4}
+            px="sm"
+            style={{ letterSpacing: 0.4 }}
+          >
+            Administration
+          </Text>
+          {admin.map(render)}
+        </>
+      )}
+    </Stack>
+  );
+}
+
+const linkStyles = {
+  root: { borderRadius: "var(--mantine-radius-sm)" },
+  label: { fontSize: "var(--mantine-font-size-sm)" },
+};
+
+/** Pages outside any organisation (the account page): your account and your organisations. */
+export function AccountNav({
+  organizations,
+  onNavigate,
+}: {
+  organizations: OrgSummary[];
+  onNavigate: () => void;
+}) {
+  const { pathname } = useLocation();
+  return (
+    <Stack gap={2} component="nav" aria-label="Main">
+      <NavLink
+        component={RouterLink}
+        to="/account"
+        label="Account"
+        leftSection={<IconUserCircle size={17} stroke={1.6} />}
+        active={pathname === "/account"}
+        onClick={onNavigate}
+        variant="light"
+        styles={linkStyles}
+        py={6}
+      />
+      <Text
+        size="xs"
+        fw={600}
+        c="dimmed"
+        tt="uppercase"
+        mt="md"
+        mb={4}
+        px="sm"
+        style={{ letterSpacing: 0.4 }}
+      >
+        Organisations
+      </Text>
+      {organizations.map((org) => (
+        <NavLink
+          key={org.id}
+          component={RouterLink}
+          to={`/o/${org.slug}`}
+          label={org.name}
+          leftSection={<IconBuildingCommunity size={17} stroke={1.6} />}
+          onClick={onNavigate}
+          styles={linkStyles}
+          py={6}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,202 @@
+import { Button, Card, Group, Table, Text, Tooltip } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
+import { IconMailForward, IconSearch, IconX } from "@tabler/icons-react";
+import { useState } from "react";
+import { AdminOnly } from "../../components/admin-only.tsx";
+import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { EmptyState } from "../../components/empty-state.tsx";
+import { LoadMore } from "../../components/load-more.tsx";
+import { OneTimeSecretModal } from "../../components/one-time-secret-modal.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { RoleBadge } from "../../components/role-badge.tsx";
+import { SearchInput } from "../../components/search-input.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { formatDate, formatRelative } from "../../lib/format.ts";
+import { notify } from "../../lib/notify.ts";
+import { useOrg } from "../../lib/org-context.tsx";
+import type { CreatedInvitation, Invitation } from "../../lib/types.ts";
+import { useBreakpoints } from "../../lib/use-breakpoints.ts";
+import { InvitationStatus } from "./invitation-status.tsx";
+import { useInvitations, useRevokeInvitation } from "./invitations-api.ts";
+import { InviteModal } from "./invite-modal.tsx";
+
+/** /o/:org/admin/invitations: who was invited, whether they joined, and revoking links. */
+export function InvitationsPage() {
+  return (
+    <AdminOnly title="Invitations" what="manage invitations">
+      <InvitationsPageContent />
+    </AdminOnly>
+  );
+}
+
+function InvitationsPageContent() {
+  const { slug } = useOrg();
+  const bp = useBreakpoints();
+  const [search, setSearch] = useState("");
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const invitations = useInvitations(slug, q);
+  const revoke = useRevokeInvitation(slug);
+  const [inviting, setInviting] = useState(false);
+  const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [revoking, setRevoking] = useState<Invitation | null>(null);
+  const items = invitations.items;
+
+  const inviteButton = (
+    <Button leftSection={<IconMailForward size={16} />} onClick={() => setInviting(true)} data-shortcut-new>
+      Invite someone
+    </Button>
+  );
+
+  return (
+    <>
+      <PageHeader
+        title="Invitations"
+        description="Invite people by email; each link works once and expires."
+        actions={inviteButton}
+      />
+      <Card withBorder padding={0}>
+        {(items.length > 0 || q) && (
+          <Group p="sm">
+            <SearchInput
+              value={search}
+              onChange={setSearch}
+              placeholder="Search by email"
+              label="Search invitations"
+            />
+          </Group>
+        )}
+        {invitations.isPending ? (
+          <div style={{ padding: 12 }}>
+            <TableSkeleton rows={4} />
+          </div>
+        ) : invitations.isError ? (
+          <div style={{ padding: 12 }}>
+            <QueryError
+              error={invitations.error}
+              onRetry={() => void invitations.refetch()}
+              what="the invitations"
+            />
+          </div>
+        ) : items.length === 0 && q ? (
+          <EmptyState icon={<IconSearch size={24} />} title={`No invitation for “${q}”`}>
+            Search looks at the invited email address.
+          </EmptyState>
+        ) : items.length === 0 ? (
+          <EmptyState
+            icon={<IconMailForward size={24} />}
+            title="No invitations yet"
+            action={
+              <Button variant="default" onClick={() => setInviting(true)}>
+                Invite someone
+              </Button>
+            }
+          >
+            Invite someone by email: you get a link to send them, and they join with the role you choose.
+          </EmptyState>
+        ) : (
+          <div className="keel-table-scroll">
+            <Table highlightOnHover>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Email</Table.Th>
+                  <Table.Th>Role</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  {bp.sm && <Table.Th>Expires</Table.Th>}
+                  {bp.md && <Table.Th>Invited</Table.Th>}
+                  <Table.Th w={40} aria-label="Actions" />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((inv) => (
+                  <Table.Tr key={inv.id}>
+                    <Table.Td>
+                      <Text size="sm">{inv.email}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <RoleBadge role={inv.role} />
+                    </Table.Td>
+                    <Table.Td>
+                      <InvitationStatus status={inv.status} />
+                    </Table.Td>
+                    {bp.sm && (
+                      <Table.Td>
+                        <Tooltip label={formatDate(inv.expiresAt)}>
+                          <Text size="sm" c={inv.status === "pending" ? undefined : "dimmed"}>
+                            {formatRelative(inv.expiresAt)}
+                          </Text>
+                        </Tooltip>
+                      </Table.Td>
+                    )}
+                    {bp.md && (
+                      <Table.Td>
+                        <Text size="sm" c="dimmed">
+                          {formatDate(inv.createdAt)}
+                        </Text>
+                      </Table.Td>
+                    )}
+                    <Table.Td>
+                      {inv.status === "pending" && (
+                        <Tooltip label="Revoke">
+                          <Button
+                            size="compact-xs"
+                            variant="subtle"
+                            color="red"
+                            aria-label={`Revoke the invitation for ${inv.email}`}
+                            onClick={() => setRevoking(inv)}
+                          >
+                            <IconX size={14} />
+                          </Button>
+                        </Tooltip>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
+        )}
+        <LoadMore
+          hasNextPage={invitations.hasNextPage}
+          isFetchingNextPage={invitations.isFetchingNextPage}
+          onLoadMore={() => void invitations.fetchNextPage()}
+          shown={items.length}
+          noun="invitations"
+        />
+      </Card>
+
+      <InviteModal opened={inviting} onClose={() => setInviting(false)} onCreated={setCreated} />
+      <OneTimeSecretModal
+        opened={created !== null}
+        onClose={() => setCreated(null)}
+        title={`Invitation for ${created?.invitation.email ?? ""}`}
+        description={`Send this link to ${created?.invitation.email ?? "them"}. It works once and expires on ${created ? formatDate(created.invitation.expiresAt) : ""}.`}
+        label="Invitation link"
+        secret={created?.url ?? ""}
+      />
+      <ConfirmModal
+        opened={revoking !== null}
+        onClose={() => {
+          setRevoking(null);
+          revoke.reset();
+        }}
+        title="Revoke this invitation?"
+        confirmLabel="Revoke"
+        danger
+        loading={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() => {
+          if (!revoking) return;
+          revoke.mutate(revoking.id, {
+            onSuccess: () => {
+              notify(`Revoked the invitation for ${revoking.email}.`);
+              setRevoking(null);
+            },
+          });
+        }}
+      >
+        The link sent to <b>{revoking?.email}</b> stops working at once. You can invite them again later.
+      </ConfirmModal>
+    </>
+  );
+}
