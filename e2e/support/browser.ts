@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 
@@ -7,9 +6,11 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
 export const screenshotDir = path.resolve(import.meta.dirname, "../screenshots");
 
-/** Debian's Chromium, headless, with a fresh profile; never a downloaded browser. */
+/**
+ * Debian's Chromium, headless; never a downloaded browser. Playwright gives every launch
+ * a fresh temporary profile (it refuses --user-data-dir in launch arguments).
+ */
 export async function launchBrowser(): Promise<Browser> {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "keel-chromium-"));
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -21,7 +22,6 @@ export async function launchBrowser(): Promise<Browser> {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
 }

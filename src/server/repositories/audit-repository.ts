@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, like, lt } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { auditEvents } from "../../db/schema.ts";
 import type { Actor } from "../context.ts";
@@ -51,7 +51,12 @@ export function listAuditEvents(q: Queryable, organizationId: string, f: AuditFi
   if (f.entityType) conditions.push(eq(auditEvents.entityType, f.entityType));
   if (f.entityId) conditions.push(eq(auditEvents.entityId, f.entityId));
   if (f.actorUserId) conditions.push(eq(auditEvents.actorUserId, f.actorUserId));
-  if (f.action) conditions.push(eq(auditEvents.action, f.action));
+  // "team" matches every team action (team.created, team.moved…); "team.moved" just that one.
+  if (f.action) {
+    conditions.push(
+      f.action.includes(".") ? eq(auditEvents.action, f.action) : like(auditEvents.action, `${f.action}.%`),
+    );
+  }
   if (f.beforeId !== undefined) conditions.push(lt(auditEvents.id, f.beforeId));
   return q
     .select()

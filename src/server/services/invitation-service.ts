@@ -114,7 +114,9 @@ async function usableInvitation(db: Db, token: string, now: Date) {
   if (status !== "pending") {
     throw new AppError(
       "gone",
-      `This invitation has been ${status === "expired" ? "expired" : status}. Ask for a new one.`,
+      status === "expired"
+        ? "This invitation has expired. Ask for a new one."
+        : `This invitation has been ${status}. Ask for a new one.`,
     );
   }
   return found;

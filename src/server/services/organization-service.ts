@@ -17,7 +17,7 @@ import {
   updateOrganization,
 } from "../repositories/organization-repository.ts";
 import { insertMembership } from "../repositories/people-repository.ts";
-import { insertTeam } from "../repositories/team-repository.ts";
+import { addTeamMember, insertTeam } from "../repositories/team-repository.ts";
 
 type OrgRow = NonNullable<Awaited<ReturnType<typeof findOrganizationById>>>;
 
@@ -110,6 +110,7 @@ export async function createOrganizationIn(
     methodology: "both",
     leadUserId: owner.userId,
   });
+  await addTeamMember(tx, org.id, companyTeamId, owner.userId);
   await recordAudit(tx, actor, {
     action: "team.created",
     entityType: "team",
@@ -159,7 +160,7 @@ export async function updateOrganizationSettings(
   return deps.db.transaction(async (tx) => {
     const before = await findOrganizationById(tx, actor.organizationId);
     const after = await updateOrganization(tx, actor.organizationId, version, patch);
-    if (!after) throw versionConflict("The organisation's settings");
+    if (!after) throw versionConflict("The organisation");
     await recordAudit(tx, actor, {
       action: "organization.updated",
       entityType: "organization",

@@ -18,7 +18,11 @@ export const AuditQuerySchema = z.object({
   entityType: z.string().max(40).optional(),
   entityId: z.string().max(100).optional(),
   actorUserId: z.uuid().optional(),
-  action: z.string().max(60).optional(),
+  action: z
+    .string()
+    .regex(/^[a-z_]+(\.[a-z_]+)?$/, "must be an action such as team.moved, or an area such as team")
+    .optional()
+    .describe("An exact action (team.moved) or every action of an area (team)"),
   cursor: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

@@ -153,15 +153,19 @@ export async function seedDemoOrganization(
       .returning({ id: teams.id });
     t.id = row!.id;
   }
-  await tx.insert(teamMembers).values(
-    plan.teams.flatMap((t) =>
-      t.memberIndexes.map((i) => ({
-        organizationId: org.id,
-        teamId: t.id!,
-        userId: plan.people[i]!.userId!,
-      })),
-    ),
-  );
+  // The owner is already a member of the company team (createOrganizationIn adds the lead).
+  await tx
+    .insert(teamMembers)
+    .values(
+      plan.teams.flatMap((t) =>
+        t.memberIndexes.map((i) => ({
+          organizationId: org.id,
+          teamId: t.id!,
+          userId: plan.people[i]!.userId!,
+        })),
+      ),
+    )
+    .onConflictDoNothing();
 
   const today = todayIn(demoTimeZone, deps.now());
   const currentStart = addDays(today, -49);

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, todayIn } from "../src/domain/dates.ts";
+import { type Harness, type SessionClient, startHarness } from "./support/harness.ts";
+
+type Person = { userId: string; name: string; managerUserId: string | null; title: string | null };
+type TeamNode = {
+  name: string;
+  kind: string;
+  leadUserId: string | null;
+  memberCount: number;
+  children: TeamNode[];
+};
+
+let h: Harness;
+let owner: SessionClient;
+const slug = "nordwind-logistics";
+
+beforeAll(async () => {
+  h = await startHarness();
+  const reply = await h.request("POST", "/api/setup", {
+    body: {
+      start: "demo",
+      name: "Priya Kaya",
+      email: "priya.kaya@example.com",
+      password: "demo password 2026",
+    },
+  });
+  expect(reply.status).toBe(201);
+  expect(reply.body.organizationSlug).toBe(slug);
+  owner = await h.signIn("priya.kaya@example.com", "demo password 2026");
+});
+afterAll(() => h?.close());
+
+async function allPeople(): Promise<Person[]> {
+  const people: Person[] = [];
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${cursor}` : "";
+    const page = await h.ok("GET", `/api/orgs/${slug}/people?limit=200${query}`, { as: owner });
+    people.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return people;
+}
+
+const flatten = (nodes: TeamNode[]): TeamNode[] => nodes.flatMap((n) => [n, ...flatten(n.children)]);
+
+describe("the demo organisation", () => {
+  it("is a logistics company of about 180 people, each but the owner with a manager", async () => {
+    const people = await allPeople();
+    expect(people.length).toBeGreaterThanOrEqual(170);
+    expect(people.length).toBeLessThanOrEqual(200);
+    const me = people.find((p) => p.name === "Priya Kaya")!;
+    expect(me.title).toBe("Chief Executive Officer");
+    const withoutManager = people.filter((p) => p.managerUserId === null);
+    expect(withoutManager.map((p) => p.name)).toEqual(["Priya Kaya"]);
+    // Every manager is somebody in the organisation.
+    const ids = new Set(people.map((p) => p.userId));
+    expect(people.every((p) => p.managerUserId === null || ids.has(p.managerUserId))).toBe(true);
+  });
+
+  it("has four divisions with departments and squads, each team led by one of its members", async () => {
+    const tree = await h.ok("GET", `/api/orgs/${slug}/teams/tree`, { as: owner });
+    expect(tree.roots).toHaveLength(1);
+    const company = tree.roots[0] as TeamNode;
+    expect(company.kind).toBe("company");
+    expect(company.children.map((d) => d.name).sort()).toEqual([
+      "Commercial",
+      "Corporate Services",
+      "Operations",
+      "Technology",
+    ]);
+    const teams = flatten([company]);
+    expect(teams.some((t) => t.kind === "department")).toBe(true);
+    expect(teams.some((t) => t.kind === "squad")).toBe(true);
+    expect(teams.every((t) => t.leadUserId !== null && t.memberCount >= 1)).toBe(true);
+  });
+
+  it("runs an active quarter about seven weeks in, after a closed one and before one in planning", async () => {
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Array<{
+      state: string;
+      startsOn: string;
+      endsOn: string;
+    }>;
+    const today = todayIn("Europe/Berlin", h.deps.now());
+    const active = cycles.filter((c) => c.state === "active");
+    expect(active).toHaveLength(1);
+    expect(active[0]!.startsOn).toBe(addDays(today, -49));
+    expect(active[0]!.endsOn > today).toBe(true);
+    expect(cycles.some((c) => c.state === "closed" && c.endsOn === addDays(active[0]!.startsOn, -1))).toBe(
+      true,
+    );
+    expect(cycles.some((c) => c.state === "planning" && c.startsOn === addDays(active[0]!.endsOn, 1))).toBe(
+      true,
+    );
+  });
+
+  it("records its creation in the audit log", async () => {
+    const events = await h.ok("GET", `/api/orgs/${slug}/audit?entityType=organization`, { as: owner });
+    expect(events.items.map((e: { action: string }) => e.action)).toContain("organization.demo_seeded");
+  });
+});
