@@ -58,7 +58,8 @@ describe.skipIf(!hasChromium)("first run in a browser", () => {
       await page.getByLabel("Parent team").click();
       await page.getByRole("option", { name: "Harbour Freight" }).click();
       await page.getByRole("button", { name: "Create team" }).click();
-      await page.getByText("Hub Rotterdam").first().waitFor();
+      await page.getByRole("dialog").waitFor({ state: "hidden" });
+      await page.getByRole("treeitem", { name: /Hub Rotterdam/ }).waitFor();
       await screenshot(page, "03-team-tree");
 
       // The tree the API returns shows the new team under the company.
