@@ -46,12 +46,15 @@ async function loadTree(label: string, env: Record<string, string>, port: number
     const url = `http://127.0.0.1:${port}/api/orgs/nordwind-logistics/teams/tree`;
     const check = await fetch(url, { headers: { cookie } });
     if (check.status !== 200) throw new Error(`tree returned ${check.status}`);
+    type Node = { children: Node[] };
+    const count = (nodes: Node[]): number => nodes.reduce((n, t) => n + 1 + count(t.children), 0);
+    const teams = count(((await check.json()) as { roots: Node[] }).roots);
     const result = await autocannon({ url, connections: 50, duration: 10, headers: { cookie } });
     if (result.non2xx > 0 || result.errors > 0) {
       throw new Error(`${result.non2xx} non-2xx responses and ${result.errors} errors`);
     }
     record(
-      `team tree (demo, 31 teams), ${label}`,
+      `team tree (demo, ${teams} teams), ${label}`,
       `${Math.round(result.requests.average)} req/s, p99 ${result.latency.p99} ms`,
       `autocannon 50 connections 10 s, ${result.requests.total} requests`,
     );
