@@ -15,6 +15,7 @@ import {
   updateCycle,
 } from "../repositories/catalog-repository.ts";
 import { findOrganizationById } from "../repositories/organization-repository.ts";
+import { onCycleStateChange } from "./okr/grading-service.ts";
 
 type CycleRow = NonNullable<Awaited<ReturnType<typeof findCycle>>>;
 
@@ -131,6 +132,10 @@ export async function updateCycleFor(
     }
     const after = await updateCycle(tx, actor.organizationId, id, version, patch);
     if (!after) throw versionConflict(`Cycle "${before.name}"`);
+    if (patch.state && patch.state !== before.state) {
+      // Closing needs every KR scored and freezes the cycle's Objectives; reopening thaws them.
+      await onCycleStateChange(tx, actor.organizationId, id, before.state, patch.state);
+    }
     const action =
       patch.state && patch.state !== before.state
         ? isReopen(before.state, patch.state)

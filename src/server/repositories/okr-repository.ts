@@ -1,0 +1,308 @@
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Queryable } from "../../db/client.ts";
+import {
+  checkIns,
+  cycles,
+  keyResultContributors,
+  keyResults,
+  objectiveAlignments,
+  objectives,
+  teamMembers,
+  teams,
+  users,
+} from "../../db/schema.ts";
+
+/** Objectives, Key Results, alignment and check-ins; every query scoped by organisation. */
+
+const owner = alias(users, "owner");
+
+export type ObjectiveRow = Awaited<ReturnType<typeof selectObjectives>>[number];
+export type KeyResultRow = Awaited<ReturnType<typeof selectKeyResults>>[number];
+
+export function selectObjectives(q: Queryable, organizationId: string, where: SQL[]) {
+  return q
+    .select({
+      objective: objectives,
+      teamName: teams.name,
+      ownerName: owner.name,
+      cycleStartsOn: cycles.startsOn,
+      cycleEndsOn: cycles.endsOn,
+      cycleState: cycles.state,
+    })
+    .from(objectives)
+    .innerJoin(
+      cycles,
+      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
+    )
+    .leftJoin(
+      teams,
+      and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)),
+    )
+    .leftJoin(owner, eq(owner.id, objectives.ownerUserId))
+    .where(and(eq(objectives.organizationId, organizationId), ...where))
+    .orderBy(asc(objectives.position), asc(objectives.createdAt), asc(objectives.id));
+}
+
+export function findObjectiveRow(q: Queryable, organizationId: string, id: string) {
+  return selectObjectives(q, organizationId, [eq(objectives.id, id)]).then((r) => r[0]);
+}
+
+export function selectKeyResults(q: Queryable, organizationId: string, objectiveIds: string[]) {
+  if (objectiveIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({ keyResult: keyResults, ownerName: owner.name })
+    .from(keyResults)
+    .leftJoin(owner, eq(owner.id, keyResults.ownerUserId))
+    .where(and(eq(keyResults.organizationId, organizationId), inArray(keyResults.objectiveId, objectiveIds)))
+    .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
+}
+
+export function findKeyResult(q: Queryable, organizationId: string, id: string) {
+  return q
+    .select()
+    .from(keyResults)
+    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)))
+    .then((r) => r[0]);
+}
+
+export async function contributorsOf(q: Queryable, organizationId: string, keyResultIds: string[]) {
+  if (keyResultIds.length === 0) return new Map<string, string[]>();
+  const rows = await q
+    .select()
+    .from(keyResultContributors)
+    .where(
+      and(
+        eq(keyResultContributors.organizationId, organizationId),
+        inArray(keyResultContributors.keyResultId, keyResultIds),
+      ),
+    );
+  const map = new Map<string, string[]>();
+  for (const r of rows) map.set(r.keyResultId, [...(map.get(r.keyResultId) ?? []), r.userId]);
+  return map;
+}
+
+export async function replaceContributors(
+  q: Queryable,
+  organizationId: string,
+  keyResultId: string,
+  userIds: string[],
+) {
+  await q
+    .delete(keyResultContributors)
+    .where(
+      and(
+        eq(keyResultContributors.organizationId, organizationId),
+        eq(keyResultContributors.keyResultId, keyResultId),
+      ),
+    );
+  const unique = [...new Set(userIds)];
+  if (unique.length > 0) {
+    await q
+      .insert(keyResultContributors)
+      .values(unique.map((userId) => ({ organizationId, keyResultId, userId })));
+  }
+}
+
+/** Parents of the given Objectives (what they contribute to), with titles. */
+export async function parentsOf(q: Queryable, organizationId: string, childIds: string[]) {
+  if (childIds.length === 0) return [];
+  return q
+    .select({
+      childId: objectiveAlignments.childId,
+      parentId: objectiveAlignments.parentId,
+      weight: objectiveAlignments.weight,
+      title: objectives.title,
+    })
+    .from(objectiveAlignments)
+    .innerJoin(
+      objectives,
+      and(
+        eq(objectives.organizationId, objectiveAlignments.organizationId),
+        eq(objectives.id, objectiveAlignments.parentId),
+      ),
+    )
+    .where(
+      and(
+        eq(objectiveAlignments.organizationId, organizationId),
+        inArray(objectiveAlignments.childId, childIds),
+      ),
+    );
+}
+
+/** Every alignment edge of the organisation: the graph is small (one row per link). */
+export function allAlignments(q: Queryable, organizationId: string) {
+  return q
+    .select({
+      childId: objectiveAlignments.childId,
+      parentId: objectiveAlignments.parentId,
+      weight: objectiveAlignments.weight,
+    })
+    .from(objectiveAlignments)
+    .where(eq(objectiveAlignments.organizationId, organizationId));
+}
+
+export async function replaceParents(
+  q: Queryable,
+  organizationId: string,
+  childId: string,
+  parents: Array<{ objectiveId: string; weight: number }>,
+) {
+  await q
+    .delete(objectiveAlignments)
+    .where(
+      and(eq(objectiveAlignments.organizationId, organizationId), eq(objectiveAlignments.childId, childId)),
+    );
+  if (parents.length > 0) {
+    await q
+      .insert(objectiveAlignments)
+      .values(parents.map((p) => ({ organizationId, childId, parentId: p.objectiveId, weight: p.weight })));
+  }
+}
+
+/** Bumps an Objective's version if it is still `version`; false when someone saved first. */
+export async function bumpObjectiveVersion(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+) {
+  const rows = await q
+    .update(objectives)
+    .set({ version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(objectives.organizationId, organizationId),
+        eq(objectives.id, id),
+        eq(objectives.version, version),
+      ),
+    )
+    .returning({ id: objectives.id });
+  return rows.length > 0;
+}
+
+export async function updateObjectiveRow(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+  patch: Partial<typeof objectives.$inferInsert>,
+) {
+  const [row] = await q
+    .update(objectives)
+    .set({ ...patch, version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(objectives.organizationId, organizationId),
+        eq(objectives.id, id),
+        eq(objectives.version, version),
+      ),
+    )
+    .returning({ id: objectives.id });
+  return row;
+}
+
+export async function updateKeyResultRow(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+  patch: Partial<typeof keyResults.$inferInsert>,
+) {
+  const [row] = await q
+    .update(keyResults)
+    .set({ ...patch, version: sql`${keyResults.version} + 1`, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(keyResults.organizationId, organizationId),
+        eq(keyResults.id, id),
+        eq(keyResults.version, version),
+      ),
+    )
+    .returning({ id: keyResults.id });
+  return row;
+}
+
+/** The denormalised latest check-in on a KR; a fact, so the KR's version does not change. */
+export async function setKeyResultLatest(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  latest: {
+    currentValue: number | null;
+    done: boolean;
+    lastConfidence: number | null;
+    lastCheckInAt: Date | null;
+  },
+) {
+  await q
+    .update(keyResults)
+    .set(latest)
+    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)));
+}
+
+export function listCheckIns(q: Queryable, organizationId: string, keyResultId: string, limit: number) {
+  const author = alias(users, "author");
+  return q
+    .select({ checkIn: checkIns, authorName: author.name })
+    .from(checkIns)
+    .leftJoin(author, eq(author.id, checkIns.authorUserId))
+    .where(
+      and(
+        eq(checkIns.organizationId, organizationId),
+        eq(checkIns.keyResultId, keyResultId),
+        isNull(checkIns.supersededAt),
+      ),
+    )
+    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
+    .limit(limit);
+}
+
+export function findCheckIn(q: Queryable, organizationId: string, id: string) {
+  return q
+    .select()
+    .from(checkIns)
+    .where(and(eq(checkIns.organizationId, organizationId), eq(checkIns.id, id)))
+    .then((r) => r[0]);
+}
+
+/** The newest check-in of a KR that has not been replaced by an edit. */
+export function latestCheckIn(q: Queryable, organizationId: string, keyResultId: string) {
+  return q
+    .select()
+    .from(checkIns)
+    .where(
+      and(
+        eq(checkIns.organizationId, organizationId),
+        eq(checkIns.keyResultId, keyResultId),
+        isNull(checkIns.supersededAt),
+      ),
+    )
+    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
+    .limit(1)
+    .then((r) => r[0]);
+}
+
+/** Whether a person belongs to a team or leads it or one of its ancestors. */
+export async function canWorkOnTeam(q: Queryable, organizationId: string, teamId: string, userId: string) {
+  const result = await q.execute(sql`
+    with recursive up(id, parent_id, lead_user_id, depth) as (
+      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
+      union all
+      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
+      where t.organization_id = ${organizationId} and up.depth < 50
+    )
+    select exists (select 1 from up where lead_user_id = ${userId})
+        or exists (select 1 from ${teamMembers} where organization_id = ${organizationId} and team_id = ${teamId} and user_id = ${userId})
+        as allowed`);
+  return Boolean((result as unknown as { rows: Array<{ allowed: boolean }> }).rows[0]?.allowed);
+}
+
+/** Ids of the teams a person is a member of (for team-visible Objectives). */
+export async function teamIdsOf(q: Queryable, organizationId: string, userId: string) {
+  const rows = await q
+    .select({ teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .where(and(eq(teamMembers.organizationId, organizationId), eq(teamMembers.userId, userId)));
+  return new Set(rows.map((r) => r.teamId));
+}

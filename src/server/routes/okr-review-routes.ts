@@ -1,0 +1,126 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { IdSchema, OrgIdParamSchema, OrgParamSchema } from "../../shared/schemas/common.ts";
+import {
+  AlignmentQuerySchema,
+  CycleReportSchema,
+  GradeObjectiveSchema,
+  type Objective,
+  ObjectiveSchema,
+  RollOverSchema,
+  ScoreKeyResultSchema,
+  SetAlignmentSchema,
+} from "../../shared/schemas/okrs.ts";
+import type { Api, Deps } from "../context.ts";
+import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { alignmentTree, setParents } from "../services/okr/alignment-service.ts";
+import { cycleReport, gradeObjective, rollOver, scoreKeyResult } from "../services/okr/grading-service.ts";
+import { authenticated } from "./route-helpers.ts";
+
+type AlignmentNode = Objective & {
+  alignedProgress: number | null;
+  contributionWeight: number | null;
+  children: AlignmentNode[];
+};
+// Recursive schemas need a named component in the OpenAPI document.
+const AlignmentNodeSchema: z.ZodType<AlignmentNode> = ObjectiveSchema.extend({
+  alignedProgress: z
+    .number()
+    .nullable()
+    .describe("Contribution-weighted mean of the Objectives contributing to it"),
+  contributionWeight: z.number().nullable().describe("This node's weight towards the node above"),
+  children: z.array(z.lazy(() => AlignmentNodeSchema)),
+}).openapi("AlignmentNode");
+
+const KeyResultParams = OrgParamSchema.extend({ keyResultId: IdSchema });
+
+/** Alignment, grading, cycle reports and roll-over. */
+export function okrReviewRoutes(app: Api, deps: Deps) {
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/orgs/{org}/objectives/{id}/parents",
+      tags: ["OKRs"],
+      summary: "Set what this Objective contributes to, with weights summing to at most 1",
+      security: authenticated,
+      request: { params: OrgIdParamSchema, body: jsonBody(SetAlignmentSchema) },
+      responses: { 200: jsonResponse(ObjectiveSchema, "Aligned"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await setParents(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/alignment",
+      tags: ["OKRs"],
+      summary: "The alignment tree of a cycle, from company Objectives down, with KRs and aligned progress",
+      security: authenticated,
+      request: { params: OrgParamSchema, query: AlignmentQuerySchema },
+      responses: {
+        200: jsonResponse(z.object({ roots: z.array(AlignmentNodeSchema) }), "The tree"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await alignmentTree(deps, c.get("actor"), c.req.valid("query")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/orgs/{org}/key-results/{keyResultId}/score",
+      tags: ["Grading"],
+      summary:
+        "Set a KR's final score 0–1 while its cycle is in grading (a comment when it differs from the suggestion)",
+      security: authenticated,
+      request: { params: KeyResultParams, body: jsonBody(ScoreKeyResultSchema) },
+      responses: { 200: jsonResponse(ObjectiveSchema, "The Objective"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await scoreKeyResult(deps, c.get("actor"), c.req.valid("param").keyResultId, c.req.valid("json")),
+        200,
+      ),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "put",
+      path: "/api/orgs/{org}/objectives/{id}/grade",
+      tags: ["Grading"],
+      summary: "Grade an Objective: outcome, grade and retrospective, while its cycle is in grading",
+      security: authenticated,
+      request: { params: OrgIdParamSchema, body: jsonBody(GradeObjectiveSchema) },
+      responses: { 200: jsonResponse(ObjectiveSchema, "Graded"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await gradeObjective(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orgs/{org}/objectives/{id}/roll-over",
+      tags: ["Grading"],
+      summary: "Continue an unfinished Objective in another cycle (KRs start from their last value)",
+      security: authenticated,
+      request: { params: OrgIdParamSchema, body: jsonBody(RollOverSchema) },
+      responses: { 201: jsonResponse(ObjectiveSchema, "The new draft"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await rollOver(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/cycles/{id}/report",
+      tags: ["Grading"],
+      summary: "Grade distribution per team; flags teams at 1.0 everywhere (two cycles running: sandbagging)",
+      security: authenticated,
+      request: { params: OrgIdParamSchema },
+      responses: { 200: jsonResponse(CycleReportSchema, "The report"), ...errorResponses },
+    }),
+    async (c) => c.json(await cycleReport(deps, c.get("actor"), c.req.valid("param").id), 200),
+  );
+}

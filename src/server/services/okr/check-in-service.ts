@@ -1,0 +1,300 @@
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import type { Queryable } from "../../../db/client.ts";
+import { checkIns, cycles, keyResultContributors, keyResults, objectives } from "../../../db/schema.ts";
+import { todayIn } from "../../../domain/dates.ts";
+import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
+import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
+import type { CheckIn } from "../../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { mayCheckIn } from "../../policies/okr-policy.ts";
+import { authorize } from "../../policies/org-policy.ts";
+import { recordAudit } from "../../repositories/audit-repository.ts";
+import {
+  contributorsOf,
+  findCheckIn,
+  findKeyResult,
+  findObjectiveRow,
+  latestCheckIn,
+  listCheckIns,
+  selectObjectives,
+  setKeyResultLatest,
+} from "../../repositories/okr-repository.ts";
+import { findOrganizationById } from "../../repositories/organization-repository.ts";
+import { okrClock, presentObjectives } from "./okr-presenter.ts";
+
+/** A check-in may be edited by its author for this long after it was made. */
+export const CHECK_IN_EDIT_WINDOW_MS = 24 * 3600_000;
+
+type CheckInRow = typeof checkIns.$inferSelect;
+
+function presentCheckIn(row: CheckInRow, authorName: string | null): CheckIn {
+  return {
+    id: row.id,
+    keyResultId: row.keyResultId,
+    authorUserId: row.authorUserId,
+    authorName,
+    value: row.value,
+    done: row.done,
+    confidence: row.confidence,
+    note: row.note,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.supersedesId ? row.createdAt.toISOString() : null,
+  };
+}
+
+/** The value fields a check-in must carry for its KR's kind. */
+function checkInValues(
+  kind: "metric" | "milestone" | "percentage",
+  input: { value?: number | null | undefined; done?: boolean | undefined },
+) {
+  if (kind === "milestone") {
+    if (input.done === undefined)
+      throw fieldError("done", "a milestone check-in says whether it is done (true or false)");
+    if (input.value != null) throw fieldError("value", "a milestone has no value; send done instead");
+    return { value: null, done: input.done };
+  }
+  if (input.value == null) throw fieldError("value", `a ${kind} check-in needs the new value`);
+  if (input.done !== undefined) throw fieldError("done", `a ${kind} KR has no done flag; send value instead`);
+  if (kind === "percentage" && (input.value < 0 || input.value > 100)) {
+    throw fieldError("value", "a percentage complete is 0–100");
+  }
+  return { value: input.value, done: null };
+}
+
+/** Loads a KR with everything a check-in needs, refusing archived KRs and closed cycles. */
+async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: string) {
+  const kr = await findKeyResult(q, actor.organizationId, keyResultId);
+  if (!kr) throw notFound("That Key Result");
+  const row = await findObjectiveRow(q, actor.organizationId, kr.objectiveId);
+  if (!row) throw notFound("That Key Result");
+  const contributors = (await contributorsOf(q, actor.organizationId, [kr.id])).get(kr.id) ?? [];
+  if (
+    !(await mayCheckIn(
+      q,
+      actor,
+      { ownerUserId: kr.ownerUserId, contributorUserIds: contributors },
+      row.objective,
+    ))
+  ) {
+    throw new AppError(
+      "forbidden",
+      "Only the KR's owner, its contributors and its team's leads can check in on it.",
+    );
+  }
+  if (row.cycleState === "closed" || row.objective.state === "closed") {
+    throw new AppError("conflict", "This cycle is closed: check-ins are frozen. An admin can reopen it.");
+  }
+  if (kr.archivedAt || row.objective.archivedAt) {
+    throw new AppError("conflict", `"${kr.title}" is archived; restore it to check in.`);
+  }
+  return { kr, row };
+}
+
+/** Keeps the KR's denormalised latest values in step with its newest current check-in. */
+async function refreshLatest(
+  q: Queryable,
+  actor: Actor,
+  keyResultId: string,
+  startValue: number | null,
+  kind: string,
+) {
+  const latest = await latestCheckIn(q, actor.organizationId, keyResultId);
+  await setKeyResultLatest(q, actor.organizationId, keyResultId, {
+    currentValue: latest ? latest.value : kind === "metric" ? startValue : kind === "percentage" ? 0 : null,
+    done: latest?.done ?? false,
+    lastConfidence: latest?.confidence ?? null,
+    lastCheckInAt: latest?.createdAt ?? null,
+  });
+}
+
+export async function createCheckIn(
+  deps: Deps,
+  actor: Actor,
+  keyResultId: string,
+  input: {
+    value?: number | null | undefined;
+    done?: boolean | undefined;
+    confidence: number;
+    note: string;
+    keyResultVersion?: number | undefined;
+  },
+): Promise<CheckIn> {
+  return deps.db.transaction(async (tx) => {
+    const { kr } = await keyResultForCheckIn(tx, actor, keyResultId);
+    if (input.keyResultVersion !== undefined && input.keyResultVersion !== kr.version) {
+      throw versionConflict(`Key Result "${kr.title}"`);
+    }
+    const values = checkInValues(kr.kind, input);
+    const [row] = await tx
+      .insert(checkIns)
+      .values({
+        organizationId: actor.organizationId,
+        keyResultId,
+        authorUserId: actor.userId,
+        confidence: input.confidence,
+        note: input.note,
+        createdAt: deps.now(),
+        ...values,
+      })
+      .returning();
+    await refreshLatest(tx, actor, keyResultId, kr.startValue, kr.kind);
+    const checkIn = presentCheckIn(row!, actor.label);
+    await recordAudit(tx, actor, {
+      action: "check_in.created",
+      entityType: "check_in",
+      entityId: checkIn.id,
+      entityLabel: kr.title,
+      after: checkIn,
+    });
+    return checkIn;
+  });
+}
+
+/**
+ * An edit by the author within 24 hours: a new row replaces the old one, which keeps its
+ * values (facts are append-only) and is marked superseded.
+ */
+export async function editCheckIn(
+  deps: Deps,
+  actor: Actor,
+  checkInId: string,
+  input: {
+    value?: number | null | undefined;
+    done?: boolean | undefined;
+    confidence?: number | undefined;
+    note?: string | undefined;
+  },
+): Promise<CheckIn> {
+  return deps.db.transaction(async (tx) => {
+    const old = await findCheckIn(tx, actor.organizationId, checkInId);
+    if (!old) throw notFound("That check-in");
+    if (old.supersededAt)
+      throw new AppError("conflict", "This check-in has been edited since; edit its newest version.");
+    if (!actor.userId || old.authorUserId !== actor.userId) {
+      throw new AppError("forbidden", "Only the author of a check-in can edit it.");
+    }
+    if (deps.now().getTime() - old.createdAt.getTime() > CHECK_IN_EDIT_WINDOW_MS) {
+      throw new AppError("conflict", "Check-ins can be edited for 24 hours. Add a new check-in instead.");
+    }
+    const { kr } = await keyResultForCheckIn(tx, actor, old.keyResultId);
+    const values = checkInValues(kr.kind, {
+      value: input.value !== undefined ? input.value : old.value,
+      done: input.done !== undefined ? input.done : (old.done ?? undefined),
+    });
+    const now = deps.now();
+    const claimed = await tx
+      .update(checkIns)
+      .set({ supersededAt: now })
+      .where(
+        and(
+          eq(checkIns.organizationId, actor.organizationId),
+          eq(checkIns.id, old.id),
+          isNull(checkIns.supersededAt),
+        ),
+      )
+      .returning({ id: checkIns.id });
+    if (claimed.length === 0)
+      throw new AppError("conflict", "This check-in was edited at the same moment; reload.");
+    const [row] = await tx
+      .insert(checkIns)
+      .values({
+        organizationId: actor.organizationId,
+        keyResultId: old.keyResultId,
+        authorUserId: old.authorUserId,
+        confidence: input.confidence ?? old.confidence,
+        note: input.note ?? old.note,
+        // The edit keeps the check-in's place in the history.
+        createdAt: old.createdAt,
+        supersedesId: old.id,
+        ...values,
+      })
+      .returning();
+    await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
+    const after = presentCheckIn(row!, actor.label);
+    await recordAudit(tx, actor, {
+      action: "check_in.edited",
+      entityType: "check_in",
+      entityId: after.id,
+      entityLabel: kr.title,
+      before: presentCheckIn(old, actor.label),
+      after: { ...after, editedAt: now.toISOString() },
+    });
+    return after;
+  });
+}
+
+export async function checkInHistory(deps: Deps, actor: Actor, keyResultId: string, limit: number) {
+  authorize(actor, "read");
+  const kr = await findKeyResult(deps.db, actor.organizationId, keyResultId);
+  if (!kr) throw notFound("That Key Result");
+  const rows = await listCheckIns(deps.db, actor.organizationId, keyResultId, limit);
+  return { items: rows.map((r) => presentCheckIn(r.checkIn, r.authorName)), nextCursor: null };
+}
+
+/**
+ * The "my check-ins" form: every KR the person owns (or contributes to) in cycles that
+ * are running, with its Objective and whether this week's check-in is due.
+ */
+export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null) {
+  authorize(actor, "read");
+  const who = userId ?? actor.userId;
+  if (!who) return { items: [] };
+  const mine = await deps.db
+    .selectDistinct({ objectiveId: keyResults.objectiveId })
+    .from(keyResults)
+    .innerJoin(
+      objectives,
+      and(
+        eq(objectives.organizationId, keyResults.organizationId),
+        eq(objectives.id, keyResults.objectiveId),
+      ),
+    )
+    .innerJoin(
+      cycles,
+      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
+    )
+    .leftJoin(
+      keyResultContributors,
+      and(
+        eq(keyResultContributors.organizationId, keyResults.organizationId),
+        eq(keyResultContributors.keyResultId, keyResults.id),
+        eq(keyResultContributors.userId, who),
+      ),
+    )
+    .where(
+      and(
+        eq(keyResults.organizationId, actor.organizationId),
+        isNull(keyResults.archivedAt),
+        isNull(objectives.archivedAt),
+        inArray(cycles.state, ["active", "grading"]),
+        or(eq(keyResults.ownerUserId, who), sql`${keyResultContributors.userId} is not null`),
+      ),
+    );
+  const ids = mine.map((m) => m.objectiveId);
+  if (ids.length === 0) return { items: [] };
+  const rows = await selectObjectives(deps.db, actor.organizationId, [inArray(objectives.id, ids)]);
+  const clock = await okrClock(deps.db, deps, actor);
+  const org = await findOrganizationById(deps.db, actor.organizationId);
+  const presented = await presentObjectives(deps.db, actor, clock, rows);
+  const items = presented.flatMap((o) => {
+    const row = rows.find((r) => r.objective.id === o.id)!;
+    return o.keyResults
+      .filter((k) => k.ownerUserId === who || k.contributorUserIds.includes(who))
+      .map((k) => {
+        const expectedSince = row.cycleStartsOn;
+        const due = checkInDue({
+          today: clock.today,
+          weekStart: (org?.weekStart ?? 1) as WeekStart,
+          lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
+          expectedSince,
+        });
+        return {
+          objective: { id: o.id, title: o.title, teamName: o.teamName, cycleId: o.cycleId },
+          keyResult: k,
+          due: due.due,
+          overdue: due.overdue,
+        };
+      });
+  });
+  return { items };
+}

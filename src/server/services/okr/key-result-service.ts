@@ -1,0 +1,116 @@
+import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
+import type { Objective } from "../../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { recordAudit } from "../../repositories/audit-repository.ts";
+import {
+  findKeyResult,
+  replaceContributors,
+  selectKeyResults,
+  updateKeyResultRow,
+} from "../../repositories/okr-repository.ts";
+import {
+  checkKeyResultDraft,
+  insertKeyResultRow,
+  type KeyResultDraft,
+  objectiveForChange,
+  presentOne,
+} from "./objective-service.ts";
+import { isMeasurableRow } from "./okr-presenter.ts";
+
+/** Adds a KR to an Objective; returns the Objective as it now is. */
+export async function addKeyResult(
+  deps: Deps,
+  actor: Actor,
+  objectiveId: string,
+  input: KeyResultDraft,
+): Promise<Objective> {
+  return deps.db.transaction(async (tx) => {
+    const row = await objectiveForChange(tx, actor, objectiveId);
+    await checkKeyResultDraft(tx, actor, input, "");
+    const existing = await selectKeyResults(tx, actor.organizationId, [objectiveId]);
+    if (row.objective.state === "active" && input.kind === "metric") {
+      if (input.startValue == null || input.targetValue == null || input.startValue === input.targetValue) {
+        throw fieldError("targetValue", "the Objective is active: give a start and a target that differ");
+      }
+    }
+    if (row.objective.state === "active" && !input.ownerUserId) {
+      throw fieldError("ownerUserId", "the Objective is active: its Key Results need an owner");
+    }
+    const kr = await insertKeyResultRow(tx, actor, objectiveId, input, existing.length);
+    const after = await presentOne(tx, deps, actor, objectiveId);
+    await recordAudit(tx, actor, {
+      action: "key_result.created",
+      entityType: "key_result",
+      entityId: kr.id,
+      entityLabel: kr.title,
+      after: after.keyResults.find((k) => k.id === kr.id),
+    });
+    return after;
+  });
+}
+
+export async function updateKeyResult(
+  deps: Deps,
+  actor: Actor,
+  keyResultId: string,
+  input: Partial<Omit<KeyResultDraft, "kind">> & {
+    version: number;
+    position?: number | undefined;
+    archived?: boolean | undefined;
+  },
+): Promise<Objective> {
+  return deps.db.transaction(async (tx) => {
+    const kr = await findKeyResult(tx, actor.organizationId, keyResultId);
+    if (!kr) throw notFound("That Key Result");
+    const row = await objectiveForChange(tx, actor, kr.objectiveId);
+    const { version, archived, contributorUserIds, ...patch } = input;
+    await checkKeyResultDraft(tx, actor, { ...patch, kind: kr.kind, contributorUserIds }, "");
+    const next = { ...kr, ...patch };
+    if (row.objective.state === "active" && archived !== true) {
+      if (!isMeasurableRow(next))
+        throw fieldError("targetValue", "an active Objective's KR needs a start and a target that differ");
+      if (!next.ownerUserId) throw fieldError("ownerUserId", "an active Objective's KR needs an owner");
+    }
+    if (patch.weight !== undefined && row.objective.state === "active") {
+      const others = (await selectKeyResults(tx, actor.organizationId, [kr.objectiveId])).filter(
+        (k) => k.keyResult.id !== kr.id && k.keyResult.archivedAt === null,
+      );
+      if (patch.weight === 0 && others.every((k) => k.keyResult.weight === 0)) {
+        throw fieldError("weight", "at least one Key Result of an Objective needs a weight above 0");
+      }
+    }
+    const before = (await presentOne(tx, deps, actor, kr.objectiveId)).keyResults.find((k) => k.id === kr.id);
+    const updated = await updateKeyResultRow(tx, actor.organizationId, keyResultId, version, {
+      ...patch,
+      // A metric KR that has not been checked in yet follows its start value.
+      ...(patch.startValue !== undefined && kr.lastCheckInAt === null && kr.kind === "metric"
+        ? { currentValue: patch.startValue }
+        : {}),
+      ...(archived === undefined ? {} : { archivedAt: archived ? (kr.archivedAt ?? deps.now()) : null }),
+    });
+    if (!updated) throw versionConflict(`Key Result "${kr.title}"`);
+    if (contributorUserIds)
+      await replaceContributors(tx, actor.organizationId, keyResultId, contributorUserIds);
+    const objective = await presentOne(tx, deps, actor, kr.objectiveId);
+    const after = objective.keyResults.find((k) => k.id === kr.id);
+    await recordAudit(tx, actor, {
+      action:
+        archived !== undefined && archived !== (kr.archivedAt !== null)
+          ? archived
+            ? "key_result.archived"
+            : "key_result.restored"
+          : "key_result.updated",
+      entityType: "key_result",
+      entityId: keyResultId,
+      entityLabel: after?.title ?? kr.title,
+      before,
+      after,
+    });
+    return objective;
+  });
+}
+
+export function assertNotArchived(kr: { archivedAt: Date | null; title: string }) {
+  if (kr.archivedAt)
+    throw new AppError("conflict", `Key Result "${kr.title}" is archived; restore it first.`);
+}

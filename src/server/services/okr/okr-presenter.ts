@@ -1,0 +1,167 @@
+import type { Queryable } from "../../../db/client.ts";
+import { todayIn } from "../../../domain/dates.ts";
+import { expectedProgress } from "../../../domain/okr/expected-progress.ts";
+import { objectiveStatus } from "../../../domain/okr/objective-status.ts";
+import { type KeyResultInput, keyResultProgress, objectiveProgress } from "../../../domain/okr/progress.ts";
+import { keyResultStatus } from "../../../domain/okr/status.ts";
+import { resolveStatusSettings, type StatusSettings } from "../../../domain/okr/status-settings.ts";
+import type { KeyResult, Objective } from "../../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { mayReadObjectiveText } from "../../policies/okr-policy.ts";
+import {
+  contributorsOf,
+  type KeyResultRow,
+  type ObjectiveRow,
+  parentsOf,
+  selectKeyResults,
+} from "../../repositories/okr-repository.ts";
+import { findOrganizationById } from "../../repositories/organization-repository.ts";
+
+/** What status computations need about "now" for one organisation. */
+export type OkrClock = { today: string; timeZone: string; settings: StatusSettings };
+
+export async function okrClock(q: Queryable, deps: Deps, actor: Actor): Promise<OkrClock> {
+  const org = await findOrganizationById(q, actor.organizationId);
+  const settings = resolveStatusSettings((org?.okrSettings ?? {}) as Partial<StatusSettings>);
+  return { today: todayIn(actor.timeZone, deps.now()), timeZone: actor.timeZone, settings };
+}
+
+export function keyResultInput(kr: KeyResultRow["keyResult"]): KeyResultInput {
+  if (kr.kind === "milestone") return { kind: "milestone", done: kr.done };
+  if (kr.kind === "percentage") return { kind: "percentage", current: kr.currentValue };
+  return { kind: "metric", start: kr.startValue ?? 0, target: kr.targetValue ?? 0, current: kr.currentValue };
+}
+
+/** A metric KR needs both ends and a target that differs from its start. */
+export function isMeasurableRow(kr: KeyResultRow["keyResult"]): boolean {
+  if (kr.kind !== "metric") return true;
+  return kr.startValue !== null && kr.targetValue !== null && kr.targetValue !== kr.startValue;
+}
+
+function presentKeyResult(
+  row: KeyResultRow,
+  contributors: string[],
+  cycle: { startsOn: string; endsOn: string },
+  clock: OkrClock,
+  hideText: boolean,
+): KeyResult {
+  const kr = row.keyResult;
+  const input = keyResultInput(kr);
+  const measurable = isMeasurableRow(kr);
+  const progress = measurable ? keyResultProgress(input) : null;
+  const verdict = keyResultStatus(
+    {
+      keyResult: measurable ? input : { kind: "milestone", done: kr.done },
+      lastCheckInOn: kr.lastCheckInAt ? todayIn(clock.timeZone, kr.lastCheckInAt) : null,
+      confidence: kr.lastConfidence,
+      cycle,
+      today: clock.today,
+      addedOn: todayIn(clock.timeZone, kr.createdAt),
+    },
+    clock.settings,
+  );
+  return {
+    id: kr.id,
+    objectiveId: kr.objectiveId,
+    title: hideText ? "Key result (visible to its team)" : kr.title,
+    kind: kr.kind,
+    ownerUserId: kr.ownerUserId,
+    ownerName: row.ownerName,
+    contributorUserIds: contributors,
+    startValue: kr.startValue,
+    targetValue: kr.targetValue,
+    currentValue: kr.currentValue,
+    done: kr.done,
+    unit: kr.unit,
+    direction:
+      kr.kind === "metric" && kr.startValue !== null && kr.targetValue !== null
+        ? kr.targetValue < kr.startValue
+          ? "decrease"
+          : "increase"
+        : null,
+    weight: kr.weight,
+    commitment: kr.commitment,
+    position: kr.position,
+    progress: progress?.raw ?? null,
+    status: verdict.status,
+    lastConfidence: kr.lastConfidence,
+    lastCheckInAt: kr.lastCheckInAt?.toISOString() ?? null,
+    finalScore: kr.finalScore,
+    scoreComment: hideText ? null : kr.scoreComment,
+    archived: kr.archivedAt !== null,
+    version: kr.version,
+  };
+}
+
+/**
+ * Objectives with their KRs, progress and status, as the API shows them. Team-visible
+ * Objectives keep their numbers (they count in roll-ups) but lose their text for people
+ * outside the team.
+ */
+export async function presentObjectives(
+  q: Queryable,
+  actor: Actor,
+  clock: OkrClock,
+  rows: ObjectiveRow[],
+  options: { includeArchivedKeyResults?: boolean } = {},
+): Promise<Objective[]> {
+  const ids = rows.map((r) => r.objective.id);
+  const krRows = await selectKeyResults(q, actor.organizationId, ids);
+  const contributors = await contributorsOf(
+    q,
+    actor.organizationId,
+    krRows.map((k) => k.keyResult.id),
+  );
+  const parents = await parentsOf(q, actor.organizationId, ids);
+  const out: Objective[] = [];
+  for (const row of rows) {
+    const o = row.objective;
+    const cycle = { startsOn: row.cycleStartsOn, endsOn: row.cycleEndsOn };
+    const hideText = !(await mayReadObjectiveText(q, actor, o));
+    const krs = krRows
+      .filter((k) => k.keyResult.objectiveId === o.id)
+      .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
+      .map((k) => presentKeyResult(k, contributors.get(k.keyResult.id) ?? [], cycle, clock, hideText));
+    const live = krs.filter((k) => !k.archived);
+    const progress = objectiveProgress(
+      live.map((k) => ({ progress: k.progress, weight: k.weight })),
+    ).progress;
+    const verdict = objectiveStatus(
+      {
+        progress,
+        keyResults: live.map((k) => ({ status: k.status, committed: k.commitment === "committed" })),
+        cycle,
+        today: clock.today,
+      },
+      clock.settings,
+    );
+    out.push({
+      id: o.id,
+      cycleId: o.cycleId,
+      teamId: o.teamId,
+      teamName: row.teamName,
+      ownerUserId: o.ownerUserId,
+      ownerName: row.ownerName,
+      title: hideText ? "Objective visible to its team" : o.title,
+      description: hideText ? "" : o.description,
+      themeId: o.themeId,
+      state: o.state,
+      outcome: o.outcome,
+      visibility: o.visibility,
+      position: o.position,
+      grade: o.grade,
+      retrospective: hideText ? null : o.retrospective,
+      progress,
+      expectedProgress: expectedProgress(cycle, clock.today),
+      status: verdict.status,
+      keyResults: krs,
+      parents: parents
+        .filter((p) => p.childId === o.id)
+        .map((p) => ({ objectiveId: p.parentId, title: p.title, weight: p.weight })),
+      archived: o.archivedAt !== null,
+      restricted: hideText,
+      version: o.version,
+    });
+  }
+  return out;
+}

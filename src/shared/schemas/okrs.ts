@@ -1,0 +1,230 @@
+import { z } from "zod";
+import { nameSchema, VersionSchema } from "./common.ts";
+
+/** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
+const value = () =>
+  z
+    .number()
+    .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "must be a finite number below 10^15 in size");
+
+export const KeyResultKindSchema = z
+  .enum(["metric", "milestone", "percentage"])
+  .describe(
+    "metric: start → target; milestone: done or not; percentage: progress judged directly as 0–100 %",
+  );
+export const StatusSchema = z
+  .enum(["not_started", "on_track", "at_risk", "off_track", "stale"])
+  .describe("Shown green, amber, red and grey, always with the word");
+export type OkrStatus = z.infer<typeof StatusSchema>;
+
+export const KeyResultSchema = z.object({
+  id: z.uuid(),
+  objectiveId: z.uuid(),
+  title: z.string(),
+  kind: KeyResultKindSchema,
+  ownerUserId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  contributorUserIds: z.array(z.uuid()),
+  startValue: z.number().nullable(),
+  targetValue: z.number().nullable(),
+  currentValue: z.number().nullable(),
+  done: z.boolean(),
+  unit: z.string(),
+  direction: z
+    .enum(["increase", "decrease"])
+    .nullable()
+    .describe("Metric KRs: follows from start and target"),
+  weight: z.number(),
+  commitment: z.enum(["committed", "aspirational"]),
+  position: z.number(),
+  progress: z.number().nullable().describe("Uncapped: 1.3 is 130 %; null when the KR is not measurable"),
+  status: StatusSchema,
+  lastConfidence: z.number().nullable(),
+  lastCheckInAt: z.string().nullable(),
+  finalScore: z.number().nullable(),
+  scoreComment: z.string().nullable(),
+  archived: z.boolean(),
+  version: z.number(),
+});
+export type KeyResult = z.infer<typeof KeyResultSchema>;
+
+export const ObjectiveSchema = z.object({
+  id: z.uuid(),
+  cycleId: z.uuid(),
+  teamId: z.uuid().nullable(),
+  teamName: z.string().nullable(),
+  ownerUserId: z.uuid().nullable(),
+  ownerName: z.string().nullable(),
+  title: z.string(),
+  description: z.string(),
+  themeId: z.uuid().nullable(),
+  state: z.enum(["draft", "active", "closed"]),
+  outcome: z.enum(["achieved", "missed", "dropped"]).nullable(),
+  visibility: z.enum(["organization", "team"]),
+  position: z.number(),
+  grade: z.number().nullable(),
+  retrospective: z.string().nullable(),
+  progress: z.number().nullable().describe("Weighted mean of the KRs' progress, each clamped to 0–1"),
+  expectedProgress: z.number().describe("Elapsed share of the cycle today"),
+  status: StatusSchema,
+  keyResults: z.array(KeyResultSchema),
+  parents: z.array(z.object({ objectiveId: z.uuid(), title: z.string(), weight: z.number() })),
+  archived: z.boolean(),
+  restricted: z
+    .boolean()
+    .describe("True when the Objective is visible to its team only and you are not in it: text is hidden"),
+  version: z.number(),
+});
+export type Objective = z.infer<typeof ObjectiveSchema>;
+
+const krFields = {
+  title: nameSchema(200),
+  kind: KeyResultKindSchema,
+  ownerUserId: z.uuid().nullable().optional(),
+  contributorUserIds: z.array(z.uuid()).max(50).optional(),
+  startValue: value().nullable().optional(),
+  targetValue: value().nullable().optional(),
+  unit: z.string().trim().max(30).optional(),
+  weight: z.number().min(0).max(100).optional().describe("Relative weight in the Objective; default 1"),
+  commitment: z.enum(["committed", "aspirational"]).optional(),
+};
+
+export const CreateKeyResultSchema = z.object(krFields);
+export const UpdateKeyResultSchema = z.object({
+  version: VersionSchema,
+  title: krFields.title.optional(),
+  ownerUserId: krFields.ownerUserId,
+  contributorUserIds: krFields.contributorUserIds,
+  startValue: krFields.startValue,
+  targetValue: krFields.targetValue,
+  unit: krFields.unit,
+  weight: krFields.weight,
+  commitment: krFields.commitment,
+  position: z.number().int().min(0).max(1000).optional(),
+  archived: z.boolean().optional(),
+});
+
+export const CreateObjectiveSchema = z.object({
+  cycleId: z.uuid(),
+  teamId: z.uuid().nullable().default(null),
+  ownerUserId: z.uuid().nullable().default(null),
+  title: nameSchema(200),
+  description: z.string().trim().max(4000).default(""),
+  themeId: z.uuid().nullable().default(null),
+  visibility: z.enum(["organization", "team"]).default("organization"),
+  keyResults: z.array(CreateKeyResultSchema).max(20).default([]),
+});
+
+export const UpdateObjectiveSchema = z.object({
+  version: VersionSchema,
+  title: nameSchema(200).optional(),
+  description: z.string().trim().max(4000).optional(),
+  teamId: z.uuid().nullable().optional(),
+  ownerUserId: z.uuid().nullable().optional(),
+  themeId: z.uuid().nullable().optional(),
+  visibility: z.enum(["organization", "team"]).optional(),
+  position: z.number().int().min(0).max(1000).optional(),
+  state: z
+    .enum(["draft", "active"])
+    .optional()
+    .describe(
+      "Activate a draft (needs an owner and a measurable target on each KR), or move it back to draft",
+    ),
+  archived: z.boolean().optional(),
+});
+
+export const ObjectiveListQuerySchema = z.object({
+  cycleId: z.uuid().optional(),
+  teamId: z.uuid().optional(),
+  ownerUserId: z.uuid().optional(),
+  includeArchived: z.enum(["true", "false"]).default("false"),
+});
+
+export const SetAlignmentSchema = z.object({
+  parents: z
+    .array(z.object({ objectiveId: z.uuid(), weight: z.number().gt(0).lte(1) }))
+    .max(10)
+    .describe("The Objectives this one contributes to; weights sum to at most 1"),
+  version: VersionSchema,
+});
+
+export const CheckInSchema = z.object({
+  id: z.uuid(),
+  keyResultId: z.uuid(),
+  authorUserId: z.uuid().nullable(),
+  authorName: z.string().nullable(),
+  value: z.number().nullable(),
+  done: z.boolean().nullable(),
+  confidence: z.number(),
+  note: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable().describe("Set when this check-in replaced an earlier version (an edit)"),
+});
+export type CheckIn = z.infer<typeof CheckInSchema>;
+
+export const CreateCheckInSchema = z.object({
+  value: value().nullable().optional().describe("Metric and percentage KRs: the new current value"),
+  done: z.boolean().optional().describe("Milestone KRs"),
+  confidence: z.number().int().min(0, "must be 0–10").max(10, "must be 0–10"),
+  note: z.string().trim().max(4000).default(""),
+  keyResultVersion: VersionSchema.optional().describe(
+    "The KR version you saw; when given, a check-in on a KR changed since is refused with 409",
+  ),
+});
+
+export const UpdateCheckInSchema = z.object({
+  value: value().nullable().optional(),
+  done: z.boolean().optional(),
+  confidence: z.number().int().min(0).max(10).optional(),
+  note: z.string().trim().max(4000).optional(),
+});
+
+export const ScoreKeyResultSchema = z.object({
+  version: VersionSchema,
+  finalScore: z.number().min(0, "must be 0.0–1.0").max(1, "must be 0.0–1.0"),
+  scoreComment: z
+    .string()
+    .trim()
+    .max(2000)
+    .optional()
+    .describe("Required when the score differs from the suggested one"),
+});
+
+export const GradeObjectiveSchema = z.object({
+  version: VersionSchema,
+  grade: z.number().min(0).max(1).optional().describe("Default: the weighted mean of the KRs' scores"),
+  outcome: z.enum(["achieved", "missed", "dropped"]),
+  retrospective: z.string().trim().max(8000).optional(),
+});
+
+export const RollOverSchema = z.object({
+  cycleId: z.uuid().describe("The cycle to continue in (planning or active)"),
+});
+
+export const AlignmentQuerySchema = z.object({
+  cycleId: z.uuid(),
+  teamId: z.uuid().optional().describe("Only the tree below this team's Objectives (e.g. a division)"),
+});
+
+export const CycleReportSchema = z.object({
+  cycleId: z.uuid(),
+  state: z.string(),
+  teams: z.array(
+    z.object({
+      teamId: z.uuid().nullable(),
+      teamName: z.string(),
+      keyResults: z.number(),
+      scored: z.number(),
+      suggestedMean: z.number().nullable(),
+      distribution: z.object({
+        count: z.number(),
+        mean: z.number().nullable(),
+        bands: z.record(z.string(), z.number()),
+        byTenth: z.array(z.number()),
+        sweetSpot: z.number(),
+      }),
+      allPerfect: z.boolean().describe("1.0 on every KR this cycle"),
+      sandbagging: z.boolean().describe("1.0 on every KR two closed cycles running: targets may be too low"),
+    }),
+  ),
+});
