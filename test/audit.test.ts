@@ -74,6 +74,27 @@ async function eventOf(as: Client, method: string, path: string, body?: unknown)
 }
 
 describe("every change is audited with who, what, before and after", () => {
+  it("a new organisation: every row it starts with, each with the full entity", async () => {
+    const created = await h.ok("POST", "/api/orgs", { as: owner, body: { name: "Schelde Shipping" } }, 201);
+    const base = `/api/orgs/${created.slug}`;
+    const events: AuditEvent[] = (await h.ok("GET", `${base}/audit?limit=200`, { as: owner })).items;
+    const afterOf = (action: string, entityId: string) =>
+      events.find((e) => e.action === action && e.entityId === entityId)?.after;
+
+    expect(afterOf("organization.created", created.id)).toMatchObject({ slug: created.slug, version: 1 });
+    const me = await h.ok("GET", `${base}/people/${owner.userId}`, { as: owner });
+    expect(afterOf("membership.created", owner.userId)).toEqual(me);
+    const [company] = (await h.ok("GET", `${base}/teams`, { as: owner })).items;
+    expect(afterOf("team.created", company.id)).toEqual(company);
+    const themes = (await h.ok("GET", `${base}/themes`, { as: owner })).items;
+    expect(themes).toHaveLength(4);
+    for (const theme of themes) expect(afterOf("theme.created", theme.id)).toEqual(theme);
+    const cycles = (await h.ok("GET", `${base}/cycles`, { as: owner })).items;
+    expect(cycles.length).toBeGreaterThanOrEqual(5);
+    for (const cycle of cycles) expect(afterOf("cycle.created", cycle.id)).toEqual(cycle);
+    expect(events).toHaveLength(3 + themes.length + cycles.length);
+  });
+
   it("organisation settings", async () => {
     const o = await h.ok("GET", `/api/orgs/${org.slug}`, { as: owner });
     const { event } = await eventOf(owner, "PATCH", `/api/orgs/${org.slug}`, {

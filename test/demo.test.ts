@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../src/db/client.ts";
 import { addDays, todayIn } from "../src/domain/dates.ts";
 import { type Harness, type SessionClient, startHarness } from "./support/harness.ts";
 
@@ -93,6 +95,29 @@ describe("the demo organisation", () => {
     expect(cycles.some((c) => c.state === "planning" && c.startsOn === addDays(active[0]!.endsOn, 1))).toBe(
       true,
     );
+  });
+
+  it("audits every membership, team and cycle it creates, each with the full entity", async () => {
+    const orgId = (await h.ok("GET", `/api/orgs/${slug}`, { as: owner })).id;
+    const rows = rowsOf<{ action: string; entity_id: string; after: Record<string, unknown> }>(
+      await h.db.execute(sql`
+        select action, entity_id, after from audit_events
+        where organization_id = ${orgId} and action in ('membership.created', 'team.created', 'cycle.created')`),
+    );
+    const afterOf = (action: string, id: string) =>
+      rows.filter((r) => r.action === action && r.entity_id === id).map((r) => r.after);
+
+    const people = await allPeople();
+    for (const person of people) expect(afterOf("membership.created", person.userId)).toEqual([person]);
+    const teams = (await h.ok("GET", `/api/orgs/${slug}/teams?limit=200`, { as: owner })).items;
+    for (const team of teams.filter((t: { kind: string }) => t.kind !== "company")) {
+      expect(afterOf("team.created", team.id)).toEqual([team]);
+    }
+    const company = teams.find((t: { kind: string }) => t.kind === "company");
+    expect(afterOf("team.created", company.id)).toHaveLength(1);
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items;
+    expect(cycles).toHaveLength(3);
+    for (const cycle of cycles) expect(afterOf("cycle.created", cycle.id)).toEqual([cycle]);
   });
 
   it("records its creation in the audit log", async () => {

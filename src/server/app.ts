@@ -1,3 +1,4 @@
+import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../shared/errors.ts";
 import type { Api, Deps } from "./context.ts";
@@ -10,12 +11,17 @@ import { openApiInfo, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
+import { okrRoutes } from "./routes/okr-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
 import { peopleRoutes } from "./routes/people-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
 import { serveWebApp } from "./static-web.ts";
+
+/** The largest request body accepted under /api (a few hundred times any real one). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The whole HTTP application, without listening: main.ts serves it, tests call app.request(). */
 export function createApp(deps: Deps): Api {
@@ -35,6 +41,20 @@ export function createApp(deps: Deps): Api {
       strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000" : false,
     }),
   );
+  // Before anything reads a body: a request larger than any route needs is refused
+  // unread instead of being buffered (and parsed) in memory.
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(
+          "payload_too_large",
+          `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most Keel accepts.`,
+        );
+      },
+    }),
+  );
   app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", authenticate(deps));
   app.use("/api/orgs/:org", orgContext(deps));
@@ -47,6 +67,8 @@ export function createApp(deps: Deps): Api {
   teamRoutes(app, deps);
   catalogRoutes(app, deps);
   tokenRoutes(app, deps);
+  okrRoutes(app, deps);
+  okrReviewRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

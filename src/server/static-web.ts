@@ -14,6 +14,15 @@ const types: Record<string, string> = {
   ".txt": "text/plain; charset=utf-8",
 };
 
+/** The path with %-escapes decoded; undefined when they are malformed (no file has that name). */
+function decodedPath(pathname: string): string | undefined {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Serves the built web app from `dir`: hashed files under /assets are cached for a year;
  * every other path gets index.html so the client router can take it.
@@ -21,9 +30,14 @@ const types: Record<string, string> = {
 export function serveWebApp(dir: string) {
   const root = path.resolve(dir);
   return async (c: Context) => {
-    const requested = decodeURIComponent(new URL(c.req.url).pathname);
-    const file = path.resolve(root, `.${requested}`);
-    if (file.startsWith(root + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+    const requested = decodedPath(new URL(c.req.url).pathname);
+    const file = requested === undefined ? undefined : path.resolve(root, `.${requested}`);
+    if (
+      requested !== undefined &&
+      file?.startsWith(root + path.sep) &&
+      fs.existsSync(file) &&
+      fs.statSync(file).isFile()
+    ) {
       const body = await fs.promises.readFile(file);
       const immutable = requested.startsWith("/assets/");
       return c.body(new Uint8Array(body), 200, {

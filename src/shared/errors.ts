@@ -14,6 +14,7 @@ export const errorStatus = {
   version_conflict: 409,
   already_exists: 409,
   gone: 410,
+  payload_too_large: 413,
   rate_limited: 429,
   data_folder_locked: 503,
   internal: 500,

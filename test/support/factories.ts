@@ -147,3 +147,70 @@ export function buildToken(
 ): { kind: "personal" | "service"; name: string; role: Role } {
   return { kind: "personal", name: "Telematics feed", role: "member", ...overrides };
 }
+
+/** Start and end of a cycle placed around `today`: `elapsedDays` counted up to and including today. */
+export function cycleAround(
+  today: string,
+  { elapsedDays = 45, lengthDays = 90 }: { elapsedDays?: number; lengthDays?: number } = {},
+): { startsOn: string; endsOn: string } {
+  const shift = (days: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  return { startsOn: shift(1 - elapsedDays), endsOn: shift(lengthDays - elapsedDays) };
+}
+
+export type KeyResultBody = {
+  title: string;
+  kind: "metric" | "milestone" | "percentage";
+  ownerUserId?: string | null;
+  contributorUserIds?: string[];
+  startValue?: number | null;
+  targetValue?: number | null;
+  unit?: string;
+  weight?: number;
+  commitment?: "committed" | "aspirational";
+};
+
+/** A metric KR, increasing unless start and target say otherwise. */
+export function buildMetricKeyResult(overrides: Partial<KeyResultBody> = {}): KeyResultBody {
+  return {
+    title: "On-time deliveries from 82 % to 95 %",
+    kind: "metric",
+    startValue: 82,
+    targetValue: 95,
+    unit: "%",
+    ...overrides,
+  };
+}
+
+export function buildMilestoneKeyResult(overrides: Partial<KeyResultBody> = {}): KeyResultBody {
+  return { title: "Live parcel tracking page launched", kind: "milestone", ...overrides };
+}
+
+export function buildPercentageKeyResult(overrides: Partial<KeyResultBody> = {}): KeyResultBody {
+  return { title: "Dock scheduling rolled out to every gate", kind: "percentage", ...overrides };
+}
+
+export type ObjectiveBody = {
+  cycleId: string;
+  teamId?: string | null;
+  ownerUserId?: string | null;
+  title: string;
+  description?: string;
+  themeId?: string | null;
+  visibility?: "organization" | "team";
+  keyResults?: KeyResultBody[];
+};
+
+export function buildObjective(
+  overrides: Partial<ObjectiveBody> & Pick<ObjectiveBody, "cycleId">,
+): ObjectiveBody {
+  return {
+    title: "Become the carrier customers can set their watch by",
+    description:
+      "Late parcels are the first complaint in every customer survey; fix the cause, not the apology.",
+    ...overrides,
+  };
+}

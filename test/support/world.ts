@@ -2,8 +2,9 @@
  * An organisation with one of everything the API manages, and the ids to put into any
  * route's path or body. Used by the tests generated from the OpenAPI document.
  */
+import { todayIn } from "../../src/domain/dates.ts";
 import { buildCycle, buildInvitation, buildTeam, buildTheme } from "./factories.ts";
-import type { Harness, OrgRef, SessionClient, TokenClient } from "./harness.ts";
+import type { Client, Harness, Json, OrgRef, SessionClient, TokenClient } from "./harness.ts";
 import type { Operation } from "./openapi.ts";
 
 export type World = {
@@ -18,6 +19,14 @@ export type World = {
   invitation: { id: string; email: string; token: string };
   /** A service token of the organisation (a thing to revoke, not a caller). */
   serviceToken: { id: string; name: string };
+  /** The quarter containing today, active: where the world's Objective lives. */
+  okrCycle: { id: string; name: string };
+  /** An active Objective of `team`, owned by `person`, with a metric, a milestone and a percentage KR. */
+  objective: { id: string; title: string };
+  /** The Objective's metric KR (owner: `person`; contributor: the owner). */
+  keyResult: { id: string; title: string };
+  /** The owner's check-in on `keyResult` (so the owner, the fuzzing caller, may edit it). */
+  checkIn: { id: string; note: string };
 };
 
 export type WorldNames = {
@@ -71,6 +80,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     name: `${names.owner}'s key`,
     role: "owner",
   });
+  const okr = await buildOkrs(h, { org, owner, personId: person.id, teamId: team.id, names });
   return {
     org,
     owner,
@@ -85,6 +95,101 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
       token: /\/invite\/([^/]+)$/.exec(invitation.url)![1]!,
     },
     serviceToken: { id: service.id, name: names.serviceToken },
+    ...okr,
+  };
+}
+
+/** The calendar quarter that contains a day (YYYY-MM-DD). */
+export function quarterOf(day: string): { startsOn: string; endsOn: string; label: string } {
+  const year = Number(day.slice(0, 4));
+  const q = Math.floor((Number(day.slice(5, 7)) - 1) / 3);
+  const startMonth = q * 3 + 1;
+  const endMonth = startMonth + 2;
+  const lastDay = new Date(Date.UTC(year, endMonth, 0)).getUTCDate();
+  const mm = (m: number) => String(m).padStart(2, "0");
+  return {
+    startsOn: `${year}-${mm(startMonth)}-01`,
+    endsOn: `${year}-${mm(endMonth)}-${lastDay}`,
+    label: `Q${q + 1} ${year}`,
+  };
+}
+
+/**
+ * The OKR part of a world: an active quarter (today's, in the organisation's time zone), an
+ * active Objective of the team with three KRs, and a check-in by the owner. Titles carry the
+ * team's name, so two worlds never share one.
+ */
+async function buildOkrs(
+  h: Harness,
+  w: { org: OrgRef; owner: SessionClient; personId: string; teamId: string; names: WorldNames },
+): Promise<Pick<World, "okrCycle" | "objective" | "keyResult" | "checkIn">> {
+  const base = `/api/orgs/${w.org.slug}`;
+  const settings = await h.ok("GET", `${base}`, { as: w.owner });
+  const quarter = quarterOf(todayIn(settings.timeZone ?? "Europe/Amsterdam", h.clock.now()));
+  const created = await h.ok(
+    "POST",
+    `${base}/cycles`,
+    {
+      as: w.owner,
+      body: {
+        name: `${w.names.cycle} (${quarter.label})`,
+        startsOn: quarter.startsOn,
+        endsOn: quarter.endsOn,
+      },
+    },
+    201,
+  );
+  const cycle = await h.ok("PATCH", `${base}/cycles/${created.id}`, {
+    as: w.owner,
+    body: { version: created.version, state: "active" },
+  });
+  const team = w.names.team;
+  const objective = await h.ok(
+    "POST",
+    `${base}/objectives`,
+    {
+      as: w.owner,
+      body: {
+        cycleId: cycle.id,
+        teamId: w.teamId,
+        ownerUserId: w.personId,
+        title: `Make ${team} the hub customers trust`,
+        description: `Fewer late parcels out of ${team}, and say so before customers ask.`,
+        keyResults: [
+          {
+            title: `${team}: on-time deliveries from 82 % to 95 %`,
+            kind: "metric",
+            ownerUserId: w.personId,
+            contributorUserIds: [w.owner.userId],
+            startValue: 82,
+            targetValue: 95,
+            unit: "%",
+            weight: 2,
+          },
+          { title: `${team}: live tracking page launched`, kind: "milestone", ownerUserId: w.personId },
+          { title: `${team}: dock scheduling rolled out`, kind: "percentage", ownerUserId: w.personId },
+        ],
+      },
+    },
+    201,
+  );
+  const active = await h.ok("PATCH", `${base}/objectives/${objective.id}`, {
+    as: w.owner,
+    body: { version: objective.version, state: "active" },
+  });
+  const keyResult = active.keyResults[0];
+  const note = `${team}: two extra evening shifts helped; waiting on the carrier contract.`;
+  const checkIn = await h.ok(
+    "POST",
+    `${base}/key-results/${keyResult.id}/check-ins`,
+    { as: w.owner, body: { value: 86, confidence: 7, note } },
+    201,
+  );
+  return {
+    okrCycle: { id: cycle.id, name: cycle.name },
+    objective: { id: active.id, title: active.title },
+    keyResult: { id: keyResult.id, title: keyResult.title },
+    checkIn: { id: checkIn.id, note },
   };
 }
 
@@ -97,6 +202,9 @@ function entityForCollection(world: World, collection: string): string | undefin
     invitations: world.invitation.id,
     tokens: world.serviceToken.id,
     people: world.person.id,
+    objectives: world.objective.id,
+    "key-results": world.keyResult.id,
+    "check-ins": world.checkIn.id,
   };
   return byCollection[collection];
 }
@@ -133,6 +241,8 @@ export function bodyIdFor(world: World) {
     if (f === "themeid") return world.theme.id;
     if (f === "tokenid") return world.serviceToken.id;
     if (f === "invitationid") return world.invitation.id;
+    if (f === "objectiveid") return world.objective.id;
+    if (f === "keyresultid") return world.keyResult.id;
     return undefined;
   };
 }
@@ -157,5 +267,110 @@ export function secretsOf(world: World): string[] {
     world.invitation.email,
     world.serviceToken.id,
     world.serviceToken.name,
+    world.okrCycle.id,
+    world.okrCycle.name,
+    world.objective.id,
+    world.objective.title,
+    world.keyResult.id,
+    world.keyResult.title,
+    world.checkIn.id,
+    world.checkIn.note,
   ];
+}
+
+/** Every id of the world, for arbitraries that pick real ids now and then. */
+export function idsOf(world: World): string[] {
+  return [
+    world.owner.userId,
+    world.person.id,
+    world.team.id,
+    world.cycle.id,
+    world.theme.id,
+    world.invitation.id,
+    world.serviceToken.id,
+    world.okrCycle.id,
+    world.objective.id,
+    world.keyResult.id,
+    world.checkIn.id,
+  ];
+}
+
+/**
+ * Pins the harness clock to noon of today in a time zone (12:00 or 13:00 in Amsterdam), so
+ * "today" cannot change while a file runs and days moved with `advance` stay whole days.
+ * Returns today as YYYY-MM-DD.
+ */
+export function pinToNoon(h: Harness, timeZone = "Europe/Amsterdam"): string {
+  const today = todayIn(timeZone, new Date());
+  h.clock.set(`${today}T11:00:00Z`);
+  return todayIn(timeZone, h.clock.now());
+}
+
+/** Shortcuts to the OKR API of one organisation, for the okr-*.test.ts files. */
+export function okrApi(h: Harness, org: OrgRef) {
+  const base = `/api/orgs/${org.slug}`;
+  const api = {
+    base,
+    /** A custom cycle, moved through its states up to `state`. */
+    async createCycle(
+      as: Client,
+      body: { name: string; startsOn: string; endsOn: string },
+      state: "planning" | "active" | "grading" | "closed" = "active",
+    ): Promise<Json> {
+      const cycle = await h.ok("POST", `${base}/cycles`, { as, body }, 201);
+      const path = ["planning", "active", "grading", "closed"];
+      let current = cycle;
+      for (const next of path.slice(1, path.indexOf(state) + 1))
+        current = await api.moveCycle(as, cycle.id, next);
+      return current;
+    },
+    async moveCycle(as: Client, cycleId: string, state: string, reason?: string): Promise<Json> {
+      const cycle = await h.ok("GET", `${base}/cycles/${cycleId}`, { as });
+      return h.ok("PATCH", `${base}/cycles/${cycleId}`, {
+        as,
+        body: { version: cycle.version, state, ...(reason ? { reason } : {}) },
+      });
+    },
+    createObjective: (as: Client, body: unknown): Promise<Json> =>
+      h.ok("POST", `${base}/objectives`, { as, body }, 201),
+    getObjective: (as: Client, id: string): Promise<Json> => h.ok("GET", `${base}/objectives/${id}`, { as }),
+    /** PATCH an Objective at its current version. */
+    async updateObjective(as: Client, id: string, patch: Record<string, unknown>): Promise<Json> {
+      const current = await h.ok("GET", `${base}/objectives/${id}`, { as });
+      return h.ok("PATCH", `${base}/objectives/${id}`, { as, body: { version: current.version, ...patch } });
+    },
+    activate: (as: Client, id: string): Promise<Json> => api.updateObjective(as, id, { state: "active" }),
+    /** A KR as its Objective shows it now. */
+    async keyResult(as: Client, objectiveId: string, keyResultId: string): Promise<Json> {
+      const objective = await h.ok("GET", `${base}/objectives/${objectiveId}`, { as });
+      return objective.keyResults.find((k: { id: string }) => k.id === keyResultId);
+    },
+    /** PATCH a KR at its current version; answers the Objective. */
+    async updateKeyResult(
+      as: Client,
+      objectiveId: string,
+      keyResultId: string,
+      patch: Record<string, unknown>,
+    ): Promise<Json> {
+      const kr = await api.keyResult(as, objectiveId, keyResultId);
+      return h.ok("PATCH", `${base}/key-results/${keyResultId}`, {
+        as,
+        body: { version: kr.version, ...patch },
+      });
+    },
+    checkIn: (as: Client, keyResultId: string, body: Record<string, unknown>): Promise<Json> =>
+      h.ok("POST", `${base}/key-results/${keyResultId}/check-ins`, { as, body }, 201),
+    history: async (as: Client, keyResultId: string): Promise<Json[]> =>
+      (await h.ok("GET", `${base}/key-results/${keyResultId}/check-ins`, { as })).items,
+    /** Audit events of one entity, newest first (needs an admin). */
+    audit: async (as: Client, entityId: string, action?: string): Promise<Json[]> =>
+      (
+        await h.ok(
+          "GET",
+          `${base}/audit?entityId=${entityId}&limit=200${action ? `&action=${encodeURIComponent(action)}` : ""}`,
+          { as },
+        )
+      ).items,
+  };
+  return api;
 }

@@ -3,6 +3,7 @@ import type { Actor } from "../../server/context.ts";
 import { hashPassword } from "../../server/lib/passwords.ts";
 import { recordAudit } from "../../server/repositories/audit-repository.ts";
 import {
+  deleteOtherSessions,
   findUserByEmail,
   insertUser,
   setPasswordHash,
@@ -10,6 +11,7 @@ import {
 import { findOrganizationBySlug } from "../../server/repositories/organization-repository.ts";
 import { findPerson, insertMembership } from "../../server/repositories/people-repository.ts";
 import { issuePasswordReset } from "../../server/services/auth-service.ts";
+import { presentPerson } from "../../server/services/people-service.ts";
 import { EmailSchema, PasswordSchema } from "../../shared/schemas/auth.ts";
 import { RoleSchema } from "../../shared/schemas/common.ts";
 import { openForCommand } from "../open-for-command.ts";
@@ -56,12 +58,13 @@ export function registerUserCommands(program: Command) {
             if (!org) throw new Error(`No organisation with slug "${opts.org}".`);
             if (!(await findPerson(tx, org.id, user.id))) {
               await insertMembership(tx, { organizationId: org.id, userId: user.id, role });
+              const after = await findPerson(tx, org.id, user.id);
               await recordAudit(tx, cliActor(org), {
                 action: "membership.created",
                 entityType: "membership",
                 entityId: user.id,
                 entityLabel: user.name,
-                after: { userId: user.id, role, status: "active" },
+                after: after && presentPerson(after),
               });
             }
           }
@@ -84,8 +87,14 @@ export function registerUserCommands(program: Command) {
         const user = await findUserByEmail(deps.db, EmailSchema.parse(opts.email));
         if (!user) throw new Error(`No account for ${opts.email}.`);
         if (opts.password) {
-          await setPasswordHash(deps.db, user.id, await hashPassword(PasswordSchema.parse(opts.password)));
-          console.log(`Password for ${user.email} changed.`);
+          const hash = await hashPassword(PasswordSchema.parse(opts.password));
+          // A new password ends every session, as a reset link does: whoever knew the old
+          // password (the reason for resetting it, often) must not stay signed in.
+          await deps.db.transaction(async (tx) => {
+            await setPasswordHash(tx, user.id, hash);
+            await deleteOtherSessions(tx, user.id);
+          });
+          console.log(`Password for ${user.email} changed; their sessions have ended.`);
         } else {
           const link = await issuePasswordReset(deps, deps.db, user.id, null, opts.baseUrl);
           console.log(

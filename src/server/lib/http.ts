@@ -32,9 +32,24 @@ export function createApi(): OpenAPIHono<AppEnv> {
   });
 }
 
+/** PostgreSQL's SQLSTATE of an error; drizzle wraps the driver's error as its cause. */
+function sqlStateOf(err: unknown): string | undefined {
+  const e = err as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = typeof e?.code === "string" ? e.code : e?.cause?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** Maps any thrown error to the API's error shape; unexpected ones are logged and 500. */
 export function handleError(err: Error, c: Context<AppEnv>) {
   if (err instanceof AppError) return c.json(err.toBody(), err.status as 400);
+  if (err instanceof HTTPException && err.status === 415) {
+    // The route reads JSON but the request said it sends something else (a form post).
+    const message = "Send the body as JSON with Content-Type: application/json";
+    return c.json(
+      new AppError("validation_failed", message, { issues: [{ field: "body", message }] }).toBody(),
+      400,
+    );
+  }
   if (err instanceof HTTPException && err.status < 500) {
     // Hono's validators throw this for a body that is not JSON at all.
     const code = err.status === 400 ? "validation_failed" : "conflict";
@@ -46,6 +61,18 @@ export function handleError(err: Error, c: Context<AppEnv>) {
         err.status === 400 ? { issues: [{ field: "body", message }] } : undefined,
       ).toBody(),
       err.status,
+    );
+  }
+  if (sqlStateOf(err) === "23505") {
+    // A unique key caught what the service's own check could not see: the same thing
+    // created twice at the same moment. The loser learns it exists, not that we failed.
+    c.get("logger")?.info({ err }, "unique violation answered with 409 already_exists");
+    return c.json(
+      new AppError(
+        "already_exists",
+        "That already exists: someone created it at the same moment. Reload to see it.",
+      ).toBody(),
+      409,
     );
   }
   const logger = c.get("logger");

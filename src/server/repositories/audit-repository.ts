@@ -13,9 +13,8 @@ export type AuditEntry = {
   reason?: string | null;
 };
 
-/** Writes one audit event; call it inside the transaction that makes the change. */
-export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
-  await q.insert(auditEvents).values({
+function auditRow(actor: Actor, entry: AuditEntry) {
+  return {
     organizationId: actor.organizationId,
     actorUserId: actor.userId,
     actorTokenId: actor.tokenId,
@@ -28,7 +27,21 @@ export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry)
     after: toJson(entry.after),
     reason: entry.reason ?? null,
     requestId: actor.requestId,
-  });
+  };
+}
+
+/** Writes one audit event; call it inside the transaction that makes the change. */
+export async function recordAudit(q: Queryable, actor: Actor, entry: AuditEntry): Promise<void> {
+  await q.insert(auditEvents).values(auditRow(actor, entry));
+}
+
+/**
+ * Writes many audit events in one statement (rows created in bulk, e.g. the demo).
+ * Their ids follow the order of `entries`.
+ */
+export async function recordAuditMany(q: Queryable, actor: Actor, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await q.insert(auditEvents).values(entries.map((entry) => auditRow(actor, entry)));
 }
 
 /** Dates become ISO strings so snapshots read the same on both engines. */

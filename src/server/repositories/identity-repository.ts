@@ -149,6 +149,11 @@ export function findUsablePasswordReset(q: Queryable, tokenHash: string, now: Da
     .then((r) => r[0]);
 }
 
+/** Withdraws every reset link of an account that has not been used yet. */
+export async function deletePendingPasswordResets(q: Queryable, userId: string) {
+  await q.delete(passwordResets).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
 /** Consumes a reset token atomically: returns the user id, or undefined if unusable. */
 export async function consumePasswordReset(q: Queryable, tokenHash: string, now: Date) {
   const [row] = await q
@@ -165,28 +170,50 @@ export async function consumePasswordReset(q: Queryable, tokenHash: string, now:
   return row?.userId;
 }
 
-/** Current count in a fixed window, without counting this call. */
-export async function readRateLimit(q: Queryable, bucket: string, windowSeconds: number, now: Date) {
-  const [row] = await q.select().from(rateLimits).where(eq(rateLimits.bucket, bucket));
-  if (!row) return 0;
-  return now.getTime() - row.windowStartedAt.getTime() > windowSeconds * 1000 ? 0 : row.count;
-}
-
-/** Counts one event in a fixed window, atomically across instances. */
-export async function hitRateLimit(q: Queryable, bucket: string, windowSeconds: number, now: Date) {
+/**
+ * Counts one attempt in a fixed window and returns the count including it, in one
+ * statement: parallel attempts each see a different count, so a limit checked against
+ * the result cannot be overrun by attempts that all read the counter before any wrote it.
+ */
+export async function hitRateLimit(
+  q: Queryable,
+  bucket: string,
+  windowSeconds: number,
+  now: Date,
+): Promise<number> {
   const windowStart = new Date(now.getTime() - windowSeconds * 1000);
-  await q
+  const expired = sql`${rateLimits.windowStartedAt} < ${windowStart.toISOString()}::timestamptz`;
+  const [row] = await q
     .insert(rateLimits)
     .values({ bucket, windowStartedAt: now, count: 1 })
     .onConflictDoUpdate({
       target: rateLimits.bucket,
       set: {
-        count: sql`case when ${rateLimits.windowStartedAt} < ${windowStart.toISOString()}::timestamptz then 1 else ${rateLimits.count} + 1 end`,
-        windowStartedAt: sql`case when ${rateLimits.windowStartedAt} < ${windowStart.toISOString()}::timestamptz then ${now.toISOString()}::timestamptz else ${rateLimits.windowStartedAt} end`,
+        count: sql`case when ${expired} then 1 else ${rateLimits.count} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then ${now.toISOString()}::timestamptz else ${rateLimits.windowStartedAt} end`,
       },
-    });
+    })
+    .returning({ count: rateLimits.count });
+  return row!.count;
+}
+
+/** Takes back one counted attempt (a success that should not use up the budget). */
+export async function giveBackRateLimit(q: Queryable, bucket: string) {
+  await q
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.bucket, bucket));
 }
 
 export async function clearRateLimit(q: Queryable, bucket: string) {
   await q.delete(rateLimits).where(eq(rateLimits.bucket, bucket));
+}
+
+/** How many memberships (any status) the account has in organisations other than `organizationId`. */
+export async function otherMembershipCount(q: Queryable, userId: string, organizationId: string) {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), sql`${memberships.organizationId} <> ${organizationId}`));
+  return row?.n ?? 0;
 }

@@ -113,6 +113,10 @@ export async function parentsOf(q: Queryable, organizationId: string, childIds: 
       parentId: objectiveAlignments.parentId,
       weight: objectiveAlignments.weight,
       title: objectives.title,
+      // What deciding whether the reader may see the parent's title needs.
+      visibility: objectives.visibility,
+      teamId: objectives.teamId,
+      ownerUserId: objectives.ownerUserId,
     })
     .from(objectiveAlignments)
     .innerJoin(
@@ -243,10 +247,16 @@ export async function setKeyResultLatest(
 
 export function listCheckIns(q: Queryable, organizationId: string, keyResultId: string, limit: number) {
   const author = alias(users, "author");
+  // For an edit, the version it replaced: its supersededAt is when the edit was made.
+  const replaced = alias(checkIns, "replaced");
   return q
-    .select({ checkIn: checkIns, authorName: author.name })
+    .select({ checkIn: checkIns, authorName: author.name, editedAt: replaced.supersededAt })
     .from(checkIns)
     .leftJoin(author, eq(author.id, checkIns.authorUserId))
+    .leftJoin(
+      replaced,
+      and(eq(replaced.organizationId, checkIns.organizationId), eq(replaced.id, checkIns.supersedesId)),
+    )
     .where(
       and(
         eq(checkIns.organizationId, organizationId),

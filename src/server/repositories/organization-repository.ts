@@ -45,6 +45,10 @@ export async function slugTaken(q: Queryable, slug: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/**
+ * Inserts an organisation unless its slug is taken (also by a concurrent insert, which
+ * this waits for): undefined then, without failing the caller's transaction.
+ */
 export async function insertOrganization(
   q: Queryable,
   v: {
@@ -56,8 +60,12 @@ export async function insertOrganization(
     isDemo?: boolean;
   },
 ) {
-  const [row] = await q.insert(organizations).values(v).returning();
-  return row!;
+  const [row] = await q
+    .insert(organizations)
+    .values(v)
+    .onConflictDoNothing({ target: organizations.slug })
+    .returning();
+  return row;
 }
 
 export async function updateOrganization(
@@ -93,4 +101,17 @@ export async function writeSetting(q: Queryable, key: string, value: string) {
 
 export async function deleteSetting(q: Queryable, key: string) {
   await q.delete(instanceSettings).where(eq(instanceSettings.key, key));
+}
+
+export async function settingExistsWithPrefix(q: Queryable, prefix: string): Promise<boolean> {
+  const rows = await q
+    .select({ key: instanceSettings.key })
+    .from(instanceSettings)
+    .where(sql`starts_with(${instanceSettings.key}, ${prefix})`)
+    .limit(1);
+  return rows.length > 0;
+}
+
+export async function deleteSettingsWithPrefix(q: Queryable, prefix: string) {
+  await q.delete(instanceSettings).where(sql`starts_with(${instanceSettings.key}, ${prefix})`);
 }

@@ -93,6 +93,31 @@ export async function updateMembership(
   return row;
 }
 
+/**
+ * Locks the organisation's active owner memberships until the transaction ends (in a
+ * fixed order, so concurrent callers queue instead of deadlocking). A transaction that
+ * then checks "is there still an owner?" cannot be overtaken by another one doing the same.
+ */
+export async function lockActiveOwners(q: Queryable, organizationId: string): Promise<void> {
+  await q
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.role, "owner"),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .orderBy(memberships.userId)
+    .for("update");
+}
+
+/** Every member of the organisation (the demo's audit snapshots). */
+export function allPeople(q: Queryable, organizationId: string) {
+  return peopleQuery(q, organizationId, []).orderBy(memberships.userId);
+}
+
 export async function countActiveOwners(q: Queryable, organizationId: string): Promise<number> {
   const [row] = await q
     .select({ n: sql<number>`count(*)::int` })

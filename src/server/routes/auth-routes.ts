@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { AppError } from "../../shared/errors.ts";
 import {
   ChangePasswordSchema,
@@ -8,7 +9,7 @@ import {
 } from "../../shared/schemas/auth.ts";
 import { OkSchema } from "../../shared/schemas/common.ts";
 import { AcceptInvitationSchema, InvitationPreviewSchema } from "../../shared/schemas/people.ts";
-import type { Api, Deps } from "../context.ts";
+import type { Api, AppEnv, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { changePassword, resetPassword, sessionInfo, signIn, signOut } from "../services/auth-service.ts";
 import { acceptInvitation, previewInvitation } from "../services/invitation-service.ts";
@@ -18,6 +19,23 @@ import { clearSessionCookie, requireSession, setSessionCookie } from "./route-he
 const sessionOnly: Array<Record<string, string[]>> = [{ session: [] }];
 
 const TokenParam = z.object({ token: z.string().min(20).max(200) });
+
+const tooManyAttempts = jsonResponse(
+  z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
+  "Too many attempts",
+);
+
+/** Runs a password check; when it is refused for too many attempts, says when to retry. */
+async function withRetryAfter<T>(c: Context<AppEnv>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.code === "rate_limited") {
+      c.header("Retry-After", String(err.details?.retryAfterSeconds ?? 900));
+    }
+    throw err;
+  }
+}
 
 export function authRoutes(app: Api, deps: Deps) {
   app.openapi(
@@ -30,29 +48,16 @@ export function authRoutes(app: Api, deps: Deps) {
       responses: {
         200: jsonResponse(SessionSchema, "Signed in"),
         ...errorResponses,
-        429: jsonResponse(
-          z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
-          "Too many attempts",
-        ),
+        429: tooManyAttempts,
       },
     }),
     async (c) => {
       const input = c.req.valid("json");
-      try {
-        const { session, userId } = await signIn(
-          deps,
-          input,
-          c.get("clientIp"),
-          c.req.header("user-agent") ?? null,
-        );
-        setSessionCookie(c, deps, session);
-        return c.json(await sessionInfo(deps, userId, session.csrfToken), 200);
-      } catch (err) {
-        if (err instanceof AppError && err.code === "rate_limited") {
-          c.header("Retry-After", String(err.details?.retryAfterSeconds ?? 900));
-        }
-        throw err;
-      }
+      const { session, userId } = await withRetryAfter(c, () =>
+        signIn(deps, input, c.get("clientIp"), c.req.header("user-agent") ?? null),
+      );
+      setSessionCookie(c, deps, session);
+      return c.json(await sessionInfo(deps, userId, session.csrfToken), 200);
     },
   );
 
@@ -150,18 +155,16 @@ export function authRoutes(app: Api, deps: Deps) {
         200: jsonResponse(SessionSchema.extend({ organizationSlug: z.string() }), "Joined and signed in"),
         ...errorResponses,
         410: errorResponses[404],
+        429: tooManyAttempts,
       },
     }),
     async (c) => {
-      const { session, userId, orgSlug } = await acceptInvitation(
-        deps,
-        c.req.valid("param").token,
-        c.req.valid("json"),
-        {
+      const { session, userId, orgSlug } = await withRetryAfter(c, () =>
+        acceptInvitation(deps, c.req.valid("param").token, c.req.valid("json"), {
           ip: c.get("clientIp"),
           userAgent: c.req.header("user-agent") ?? null,
           requestId: c.get("requestId"),
-        },
+        }),
       );
       setSessionCookie(c, deps, session);
       return c.json(

@@ -14,6 +14,7 @@ import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { alignmentTree, setParents } from "../services/okr/alignment-service.ts";
 import { cycleReport, gradeObjective, rollOver, scoreKeyResult } from "../services/okr/grading-service.ts";
+import { overdueCheckIns } from "../services/okr/reminder-service.ts";
 import { authenticated } from "./route-helpers.ts";
 
 type AlignmentNode = Objective & {
@@ -109,6 +110,39 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
     }),
     async (c) =>
       c.json(await rollOver(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/teams/{id}/overdue-check-ins",
+      tags: ["Check-ins"],
+      summary: "For leads: the team's KRs with no check-in for more than 7 days, most overdue first",
+      security: authenticated,
+      request: { params: OrgIdParamSchema },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            items: z.array(
+              z.object({
+                objective: z.object({ id: z.uuid(), title: z.string() }),
+                keyResult: z.object({
+                  id: z.uuid(),
+                  title: z.string(),
+                  ownerUserId: z.uuid().nullable(),
+                  ownerName: z.string().nullable(),
+                }),
+                lastCheckInAt: z.string().nullable(),
+                daysSinceLastCheckIn: z.number().nullable(),
+              }),
+            ),
+          }),
+          "Overdue KRs",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await overdueCheckIns(deps, c.get("actor"), c.req.valid("param").id), 200),
   );
 
   app.openapi(

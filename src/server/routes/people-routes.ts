@@ -45,7 +45,8 @@ export function peopleRoutes(app: Api, deps: Deps) {
       method: "post",
       path: "/api/orgs/{org}/people",
       tags: ["People"],
-      summary: "Add a person directly (admins); a new account gets a one-time set-password link",
+      summary:
+        "Add a person with a new account (admins), who gets a one-time set-password link; people who already have an account are invited instead",
       security: authenticated,
       request: { params: OrgParamSchema, body: jsonBody(CreatePersonSchema) },
       responses: { 201: jsonResponse(CreatedPersonSchema, "Added"), ...errorResponses },

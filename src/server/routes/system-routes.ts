@@ -4,6 +4,7 @@ import { migrationsApplied } from "../../db/migration-status.ts";
 import { SessionSchema } from "../../shared/schemas/auth.ts";
 import { SetupSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
 import type { Api, Deps } from "../context.ts";
+import { isLocalRequest } from "../lib/client-ip.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { sessionInfo } from "../services/auth-service.ts";
 import { needsSetup, runSetup, setupCodeRequired } from "../services/setup-service.ts";
@@ -57,11 +58,7 @@ export function systemRoutes(app: Api, deps: Deps) {
       c.json(
         {
           needsSetup: await needsSetup(deps),
-          setupCodeRequired: setupCodeRequired(
-            c.get("clientIp"),
-            Boolean(c.req.header("x-forwarded-for")),
-            deps.config.production,
-          ),
+          setupCodeRequired: setupCodeRequired(isLocalRequest(c), deps.config.production),
         },
         200,
       ),
@@ -83,7 +80,7 @@ export function systemRoutes(app: Api, deps: Deps) {
       const input = c.req.valid("json");
       const { session, orgSlug, userId } = await runSetup(deps, input, {
         ip: c.get("clientIp"),
-        forwarded: Boolean(c.req.header("x-forwarded-for")),
+        local: isLocalRequest(c),
         userAgent: c.req.header("user-agent") ?? null,
         requestId: c.get("requestId"),
       });

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../db/client.ts";
+import type { users } from "../../db/schema.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
 import type { Deps } from "../context.ts";
@@ -12,11 +13,11 @@ import {
   findUsablePasswordReset,
   findUserByEmail,
   findUserById,
+  giveBackRateLimit,
   hitRateLimit,
   insertPasswordReset,
   insertSession,
   organizationsOfUser,
-  readRateLimit,
   setPasswordHash,
 } from "../repositories/identity-repository.ts";
 
@@ -43,38 +44,50 @@ export async function createSession(
 }
 
 /**
- * Checks credentials with a generic answer for every failure, after consulting the
- * per-account and per-address limits (kept in the database, so they hold across instances).
+ * Checks a password against the per-account and per-address limits (kept in the
+ * database, so they hold across instances). The attempt is counted before the password
+ * is checked, atomically, so parallel guesses cannot all slip in under the limit; a
+ * success clears the account's counter and gives the address its attempt back.
+ * Returns the account when the password matches, undefined otherwise (the caller picks
+ * the answer); over the limit it throws 429 rate_limited without checking anything.
  */
-export async function signIn(
+export async function checkPasswordLimited(
   deps: Deps,
-  input: { email: string; password: string },
+  email: string,
+  password: string,
   ip: string,
-  userAgent: string | null,
-): Promise<{ session: NewSession; userId: string }> {
+): Promise<typeof users.$inferSelect | undefined> {
   const now = deps.now();
   const { windowSeconds, perAccount, perIp } = SIGN_IN_LIMITS;
-  const accountBucket = `sign-in:account:${input.email.toLowerCase()}`;
+  const accountBucket = `sign-in:account:${email.toLowerCase()}`;
   const ipBucket = `sign-in:ip:${ip}`;
-  const [accountCount, ipCount] = await Promise.all([
-    readRateLimit(deps.db, accountBucket, windowSeconds, now),
-    readRateLimit(deps.db, ipBucket, windowSeconds, now),
-  ]);
-  if (accountCount >= perAccount || ipCount >= perIp) {
+  const accountCount = await hitRateLimit(deps.db, accountBucket, windowSeconds, now);
+  const ipCount = await hitRateLimit(deps.db, ipBucket, windowSeconds, now);
+  if (accountCount > perAccount || ipCount > perIp) {
     throw new AppError(
       "rate_limited",
       `Too many sign-in attempts. Wait ${Math.round(windowSeconds / 60)} minutes, or ask an admin for a password reset link.`,
       { retryAfterSeconds: windowSeconds },
     );
   }
-  const user = await findUserByEmail(deps.db, input.email);
-  const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok) {
-    await hitRateLimit(deps.db, accountBucket, windowSeconds, now);
-    await hitRateLimit(deps.db, ipBucket, windowSeconds, now);
-    throw new AppError("invalid_credentials", "That email and password do not match an account.");
-  }
+  const user = await findUserByEmail(deps.db, email);
+  // Unknown accounts are checked against a decoy hash: same time, same answer.
+  const ok = await verifyPassword(user?.passwordHash, password);
+  if (!user || !ok) return undefined;
   await clearRateLimit(deps.db, accountBucket);
+  await giveBackRateLimit(deps.db, ipBucket);
+  return user;
+}
+
+/** Checks credentials with one generic answer for every failure, within the sign-in limits. */
+export async function signIn(
+  deps: Deps,
+  input: { email: string; password: string },
+  ip: string,
+  userAgent: string | null,
+): Promise<{ session: NewSession; userId: string }> {
+  const user = await checkPasswordLimited(deps, input.email, input.password, ip);
+  if (!user) throw new AppError("invalid_credentials", "That email and password do not match an account.");
   return { session: await createSession(deps, user.id, ip, userAgent), userId: user.id };
 }
 

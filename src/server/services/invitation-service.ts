@@ -1,15 +1,19 @@
-import type { Db } from "../../db/client.ts";
+import type { Db, Queryable } from "../../db/client.ts";
 import type { invitations } from "../../db/schema.ts";
 import { mayAssignRole, type Role } from "../../domain/roles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Actor, Deps } from "../context.ts";
 import { pageFilter, toPage } from "../lib/pagination.ts";
-import { hashPassword, verifyPassword } from "../lib/passwords.ts";
+import { hashPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { findUserByEmail, insertUser, setPasswordHash } from "../repositories/identity-repository.ts";
+import {
+  deletePendingPasswordResets,
+  findUserByEmail,
+  insertUser,
+} from "../repositories/identity-repository.ts";
 import {
   claimInvitation,
   findInvitationByToken,
@@ -18,7 +22,8 @@ import {
   revokeInvitation,
 } from "../repositories/invitation-repository.ts";
 import { findPerson, insertMembership, updateMembership } from "../repositories/people-repository.ts";
-import { createSession } from "./auth-service.ts";
+import { checkPasswordLimited, createSession } from "./auth-service.ts";
+import { presentPerson } from "./people-service.ts";
 
 type InvitationRow = typeof invitations.$inferSelect;
 
@@ -63,6 +68,11 @@ export async function createInvitation(
       throw new AppError("already_exists", `${input.email} is already a member of ${actor.orgName}.`, {
         issues: [{ field: "email", message: "is already a member" }],
       });
+    }
+    // Accepting brings a deactivated member back with the invitation's role: only owners
+    // may change an owner's role that way.
+    if (member && !mayAssignRole(actor.role, member.role, input.role)) {
+      throw fieldError("role", "only owners can change the role of a (deactivated) owner");
     }
   }
   const token = randomSecret();
@@ -134,8 +144,11 @@ export async function previewInvitation(deps: Deps, token: string) {
 }
 
 /**
- * Accepts an invitation: a new account is created with the given name and password; an
- * existing account proves itself with its password. The person is signed in afterwards.
+ * Accepts an invitation. A new email gets an account with the given name and password.
+ * An existing account must prove itself with its password (counted like sign-in, so a
+ * link cannot serve as a password oracle) and never gets a password set here; an
+ * account still waiting for its set-password link is refused until it has one. The
+ * person is signed in afterwards.
  */
 export async function acceptInvitation(
   deps: Deps,
@@ -146,20 +159,24 @@ export async function acceptInvitation(
   const found = await usableInvitation(deps.db, token, deps.now());
   const inv = found.invitation;
   const account = await findUserByEmail(deps.db, inv.email);
+  let newHash: string | null = null;
   if (account?.passwordHash) {
-    if (!(await verifyPassword(account.passwordHash, input.password))) {
+    if (!(await checkPasswordLimited(deps, inv.email, input.password, request.ip))) {
       throw fieldError("password", `is not the password of the existing account ${inv.email}`);
     }
-  } else if (!account && !input.name) {
-    throw fieldError("name", "tell us your name to create your account");
+  } else if (account) {
+    throw new AppError(
+      "conflict",
+      `An account for ${inv.email} exists but has no password yet. Set your password first with the set-password link you were given, then open this invitation again and sign in with it.`,
+    );
+  } else {
+    if (!input.name) throw fieldError("name", "tell us your name to create your account");
+    newHash = await hashPassword(input.password);
   }
-  const newHash = account?.passwordHash ? null : await hashPassword(input.password);
   const userId = await deps.db.transaction(async (tx) => {
+    // A concurrent accept for the same new email loses on the unique email (409).
     const user =
       account ?? (await insertUser(tx, { email: inv.email, name: input.name!, passwordHash: newHash }));
-    if (account && newHash) {
-      await setPasswordHash(tx, account.id, newHash);
-    }
     const claimed = await claimInvitation(tx, inv.organizationId, inv.id, user.id, deps.now());
     if (!claimed) throw new AppError("gone", "This invitation has just been used. Ask for a new one.");
     const actor: Actor = {
@@ -174,7 +191,20 @@ export async function acceptInvitation(
       requestId: request.requestId,
     };
     const existing = await findPerson(tx, inv.organizationId, user.id);
+    if (existing?.status === "active") {
+      // An invitation must not change the role of someone who is already a member.
+      throw new AppError(
+        "already_exists",
+        `You are already a member of ${found.organizationName}. Sign in to open it; an admin changes roles under People.`,
+      );
+    }
     if (existing) {
+      if (existing.role === "owner" && inv.role !== "owner" && !(await invitedByOwner(tx, inv))) {
+        throw new AppError(
+          "forbidden",
+          "This invitation would change an owner's role, which only an owner can do. Ask an owner to reactivate you.",
+        );
+      }
       const reactivated = await updateMembership(tx, inv.organizationId, user.id, existing.version, {
         role: inv.role,
         status: "active",
@@ -184,16 +214,27 @@ export async function acceptInvitation(
     } else {
       await insertMembership(tx, { organizationId: inv.organizationId, userId: user.id, role: inv.role });
     }
+    // The person has just proved they hold the password: reset links issued earlier
+    // (possibly by another organisation's admin) must not outlive their joining here.
+    if (account) await deletePendingPasswordResets(tx, user.id);
+    const after = (await findPerson(tx, inv.organizationId, user.id))!;
     await recordAudit(tx, actor, {
       action: existing ? "membership.reactivated" : "membership.created",
       entityType: "membership",
       entityId: user.id,
       entityLabel: user.name,
-      before: existing ?? null,
-      after: { userId: user.id, role: inv.role, status: "active", viaInvitation: inv.id },
+      before: existing ? presentPerson(existing) : null,
+      after: { ...presentPerson(after), viaInvitation: inv.id },
     });
     return user.id;
   });
   const session = await createSession(deps, userId, request.ip, request.userAgent);
   return { session, userId, orgSlug: found.organizationSlug };
+}
+
+/** Whether the invitation's creator is an active owner of its organisation now. */
+async function invitedByOwner(q: Queryable, inv: InvitationRow): Promise<boolean> {
+  if (!inv.createdBy) return false;
+  const inviter = await findPerson(q, inv.organizationId, inv.createdBy);
+  return inviter?.status === "active" && inviter.role === "owner";
 }

@@ -8,7 +8,7 @@ import { versionConflict } from "../../shared/errors.ts";
 import type { Organization } from "../../shared/schemas/organizations.ts";
 import type { Actor, Deps } from "../context.ts";
 import { authorize } from "../policies/org-policy.ts";
-import { recordAudit } from "../repositories/audit-repository.ts";
+import { type AuditEntry, recordAudit, recordAuditMany } from "../repositories/audit-repository.ts";
 import { insertCycles, insertThemes } from "../repositories/catalog-repository.ts";
 import {
   findOrganizationById,
@@ -16,8 +16,12 @@ import {
   slugTaken,
   updateOrganization,
 } from "../repositories/organization-repository.ts";
-import { insertMembership } from "../repositories/people-repository.ts";
-import { addTeamMember, insertTeam } from "../repositories/team-repository.ts";
+import { findPerson, insertMembership } from "../repositories/people-repository.ts";
+import { addTeamMember, findTeam, insertTeam } from "../repositories/team-repository.ts";
+import { presentCycle } from "./cycle-service.ts";
+import { presentPerson } from "./people-service.ts";
+import { presentTeam } from "./team-service.ts";
+import { presentTheme } from "./theme-service.ts";
 
 type OrgRow = NonNullable<Awaited<ReturnType<typeof findOrganizationById>>>;
 
@@ -35,12 +39,27 @@ export function presentOrganization(row: OrgRow, role: Role): Organization {
   };
 }
 
-async function uniqueSlug(q: Queryable, name: string): Promise<string> {
-  const base = slugify(name);
-  if (!(await slugTaken(q, base))) return base;
-  for (let n = 2; ; n++) {
-    const candidate = `${base}-${n}`;
-    if (!(await slugTaken(q, candidate))) return candidate;
+/** The name's slug, or with the first free suffix (-2, -3, …) when it is taken. */
+async function slugCandidate(q: Queryable, base: string, from: number): Promise<[string, number]> {
+  for (let n = from; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!(await slugTaken(q, candidate))) return [candidate, n];
+  }
+}
+
+/**
+ * Inserts the organisation under the first free slug. Two organisations of the same
+ * name created at once both find the same slug free; the insert that loses (it waits
+ * for the winner) moves on to the next suffix instead of failing.
+ */
+async function insertWithFreeSlug(q: Queryable, input: NewOrganization) {
+  const base = slugify(input.name);
+  let from = 1;
+  for (;;) {
+    const [slug, n] = await slugCandidate(q, base, from);
+    const org = await insertOrganization(q, { ...input, slug });
+    if (org) return org;
+    from = n + 1;
   }
 }
 
@@ -55,7 +74,8 @@ export type NewOrganization = {
 /**
  * Creates an organisation ready to use: the creator as owner, a company team at the
  * root of the tree, the four Balanced Scorecard themes, and the current fiscal year's
- * cycles (in planning). Runs inside the caller's transaction.
+ * cycles (in planning). Runs inside the caller's transaction. Every row it creates gets
+ * its audit event with the full entity as `after`, so "as of" queries see all of it.
  */
 export async function createOrganizationIn(
   tx: Queryable,
@@ -63,9 +83,9 @@ export async function createOrganizationIn(
   input: NewOrganization,
   owner: { userId: string; name: string },
   requestId: string,
-  options: { generateCycles?: boolean } = {},
+  options: { generateCycles?: boolean; ownerTitle?: string } = {},
 ) {
-  const org = await insertOrganization(tx, { ...input, slug: await uniqueSlug(tx, input.name) });
+  const org = await insertWithFreeSlug(tx, input);
   const actor: Actor = {
     organizationId: org.id,
     orgSlug: org.slug,
@@ -77,7 +97,12 @@ export async function createOrganizationIn(
     label: owner.name,
     requestId,
   };
-  await insertMembership(tx, { organizationId: org.id, userId: owner.userId, role: "owner" });
+  await insertMembership(tx, {
+    organizationId: org.id,
+    userId: owner.userId,
+    role: "owner",
+    title: options.ownerTitle ?? null,
+  });
   await recordAudit(tx, actor, {
     action: "organization.created",
     entityType: "organization",
@@ -85,14 +110,15 @@ export async function createOrganizationIn(
     entityLabel: org.name,
     after: org,
   });
+  const ownerPerson = (await findPerson(tx, org.id, owner.userId))!;
   await recordAudit(tx, actor, {
     action: "membership.created",
     entityType: "membership",
     entityId: owner.userId,
-    entityLabel: owner.name,
-    after: { userId: owner.userId, role: "owner", status: "active" },
+    entityLabel: ownerPerson.name,
+    after: presentPerson(ownerPerson),
   });
-  await insertThemes(
+  const themeRows = await insertThemes(
     tx,
     balancedScorecardThemes.map((t, i) => ({
       organizationId: org.id,
@@ -116,17 +142,40 @@ export async function createOrganizationIn(
     entityType: "team",
     entityId: companyTeamId,
     entityLabel: org.name,
-    after: { id: companyTeamId, name: org.name, kind: "company", parentId: null, leadUserId: owner.userId },
+    after: presentTeam((await findTeam(tx, org.id, companyTeamId))!),
   });
+  await recordAuditMany(
+    tx,
+    actor,
+    themeRows.map((row) => ({
+      action: "theme.created",
+      entityType: "theme",
+      entityId: row.id,
+      entityLabel: row.name,
+      after: presentTheme(row),
+    })),
+  );
   if (options.generateCycles !== false) {
     const today = todayIn(org.timeZone, deps.now());
     const fy = fiscalYearOf(today, org.fiscalYearStartMonth);
-    await insertCycles(
+    const cycleRows = await insertCycles(
       tx,
       fiscalYearCycles(fy, org.fiscalYearStartMonth).map((c) => ({ ...c, organizationId: org.id })),
     );
+    await recordAuditMany(tx, actor, cycleRows.map(cycleCreated));
   }
   return { org, actor, companyTeamId };
+}
+
+/** The audit entry of a newly created cycle. */
+export function cycleCreated(row: Parameters<typeof presentCycle>[0]): AuditEntry {
+  return {
+    action: "cycle.created",
+    entityType: "cycle",
+    entityId: row.id,
+    entityLabel: row.name,
+    after: presentCycle(row),
+  };
 }
 
 export async function createOrganization(

@@ -6,12 +6,13 @@ import type { Actor, Deps } from "../context.ts";
 import { decodeCursor, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { findUserByEmail, insertUser } from "../repositories/identity-repository.ts";
+import { findUserByEmail, insertUser, otherMembershipCount } from "../repositories/identity-repository.ts";
 import {
   countActiveOwners,
   findPerson,
   insertMembership,
   listPeople,
+  lockActiveOwners,
   managerChain,
   updateMembership,
 } from "../repositories/people-repository.ts";
@@ -67,9 +68,24 @@ async function checkManager(
   }
 }
 
+/** 409 for an email that is already a member here, saying what to do instead. */
+function alreadyMember(actor: Actor, email: string, status: "active" | "deactivated") {
+  return status === "deactivated"
+    ? new AppError(
+        "already_exists",
+        `${email} is a deactivated member of ${actor.orgName}. Reactivate them instead: open them under People and set their status to active (PATCH with status "active").`,
+        { issues: [{ field: "email", message: "is a deactivated member; reactivate them instead" }] },
+      )
+    : new AppError("already_exists", `${email} is already a member of ${actor.orgName}.`, {
+        issues: [{ field: "email", message: "is already a member" }],
+      });
+}
+
 /**
- * Adds a person: an existing account joins the organisation; a new account gets a
- * one-time link to set its password.
+ * Adds a person with a new account, which gets a one-time link to set its password.
+ * Accounts are global: an email that already has an account is never attached here (an
+ * admin could otherwise pull anyone's account into an organisation they control); that
+ * person is invited instead and joins by signing in to accept.
  */
 export async function createPerson(
   deps: Deps,
@@ -89,13 +105,17 @@ export async function createPerson(
   await checkManager(deps, actor, null, input.managerUserId);
   const { userId, setPasswordUrl } = await deps.db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
-    if (existing && (await findPerson(tx, actor.organizationId, existing.id))) {
-      throw new AppError("already_exists", `${input.email} is already a member of ${actor.orgName}.`, {
-        issues: [{ field: "email", message: "is already a member" }],
-      });
+    if (existing) {
+      const member = await findPerson(tx, actor.organizationId, existing.id);
+      if (member) throw alreadyMember(actor, input.email, member.status);
+      // Says nothing about the account (not even its name): only that the email has one.
+      throw new AppError(
+        "already_exists",
+        `${input.email} already has a Keel account. Invite them instead (People → Invite); they join by signing in to accept the invitation.`,
+        { issues: [{ field: "email", message: "already has an account; invite them instead" }] },
+      );
     }
-    const user =
-      existing ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash: null }));
+    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash: null });
     await insertMembership(tx, {
       organizationId: actor.organizationId,
       userId: user.id,
@@ -111,9 +131,9 @@ export async function createPerson(
       entityLabel: user.name,
       after: after && presentPerson(after),
     });
-    // A new account gets its set-password link in the same transaction as the membership.
-    const link = existing ? null : await issuePasswordReset(deps, tx, user.id, actor.userId, baseUrl);
-    return { userId: user.id, setPasswordUrl: link?.url ?? null };
+    // The set-password link is issued in the same transaction as the membership.
+    const link = await issuePasswordReset(deps, tx, user.id, actor.userId, baseUrl);
+    return { userId: user.id, setPasswordUrl: link.url };
   });
   return { person: await getPerson(deps, actor, userId), setPasswordUrl };
 }
@@ -131,20 +151,26 @@ export async function updatePerson(
   },
 ): Promise<Person> {
   authorize(actor, "manage_people");
-  const before = await findPerson(deps.db, actor.organizationId, userId);
-  if (!before) throw notFound("That person");
-  if (input.role && input.role !== before.role && !mayAssignRole(actor.role, before.role, input.role)) {
-    throw new AppError("forbidden", "Only owners can make someone an owner or change an owner's role.");
-  }
-  if (input.status === "deactivated" && before.role === "owner" && actor.role !== "owner") {
-    throw new AppError("forbidden", "Only owners can deactivate an owner.");
-  }
   if (input.status === "deactivated" && userId === actor.userId) {
     throw fieldError("status", "you cannot deactivate yourself; ask another admin");
   }
   if (input.managerUserId !== undefined) await checkManager(deps, actor, userId, input.managerUserId);
   const { version, ...patch } = input;
   return deps.db.transaction(async (tx) => {
+    // Every membership change locks the organisation's active owners first (always in
+    // the same order, so two changes cannot deadlock): two owners demoting each other
+    // at once would otherwise each still see the other as owner and leave none.
+    await lockActiveOwners(tx, actor.organizationId);
+    // Read under the lock, so the rules below judge the membership as it is now.
+    const before = await findPerson(tx, actor.organizationId, userId);
+    if (!before) throw notFound("That person");
+    if (before.version !== version) throw versionConflict(`${before.name}'s membership`);
+    if (input.role && input.role !== before.role && !mayAssignRole(actor.role, before.role, input.role)) {
+      throw new AppError("forbidden", "Only owners can make someone an owner or change an owner's role.");
+    }
+    if (input.status === "deactivated" && before.role === "owner" && actor.role !== "owner") {
+      throw new AppError("forbidden", "Only owners can deactivate an owner.");
+    }
     const updated = await updateMembership(tx, actor.organizationId, userId, version, patch);
     if (!updated) throw versionConflict(`${before.name}'s membership`);
     if (before.role === "owner" && (await countActiveOwners(tx, actor.organizationId)) === 0) {
@@ -172,13 +198,23 @@ export async function updatePerson(
   });
 }
 
-/** An admin issues a one-time reset link for a member (email delivery comes later). */
+/**
+ * An admin issues a one-time reset link for a member (email delivery comes later).
+ * Accounts are global, so only for an account that belongs to this organisation alone:
+ * otherwise an admin here could take over someone's account in other organisations.
+ */
 export async function issueResetLinkForPerson(deps: Deps, actor: Actor, userId: string, baseUrl: string) {
   authorize(actor, "manage_people");
   const person = await findPerson(deps.db, actor.organizationId, userId);
   if (!person) throw notFound("That person");
   if (person.role === "owner" && actor.role !== "owner") {
     throw new AppError("forbidden", "Only owners can issue a reset link for an owner.");
+  }
+  if ((await otherMembershipCount(deps.db, userId, actor.organizationId)) > 0) {
+    throw new AppError(
+      "forbidden",
+      `${person.name}'s account is also used in another organisation, so a reset link cannot be issued here. They can change their password themselves while signed in; if they cannot sign in, the server operator can run \`keel reset-password --email ${person.email}\`.`,
+    );
   }
   const link = await deps.db.transaction(async (tx) => {
     const issued = await issuePasswordReset(deps, tx, userId, actor.userId, baseUrl);

@@ -2,16 +2,27 @@ import { sql } from "drizzle-orm";
 import { users } from "../../db/schema.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { Deps } from "../context.ts";
-import { isLoopback } from "../lib/client-ip.ts";
 import { hashPassword } from "../lib/passwords.ts";
-import { humanCode, safeEqual, sha256 } from "../lib/secrets.ts";
+import { humanCode, sha256 } from "../lib/secrets.ts";
 import { findUserByEmail, insertUser, setPasswordHash } from "../repositories/identity-repository.ts";
-import { deleteSetting, readSetting, writeSetting } from "../repositories/organization-repository.ts";
+import {
+  deleteSetting,
+  deleteSettingsWithPrefix,
+  readSetting,
+  settingExistsWithPrefix,
+  writeSetting,
+} from "../repositories/organization-repository.ts";
 import { createSession, type NewSession } from "./auth-service.ts";
 import { seedDemoOrganization } from "./demo/seed-demo.ts";
 import { createOrganizationIn } from "./organization-service.ts";
 
-const SETUP_CODE_KEY = "setup_code_sha256";
+/**
+ * Each announced code is stored under its own key (`setup_code:<sha256>`): several
+ * instances starting on one database each announce a code, and any of them must work.
+ */
+const SETUP_CODE_PREFIX = "setup_code:";
+/** Where earlier versions kept the single code; cleared with the others. */
+const LEGACY_SETUP_CODE_KEY = "setup_code_sha256";
 
 /** An instance needs setup until some account can sign in. */
 export async function needsSetup(deps: Deps): Promise<boolean> {
@@ -23,17 +34,19 @@ export async function needsSetup(deps: Deps): Promise<boolean> {
 }
 
 /**
- * Setup from another machine must prove access to the server's log. Requests that came
- * through a proxy count as remote: behind a local proxy every request looks like loopback.
+ * Setup without the code is only for a browser on the server itself (`local`: see
+ * isLocalRequest) and never in production. Anything else must prove access to the
+ * server's log: behind a local proxy every request would look like loopback, and a
+ * DNS-rebinding page reaches loopback from a visitor's browser under its own name.
  */
-export function setupCodeRequired(ip: string, forwarded: boolean, production: boolean): boolean {
-  return production || forwarded || !isLoopback(ip);
+export function setupCodeRequired(local: boolean, production: boolean): boolean {
+  return production || !local;
 }
 
 /** Makes a fresh one-time setup code, stores its hash and logs it for the operator. */
 export async function announceSetupCode(deps: Deps): Promise<string> {
   const code = humanCode();
-  await writeSetting(deps.db, SETUP_CODE_KEY, sha256(code));
+  await writeSetting(deps.db, `${SETUP_CODE_PREFIX}${sha256(code)}`, "announced");
   deps.logger.warn(
     { setupCode: code },
     `Keel has no accounts yet. Open it in a browser to set it up; from another machine, enter the setup code ${code}`,
@@ -54,7 +67,7 @@ export type SetupInput = {
 export async function runSetup(
   deps: Deps,
   input: SetupInput,
-  request: { ip: string; forwarded: boolean; userAgent: string | null; requestId: string },
+  request: { ip: string; local: boolean; userAgent: string | null; requestId: string },
 ): Promise<{ session: NewSession; orgSlug: string; userId: string }> {
   // Checked first: asking a set-up instance's visitors for a setup code would print a new,
   // useless code in the log and suggest that Keel still waits for its first owner.
@@ -64,10 +77,11 @@ export async function runSetup(
       issues: [{ field: "organizationName", message: "name your organisation" }],
     });
   }
-  if (setupCodeRequired(request.ip, request.forwarded, deps.config.production)) {
-    const stored = await readSetting(deps.db, SETUP_CODE_KEY);
-    if (!stored) await announceSetupCode(deps);
-    if (!stored || !input.setupCode || !safeEqual(sha256(input.setupCode.trim().toUpperCase()), stored)) {
+  if (setupCodeRequired(request.local, deps.config.production)) {
+    // Codes are looked up by their hash (full-entropy secrets, like tokens): no comparison to time.
+    if (!(await settingExistsWithPrefix(deps.db, SETUP_CODE_PREFIX))) await announceSetupCode(deps);
+    const typed = input.setupCode?.trim().toUpperCase();
+    if (!typed || (await readSetting(deps.db, `${SETUP_CODE_PREFIX}${sha256(typed)}`)) === undefined) {
       throw new AppError(
         "setup_code_required",
         "Enter the one-time setup code that Keel printed in its log when it started (look for setupCode).",
@@ -103,7 +117,9 @@ export async function runSetup(
     );
     return org.slug;
   });
-  await deleteSetting(deps.db, SETUP_CODE_KEY);
+  // Every instance's code is spent now.
+  await deleteSettingsWithPrefix(deps.db, SETUP_CODE_PREFIX);
+  await deleteSetting(deps.db, LEGACY_SETUP_CODE_KEY);
   const user = await findUserByEmail(deps.db, input.email);
   const session = await createSession(deps, user!.id, request.ip, request.userAgent);
   return { session, orgSlug, userId: user!.id };

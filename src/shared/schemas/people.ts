@@ -29,8 +29,7 @@ export const CreatedPersonSchema = z.object({
   person: PersonSchema,
   setPasswordUrl: z
     .string()
-    .nullable()
-    .describe("One-time link for a new account to set its password; null when the account existed"),
+    .describe("One-time link for the new account to set its password (accounts are only created here)"),
 });
 
 export const UpdatePersonSchema = z.object({

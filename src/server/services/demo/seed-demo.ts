@@ -3,8 +3,13 @@ import type { Queryable } from "../../../db/client.ts";
 import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
 import type { Deps } from "../../context.ts";
+import { recordAuditMany } from "../../repositories/audit-repository.ts";
 import { insertCycles } from "../../repositories/catalog-repository.ts";
-import { createOrganizationIn } from "../organization-service.ts";
+import { allPeople } from "../../repositories/people-repository.ts";
+import { allTeams } from "../../repositories/team-repository.ts";
+import { createOrganizationIn, cycleCreated } from "../organization-service.ts";
+import { presentPerson } from "../people-service.ts";
+import { presentTeam } from "../team-service.ts";
 import {
   type DemoTeam,
   demoCompanyName,
@@ -14,6 +19,7 @@ import {
   lastNames,
   titlesByKind,
 } from "./demo-structure.ts";
+import { seedDemoOkrs } from "./seed-okrs.ts";
 
 /** Deterministic pseudo-random numbers, so every demo looks the same (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -106,7 +112,7 @@ export async function seedDemoOrganization(
     { name: demoCompanyName, timeZone: demoTimeZone, weekStart: 1, fiscalYearStartMonth: 1, isDemo: true },
     owner,
     requestId,
-    { generateCycles: false },
+    { generateCycles: false, ownerTitle: titlesByKind.company!.lead },
   );
   const plan = planDemo(`${org.slug}.example`);
   const insertedUsers = await tx
@@ -133,10 +139,6 @@ export async function seedDemoOrganization(
     update memberships m set manager_user_id = v.manager_id
     from (values ${sql.join(pairs, sql`, `)}) as v(user_id, manager_id)
     where m.organization_id = ${org.id} and m.user_id = v.user_id`);
-
-  await tx.execute(sql`
-    update memberships set title = ${titlesByKind.company!.lead}
-    where organization_id = ${org.id} and user_id = ${owner.userId}`);
 
   plan.teams[0]!.id = companyTeamId;
   for (const t of plan.teams.slice(1)) {
@@ -167,13 +169,50 @@ export async function seedDemoOrganization(
     )
     .onConflictDoNothing();
 
+  // Audit events for everything created above, with the full entities as they stand
+  // now (managers and team members included): one statement per kind, not per row.
+  const people = await allPeople(tx, org.id);
+  await recordAuditMany(
+    tx,
+    actor,
+    people
+      .filter((p) => p.userId !== owner.userId) // audited by createOrganizationIn
+      .map((p) => ({
+        action: "membership.created",
+        entityType: "membership",
+        entityId: p.userId,
+        entityLabel: p.name,
+        after: presentPerson(p),
+      })),
+  );
+  const teamRows = await allTeams(tx, org.id, true);
+  await recordAuditMany(tx, actor, [
+    ...teamRows
+      .filter((t) => t.id !== companyTeamId) // audited by createOrganizationIn
+      .map((t) => ({
+        action: "team.created",
+        entityType: "team",
+        entityId: t.id,
+        entityLabel: t.name,
+        after: presentTeam(t),
+      })),
+    // The company team existed before its members joined, as when members are added by hand.
+    ...plan.teams[0]!.memberIndexes.filter((i) => i !== 0).map((i) => ({
+      action: "team.member_added",
+      entityType: "team",
+      entityId: companyTeamId,
+      entityLabel: org.name,
+      after: { userId: plan.people[i]!.userId! },
+    })),
+  ]);
+
   const today = todayIn(demoTimeZone, deps.now());
   const currentStart = addDays(today, -49);
   const currentEnd = addDays(currentStart, 90);
   const previousStart = addDays(currentStart, -91);
   const nextStart = addDays(currentEnd, 1);
   const mid = (start: string) => addDays(start, 45);
-  await insertCycles(tx, [
+  const cycleRows = await insertCycles(tx, [
     {
       organizationId: org.id,
       kind: "quarter",
@@ -200,6 +239,8 @@ export async function seedDemoOrganization(
     },
   ]);
 
+  await recordAuditMany(tx, actor, cycleRows.map(cycleCreated));
+
   await tx.insert(auditEvents).values({
     organizationId: org.id,
     actorUserId: actor.userId,
@@ -211,5 +252,6 @@ export async function seedDemoOrganization(
     after: { people: plan.people.length, teams: plan.teams.length, activeCycleStartsOn: currentStart },
     requestId,
   });
+  await seedDemoOkrs(tx, deps, actor, plan);
   return org;
 }

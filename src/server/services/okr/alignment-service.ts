@@ -123,8 +123,18 @@ export async function alignmentTree(
   };
   let roots = presented.filter((o) => !hasParent.has(o.id));
   if (query.teamId) {
-    const teamRoots = presented.filter((o) => o.teamId === query.teamId);
-    roots = teamRoots.length > 0 ? teamRoots : [];
+    const teamObjectives = presented.filter((o) => o.teamId === query.teamId);
+    // A team Objective that sits below another of the team's is shown there, not again as a root.
+    const below = new Set<string>();
+    const walk = (id: string) => {
+      for (const c of childrenOf.get(id) ?? []) {
+        if (below.has(c.id)) continue;
+        below.add(c.id);
+        walk(c.id);
+      }
+    };
+    for (const o of teamObjectives) walk(o.id);
+    roots = teamObjectives.filter((o) => !below.has(o.id));
   }
   return { roots: roots.map((o) => build(o.id, null, new Set())) };
 }

@@ -6,7 +6,7 @@ import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts"
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { CheckIn } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayCheckIn } from "../../policies/okr-policy.ts";
+import { mayCheckIn, mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -16,6 +16,7 @@ import {
   findObjectiveRow,
   latestCheckIn,
   listCheckIns,
+  selectKeyResults,
   selectObjectives,
   setKeyResultLatest,
 } from "../../repositories/okr-repository.ts";
@@ -27,7 +28,8 @@ export const CHECK_IN_EDIT_WINDOW_MS = 24 * 3600_000;
 
 type CheckInRow = typeof checkIns.$inferSelect;
 
-function presentCheckIn(row: CheckInRow, authorName: string | null): CheckIn {
+/** `editedAt`: for an edit, when it replaced the earlier version (that version's supersededAt). */
+function presentCheckIn(row: CheckInRow, authorName: string | null, editedAt: Date | null): CheckIn {
   return {
     id: row.id,
     keyResultId: row.keyResultId,
@@ -38,7 +40,9 @@ function presentCheckIn(row: CheckInRow, authorName: string | null): CheckIn {
     confidence: row.confidence,
     note: row.note,
     createdAt: row.createdAt.toISOString(),
-    editedAt: row.supersedesId ? row.createdAt.toISOString() : null,
+    // An edit keeps the check-in's createdAt (its place in the history); the edit's own time
+    // is when the version it replaced was superseded.
+    editedAt: row.supersedesId && editedAt ? editedAt.toISOString() : null,
   };
 }
 
@@ -138,7 +142,7 @@ export async function createCheckIn(
       })
       .returning();
     await refreshLatest(tx, actor, keyResultId, kr.startValue, kr.kind);
-    const checkIn = presentCheckIn(row!, actor.label);
+    const checkIn = presentCheckIn(row!, actor.label, null);
     await recordAudit(tx, actor, {
       action: "check_in.created",
       entityType: "check_in",
@@ -210,14 +214,17 @@ export async function editCheckIn(
       })
       .returning();
     await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
-    const after = presentCheckIn(row!, actor.label);
+    const after = presentCheckIn(row!, actor.label, now);
+    const oldEditedAt = old.supersedesId
+      ? ((await findCheckIn(tx, actor.organizationId, old.supersedesId))?.supersededAt ?? null)
+      : null;
     await recordAudit(tx, actor, {
       action: "check_in.edited",
       entityType: "check_in",
       entityId: after.id,
       entityLabel: kr.title,
-      before: presentCheckIn(old, actor.label),
-      after: { ...after, editedAt: now.toISOString() },
+      before: presentCheckIn(old, actor.label, oldEditedAt),
+      after,
     });
     return after;
   });
@@ -227,8 +234,31 @@ export async function checkInHistory(deps: Deps, actor: Actor, keyResultId: stri
   authorize(actor, "read");
   const kr = await findKeyResult(deps.db, actor.organizationId, keyResultId);
   if (!kr) throw notFound("That Key Result");
+  const row = await findObjectiveRow(deps.db, actor.organizationId, kr.objectiveId);
+  // Notes are text: a team-visible Objective keeps them from people outside the team.
+  const hideNotes = !row || !(await mayReadObjectiveText(deps.db, actor, row.objective));
   const rows = await listCheckIns(deps.db, actor.organizationId, keyResultId, limit);
-  return { items: rows.map((r) => presentCheckIn(r.checkIn, r.authorName)), nextCursor: null };
+  return {
+    items: rows.map((r) => {
+      const checkIn = presentCheckIn(r.checkIn, r.authorName, r.editedAt);
+      return hideNotes ? { ...checkIn, note: "" } : checkIn;
+    }),
+    nextCursor: null,
+  };
+}
+
+/**
+ * The day each KR of the given Objectives was added, in the organisation's time zone:
+ * check-ins are expected from the later of that day and the cycle's start.
+ */
+export async function keyResultsAddedOn(
+  q: Queryable,
+  actor: Actor,
+  timeZone: string,
+  objectiveIds: string[],
+) {
+  const rows = await selectKeyResults(q, actor.organizationId, objectiveIds);
+  return new Map(rows.map((r) => [r.keyResult.id, todayIn(timeZone, r.keyResult.createdAt)]));
 }
 
 /**
@@ -276,12 +306,14 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
   const clock = await okrClock(deps.db, deps, actor);
   const org = await findOrganizationById(deps.db, actor.organizationId);
   const presented = await presentObjectives(deps.db, actor, clock, rows);
+  const addedOn = await keyResultsAddedOn(deps.db, actor, clock.timeZone, ids);
   const items = presented.flatMap((o) => {
     const row = rows.find((r) => r.objective.id === o.id)!;
     return o.keyResults
       .filter((k) => k.ownerUserId === who || k.contributorUserIds.includes(who))
       .map((k) => {
-        const expectedSince = row.cycleStartsOn;
+        const added = addedOn.get(k.id);
+        const expectedSince = added && added > row.cycleStartsOn ? added : row.cycleStartsOn;
         const due = checkInDue({
           today: clock.today,
           weekStart: (org?.weekStart ?? 1) as WeekStart,

@@ -93,6 +93,22 @@ function presentKeyResult(
   };
 }
 
+const RESTRICTED_TITLE = "Objective visible to its team";
+
+/** An Objective's parents; a team-visible parent's title only for those who may read it. */
+async function presentParents(
+  q: Queryable,
+  actor: Actor,
+  parents: Awaited<ReturnType<typeof parentsOf>>,
+): Promise<Objective["parents"]> {
+  const out: Objective["parents"] = [];
+  for (const p of parents) {
+    const readable = await mayReadObjectiveText(q, actor, p);
+    out.push({ objectiveId: p.parentId, title: readable ? p.title : RESTRICTED_TITLE, weight: p.weight });
+  }
+  return out;
+}
+
 /**
  * Objectives with their KRs, progress and status, as the API shows them. Team-visible
  * Objectives keep their numbers (they count in roll-ups) but lose their text for people
@@ -142,7 +158,7 @@ export async function presentObjectives(
       teamName: row.teamName,
       ownerUserId: o.ownerUserId,
       ownerName: row.ownerName,
-      title: hideText ? "Objective visible to its team" : o.title,
+      title: hideText ? RESTRICTED_TITLE : o.title,
       description: hideText ? "" : o.description,
       themeId: o.themeId,
       state: o.state,
@@ -155,9 +171,11 @@ export async function presentObjectives(
       expectedProgress: expectedProgress(cycle, clock.today),
       status: verdict.status,
       keyResults: krs,
-      parents: parents
-        .filter((p) => p.childId === o.id)
-        .map((p) => ({ objectiveId: p.parentId, title: p.title, weight: p.weight })),
+      parents: await presentParents(
+        q,
+        actor,
+        parents.filter((p) => p.childId === o.id),
+      ),
       archived: o.archivedAt !== null,
       restricted: hideText,
       version: o.version,

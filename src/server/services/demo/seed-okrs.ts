@@ -1,0 +1,468 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Queryable } from "../../../db/client.ts";
+import {
+  auditEvents,
+  checkIns,
+  keyResultContributors,
+  keyResults,
+  objectiveAlignments,
+  objectives,
+  themes,
+} from "../../../db/schema.ts";
+import { addDays, todayIn } from "../../../domain/dates.ts";
+import { normaliseScore, suggestedScore } from "../../../domain/okr/grading.ts";
+import { roundTo } from "../../../domain/okr/numbers.ts";
+import type { KeyResultInput } from "../../../domain/okr/progress.ts";
+import { resolveStatusSettings } from "../../../domain/okr/status-settings.ts";
+import type { Objective } from "../../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { listCycles } from "../../repositories/catalog-repository.ts";
+import { selectObjectives } from "../../repositories/okr-repository.ts";
+import { presentObjectives } from "../okr/okr-presenter.ts";
+import { genericNotes, type NoteMood } from "./demo-okr-notes.ts";
+import {
+  activeCycleOkrs,
+  type DemoKeyResult,
+  type DemoObjective,
+  planningCycleOkrs,
+  type ThemeKey,
+} from "./demo-okrs.ts";
+import { previousCycleOkrs } from "./demo-okrs-previous.ts";
+import type { planDemo } from "./seed-demo.ts";
+import { seededRandom } from "./seed-demo.ts";
+
+type DemoPlan = ReturnType<typeof planDemo>;
+type Mode = "closed" | "active" | "planning";
+type CycleRow = Awaited<ReturnType<typeof listCycles>>[number];
+type AuditRow = typeof auditEvents.$inferInsert;
+
+/** Rows per INSERT: far below PostgreSQL's 65,535 bind parameters for every table here. */
+const BATCH = 1000;
+
+async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
+  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
+}
+
+/** A moment on a calendar day, as UTC: 07:00–15:59 UTC is the same day in Europe/Berlin. */
+function at(day: string, minutesAfterSeven: number): Date {
+  return new Date(Date.parse(`${day}T07:00:00Z`) + minutesAfterSeven * 60_000);
+}
+
+function decimalsOf(kr: DemoKeyResult): number {
+  if (kr.decimals !== undefined) return kr.decimals;
+  const places = (n: number | undefined) => (n === undefined ? 0 : (String(n).split(".")[1]?.length ?? 0));
+  const own = Math.max(places(kr.start), places(kr.target));
+  return kr.unit === "%" ? Math.max(1, own) : own;
+}
+
+export function formatValue(value: number, unit: string, decimals: number): string {
+  const n = value.toLocaleString("en-GB", {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  });
+  if (unit === "%") return `${n}%`;
+  if (unit === "€") return `€${n}`;
+  if (unit === "€m") return `€${n}m`;
+  return unit ? `${n} ${unit}` : n;
+}
+
+/**
+ * Progress (share of start → target) at each check-in of a KR: the declared path, or a
+ * curve from 0 in the first week to `reach` at the latest check-in with a little noise.
+ */
+function progressAt(kr: DemoKeyResult, weeks: number[], random: () => number): number[] {
+  const path = kr.path ?? "steady";
+  if (Array.isArray(path)) return weeks.map((w) => path[w] ?? kr.reach ?? 0);
+  const reach = kr.reach ?? 0;
+  const last = weeks.at(-1) ?? 0;
+  const out = weeks.map((w, i) => {
+    if (i === weeks.length - 1) return reach;
+    if (w === 0 || last === 0) return 0;
+    const x = w / last;
+    const shaped = path === "late" ? x ** 1.8 : path === "early" ? Math.sqrt(x) : x;
+    return reach * shaped + (random() - 0.5) * 0.08;
+  });
+  // Counts from zero (hires, reviews) and work done never go backwards.
+  if (kr.kind === "percentage" || kr.start === 0) {
+    for (let i = 1; i < out.length; i++) out[i] = Math.max(out[i]!, out[i - 1]!);
+  }
+  return out;
+}
+
+function valueAt(kr: DemoKeyResult, progress: number): number | null {
+  if (kr.kind === "milestone") return null;
+  if (kr.kind === "percentage") return Math.min(100, Math.max(0, Math.round(progress * 100)));
+  const start = kr.start ?? 0;
+  return roundTo(start + progress * ((kr.target ?? 0) - start), decimalsOf(kr));
+}
+
+function inputOf(kr: DemoKeyResult, current: number | null, done: boolean): KeyResultInput {
+  if (kr.kind === "milestone") return { kind: "milestone", done };
+  if (kr.kind === "percentage") return { kind: "percentage", current };
+  return { kind: "metric", start: kr.start ?? 0, target: kr.target ?? 0, current };
+}
+
+type PlannedKeyResult = {
+  /** The KR as created: no check-in yet. */
+  row: typeof keyResults.$inferInsert & { id: string; createdAt: Date };
+  checkIns: Array<typeof checkIns.$inferInsert & { createdAt: Date }>;
+  /** From the newest check-in. */
+  latest: { currentValue: number | null; done: boolean; lastConfidence: number; lastCheckInAt: Date } | null;
+  suggested: number | null;
+  finalScore: number | null;
+  scoreComment: string | null;
+};
+
+/**
+ * Seeds the demo's OKRs inside the demo's setup transaction: last quarter graded and
+ * closed, this quarter seven weeks in with weekly check-ins (some KRs stale, one
+ * Objective off track), drafts for next quarter. One INSERT per table (in batches), the
+ * KRs' latest values set in one UPDATE, and audit events for what was created and graded.
+ */
+export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan: DemoPlan): Promise<void> {
+  const organizationId = actor.organizationId;
+  const random = seededRandom(20261124);
+  const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
+  const person = (ref: string): string => {
+    const [name, member] = ref.split("#") as [string, string | undefined];
+    const team = teamsByName.get(name);
+    const index = team?.memberIndexes[member === undefined ? 0 : Number(member)];
+    const userId = index === undefined ? undefined : plan.people[index]?.userId;
+    if (!userId) throw new Error(`demo OKRs: nobody is "${ref}"`);
+    return userId;
+  };
+  const teamId = (name: string): string => {
+    const id = teamsByName.get(name)?.id;
+    if (!id) throw new Error(`demo OKRs: no team "${name}"`);
+    return id;
+  };
+
+  const cycleRows = await listCycles(tx, organizationId);
+  const cycleIn = (state: CycleRow["state"]) => {
+    const c = cycleRows.find((r) => r.state === state);
+    if (!c) throw new Error(`demo OKRs: no ${state} cycle`);
+    return c;
+  };
+  const themeRows = await tx
+    .select({ id: themes.id, perspective: themes.perspective })
+    .from(themes)
+    .where(eq(themes.organizationId, organizationId));
+  const themeId = (key: ThemeKey) => themeRows.find((t) => t.perspective === key)?.id ?? null;
+  const today = todayIn(actor.timeZone, deps.now());
+
+  const objectiveRows: Array<typeof objectives.$inferInsert & { id: string; createdAt: Date }> = [];
+  const alignmentRows: Array<typeof objectiveAlignments.$inferInsert> = [];
+  const contributorRows: Array<typeof keyResultContributors.$inferInsert> = [];
+  const planned: PlannedKeyResult[] = [];
+  const grades = new Map<string, { def: DemoObjective; grade: number | null }>();
+
+  const seedCycle = (cycle: CycleRow, mode: Mode, defs: DemoObjective[], createdOn: string) => {
+    const ids = new Map(defs.map((d) => [d.key, randomUUID()]));
+    // Positions run through the cycle, so a team's page and the whole list keep this order.
+    defs.forEach((def, position) => {
+      const id = ids.get(def.key)!;
+      const createdAt = at(createdOn, 120 + position * 7);
+      objectiveRows.push({
+        organizationId,
+        id,
+        cycleId: cycle.id,
+        teamId: teamId(def.team),
+        ownerUserId: person(def.owner ?? def.team),
+        title: def.title,
+        description: def.description,
+        themeId: themeId(def.theme),
+        state: mode === "planning" ? "draft" : "active",
+        position,
+        createdAt,
+        updatedAt: createdAt,
+      });
+      for (const [parentKey, weight] of def.parents ?? []) {
+        const parentId = ids.get(parentKey);
+        if (!parentId) throw new Error(`demo OKRs: "${def.key}" aligns to unknown "${parentKey}"`);
+        alignmentRows.push({ organizationId, childId: id, parentId, weight, createdAt });
+      }
+      let weighted = 0;
+      let weights = 0;
+      def.keyResults.forEach((kr, position) => {
+        const p = planKeyResult(kr, id, position, createdAt, cycle, mode);
+        planned.push(p);
+        if (p.finalScore !== null) {
+          weighted += (kr.weight ?? 1) * p.finalScore;
+          weights += kr.weight ?? 1;
+        }
+        for (const ref of kr.contributors ?? []) {
+          contributorRows.push({ organizationId, keyResultId: p.row.id, userId: person(ref) });
+        }
+      });
+      if (mode === "closed") {
+        grades.set(id, {
+          def,
+          grade: def.outcome === "dropped" || weights === 0 ? null : normaliseScore(weighted / weights),
+        });
+      }
+    });
+  };
+
+  const planKeyResult = (
+    kr: DemoKeyResult,
+    objectiveId: string,
+    position: number,
+    createdAt: Date,
+    cycle: CycleRow,
+    mode: Mode,
+  ): PlannedKeyResult => {
+    const id = randomUUID();
+    const row: PlannedKeyResult["row"] = {
+      organizationId,
+      id,
+      objectiveId,
+      title: kr.title,
+      kind: kr.kind,
+      ownerUserId: kr.owner === null ? null : person(kr.owner),
+      startValue: kr.kind === "metric" ? (kr.start ?? null) : null,
+      targetValue: kr.kind === "metric" ? (kr.target ?? null) : null,
+      currentValue: kr.kind === "metric" ? (kr.start ?? null) : kr.kind === "percentage" ? 0 : null,
+      unit: kr.kind === "percentage" ? "%" : (kr.unit ?? ""),
+      weight: kr.weight ?? 1,
+      commitment: kr.committed ? "committed" : "aspirational",
+      position,
+      createdAt,
+      updatedAt: createdAt,
+    };
+    const out: PlannedKeyResult = {
+      row,
+      checkIns: [],
+      latest: null,
+      suggested: null,
+      finalScore: null,
+      scoreComment: null,
+    };
+    if (mode === "planning" || !kr.checkIns) return out;
+
+    const marks = [...kr.checkIns];
+    const weeks = marks.flatMap((m, w) => (m === "-" ? [] : [w]));
+    const progress = progressAt(kr, weeks, random);
+    const authors = [row.ownerUserId!, ...(kr.contributors ?? []).map(person)];
+    const weekday = 1 + Math.floor(random() * 4);
+    const lastDay = mode === "active" ? addDays(today, -1) : cycle.endsOn;
+    let previous: { confidence: number; progress: number } | null = null;
+    let lastNote = "";
+    weeks.forEach((week, i) => {
+      const confidence = Number(marks[week]);
+      const value = valueAt(kr, progress[i]!);
+      const done = kr.kind === "milestone" ? kr.doneInWeek !== undefined && week >= kr.doneInWeek : null;
+      const jitter = random() < 0.25 ? (random() < 0.5 ? -1 : 1) : 0;
+      let day = addDays(cycle.startsOn, week * 7 + Math.max(0, weekday + jitter));
+      if (day > lastDay) day = lastDay;
+      const shown = value === null ? "" : formatValue(value, row.unit ?? "", decimalsOf(kr));
+      let note = kr.notes?.[week];
+      if (note === undefined) {
+        const mood = moodOf(kr, i, weeks.length, mode, previous, confidence, progress[i]!, done);
+        const pool: readonly string[] = genericNotes[mood];
+        let index = Math.floor(random() * pool.length);
+        if (pool[index] === lastNote) index = (index + 1) % pool.length;
+        const pick = pool[index]!;
+        // Some people check in without a word.
+        note = mood !== "first" && mood !== "final" && random() < 0.08 ? "" : pick;
+      }
+      lastNote = note;
+      out.checkIns.push({
+        organizationId,
+        keyResultId: id,
+        authorUserId:
+          i % 3 === 2 && authors.length > 1 ? authors[1 + (week % (authors.length - 1))]! : authors[0]!,
+        value,
+        done,
+        confidence,
+        note: note.replaceAll("{value}", shown),
+        createdAt: at(day, Math.floor(random() * 540)),
+      });
+      previous = { confidence, progress: progress[i]! };
+    });
+
+    const newest = out.checkIns.at(-1);
+    if (newest) {
+      out.latest = {
+        currentValue: newest.value ?? null,
+        done: newest.done ?? false,
+        lastConfidence: newest.confidence,
+        lastCheckInAt: newest.createdAt,
+      };
+    }
+    if (mode === "closed") {
+      const current = out.latest ? out.latest.currentValue : (row.currentValue ?? null);
+      out.suggested = suggestedScore(inputOf(kr, current, out.latest?.done ?? false));
+      out.finalScore = kr.score ?? out.suggested;
+      out.scoreComment = kr.scoreComment ?? null;
+    }
+    return out;
+  };
+
+  const closed = cycleIn("closed");
+  const active = cycleIn("active");
+  const next = cycleIn("planning");
+  seedCycle(closed, "closed", previousCycleOkrs, addDays(closed.startsOn, -6));
+  seedCycle(active, "active", activeCycleOkrs, addDays(active.startsOn, -5));
+  seedCycle(next, "planning", planningCycleOkrs, addDays(today, -2));
+
+  // A dropped Objective's KRs stay unscored: grading skips them.
+  const dropped = new Set([...grades].filter(([, g]) => g.def.outcome === "dropped").map(([id]) => id));
+  for (const p of planned) {
+    if (dropped.has(p.row.objectiveId)) {
+      p.finalScore = null;
+      p.scoreComment = null;
+    }
+  }
+
+  await insertInBatches(objectiveRows, (b) => tx.insert(objectives).values(b));
+  await insertInBatches(
+    planned.map((p) => p.row),
+    (b) => tx.insert(keyResults).values(b),
+  );
+  await insertInBatches(contributorRows, (b) => tx.insert(keyResultContributors).values(b));
+  await insertInBatches(alignmentRows, (b) => tx.insert(objectiveAlignments).values(b));
+
+  // Audit: each Objective and KR as it was when created, before any check-in.
+  const audit: AuditRow[] = [];
+  const event = (
+    when: Date,
+    action: string,
+    entityType: string,
+    entityId: string,
+    entityLabel: string,
+    before: unknown,
+    after: unknown,
+  ): AuditRow => ({
+    organizationId,
+    at: when,
+    actorUserId: actor.userId,
+    actorTokenId: null,
+    actorLabel: actor.label,
+    action,
+    entityType,
+    entityId,
+    entityLabel,
+    before: before === null ? null : JSON.parse(JSON.stringify(before)),
+    after: JSON.parse(JSON.stringify(after)),
+    requestId: actor.requestId,
+  });
+  const createdAtOf = new Map(objectiveRows.map((o) => [o.id, o.createdAt]));
+  const present = async (cycleId: string, day: string, ids?: string[]) => {
+    const rows = await selectObjectives(tx, organizationId, [
+      eq(objectives.cycleId, cycleId),
+      ...(ids ? [inArray(objectives.id, ids)] : []),
+    ]);
+    const clock = { today: day, timeZone: actor.timeZone, settings: resolveStatusSettings({}) };
+    return presentObjectives(tx, actor, clock, rows, { includeArchivedKeyResults: true });
+  };
+  for (const [cycle, createdOn] of [
+    [closed, addDays(closed.startsOn, -6)],
+    [active, addDays(active.startsOn, -5)],
+    [next, addDays(today, -2)],
+  ] as const) {
+    for (const o of await present(cycle.id, createdOn)) {
+      const when = createdAtOf.get(o.id)!;
+      audit.push(event(when, "objective.created", "objective", o.id, o.title, null, o));
+      for (const k of o.keyResults) {
+        audit.push(event(when, "key_result.created", "key_result", k.id, k.title, null, k));
+      }
+    }
+  }
+
+  await insertInBatches(
+    planned.flatMap((p) => p.checkIns),
+    (b) => tx.insert(checkIns).values(b),
+  );
+
+  // The KRs' latest check-in, denormalised, and last quarter's final scores.
+  const gradedOn = addDays(closed.endsOn, 2);
+  const krUpdates = planned.filter((p) => p.latest !== null || p.finalScore !== null);
+  if (krUpdates.length > 0) {
+    const values = krUpdates.map((p) => {
+      const scored = p.finalScore !== null;
+      const updatedAt = scored ? at(gradedOn, 0) : p.row.createdAt;
+      const l = p.latest;
+      return sql`(${p.row.id}::uuid, ${l ? l.currentValue : (p.row.currentValue ?? null)}::float8,
+        ${l?.done ?? false}::boolean, ${l?.lastConfidence ?? null}::smallint,
+        ${l?.lastCheckInAt.toISOString() ?? null}::timestamptz, ${p.finalScore}::float8,
+        ${p.scoreComment}::text, ${scored ? 2 : 1}::int, ${updatedAt.toISOString()}::timestamptz)`;
+    });
+    await tx.execute(sql`
+      update key_results k set current_value = v.current_value, done = v.done,
+        last_confidence = v.last_confidence, last_check_in_at = v.last_check_in_at,
+        final_score = v.final_score, score_comment = v.score_comment, version = v.version,
+        updated_at = v.updated_at
+      from (values ${sql.join(values, sql`, `)})
+        as v(id, current_value, done, last_confidence, last_check_in_at, final_score, score_comment, version, updated_at)
+      where k.organization_id = ${organizationId} and k.id = v.id`);
+  }
+
+  // Last quarter: graded (outcome, grade, retrospective) and closed.
+  const closedAt = at(addDays(closed.endsOn, 4), 60);
+  if (grades.size > 0) {
+    const values = [...grades].map(
+      ([id, g]) =>
+        sql`(${id}::uuid, ${g.grade}::float8, ${g.def.outcome ?? "missed"}::text, ${g.def.retrospective ?? null}::text)`,
+    );
+    await tx.execute(sql`
+      update objectives o set grade = v.grade, outcome = v.outcome, retrospective = v.retrospective,
+        state = 'closed', version = o.version + 2, updated_at = ${closedAt.toISOString()}::timestamptz
+      from (values ${sql.join(values, sql`, `)}) as v(id, grade, outcome, retrospective)
+      where o.organization_id = ${organizationId} and o.id = v.id`);
+    const scoredDay = addDays(closed.endsOn, 1);
+    planned.forEach((p, i) => {
+      if (p.finalScore === null) return;
+      audit.push(
+        event(
+          at(scoredDay, i),
+          "key_result.scored",
+          "key_result",
+          p.row.id,
+          p.row.title,
+          { finalScore: null, scoreComment: null },
+          { finalScore: p.finalScore, scoreComment: p.scoreComment, suggested: p.suggested },
+        ),
+      );
+    });
+    const gradedObjectives: Objective[] = await present(closed.id, gradedOn, [...grades.keys()]);
+    gradedObjectives.forEach((o, i) => {
+      audit.push(
+        event(
+          at(gradedOn, i * 5),
+          "objective.graded",
+          "objective",
+          o.id,
+          o.title,
+          { grade: null, outcome: null, retrospective: null },
+          o,
+        ),
+      );
+    });
+  }
+
+  audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+  await insertInBatches(audit, (b) => tx.insert(auditEvents).values(b));
+}
+
+function moodOf(
+  kr: DemoKeyResult,
+  index: number,
+  count: number,
+  mode: Mode,
+  previous: { confidence: number; progress: number } | null,
+  confidence: number,
+  progress: number,
+  done: boolean | null,
+): NoteMood {
+  if (kr.kind === "milestone") {
+    if (done) return "milestoneDone";
+    return previous && confidence < previous.confidence ? "milestoneSlipping" : "milestoneOpen";
+  }
+  if (index === 0 || !previous) return "first";
+  if (mode === "closed" && index === count - 1) return "final";
+  const moved = progress - previous.progress;
+  if (confidence < previous.confidence || moved < -0.03) return "down";
+  if (confidence > previous.confidence || moved > 0.05) return "up";
+  return "flat";
+}

@@ -1,0 +1,101 @@
+/**
+ * The embedded database's folder lock when several processes start at once on a folder
+ * whose lock was left behind by a process that died: exactly one of them may take it.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { acquireDataFolderLock, DataFolderLockedError } from "../src/db/data-folder-lock.ts";
+
+const contender = path.resolve(import.meta.dirname, "support/lock-contender.ts");
+
+/** A pid that belongs to no running process. */
+function deadPid(): number {
+  for (let pid = 4_000_000; ; pid--) {
+    try {
+      process.kill(pid, 0);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ESRCH") return pid;
+    }
+  }
+}
+
+function race(dir: string, contenders: number): Promise<string[]> {
+  // Far enough ahead for every process to have loaded before the agreed moment.
+  const startAt = Date.now() + 3000;
+  return Promise.all(
+    Array.from(
+      { length: contenders },
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const child = spawn(process.execPath, ["--import", "tsx", contender, dir, String(startAt), "1000"]);
+          let out = "";
+          child.stdout.on("data", (d) => {
+            out += d;
+          });
+          child.stderr.on("data", (d) => {
+            out += d;
+          });
+          child.on("error", reject);
+          child.on("exit", () => resolve(out.trim()));
+        }),
+    ),
+  );
+}
+
+describe("a stale data-folder lock", () => {
+  it("is not taken from a process that took it over first, between our look at it and our move", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-lock-"));
+    const file = path.join(dir, "keel.lock");
+    const readFileSync = fs.readFileSync;
+    const writeFileSync = fs.writeFileSync;
+    // A live process that is not us stands in for the other Keel.
+    const other = String(process.ppid);
+    let interfered = false;
+    const spy = vi.spyOn(fs, "readFileSync").mockImplementation(((
+      p: fs.PathOrFileDescriptor,
+      ...rest: []
+    ) => {
+      const content = readFileSync(p, ...rest);
+      if (!interfered && p === file) {
+        // Right after we read the stale lock, the other process removes it and takes the lock.
+        interfered = true;
+        fs.rmSync(file);
+        writeFileSync(file, other, { flag: "wx" });
+      }
+      return content;
+    }) as typeof fs.readFileSync);
+    try {
+      writeFileSync(file, String(deadPid()));
+      expect(() => acquireDataFolderLock(dir)).toThrow(DataFolderLockedError);
+      expect(interfered).toBe(true);
+      expect(readFileSync(file, "utf8")).toBe(other);
+      expect(fs.readdirSync(dir)).toEqual(["keel.lock"]);
+    } finally {
+      spy.mockRestore();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is taken over by exactly one of several processes starting at once", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-lock-"));
+    try {
+      fs.writeFileSync(path.join(dir, "keel.lock"), String(deadPid()));
+      const results = await race(dir, 8);
+      expect(
+        results.filter((r) => r === "won"),
+        JSON.stringify(results),
+      ).toHaveLength(1);
+      expect(
+        results.filter((r) => r === "locked"),
+        JSON.stringify(results),
+      ).toHaveLength(7);
+      // Nothing is left lying around: the winner removed its lock on exit.
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
