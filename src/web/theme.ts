@@ -46,7 +46,10 @@ export const theme = createTheme({
     // otherwise be a second element with the field's label.
     Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
     Autocomplete: Autocomplete.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-    Modal: Modal.extend({ defaultProps: { centered: true, size: "md" } }),
+    // The close button needs a name of its own (Mantine leaves it unnamed).
+    Modal: Modal.extend({
+      defaultProps: { centered: true, size: "md", closeButtonProps: { "aria-label": "Close dialog" } },
+    }),
     Tooltip: Tooltip.extend({ defaultProps: { openDelay: 300, withArrow: true, fz: "xs" } }),
   },
 });

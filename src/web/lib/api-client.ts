@@ -9,12 +9,21 @@ export class ApiError extends Error {
   readonly code: string;
   readonly status: number;
   readonly issues: FieldIssue[];
-  constructor(status: number, code: string, message: string, issues: FieldIssue[] = []) {
+  /** Everything else the API put in `details` (e.g. what still blocks closing a cycle). */
+  readonly details: Record<string, unknown>;
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    issues: FieldIssue[] = [],
+    details: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = details;
   }
 }
 
@@ -98,8 +107,8 @@ function toApiError(status: number, payload: unknown): ApiError {
   const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
     ?.error;
   if (error && typeof error.code === "string" && typeof error.message === "string") {
-    const details = error.details as { issues?: FieldIssue[] } | undefined;
-    return new ApiError(status, error.code, error.message, details?.issues ?? []);
+    const details = (error.details ?? {}) as { issues?: FieldIssue[] } & Record<string, unknown>;
+    return new ApiError(status, error.code, error.message, details.issues ?? [], details);
   }
   return new ApiError(
     status,
@@ -116,6 +125,8 @@ export const api = {
     request<T>("POST", path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
     request<T>("PATCH", path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
+    request<T>("PUT", path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, options),
 };
 

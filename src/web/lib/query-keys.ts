@@ -11,4 +11,6 @@ export const keys = {
   themes: (slug: string) => ["org", slug, "themes"] as const,
   tokens: (slug: string) => ["org", slug, "tokens"] as const,
   audit: (slug: string) => ["org", slug, "audit"] as const,
+  /** Objectives, KRs, check-ins, alignment and grading: one area, refreshed together. */
+  okrs: (slug: string) => ["org", slug, "okrs"] as const,
 };

@@ -3,6 +3,13 @@ import type { AuditEventSchema } from "../../shared/schemas/audit.ts";
 import type { OrgSummarySchema, ResetLinkSchema, SessionSchema } from "../../shared/schemas/auth.ts";
 import type { Role } from "../../shared/schemas/common.ts";
 import type { CycleSchema } from "../../shared/schemas/cycles.ts";
+import type {
+  CheckIn,
+  CycleReportSchema,
+  KeyResult,
+  Objective,
+  OkrStatus,
+} from "../../shared/schemas/okrs.ts";
 import type { OrganizationSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
 import type {
   CreatedInvitationSchema,
@@ -17,7 +24,7 @@ import type { CreatedTokenSchema, TokenSchema } from "../../shared/schemas/token
 
 // The API's types, inferred from the shared schemas the server validates with, so the
 // web app and the API cannot drift apart silently.
-export type { Role, TeamNode };
+export type { CheckIn, KeyResult, Objective, OkrStatus, Role, TeamNode };
 export type Session = z.infer<typeof SessionSchema>;
 export type OrgSummary = z.infer<typeof OrgSummarySchema>;
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
@@ -36,6 +43,26 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export type Token = z.infer<typeof TokenSchema>;
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
 export type AuditEvent = z.infer<typeof AuditEventSchema>;
+
+export type KeyResultKind = KeyResult["kind"];
+export type ObjectiveOutcome = NonNullable<Objective["outcome"]>;
+export type CycleReport = z.infer<typeof CycleReportSchema>;
+export type TeamReport = CycleReport["teams"][number];
+
+/** GET /alignment: an Objective with what contributes to it (the schema lives in the route). */
+export type AlignmentNode = Objective & {
+  alignedProgress: number | null;
+  contributionWeight: number | null;
+  children: AlignmentNode[];
+};
+
+/** GET /my/check-ins: one KR of mine in a running cycle (the schema lives in the route). */
+export type MyCheckInItem = {
+  objective: { id: string; title: string; teamName: string | null; cycleId: string };
+  keyResult: KeyResult;
+  due: boolean;
+  overdue: boolean;
+};
 
 /** One page of a list route. */
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -13,8 +13,8 @@ import { SetupPage } from "./setup-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 import { SignedInLayout } from "./signed-in-layout.tsx";
 
-// Pages most people never open (administration) load on demand, keeping the first
-// download small; the frequent ones are in the main bundle.
+// Pages load on demand (each its own chunk), keeping the first download small: the
+// administration pages most people never open, and the OKR pages with their forms and charts.
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
@@ -38,6 +38,29 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <OrgHomePage /> },
               {
+                path: "okrs",
+                lazy: () => import("../features/okrs/okrs-page.tsx").then((m) => ({ Component: m.OkrsPage })),
+              },
+              {
+                path: "okrs/:objectiveId",
+                lazy: () =>
+                  import("../features/okrs/objective-page.tsx").then((m) => ({ Component: m.ObjectivePage })),
+              },
+              {
+                path: "check-ins",
+                lazy: () =>
+                  import("../features/check-ins/my-check-ins-page.tsx").then((m) => ({
+                    Component: m.MyCheckInsPage,
+                  })),
+              },
+              {
+                path: "alignment",
+                lazy: () =>
+                  import("../features/alignment/alignment-page.tsx").then((m) => ({
+                    Component: m.AlignmentPage,
+                  })),
+              },
+              {
                 path: "teams",
                 lazy: () =>
                   import("../features/teams/teams-page.tsx").then((m) => ({ Component: m.TeamsPage })),
@@ -58,6 +81,13 @@ export const router = createBrowserRouter([
                 path: "admin/cycles",
                 lazy: () =>
                   import("../features/cycles/cycles-page.tsx").then((m) => ({ Component: m.CyclesPage })),
+              },
+              {
+                path: "admin/cycles/:cycleId/close",
+                lazy: () =>
+                  import("../features/grading/cycle-close-page.tsx").then((m) => ({
+                    Component: m.CycleClosePage,
+                  })),
               },
               {
                 path: "admin/themes",

@@ -1,11 +1,14 @@
 import {
+  IconBinaryTree,
   IconCalendarStats,
+  IconChecklist,
   IconHierarchy2,
   IconHistory,
   IconKey,
   IconLayoutDashboard,
   IconMailForward,
   IconSettings,
+  IconTarget,
   IconTargetArrow,
   IconUsers,
 } from "@tabler/icons-react";
@@ -21,11 +24,31 @@ export type NavItem = {
   section: "main" | "admin";
   /** Only owners and admins see it (the API refuses others). */
   adminOnly: boolean;
+  /** A count shown next to the label. */
+  badge?: "dueCheckIns";
 };
 
 // Only areas that work are listed; later features add their own entries here.
 export const navItems: NavItem[] = [
   { label: "Overview", path: "", icon: IconLayoutDashboard, goKey: "o", section: "main", adminOnly: false },
+  { label: "OKRs", path: "okrs", icon: IconTarget, goKey: "r", section: "main", adminOnly: false },
+  {
+    label: "My check-ins",
+    path: "check-ins",
+    icon: IconChecklist,
+    goKey: "m",
+    section: "main",
+    adminOnly: false,
+    badge: "dueCheckIns",
+  },
+  {
+    label: "Alignment",
+    path: "alignment",
+    icon: IconBinaryTree,
+    goKey: "l",
+    section: "main",
+    adminOnly: false,
+  },
   { label: "Teams", path: "teams", icon: IconHierarchy2, goKey: "t", section: "main", adminOnly: false },
   { label: "People", path: "people", icon: IconUsers, goKey: "p", section: "main", adminOnly: false },
   {

@@ -1,6 +1,7 @@
-import { NavLink, Stack, Text } from "@mantine/core";
+import { Badge, NavLink, Stack, Text } from "@mantine/core";
 import { IconBuildingCommunity, IconUserCircle } from "@tabler/icons-react";
 import { NavLink as RouterLink, useLocation } from "react-router";
+import { useMyCheckIns } from "../../features/check-ins/check-ins-api.ts";
 import type { OrgSummary } from "../../lib/types.ts";
 import { orgUrl, visibleNavItems } from "./nav-items.ts";
 
@@ -12,6 +13,9 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
   const items = visibleNavItems(isAdmin);
   const main = items.filter((i) => !isAdmin || i.section === "main");
   const admin = isAdmin ? items.filter((i) => i.section === "admin") : [];
+  const mine = useMyCheckIns(slug);
+  const due = (mine.data?.items ?? []).filter((i) => i.due).length;
+  const overdue = (mine.data?.items ?? []).some((i) => i.overdue);
 
   const render = (item: (typeof items)[number]) => {
     const to = orgUrl(slug, item.path);
@@ -25,7 +29,24 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
         end={item.path === ""}
         label={item.label}
         leftSection={<Icon size={17} stroke={1.6} />}
+        rightSection={
+          item.badge === "dueCheckIns" && due > 0 ? (
+            <Badge
+              size="sm"
+              circle={due < 10}
+              color={overdue ? "red" : "indigo"}
+              variant={overdue ? "filled" : "light"}
+              className="keel-num"
+              data-testid="due-check-ins-count"
+              aria-hidden
+              title={`${due} key result${due === 1 ? "" : "s"} to check in on this week`}
+            >
+              {due}
+            </Badge>
+          ) : undefined
+        }
         active={active}
+        aria-describedby={item.badge === "dueCheckIns" && due > 0 ? "due-check-ins-description" : undefined}
         onClick={onNavigate}
         variant="light"
         styles={{
@@ -39,6 +60,11 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
 
   return (
     <Stack gap={2} component="nav" aria-label="Main">
+      {due > 0 && (
+        <span id="due-check-ins-description" hidden>
+          {due} key result{due === 1 ? "" : "s"} to check in on this week
+        </span>
+      )}
       {main.map(render)}
       {admin.length > 0 && (
         <>

@@ -3,12 +3,14 @@ import { useDebouncedValue } from "@mantine/hooks";
 import {
   IconCalendarPlus,
   IconCalendarStats,
+  IconClipboardCheck,
   IconDots,
   IconPencil,
   IconSearch,
   IconWand,
 } from "@tabler/icons-react";
 import { useState } from "react";
+import { Link } from "react-router";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { LoadMore } from "../../components/load-more.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -201,12 +203,25 @@ function CycleActions({
   onEdit: () => void;
   onMove: (to: CycleState) => void;
 }) {
-  // The usual next step is a button; stepping back (and reopening) sits in the menu.
+  // The usual next step is a button; stepping back (and reopening) sits in the menu. A
+  // running cycle ends through the close wizard (grading, report, close, roll-over).
   const [forward, ...others] = nextStates[cycle.state];
-  const primary = cycle.state === "closed" ? undefined : forward;
+  const ending = cycle.state === "active" || cycle.state === "grading";
+  const primary = cycle.state === "closed" || ending ? undefined : forward;
   const more = primary ? others : nextStates[cycle.state];
   return (
     <Group gap={4} justify="flex-end" wrap="nowrap">
+      {ending && (
+        <Button
+          size="compact-xs"
+          variant="light"
+          component={Link}
+          to={`${cycle.id}/close`}
+          leftSection={<IconClipboardCheck size={13} />}
+        >
+          Grade and close
+        </Button>
+      )}
       {primary && (
         <Button size="compact-xs" variant="light" onClick={() => onMove(primary)}>
           {transitionLabel(cycle.state, primary)}
@@ -219,6 +234,15 @@ function CycleActions({
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
+          {cycle.state === "closed" && (
+            <Menu.Item
+              component={Link}
+              to={`${cycle.id}/close`}
+              leftSection={<IconClipboardCheck size={14} />}
+            >
+              Report and roll-over
+            </Menu.Item>
+          )}
           <Menu.Item
             leftSection={<IconPencil size={14} />}
             onClick={onEdit}

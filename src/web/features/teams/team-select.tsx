@@ -1,5 +1,5 @@
 import { Group, Select, Text } from "@mantine/core";
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import type { TeamNode } from "../../lib/types.ts";
 import { flattenTree } from "./team-tree-utils.ts";
 
@@ -7,7 +7,9 @@ import { flattenTree } from "./team-tree-utils.ts";
 export const TOP_LEVEL = "__top__";
 
 type Props = {
-  label: string;
+  /** Visible label; or `ariaLabel` for a compact picker without one. */
+  label?: string;
+  ariaLabel?: string;
   roots: TeamNode[];
   value: string | null;
   onChange: (value: string | null) => void;
@@ -15,6 +17,10 @@ type Props = {
   exclude?: Set<string>;
   /** Offer "None (top level)". */
   allowTopLevel?: boolean;
+  /** Words for the "none" choice, e.g. "No team (personal)". */
+  topLevelLabel?: string;
+  w?: number | string;
+  leftSection?: ReactNode;
   error?: string | undefined;
   description?: string;
   testId?: string;
@@ -26,7 +32,8 @@ type Props = {
  * from assistive tech), so tests and screen readers see clean names.
  */
 export function TeamSelect(props: Props) {
-  const { label, roots, value, onChange, exclude, allowTopLevel, error, description, testId } = props;
+  const { label, ariaLabel, roots, value, onChange, exclude, allowTopLevel, error, description, testId } =
+    props;
   const flat = useMemo(
     () => flattenTree(roots).filter((f) => !exclude?.has(f.team.id) && !f.team.archived),
     [roots, exclude],
@@ -34,14 +41,17 @@ export function TeamSelect(props: Props) {
   const meta = useMemo(() => new Map(flat.map((f) => [f.team.id, f])), [flat]);
   const data = useMemo(
     () => [
-      ...(allowTopLevel ? [{ value: TOP_LEVEL, label: "None (top level)" }] : []),
+      ...(allowTopLevel ? [{ value: TOP_LEVEL, label: props.topLevelLabel ?? "None (top level)" }] : []),
       ...flat.map((f) => ({ value: f.team.id, label: f.team.name })),
     ],
-    [flat, allowTopLevel],
+    [flat, allowTopLevel, props.topLevelLabel],
   );
   return (
     <Select
       label={label}
+      aria-label={label ? undefined : ariaLabel}
+      w={props.w}
+      leftSection={props.leftSection}
       description={description}
       data={data}
       value={value ?? (allowTopLevel ? TOP_LEVEL : null)}

@@ -1,0 +1,208 @@
+import type { FieldIssue } from "../../../shared/errors.ts";
+import type { KeyResultKind, Objective } from "../../lib/types.ts";
+import type { KeyResultInput, KeyResultPatch, ObjectiveInput, ObjectivePatch } from "./okrs-api.ts";
+
+/** One KR row of the Objective form. Numbers stay "" while empty (a draft may lack them). */
+export type KeyResultDraft = {
+  key: string;
+  /** Set for KRs that exist already. */
+  id: string | null;
+  version: number | null;
+  title: string;
+  kind: KeyResultKind;
+  startValue: number | "";
+  targetValue: number | "";
+  unit: string;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  /** Existing KRs removed in the form are archived on save (their history stays). */
+  removed: boolean;
+};
+
+export type ObjectiveDraft = {
+  title: string;
+  description: string;
+  teamId: string | null;
+  ownerUserId: string | null;
+  ownerName: string | null;
+  keyResults: KeyResultDraft[];
+};
+
+/** Errors by field: "title", "ownerUserId", or "kr:<key>:<field>" for a KR row. */
+export type DraftErrors = Record<string, string>;
+
+let counter = 0;
+export function newKey(): string {
+  counter += 1;
+  return `kr-${counter}`;
+}
+
+export function emptyKeyResult(
+  ownerUserId: string | null = null,
+  ownerName: string | null = null,
+): KeyResultDraft {
+  return {
+    key: newKey(),
+    id: null,
+    version: null,
+    title: "",
+    kind: "metric",
+    startValue: "",
+    targetValue: "",
+    unit: "",
+    ownerUserId,
+    ownerName,
+    removed: false,
+  };
+}
+
+export function draftFromObjective(o: Objective): ObjectiveDraft {
+  return {
+    title: o.title,
+    description: o.description,
+    teamId: o.teamId,
+    ownerUserId: o.ownerUserId,
+    ownerName: o.ownerName,
+    keyResults: o.keyResults
+      .filter((k) => !k.archived)
+      .map((k) => ({
+        key: k.id,
+        id: k.id,
+        version: k.version,
+        title: k.title,
+        kind: k.kind,
+        startValue: k.startValue ?? "",
+        targetValue: k.targetValue ?? "",
+        unit: k.kind === "percentage" ? "" : k.unit,
+        ownerUserId: k.ownerUserId,
+        ownerName: k.ownerName,
+        removed: false,
+      })),
+  };
+}
+
+/** A new row nobody typed into: dropped on save, so an extra "Add key result" is harmless. */
+export function isBlank(kr: KeyResultDraft): boolean {
+  return (
+    kr.id === null && !kr.title.trim() && kr.startValue === "" && kr.targetValue === "" && !kr.unit.trim()
+  );
+}
+
+/** The KR rows that will be saved, in order (new blank rows and removed rows left out). */
+export function keptKeyResults(draft: ObjectiveDraft): KeyResultDraft[] {
+  return draft.keyResults.filter((k) => !k.removed && !isBlank(k));
+}
+
+const num = (v: number | "") => (v === "" ? null : v);
+
+/** The fields the API takes for a KR of this kind (start/target/unit only for metrics). */
+export function keyResultInput(kr: KeyResultDraft): KeyResultInput {
+  const base = { title: kr.title.trim(), kind: kr.kind, ownerUserId: kr.ownerUserId };
+  if (kr.kind !== "metric") return base;
+  return { ...base, startValue: num(kr.startValue), targetValue: num(kr.targetValue), unit: kr.unit.trim() };
+}
+
+/** Client-side checks before saving; drafts may lack owners and targets, but not titles. */
+export function validateDraft(draft: ObjectiveDraft): DraftErrors {
+  const errors: DraftErrors = {};
+  if (!draft.title.trim()) errors.title = "Say what must change this cycle";
+  else if (draft.title.trim().length > 200) errors.title = "Keep it under 200 characters";
+  for (const kr of keptKeyResults(draft)) {
+    if (!kr.title.trim()) errors[`kr:${kr.key}:title`] = "Give the key result a title";
+    else if (kr.title.trim().length > 200) errors[`kr:${kr.key}:title`] = "Keep it under 200 characters";
+  }
+  return errors;
+}
+
+export function toCreateInput(draft: ObjectiveDraft, cycleId: string): ObjectiveInput {
+  return {
+    cycleId,
+    teamId: draft.teamId,
+    ownerUserId: draft.ownerUserId,
+    title: draft.title.trim(),
+    description: draft.description.trim(),
+    keyResults: keptKeyResults(draft).map(keyResultInput),
+  };
+}
+
+/** What an edit changes: the Objective's fields, new KRs, and patches for changed or removed KRs. */
+export function diffEdits(
+  objective: Objective,
+  draft: ObjectiveDraft,
+): {
+  patch: ObjectivePatch | null;
+  added: KeyResultInput[];
+  changed: Array<{ id: string; patch: KeyResultPatch }>;
+} {
+  const own: Omit<ObjectivePatch, "version"> = {};
+  if (draft.title.trim() !== objective.title) own.title = draft.title.trim();
+  if (draft.description.trim() !== objective.description) own.description = draft.description.trim();
+  if (draft.teamId !== objective.teamId) own.teamId = draft.teamId;
+  if (draft.ownerUserId !== objective.ownerUserId) own.ownerUserId = draft.ownerUserId;
+  const patch = Object.keys(own).length > 0 ? { version: objective.version, ...own } : null;
+
+  const added: KeyResultInput[] = [];
+  const changed: Array<{ id: string; patch: KeyResultPatch }> = [];
+  for (const kr of draft.keyResults) {
+    if (kr.id === null) {
+      if (!kr.removed && !isBlank(kr)) added.push(keyResultInput(kr));
+      continue;
+    }
+    const before = objective.keyResults.find((k) => k.id === kr.id);
+    if (!before) continue;
+    if (kr.removed) {
+      changed.push({ id: kr.id, patch: { version: before.version, archived: true } });
+      continue;
+    }
+    const next = keyResultInput(kr);
+    const p: Omit<KeyResultPatch, "version"> = {};
+    if (next.title !== before.title) p.title = next.title;
+    if ((next.ownerUserId ?? null) !== before.ownerUserId) p.ownerUserId = next.ownerUserId ?? null;
+    if (kr.kind === "metric") {
+      if ((next.startValue ?? null) !== before.startValue) p.startValue = next.startValue ?? null;
+      if ((next.targetValue ?? null) !== before.targetValue) p.targetValue = next.targetValue ?? null;
+      if ((next.unit ?? "") !== before.unit) p.unit = next.unit ?? "";
+    }
+    if (Object.keys(p).length > 0) changed.push({ id: kr.id, patch: { version: before.version, ...p } });
+  }
+  return { patch, added, changed };
+}
+
+const krFields: Record<string, string> = {
+  title: "title",
+  ownerUserId: "ownerUserId",
+  startValue: "startValue",
+  targetValue: "targetValue",
+  unit: "unit",
+  kind: "kind",
+};
+
+/**
+ * Puts the API's field issues under the right inputs. "keyResults.2.targetValue" is the
+ * third KR *sent*, which is not the third row when blank rows were dropped.
+ */
+export function mapIssues(
+  issues: readonly FieldIssue[],
+  sent: readonly KeyResultDraft[],
+): { errors: DraftErrors; unplaced: FieldIssue[] } {
+  const errors: DraftErrors = {};
+  const unplaced: FieldIssue[] = [];
+  for (const issue of issues) {
+    const message = issue.message.charAt(0).toUpperCase() + issue.message.slice(1);
+    const kr = /^keyResults\.(\d+)\.(\w+)/.exec(issue.field);
+    if (kr) {
+      const row = sent[Number(kr[1])];
+      const field = krFields[kr[2] ?? ""];
+      if (row && field) {
+        errors[`kr:${row.key}:${field}`] ??= message;
+        continue;
+      }
+    }
+    if (["title", "description", "teamId", "ownerUserId"].includes(issue.field)) {
+      errors[issue.field] ??= message;
+      continue;
+    }
+    unplaced.push(issue);
+  }
+  return { errors, unplaced };
+}
