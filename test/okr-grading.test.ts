@@ -469,6 +469,14 @@ describe("rolling over", () => {
     });
   });
 
+  it("refuses to roll the same Objective into the same cycle twice", async () => {
+    const again = await h.request("POST", `${okr.base}/objectives/${rotterdam.id}/roll-over`, {
+      as: milan.client,
+      body: { cycleId: nextQuarter.id },
+    });
+    expectError(again, 409, "already_exists", "cycleId");
+  });
+
   it("only into another cycle in planning or active, by someone who may edit it", async () => {
     const before = await fingerprint();
     const into = (cycleId: string, who: Member = milan) =>

@@ -134,6 +134,7 @@ export const UpdateObjectiveSchema = z.object({
 });
 
 export const ObjectiveListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().describe("Case-insensitive search in the title"),
   cycleId: z.uuid().optional(),
   teamId: z.uuid().optional(),
   ownerUserId: z.uuid().optional(),

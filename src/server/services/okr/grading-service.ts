@@ -325,6 +325,22 @@ export async function rollOver(
       throw fieldError("cycleId", `is ${target.state}; roll over into a cycle in planning or active`);
     }
     const o = row.objective;
+    const [already] = await tx
+      .select({ id: objectives.id })
+      .from(objectives)
+      .where(
+        and(
+          eq(objectives.organizationId, actor.organizationId),
+          eq(objectives.cycleId, input.cycleId),
+          eq(objectives.rolledOverFromId, o.id),
+          isNull(objectives.archivedAt),
+        ),
+      );
+    if (already) {
+      throw new AppError("already_exists", `"${o.title}" has already been rolled over into ${target.name}.`, {
+        issues: [{ field: "cycleId", message: "already has this Objective's roll-over" }],
+      });
+    }
     const [copy] = await tx
       .insert(objectives)
       .values({

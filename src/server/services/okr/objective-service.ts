@@ -1,9 +1,10 @@
-import { eq, isNull, type SQL } from "drizzle-orm";
+import { eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import { keyResults, objectives } from "../../../db/schema.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { likePattern } from "../../lib/pagination.ts";
 import { requireEditObjective } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
@@ -43,6 +44,7 @@ export async function listObjectives(
   deps: Deps,
   actor: Actor,
   query: {
+    q?: string | undefined;
     cycleId?: string | undefined;
     teamId?: string | undefined;
     ownerUserId?: string | undefined;
@@ -54,6 +56,7 @@ export async function listObjectives(
   if (query.cycleId) where.push(eq(objectives.cycleId, query.cycleId));
   if (query.teamId) where.push(eq(objectives.teamId, query.teamId));
   if (query.ownerUserId) where.push(eq(objectives.ownerUserId, query.ownerUserId));
+  if (query.q) where.push(sql`${objectives.title} ilike ${likePattern(query.q)}`);
   if (!query.includeArchived) where.push(isNull(objectives.archivedAt));
   const rows = await selectObjectives(deps.db, actor.organizationId, where);
   const clock = await okrClock(deps.db, deps, actor);

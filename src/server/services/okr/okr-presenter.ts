@@ -169,7 +169,8 @@ export async function presentObjectives(
       retrospective: hideText ? null : o.retrospective,
       progress,
       expectedProgress: expectedProgress(cycle, clock.today),
-      status: verdict.status,
+      // A draft is not running yet: it has no pace to judge.
+      status: o.state === "draft" ? "not_started" : verdict.status,
       keyResults: krs,
       parents: await presentParents(
         q,
