@@ -133,3 +133,48 @@ describe("creating more organisations", () => {
     expectError(reply, 403, "forbidden");
   });
 });
+
+describe("OKR status bands", () => {
+  it("start at the documented defaults", async () => {
+    expect((await current()).okrStatusSettings).toEqual({
+      staleAfterDays: 10,
+      paceGraceDays: 14,
+      onTrackPace: 0.8,
+      offTrackPace: 0.5,
+      onTrackConfidence: 6,
+      offTrackConfidence: 3,
+      objectiveOffTrackShare: 0.5,
+    });
+  });
+
+  it("change one band at a time, keeping the others", async () => {
+    const { version } = await current();
+    const updated = await h.ok("PATCH", `/api/orgs/${org.slug}`, {
+      as: owner,
+      body: { version, okrStatusSettings: { staleAfterDays: 14 } },
+    });
+    expect(updated.okrStatusSettings).toMatchObject({ staleAfterDays: 14, onTrackPace: 0.8 });
+    const again = await h.ok("PATCH", `/api/orgs/${org.slug}`, {
+      as: owner,
+      body: { version: updated.version, okrStatusSettings: { onTrackConfidence: 7 } },
+    });
+    expect(again.okrStatusSettings).toMatchObject({ staleAfterDays: 14, onTrackConfidence: 7 });
+  });
+
+  it("refuse bands out of order, naming the band, and change nothing", async () => {
+    const before = await current();
+    expectError(
+      await patch({ version: before.version, okrStatusSettings: { offTrackPace: 0.9 } }),
+      400,
+      "validation_failed",
+      "okrStatusSettings.offTrackPace",
+    );
+    expectError(
+      await patch({ version: before.version, okrStatusSettings: { staleAfterDays: 0 } }),
+      400,
+      "validation_failed",
+      "okrStatusSettings.staleAfterDays",
+    );
+    expect(await current()).toEqual(before);
+  });
+});

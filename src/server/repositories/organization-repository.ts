@@ -72,7 +72,13 @@ export async function updateOrganization(
   q: Queryable,
   id: string,
   version: number,
-  patch: Partial<{ name: string; timeZone: string; weekStart: number; fiscalYearStartMonth: number }>,
+  patch: Partial<{
+    name: string;
+    timeZone: string;
+    weekStart: number;
+    fiscalYearStartMonth: number;
+    okrSettings: unknown;
+  }>,
 ) {
   const [row] = await q
     .update(organizations)

@@ -2,9 +2,14 @@ import type { Queryable } from "../../db/client.ts";
 import { todayIn } from "../../domain/dates.ts";
 import { balancedScorecardThemes } from "../../domain/default-themes.ts";
 import { fiscalYearCycles, fiscalYearOf } from "../../domain/fiscal-cycles.ts";
+import {
+  resolveStatusSettings,
+  type StatusSettings,
+  validateStatusSettings,
+} from "../../domain/okr/status-settings.ts";
 import type { Role } from "../../domain/roles.ts";
 import { slugify } from "../../domain/slug.ts";
-import { versionConflict } from "../../shared/errors.ts";
+import { AppError, versionConflict } from "../../shared/errors.ts";
 import type { Organization } from "../../shared/schemas/organizations.ts";
 import type { Actor, Deps } from "../context.ts";
 import { authorize } from "../policies/org-policy.ts";
@@ -34,6 +39,7 @@ export function presentOrganization(row: OrgRow, role: Role): Organization {
     weekStart: row.weekStart,
     fiscalYearStartMonth: row.fiscalYearStartMonth,
     isDemo: row.isDemo,
+    okrStatusSettings: resolveStatusSettings((row.okrSettings ?? {}) as Partial<StatusSettings>),
     role,
     version: row.version,
   };
@@ -202,13 +208,32 @@ export async function updateOrganizationSettings(
     timeZone?: string;
     weekStart?: number;
     fiscalYearStartMonth?: number;
+    okrStatusSettings?: Partial<StatusSettings> | undefined;
   },
 ): Promise<Organization> {
   authorize(actor, "manage_settings");
-  const { version, ...patch } = input;
+  const { version, okrStatusSettings, ...patch } = input;
   return deps.db.transaction(async (tx) => {
     const before = await findOrganizationById(tx, actor.organizationId);
-    const after = await updateOrganization(tx, actor.organizationId, version, patch);
+    let okrSettings: Partial<StatusSettings> | undefined;
+    if (okrStatusSettings) {
+      // Merge into what the organisation already changed, then check the bands stay ordered.
+      okrSettings = { ...((before?.okrSettings ?? {}) as Partial<StatusSettings>), ...okrStatusSettings };
+      const issues = validateStatusSettings(resolveStatusSettings(okrSettings));
+      if (issues.length > 0) {
+        throw new AppError(
+          "validation_failed",
+          `okrStatusSettings.${issues[0]!.field}: ${issues[0]!.message}`,
+          {
+            issues: issues.map((i) => ({ field: `okrStatusSettings.${i.field}`, message: i.message })),
+          },
+        );
+      }
+    }
+    const after = await updateOrganization(tx, actor.organizationId, version, {
+      ...patch,
+      ...(okrSettings ? { okrSettings } : {}),
+    });
     if (!after) throw versionConflict("The organisation");
     await recordAudit(tx, actor, {
       action: "organization.updated",

@@ -28,6 +28,34 @@ export const OrgSettingsFields = {
   fiscalYearStartMonth: z.number().int().min(1).max(12).describe("Month the fiscal year starts in (1–12)"),
 };
 
+/** OKR status bands; every field optional, unset fields keep the documented defaults (docs/okr-status.md). */
+export const OkrStatusSettingsSchema = z.object({
+  staleAfterDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(365)
+    .optional()
+    .describe("No check-in for more than this many days: stale"),
+  paceGraceDays: z
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .optional()
+    .describe("Days from a cycle's start judged on confidence alone"),
+  onTrackPace: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe("Progress ÷ expected progress at or above which a KR can be on track"),
+  offTrackPace: z.number().min(0).max(1).optional().describe("Pace below which a KR is off track"),
+  onTrackConfidence: z.number().int().min(0).max(10).optional(),
+  offTrackConfidence: z.number().int().min(0).max(10).optional(),
+  objectiveOffTrackShare: z.number().min(0).lt(1).optional(),
+});
+
 export const OrganizationSchema = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -36,6 +64,9 @@ export const OrganizationSchema = z.object({
   weekStart: z.number(),
   fiscalYearStartMonth: z.number(),
   isDemo: z.boolean(),
+  okrStatusSettings: z
+    .record(z.string(), z.number())
+    .describe("The OKR status bands in force (defaults merged with this organisation's changes)"),
   role: RoleSchema.describe("Your role in it"),
   version: z.number(),
 });
@@ -54,6 +85,9 @@ export const UpdateOrganizationSchema = z.object({
   timeZone: OrgSettingsFields.timeZone.optional(),
   weekStart: OrgSettingsFields.weekStart.optional(),
   fiscalYearStartMonth: OrgSettingsFields.fiscalYearStartMonth.optional(),
+  okrStatusSettings: OkrStatusSettingsSchema.optional().describe(
+    "Change some OKR status bands; others keep their value",
+  ),
 });
 
 export const SetupStatusSchema = z.object({
