@@ -4,6 +4,8 @@
  *   team tree    autocannon, 50 connections, 10 s, authenticated GET of the demo's team tree,
  *                on PGlite and on PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432)
  * Run one part with `npm run bench -- startup` or `npm run bench -- tree`.
+ *   okr          the OKR benchmark at the reference size (bench/okr.ts; only when asked for:
+ *                it generates 1,000,000 check-ins per engine): `npm run bench -- okr [--engine …]`
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -13,6 +15,10 @@ import pg from "pg";
 import { setUpDemo, startKeel } from "../scripts/lib/keel-process.ts";
 
 const only = process.argv[2];
+if (only === "okr") {
+  await import("./okr.ts");
+  process.exit(0);
+}
 const rows: string[][] = [];
 const record = (what: string, value: string, note = "") => {
   rows.push([what, value, note]);
