@@ -95,35 +95,21 @@ export async function alignmentTree(
     eq(objectives.cycleId, query.cycleId),
     isNull(objectives.archivedAt),
   ]);
-  const clock = await okrClock(deps.db, deps, actor);
-  const presented = await presentObjectives(deps.db, actor, clock, rows);
-  const byId = new Map(presented.map((o) => [o.id, o]));
+  const inCycle = new Set(rows.map((r) => r.objective.id));
   const edges = (await allAlignments(deps.db, actor.organizationId)).filter(
-    (e) => byId.has(e.childId) && byId.has(e.parentId),
+    (e) => inCycle.has(e.childId) && inCycle.has(e.parentId),
   );
-  const aligned = alignedProgressAll({
-    contributions: edges,
-    ownProgress: new Map(presented.map((o) => [o.id, o.progress])),
-  });
   const childrenOf = new Map<string, Array<{ id: string; weight: number }>>();
   for (const e of edges)
     childrenOf.set(e.parentId, [...(childrenOf.get(e.parentId) ?? []), { id: e.childId, weight: e.weight }]);
   const hasParent = new Set(edges.map((e) => e.childId));
-  const build = (id: string, weight: number | null, seen: Set<string>): AlignmentNode => {
-    const o = byId.get(id)!;
-    const nextSeen = new Set(seen).add(id);
-    return {
-      ...o,
-      contributionWeight: weight,
-      alignedProgress: aligned.get(id) ?? null,
-      children: (childrenOf.get(id) ?? [])
-        .filter((c) => !nextSeen.has(c.id))
-        .map((c) => build(c.id, c.weight, nextSeen)),
-    };
-  };
-  let roots = presented.filter((o) => !hasParent.has(o.id));
+
+  // For one team (a division), only its Objectives and what contributes to them, directly or
+  // not, are presented: presenting the whole cycle would cost seconds at 20,000 Objectives.
+  let rootIds = rows.map((r) => r.objective.id).filter((id) => !hasParent.has(id));
+  let shown = inCycle;
   if (query.teamId) {
-    const teamObjectives = presented.filter((o) => o.teamId === query.teamId);
+    const teamIds = rows.filter((r) => r.objective.teamId === query.teamId).map((r) => r.objective.id);
     // A team Objective that sits below another of the team's is shown there, not again as a root.
     const below = new Set<string>();
     const walk = (id: string) => {
@@ -133,8 +119,34 @@ export async function alignmentTree(
         walk(c.id);
       }
     };
-    for (const o of teamObjectives) walk(o.id);
-    roots = teamObjectives.filter((o) => !below.has(o.id));
+    for (const id of teamIds) walk(id);
+    rootIds = teamIds.filter((id) => !below.has(id));
+    shown = new Set([...teamIds, ...below]);
   }
+  const clock = await okrClock(deps.db, deps, actor);
+  const presented = await presentObjectives(
+    deps.db,
+    actor,
+    clock,
+    rows.filter((r) => shown.has(r.objective.id)),
+  );
+  const byId = new Map(presented.map((o) => [o.id, o]));
+  const aligned = alignedProgressAll({
+    contributions: edges.filter((e) => shown.has(e.childId) && shown.has(e.parentId)),
+    ownProgress: new Map(presented.map((o) => [o.id, o.progress])),
+  });
+  const build = (id: string, weight: number | null, seen: Set<string>): AlignmentNode => {
+    const o = byId.get(id)!;
+    const nextSeen = new Set(seen).add(id);
+    return {
+      ...o,
+      contributionWeight: weight,
+      alignedProgress: aligned.get(id) ?? null,
+      children: (childrenOf.get(id) ?? [])
+        .filter((c) => !nextSeen.has(c.id) && byId.has(c.id))
+        .map((c) => build(c.id, c.weight, nextSeen)),
+    };
+  };
+  const roots = rootIds.map((id) => byId.get(id)!).filter(Boolean);
   return { roots: roots.map((o) => build(o.id, null, new Set())) };
 }

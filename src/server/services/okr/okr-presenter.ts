@@ -96,6 +96,34 @@ function presentKeyResult(
 const RESTRICTED_TITLE = "Objective visible to its team";
 
 /** An Objective's parents; a team-visible parent's title only for those who may read it. */
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+type Visibility = { visibility: "organization" | "team"; teamId: string | null; ownerUserId: string | null };
+
+/** Reading rights depend only on visibility, team and owner: ask once per combination. */
+function readabilityCache(q: Queryable, actor: Actor) {
+  const answers = new Map<string, Promise<boolean>>();
+  return (o: Visibility) => {
+    if (o.visibility === "organization") return Promise.resolve(true);
+    const key = `${o.teamId}|${o.ownerUserId}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = mayReadObjectiveText(q, actor, o);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 async function presentParents(
   q: Queryable,
   actor: Actor,
@@ -129,13 +157,16 @@ export async function presentObjectives(
     krRows.map((k) => k.keyResult.id),
   );
   const parents = await parentsOf(q, actor.organizationId, ids);
+  // Group once: filtering the whole list per Objective is quadratic on big cycles.
+  const krsByObjective = groupBy(krRows, (k) => k.keyResult.objectiveId);
+  const parentsByChild = groupBy(parents, (p) => p.childId);
+  const readable = readabilityCache(q, actor);
   const out: Objective[] = [];
   for (const row of rows) {
     const o = row.objective;
     const cycle = { startsOn: row.cycleStartsOn, endsOn: row.cycleEndsOn };
-    const hideText = !(await mayReadObjectiveText(q, actor, o));
-    const krs = krRows
-      .filter((k) => k.keyResult.objectiveId === o.id)
+    const hideText = !(await readable(o));
+    const krs = (krsByObjective.get(o.id) ?? [])
       .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
       .map((k) => presentKeyResult(k, contributors.get(k.keyResult.id) ?? [], cycle, clock, hideText));
     const live = krs.filter((k) => !k.archived);
@@ -172,11 +203,7 @@ export async function presentObjectives(
       // A draft is not running yet: it has no pace to judge.
       status: o.state === "draft" ? "not_started" : verdict.status,
       keyResults: krs,
-      parents: await presentParents(
-        q,
-        actor,
-        parents.filter((p) => p.childId === o.id),
-      ),
+      parents: await presentParents(q, actor, parentsByChild.get(o.id) ?? []),
       archived: o.archivedAt !== null,
       restricted: hideText,
       version: o.version,
