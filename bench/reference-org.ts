@@ -16,6 +16,7 @@
  * KR in ten stopped after four weeks (stale). Each KR's current value, confidence and last
  * check-in are those of its newest check-in, computed by the same SQL expressions.
  */
+import { firstNames, lastNames } from "../src/server/services/demo/demo-structure.ts";
 
 /** What the generator needs from a database: one session (temp tables live in it). */
 export type Sql = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -51,76 +52,6 @@ const pick = (seq: string, salt: string, n: number) => `(abs(hashtext('${salt}' 
 const sqlArray = (items: readonly string[]) =>
   `array[${items.map((s) => `'${s.replaceAll("'", "''")}'`).join(", ")}]`;
 
-const firstNames = [
-  "Anna",
-  "Lukas",
-  "Sofia",
-  "Jonas",
-  "Emma",
-  "Finn",
-  "Mia",
-  "Noah",
-  "Lea",
-  "Elias",
-  "Hanna",
-  "Paul",
-  "Clara",
-  "Ben",
-  "Lina",
-  "Felix",
-  "Marie",
-  "Leon",
-  "Ida",
-  "Matteo",
-  "Sara",
-  "Oskar",
-  "Julia",
-  "Milan",
-  "Nora",
-  "Jan",
-  "Emilia",
-  "David",
-  "Amira",
-  "Tobias",
-  "Zeynep",
-  "Karim",
-  "Maja",
-  "Sven",
-  "Ines",
-  "Pieter",
-];
-const lastNames = [
-  "Berg",
-  "Schulz",
-  "Jansen",
-  "Novak",
-  "Fischer",
-  "de Vries",
-  "Hoffmann",
-  "Kaya",
-  "Meyer",
-  "Visser",
-  "Wagner",
-  "Nowak",
-  "Becker",
-  "Bakker",
-  "Koch",
-  "Smit",
-  "Richter",
-  "Yilmaz",
-  "Klein",
-  "Mulder",
-  "Wolf",
-  "Dekker",
-  "Neumann",
-  "Brandt",
-  "Haas",
-  "Kowalski",
-  "Vogel",
-  "Peters",
-  "Lange",
-  "Kramer",
-];
 const places = [
   "Hamburg",
   "Rotterdam",
