@@ -13,8 +13,9 @@ import {
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { alignmentTree, setParents } from "../services/okr/alignment-service.ts";
-import { cycleReport, gradeObjective, rollOver, scoreKeyResult } from "../services/okr/grading-service.ts";
+import { cycleReport, gradeObjective, scoreKeyResult } from "../services/okr/grading-service.ts";
 import { overdueCheckIns } from "../services/okr/reminder-service.ts";
+import { rollOver } from "../services/okr/roll-over-service.ts";
 import { authenticated } from "./route-helpers.ts";
 
 type AlignmentNode = Objective & {

@@ -12,15 +12,23 @@ import {
 } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
 import { normaliseScore, suggestedScore } from "../../../domain/okr/grading.ts";
-import { roundTo } from "../../../domain/okr/numbers.ts";
-import type { KeyResultInput } from "../../../domain/okr/progress.ts";
 import { resolveStatusSettings } from "../../../domain/okr/status-settings.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { listCycles } from "../../repositories/catalog-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { presentObjectives } from "../okr/okr-presenter.ts";
-import { genericNotes, type NoteMood } from "./demo-okr-notes.ts";
+import { genericNotes } from "./demo-okr-notes.ts";
+import {
+  at,
+  decimalsOf,
+  formatValue,
+  inputOf,
+  type Mode,
+  moodOf,
+  progressAt,
+  valueAt,
+} from "./demo-okr-trajectories.ts";
 import {
   activeCycleOkrs,
   type DemoKeyResult,
@@ -33,7 +41,6 @@ import type { planDemo } from "./seed-demo.ts";
 import { seededRandom } from "./seed-demo.ts";
 
 type DemoPlan = ReturnType<typeof planDemo>;
-type Mode = "closed" | "active" | "planning";
 type CycleRow = Awaited<ReturnType<typeof listCycles>>[number];
 type AuditRow = typeof auditEvents.$inferInsert;
 
@@ -42,65 +49,6 @@ const BATCH = 1000;
 
 async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
-
-/** A moment on a calendar day, as UTC: 07:00–15:59 UTC is the same day in Europe/Berlin. */
-function at(day: string, minutesAfterSeven: number): Date {
-  return new Date(Date.parse(`${day}T07:00:00Z`) + minutesAfterSeven * 60_000);
-}
-
-function decimalsOf(kr: DemoKeyResult): number {
-  if (kr.decimals !== undefined) return kr.decimals;
-  const places = (n: number | undefined) => (n === undefined ? 0 : (String(n).split(".")[1]?.length ?? 0));
-  const own = Math.max(places(kr.start), places(kr.target));
-  return kr.unit === "%" ? Math.max(1, own) : own;
-}
-
-export function formatValue(value: number, unit: string, decimals: number): string {
-  const n = value.toLocaleString("en-GB", {
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
-  });
-  if (unit === "%") return `${n}%`;
-  if (unit === "€") return `€${n}`;
-  if (unit === "€m") return `€${n}m`;
-  return unit ? `${n} ${unit}` : n;
-}
-
-/**
- * Progress (share of start → target) at each check-in of a KR: the declared path, or a
- * curve from 0 in the first week to `reach` at the latest check-in with a little noise.
- */
-function progressAt(kr: DemoKeyResult, weeks: number[], random: () => number): number[] {
-  const path = kr.path ?? "steady";
-  if (Array.isArray(path)) return weeks.map((w) => path[w] ?? kr.reach ?? 0);
-  const reach = kr.reach ?? 0;
-  const last = weeks.at(-1) ?? 0;
-  const out = weeks.map((w, i) => {
-    if (i === weeks.length - 1) return reach;
-    if (w === 0 || last === 0) return 0;
-    const x = w / last;
-    const shaped = path === "late" ? x ** 1.8 : path === "early" ? Math.sqrt(x) : x;
-    return reach * shaped + (random() - 0.5) * 0.08;
-  });
-  // Counts from zero (hires, reviews) and work done never go backwards.
-  if (kr.kind === "percentage" || kr.start === 0) {
-    for (let i = 1; i < out.length; i++) out[i] = Math.max(out[i]!, out[i - 1]!);
-  }
-  return out;
-}
-
-function valueAt(kr: DemoKeyResult, progress: number): number | null {
-  if (kr.kind === "milestone") return null;
-  if (kr.kind === "percentage") return Math.min(100, Math.max(0, Math.round(progress * 100)));
-  const start = kr.start ?? 0;
-  return roundTo(start + progress * ((kr.target ?? 0) - start), decimalsOf(kr));
-}
-
-function inputOf(kr: DemoKeyResult, current: number | null, done: boolean): KeyResultInput {
-  if (kr.kind === "milestone") return { kind: "milestone", done };
-  if (kr.kind === "percentage") return { kind: "percentage", current };
-  return { kind: "metric", start: kr.start ?? 0, target: kr.target ?? 0, current };
 }
 
 type PlannedKeyResult = {
@@ -443,26 +391,4 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
 
   audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
   await insertInBatches(audit, (b) => tx.insert(auditEvents).values(b));
-}
-
-function moodOf(
-  kr: DemoKeyResult,
-  index: number,
-  count: number,
-  mode: Mode,
-  previous: { confidence: number; progress: number } | null,
-  confidence: number,
-  progress: number,
-  done: boolean | null,
-): NoteMood {
-  if (kr.kind === "milestone") {
-    if (done) return "milestoneDone";
-    return previous && confidence < previous.confidence ? "milestoneSlipping" : "milestoneOpen";
-  }
-  if (index === 0 || !previous) return "first";
-  if (mode === "closed" && index === count - 1) return "final";
-  const moved = progress - previous.progress;
-  if (confidence < previous.confidence || moved < -0.03) return "down";
-  if (confidence > previous.confidence || moved > 0.05) return "up";
-  return "flat";
 }

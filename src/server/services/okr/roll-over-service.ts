@@ -1,0 +1,125 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { keyResults, objectives } from "../../../db/schema.ts";
+import { rolloverKeyResult } from "../../../domain/okr/rollover.ts";
+import { AppError, fieldError, notFound } from "../../../shared/errors.ts";
+import type { Objective } from "../../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { requireEditObjective } from "../../policies/okr-policy.ts";
+import { recordAudit } from "../../repositories/audit-repository.ts";
+import { findCycle } from "../../repositories/catalog-repository.ts";
+import {
+  contributorsOf,
+  findObjectiveRow,
+  parentsOf,
+  replaceContributors,
+  replaceParents,
+  selectKeyResults,
+} from "../../repositories/okr-repository.ts";
+import { presentOne } from "./objective-service.ts";
+import { keyResultInput } from "./okr-presenter.ts";
+
+/**
+ * Rolls an unfinished Objective into another cycle: a draft copy with its KRs (baseline =
+ * last value), weights, owners, contributors and its links to parents that are still open.
+ */
+export async function rollOver(
+  deps: Deps,
+  actor: Actor,
+  objectiveId: string,
+  input: { cycleId: string },
+): Promise<Objective> {
+  return deps.db.transaction(async (tx) => {
+    const row = await findObjectiveRow(tx, actor.organizationId, objectiveId);
+    if (!row) throw notFound("That Objective");
+    await requireEditObjective(tx, actor, row.objective);
+    if (input.cycleId === row.objective.cycleId)
+      throw fieldError("cycleId", "pick another cycle than the Objective's own");
+    const target = await findCycle(tx, actor.organizationId, input.cycleId);
+    if (!target) throw fieldError("cycleId", "is not a cycle of this organisation");
+    if (target.state === "closed" || target.state === "grading") {
+      throw fieldError("cycleId", `is ${target.state}; roll over into a cycle in planning or active`);
+    }
+    const o = row.objective;
+    const [already] = await tx
+      .select({ id: objectives.id })
+      .from(objectives)
+      .where(
+        and(
+          eq(objectives.organizationId, actor.organizationId),
+          eq(objectives.cycleId, input.cycleId),
+          eq(objectives.rolledOverFromId, o.id),
+          isNull(objectives.archivedAt),
+        ),
+      );
+    if (already) {
+      throw new AppError("already_exists", `"${o.title}" has already been rolled over into ${target.name}.`, {
+        issues: [{ field: "cycleId", message: "already has this Objective's roll-over" }],
+      });
+    }
+    const [copy] = await tx
+      .insert(objectives)
+      .values({
+        organizationId: actor.organizationId,
+        cycleId: input.cycleId,
+        teamId: o.teamId,
+        ownerUserId: o.ownerUserId,
+        title: o.title,
+        description: o.description,
+        themeId: o.themeId,
+        visibility: o.visibility,
+        position: o.position,
+        rolledOverFromId: o.id,
+      })
+      .returning({ id: objectives.id });
+    const krs = (await selectKeyResults(tx, actor.organizationId, [objectiveId])).filter(
+      (k) => k.keyResult.archivedAt === null,
+    );
+    const contributors = await contributorsOf(
+      tx,
+      actor.organizationId,
+      krs.map((k) => k.keyResult.id),
+    );
+    for (const { keyResult: kr } of krs) {
+      const next = rolloverKeyResult(keyResultInput(kr)).keyResult;
+      const [newKr] = await tx
+        .insert(keyResults)
+        .values({
+          organizationId: actor.organizationId,
+          objectiveId: copy!.id,
+          title: kr.title,
+          kind: kr.kind,
+          ownerUserId: kr.ownerUserId,
+          startValue: next.kind === "metric" ? next.start : null,
+          targetValue: next.kind === "metric" ? next.target : null,
+          currentValue:
+            next.kind === "metric" ? next.start : next.kind === "percentage" ? next.current : null,
+          done: next.kind === "milestone" ? next.done : false,
+          unit: kr.unit,
+          weight: kr.weight,
+          commitment: kr.commitment,
+          position: kr.position,
+          rolledOverFromId: kr.id,
+        })
+        .returning({ id: keyResults.id });
+      await replaceContributors(tx, actor.organizationId, newKr!.id, contributors.get(kr.id) ?? []);
+    }
+    const parents = await parentsOf(tx, actor.organizationId, [objectiveId]);
+    const openParents = [];
+    for (const p of parents) {
+      const parentRow = await findObjectiveRow(tx, actor.organizationId, p.parentId);
+      if (parentRow && parentRow.cycleState !== "closed")
+        openParents.push({ objectiveId: p.parentId, weight: p.weight });
+    }
+    await replaceParents(tx, actor.organizationId, copy!.id, openParents);
+    const created = await presentOne(tx, deps, actor, copy!.id);
+    await recordAudit(tx, actor, {
+      action: "objective.rolled_over",
+      entityType: "objective",
+      entityId: created.id,
+      entityLabel: created.title,
+      before: { rolledOverFrom: objectiveId },
+      after: created,
+    });
+    return created;
+  });
+}
