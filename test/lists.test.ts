@@ -4,6 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { processRecomputeQueue } from "../src/server/services/kpi/recompute-service.ts";
 import { buildCycle, buildInvitation, buildTeam, buildTheme } from "./support/factories.ts";
 import { expectError, type Harness, startHarness } from "./support/harness.ts";
 import { fillPath, loadOpenApiDocument, operationsOf } from "./support/openapi.ts";
@@ -53,6 +54,48 @@ beforeAll(async () => {
     await h.ok("POST", `${base}/invitations`, { as: w.owner, body: buildInvitation() });
     await h.createToken(w.owner, w.org, { name: `Depot scanner ${i + 1}`, role: "viewer" });
   }
+  // Five more KPIs, each red (an escalation each), and weeks of values for the world's KPI.
+  const today = h.clock.now();
+  const daysAgo = (n: number) => new Date(today.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+  for (const name of [
+    "Dock utilisation",
+    "Damaged parcels",
+    "Fuel per 100 km",
+    "Idle trucks",
+    "Claims open",
+  ]) {
+    const key = name.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+    await h.ok(
+      "POST",
+      `${base}/kpis`,
+      {
+        as: w.owner,
+        body: {
+          key,
+          name,
+          ownerUserId: w.person.id,
+          teamId: w.team.id,
+          unit: "number",
+          direction: "higher_is_better",
+          frequency: "weekly",
+          aggregation: "average",
+          bands: [{ effectiveFrom: "2020-01-01", greenMin: 90, redMin: 80 }],
+        },
+      },
+      201,
+    );
+    await h.ok("POST", `${base}/measurements/bulk`, {
+      as: w.owner,
+      body: { measurements: [{ kpi: key, date: daysAgo(7), value: 50 }] },
+    });
+  }
+  await h.ok("POST", `${base}/measurements/bulk`, {
+    as: w.owner,
+    body: {
+      measurements: [14, 21, 28, 35, 42].map((d) => ({ kpi: w.kpi.key, date: daysAgo(d), value: 90 })),
+    },
+  });
+  await processRecomputeQueue(h.deps);
 });
 afterAll(() => h?.close());
 
@@ -65,7 +108,11 @@ async function pageThrough(path: string, limit: number) {
     const query: string = `${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
     const page = await h.ok("GET", `${path}${query}`, { as: w.owner });
     expect(page.items.length).toBeLessThanOrEqual(limit);
-    ids.push(...page.items.map((item: Record<string, unknown>) => String(item.id ?? item.userId)));
+    ids.push(
+      ...page.items.map((item: Record<string, unknown>) =>
+        String(item.id ?? item.userId ?? item.periodStart),
+      ),
+    );
     cursor = page.nextCursor;
     pages++;
   } while (cursor && pages < 100);

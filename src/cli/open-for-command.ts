@@ -3,6 +3,7 @@ import { DataFolderLockedError } from "../db/data-folder-lock.ts";
 import { loadConfig } from "../server/config.ts";
 import type { Deps } from "../server/context.ts";
 import { createLogger } from "../server/lib/logger.ts";
+import { resolveSecretKey } from "../server/lib/secret-box.ts";
 import { openConfiguredDatabase } from "../server/main.ts";
 
 /**
@@ -18,12 +19,20 @@ export async function openForCommand(): Promise<{
   try {
     const { database, release } = await openConfiguredDatabase(config);
     await database.migrate();
+    const logger = createLogger(process.env.LOG_LEVEL ?? "warn");
+    let secretKey: Buffer | undefined;
     const deps: Deps = {
       db: database.db,
       engine: database.engine,
       config,
-      logger: createLogger(process.env.LOG_LEVEL ?? "warn"),
+      logger,
       now: () => new Date(),
+      // Resolved on first use: commands that never touch connector credentials (users,
+      // backups) must not fail for want of KEEL_SECRET_KEY.
+      secretKey: () => {
+        secretKey ??= resolveSecretKey(config, logger);
+        return secretKey;
+      },
     };
     return {
       deps,

@@ -11,6 +11,11 @@ import { openApiInfo, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { escalationRoutes } from "./routes/escalation-routes.ts";
+import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
+import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
+import { kpiRoutes } from "./routes/kpi-routes.ts";
+import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
@@ -69,6 +74,11 @@ export function createApp(deps: Deps): Api {
   tokenRoutes(app, deps);
   okrRoutes(app, deps);
   okrReviewRoutes(app, deps);
+  kpiRoutes(app, deps);
+  measurementRoutes(app, deps);
+  escalationRoutes(app, deps);
+  kpiFloorRoutes(app, deps);
+  kpiConnectorRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

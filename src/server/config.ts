@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseSecretKey } from "./lib/secret-box.ts";
 
 /** Environment read once at start-up; everything else receives a Config. */
 const envSchema = z.object({
@@ -16,6 +17,13 @@ const envSchema = z.object({
   KEEL_TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Public base URL, used in invitation and reset links (e.g. https://okr.example.com). */
   KEEL_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * 32 bytes, base64 or hex: encrypts connector credentials at rest. Unset: a key in the
+   * data folder (secret.key), created on first start; required in production with DATABASE_URL.
+   */
+  KEEL_SECRET_KEY: z.string().optional(),
+  /** How long a connector waits for its HTTP answer or SQL query (milliseconds). */
+  KEEL_CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export type Config = {
@@ -29,6 +37,9 @@ export type Config = {
   trustProxy: boolean;
   publicUrl: string | undefined;
   webDistDir: string;
+  /** KEEL_SECRET_KEY, decoded; main.ts falls back to the data folder's key (secret-box.ts). */
+  secretKey: Buffer | undefined;
+  connectorTimeoutMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,6 +49,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  let secretKey: Buffer | undefined;
+  try {
+    secretKey = e.KEEL_SECRET_KEY === undefined ? undefined : parseSecretKey(e.KEEL_SECRET_KEY);
+  } catch (err) {
+    throw new Error(`Invalid environment:\n  ${(err as Error).message}`);
+  }
   const production = e.NODE_ENV === "production";
   return {
     port: e.PORT,
@@ -50,5 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.KEEL_TRUST_PROXY === "true",
     publicUrl: e.KEEL_PUBLIC_URL,
     webDistDir: path.resolve(import.meta.dirname, "../../dist/web"),
+    secretKey,
+    connectorTimeoutMs: e.KEEL_CONNECTOR_TIMEOUT_MS,
   };
 }

@@ -12,6 +12,11 @@ export type Deps = {
   logger: Logger;
   /** Injected so tests can move time (session expiry, invitation expiry). */
   now: () => Date;
+  /**
+   * The 32-byte key connector credentials are encrypted with (lib/secret-box.ts). A
+   * function: the server resolves it at start, one-off CLI commands only when they need it.
+   */
+  secretKey: () => Buffer;
 };
 
 /** Who is calling: a signed-in person (cookie session) or an API token. */

@@ -5,7 +5,10 @@ import { acquireDataFolderLock } from "../db/data-folder-lock.ts";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { Deps } from "./context.ts";
+import { startConnectorJob } from "./jobs/connector-job.ts";
+import { startRecomputeJob } from "./jobs/recompute-job.ts";
 import { createLogger } from "./lib/logger.ts";
+import { resolveSecretKey } from "./lib/secret-box.ts";
 import { announceSetupCode, needsSetup } from "./services/setup-service.ts";
 
 /** Opens the configured database: a PostgreSQL server, or PGlite in the data folder (locked). */
@@ -32,12 +35,23 @@ export async function openConfiguredDatabase(
 export async function startServer(config: Config) {
   const logger = createLogger(config.logLevel);
   const started = performance.now();
+  // Before the database: a missing key in production is a configuration error to report at once.
+  const secretKey = resolveSecretKey(config, logger);
   const { database, release } = await openConfiguredDatabase(config);
   await database.migrate();
-  const deps: Deps = { db: database.db, engine: database.engine, config, logger, now: () => new Date() };
+  const deps: Deps = {
+    db: database.db,
+    engine: database.engine,
+    config,
+    logger,
+    now: () => new Date(),
+    secretKey: () => secretKey,
+  };
   if (await needsSetup(deps)) await announceSetupCode(deps);
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const connectorJob = startConnectorJob(deps);
+  const recomputeJob = startRecomputeJob(deps);
   logger.info(
     {
       port: config.port,
@@ -55,7 +69,10 @@ export async function startServer(config: Config) {
     logger.info({ signal }, "shutting down: finishing open requests");
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // Connector runs in flight finish (or time out) before the database closes under them.
+    const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop()]);
     server.close(async () => {
+      await jobsStopped;
       await database.close();
       release();
       logger.info("stopped");

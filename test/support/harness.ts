@@ -3,6 +3,7 @@
  * own, called in-process through app.request(). Tests isolate from each other by creating
  * their own organisations; files isolate by database (see database.ts).
  */
+import { randomBytes } from "node:crypto";
 import { expect } from "vitest";
 import type { Db } from "../../src/db/client.ts";
 import type { Role } from "../../src/domain/roles.ts";
@@ -109,12 +110,16 @@ export function testConfigEnv(extra: Record<string, string> = {}): NodeJS.Proces
 export async function startHarness(options: HarnessOptions = {}) {
   const { database, dispose } = await openTestDatabase();
   const clock = createClock();
+  const config = loadConfig(testConfigEnv(options.env));
+  // A key per file, as a server without KEEL_SECRET_KEY would make one in its data folder.
+  const secretKey = config.secretKey ?? randomBytes(32);
   const deps: Deps = {
     db: database.db,
     engine: database.engine,
-    config: loadConfig(testConfigEnv(options.env)),
+    config,
     logger: options.logger ?? createLogger("silent"),
     now: () => clock.now(),
+    secretKey: () => secretKey,
   };
   const app = createApp(deps);
   const db: Db = database.db;

@@ -68,6 +68,7 @@ export async function loadOpenApiDocument(): Promise<OpenApiDocument> {
     config: loadConfig(testConfigEnv()),
     logger: createLogger("silent"),
     now: () => new Date(),
+    secretKey: () => Buffer.alloc(32),
   });
   const res = await app.request("/api/openapi.json");
   if (res.status !== 200) throw new Error(`GET /api/openapi.json → ${res.status}`);

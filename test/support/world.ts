@@ -27,6 +27,12 @@ export type World = {
   keyResult: { id: string; title: string };
   /** The owner's check-in on `keyResult` (so the owner, the fuzzing caller, may edit it). */
   checkIn: { id: string; note: string };
+  /** A weekly KPI of `team`, owned by `person`, red last week: so it has an escalation. */
+  kpi: { id: string; key: string; name: string; periodStart: string };
+  /** The KPI's open escalation. */
+  escalation: { id: string };
+  /** A floor on the KPI for `team` in the active quarter. */
+  floor: { id: string };
 };
 
 export type WorldNames = {
@@ -81,6 +87,14 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     role: "owner",
   });
   const okr = await buildOkrs(h, { org, owner, personId: person.id, teamId: team.id, names });
+  const kpis = await buildKpis(h, {
+    org,
+    owner,
+    personId: person.id,
+    teamId: team.id,
+    names,
+    cycleId: okr.okrCycle.id,
+  });
   return {
     org,
     owner,
@@ -96,6 +110,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     },
     serviceToken: { id: service.id, name: names.serviceToken },
     ...okr,
+    ...kpis,
   };
 }
 
@@ -193,6 +208,72 @@ async function buildOkrs(
   };
 }
 
+/**
+ * The KPI part of a world: a weekly KPI with bands, a red value last week (which opens
+ * an escalation), and a floor for the active quarter. The key carries the team's name.
+ */
+async function buildKpis(
+  h: Harness,
+  w: {
+    org: OrgRef;
+    owner: SessionClient;
+    personId: string;
+    teamId: string;
+    names: WorldNames;
+    cycleId: string;
+  },
+): Promise<Pick<World, "kpi" | "escalation" | "floor">> {
+  const base = `/api/orgs/${w.org.slug}`;
+  const key = `${w.names.team
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")}_on_time_rate`;
+  const name = `${w.names.team} on-time rate`;
+  const kpi = await h.ok(
+    "POST",
+    `${base}/kpis`,
+    {
+      as: w.owner,
+      body: {
+        key,
+        name,
+        ownerUserId: w.personId,
+        teamId: w.teamId,
+        unit: "percent",
+        direction: "higher_is_better",
+        frequency: "weekly",
+        aggregation: "average",
+        bands: [{ effectiveFrom: "2020-01-01", target: 95, greenMin: 92, redMin: 85 }],
+      },
+    },
+    201,
+  );
+  const settings = await h.ok("GET", base, { as: w.owner });
+  const lastWeek = new Date(h.clock.now().getTime() - 7 * 86_400_000);
+  const written = await h.ok(
+    "POST",
+    `${base}/kpis/${kpi.id}/measurements`,
+    { as: w.owner, body: { date: todayIn(settings.timeZone ?? "Europe/Amsterdam", lastWeek), value: 71 } },
+    201,
+  );
+  const read = await h.ok("GET", `${base}/kpis/${kpi.id}`, { as: w.owner });
+  if (!read.openEscalation) throw new Error("the world's red KPI opened no escalation");
+  const floor = await h.ok(
+    "POST",
+    `${base}/kpi-floors`,
+    {
+      as: w.owner,
+      body: { teamId: w.teamId, cycleId: w.cycleId, kpiId: kpi.id, ownerUserId: w.personId, threshold: 80 },
+    },
+    201,
+  );
+  return {
+    kpi: { id: kpi.id, key, name, periodStart: written.measurement.periodStart },
+    escalation: { id: read.openEscalation.id },
+    floor: { id: floor.id },
+  };
+}
+
 /** Which world entity an `{id}` means, by the collection segment before it. */
 function entityForCollection(world: World, collection: string): string | undefined {
   const byCollection: Record<string, string> = {
@@ -205,6 +286,10 @@ function entityForCollection(world: World, collection: string): string | undefin
     objectives: world.objective.id,
     "key-results": world.keyResult.id,
     "check-ins": world.checkIn.id,
+    kpis: world.kpi.id,
+    escalations: world.escalation.id,
+    "kpi-floors": world.floor.id,
+    measurements: world.kpi.periodStart,
   };
   return byCollection[collection];
 }
@@ -243,6 +328,7 @@ export function bodyIdFor(world: World) {
     if (f === "invitationid") return world.invitation.id;
     if (f === "objectiveid") return world.objective.id;
     if (f === "keyresultid") return world.keyResult.id;
+    if (f === "kpiid") return world.kpi.id;
     return undefined;
   };
 }
@@ -275,6 +361,11 @@ export function secretsOf(world: World): string[] {
     world.keyResult.title,
     world.checkIn.id,
     world.checkIn.note,
+    world.kpi.id,
+    world.kpi.key,
+    world.kpi.name,
+    world.escalation.id,
+    world.floor.id,
   ];
 }
 
@@ -292,6 +383,9 @@ export function idsOf(world: World): string[] {
     world.objective.id,
     world.keyResult.id,
     world.checkIn.id,
+    world.kpi.id,
+    world.escalation.id,
+    world.floor.id,
   ];
 }
 

@@ -1,0 +1,175 @@
+import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { type Queryable, rowsOf } from "../../db/client.ts";
+import { cycles, kpiBands, kpiFloors, kpiMeasurements, kpis, users } from "../../db/schema.ts";
+
+/** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
+
+function selectFloors(q: Queryable, organizationId: string, where: SQL[]) {
+  return q
+    .select({
+      floor: kpiFloors,
+      kpi: {
+        id: kpis.id,
+        key: kpis.key,
+        name: kpis.name,
+        unit: kpis.unit,
+        direction: kpis.direction,
+        frequency: kpis.frequency,
+      },
+      ownerName: users.name,
+      cycleState: cycles.state,
+    })
+    .from(kpiFloors)
+    .innerJoin(kpis, and(eq(kpis.organizationId, kpiFloors.organizationId), eq(kpis.id, kpiFloors.kpiId)))
+    .innerJoin(
+      cycles,
+      and(eq(cycles.organizationId, kpiFloors.organizationId), eq(cycles.id, kpiFloors.cycleId)),
+    )
+    .innerJoin(users, eq(users.id, kpiFloors.ownerUserId))
+    .where(and(eq(kpiFloors.organizationId, organizationId), ...where));
+}
+
+export type FloorRow = Awaited<ReturnType<typeof selectFloors>>[number];
+
+/** A team's floor for one cycle, in the order of the KPIs' names. */
+export function listFloors(q: Queryable, organizationId: string, teamId: string, cycleId: string) {
+  return selectFloors(q, organizationId, [
+    eq(kpiFloors.teamId, teamId),
+    eq(kpiFloors.cycleId, cycleId),
+  ]).orderBy(sql`lower(${kpis.name}) collate "C"`, asc(kpiFloors.id));
+}
+
+export function findFloor(q: Queryable, organizationId: string, id: string) {
+  return selectFloors(q, organizationId, [eq(kpiFloors.id, id)]).then((r) => r[0]);
+}
+
+/** The floor of this KPI for this team and cycle, if it has one. */
+export function findFloorOf(
+  q: Queryable,
+  organizationId: string,
+  teamId: string,
+  cycleId: string,
+  kpiId: string,
+) {
+  return q
+    .select({ id: kpiFloors.id })
+    .from(kpiFloors)
+    .where(
+      and(
+        eq(kpiFloors.organizationId, organizationId),
+        eq(kpiFloors.teamId, teamId),
+        eq(kpiFloors.cycleId, cycleId),
+        eq(kpiFloors.kpiId, kpiId),
+      ),
+    )
+    .then((r) => r[0]);
+}
+
+/** Inserts a floor unless the KPI is already on that team's floor for the cycle (undefined then). */
+export async function insertFloor(
+  q: Queryable,
+  v: {
+    organizationId: string;
+    teamId: string;
+    cycleId: string;
+    kpiId: string;
+    ownerUserId: string;
+    threshold: number;
+    createdAt: Date;
+  },
+) {
+  const [row] = await q
+    .insert(kpiFloors)
+    .values({ ...v, updatedAt: v.createdAt })
+    .onConflictDoNothing({
+      target: [kpiFloors.organizationId, kpiFloors.teamId, kpiFloors.cycleId, kpiFloors.kpiId],
+    })
+    .returning({ id: kpiFloors.id });
+  return row;
+}
+
+/** Updates a floor if it is still `version`; undefined when someone saved first. */
+export async function updateFloor(
+  q: Queryable,
+  organizationId: string,
+  id: string,
+  version: number,
+  patch: { ownerUserId?: string; threshold?: number; updatedAt: Date },
+) {
+  const [row] = await q
+    .update(kpiFloors)
+    .set({ ...patch, version: sql`${kpiFloors.version} + 1` })
+    .where(
+      and(eq(kpiFloors.organizationId, organizationId), eq(kpiFloors.id, id), eq(kpiFloors.version, version)),
+    )
+    .returning({ id: kpiFloors.id });
+  return row;
+}
+
+export async function deleteFloor(q: Queryable, organizationId: string, id: string) {
+  const rows = await q
+    .delete(kpiFloors)
+    .where(and(eq(kpiFloors.organizationId, organizationId), eq(kpiFloors.id, id)))
+    .returning({ id: kpiFloors.id });
+  return rows.length > 0;
+}
+
+/** Floors of these KPIs whose cycle is active and runs on `today` (a date in the organisation's time zone). */
+export function activeFloorRows(q: Queryable, organizationId: string, kpiIds: string[], today: string) {
+  if (kpiIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      id: kpiFloors.id,
+      kpiId: kpiFloors.kpiId,
+      teamId: kpiFloors.teamId,
+      cycleId: kpiFloors.cycleId,
+      threshold: kpiFloors.threshold,
+      ownerUserId: kpiFloors.ownerUserId,
+    })
+    .from(kpiFloors)
+    .innerJoin(
+      cycles,
+      and(eq(cycles.organizationId, kpiFloors.organizationId), eq(cycles.id, kpiFloors.cycleId)),
+    )
+    .where(
+      and(
+        eq(kpiFloors.organizationId, organizationId),
+        inArray(kpiFloors.kpiId, kpiIds),
+        eq(cycles.state, "active"),
+        lte(cycles.startsOn, today),
+        sql`${cycles.endsOn} >= ${today}`,
+      ),
+    )
+    .orderBy(asc(kpiFloors.kpiId), asc(kpiFloors.id));
+}
+
+/** The newest value of each KPI for a period that has started by `today`. */
+export async function latestValues(q: Queryable, organizationId: string, kpiIds: string[], today: string) {
+  if (kpiIds.length === 0) return new Map<string, { periodStart: string; value: number }>();
+  const result = await q.execute(sql`
+    select distinct on (kpi_id) kpi_id, period_start::text as period_start, value
+    from ${kpiMeasurements}
+    where organization_id = ${organizationId}
+      and kpi_id in (${sql.join(
+        kpiIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})
+      and period_start <= ${today}::date
+    order by kpi_id, period_start desc`);
+  return new Map(
+    rowsOf<{ kpi_id: string; period_start: string; value: number }>(result).map((r) => [
+      r.kpi_id,
+      { periodStart: r.period_start, value: Number(r.value) },
+    ]),
+  );
+}
+
+/** Every version of these KPIs' bands. */
+export function bandsOf(q: Queryable, organizationId: string, kpiIds: string[]) {
+  if (kpiIds.length === 0) return Promise.resolve([]);
+  return q
+    .select()
+    .from(kpiBands)
+    .where(and(eq(kpiBands.organizationId, organizationId), inArray(kpiBands.kpiId, kpiIds)))
+    .orderBy(asc(kpiBands.kpiId), asc(kpiBands.effectiveFrom));
+}

@@ -1,0 +1,286 @@
+import { sql } from "drizzle-orm";
+import { type Queryable, rowsOf } from "../../db/client.ts";
+import {
+  apiTokens,
+  kpiMeasurementHistory,
+  kpiMeasurements,
+  kpiRecomputeQueue,
+  users,
+} from "../../db/schema.ts";
+import type { MeasuredPeriod } from "../../domain/kpi/types.ts";
+import { uuidArray } from "./kpi-repository.ts";
+
+export type MeasurementSource = "manual" | "import" | "api" | "formula" | "connector";
+
+export type MeasurementWriter = {
+  organizationId: string;
+  authorUserId: string | null;
+  tokenId: string | null;
+  source: MeasurementSource;
+};
+
+export type MeasurementInput = { kpiId: string; periodStart: string; value: number; note: string };
+
+export type WriteOutcome = { created: number; corrected: number; unchanged: number };
+
+/**
+ * Writes a batch of values in one statement, whatever its size:
+ * - a period without a value gets one (revision 1);
+ * - a period whose value differs is a correction: the value in force moves to
+ *   `kpi_measurement_history` and the new one replaces it (revision + 1);
+ * - a period that already holds the same value is left alone, so sending a batch twice
+ *   writes nothing the second time;
+ * - every KPI that changed is queued for recompute (status, escalations, formulas) with
+ *   the earliest period that changed.
+ * The CTEs all see the table as it was before the statement, which is what lets
+ * `previous` capture the replaced rows. Rows must be unique per (KPI, period): callers
+ * check that first, with row numbers in the error.
+ */
+export async function writeMeasurementBatch(
+  q: Queryable,
+  writer: MeasurementWriter,
+  rows: readonly MeasurementInput[],
+): Promise<WriteOutcome> {
+  if (rows.length === 0) return { created: 0, corrected: 0, unchanged: 0 };
+  const payload = JSON.stringify(
+    rows.map((r) => ({ kpi_id: r.kpiId, period_start: r.periodStart, value: r.value, note: r.note })),
+  );
+  const org = writer.organizationId;
+  const result = await q.execute(sql`
+    with input as (
+      select * from json_to_recordset(${payload}::json)
+        as x(kpi_id uuid, period_start date, value double precision, note text)
+    ),
+    previous as (
+      select m.* from ${kpiMeasurements} m
+      join input i on m.organization_id = ${org} and m.kpi_id = i.kpi_id and m.period_start = i.period_start
+      where m.value is distinct from i.value
+    ),
+    moved as (
+      insert into ${kpiMeasurementHistory}
+        (organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision, superseded_at)
+      select organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision, now()
+      from previous
+      returning 1
+    ),
+    written as (
+      insert into ${kpiMeasurements}
+        (organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision)
+      select ${org}, kpi_id, period_start, value, ${writer.source}, ${writer.authorUserId}::uuid, ${writer.tokenId}::uuid,
+             coalesce(note, ''), now(), 1
+      from input
+      on conflict (organization_id, kpi_id, period_start) do update
+        set value = excluded.value, source = excluded.source, author_user_id = excluded.author_user_id,
+            token_id = excluded.token_id, note = excluded.note, recorded_at = excluded.recorded_at,
+            revision = ${kpiMeasurements}.revision + 1
+        where ${kpiMeasurements}.value is distinct from excluded.value
+      returning kpi_id, period_start, revision
+    ),
+    queued as (
+      insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
+      select ${org}, kpi_id, min(period_start) from written group by kpi_id
+      on conflict (organization_id, kpi_id) do update
+        set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period), queued_at = now()
+      returning 1
+    )
+    select (select count(*) from written where revision = 1)::int as created,
+           (select count(*) from written where revision > 1)::int as corrected,
+           (select count(*) from queued)::int as queued`);
+  const [counts] = rowsOf<{ created: number; corrected: number }>(result);
+  const created = Number(counts?.created ?? 0);
+  const corrected = Number(counts?.corrected ?? 0);
+  return { created, corrected, unchanged: rows.length - created - corrected };
+}
+
+/** The newest `perKpi` values of each KPI, oldest first per KPI (sparklines, status, trend). */
+export async function latestValues(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: readonly string[],
+  perKpi: number,
+): Promise<Map<string, MeasuredPeriod[]>> {
+  const result = new Map<string, MeasuredPeriod[]>();
+  if (kpiIds.length === 0) return result;
+  const rows = rowsOf<{ kpi_id: string; period_start: string; value: number }>(
+    await q.execute(sql`
+      select k.id as kpi_id, m.period_start::text as period_start, m.value
+      from unnest(${uuidArray(kpiIds)}) as k(id)
+      cross join lateral (
+        select period_start, value from ${kpiMeasurements}
+        where organization_id = ${organizationId} and kpi_id = k.id
+        order by period_start desc limit ${perKpi}
+      ) m`),
+  );
+  for (const row of rows) {
+    const list = result.get(row.kpi_id) ?? [];
+    list.push({ periodStart: row.period_start, value: Number(row.value) });
+    result.set(row.kpi_id, list);
+  }
+  for (const list of result.values()) list.reverse();
+  return result;
+}
+
+/** Values of one KPI in a date range, oldest first (charts). */
+export async function seriesOf(
+  q: Queryable,
+  organizationId: string,
+  kpiId: string,
+  from: string,
+  to: string,
+): Promise<MeasuredPeriod[]> {
+  const rows = rowsOf<{ period_start: string; value: number }>(
+    await q.execute(sql`
+      select period_start::text as period_start, value from ${kpiMeasurements}
+      where organization_id = ${organizationId} and kpi_id = ${kpiId}
+        and period_start >= ${from}::date and period_start <= ${to}::date
+      order by period_start`),
+  );
+  return rows.map((r) => ({ periodStart: r.period_start, value: Number(r.value) }));
+}
+
+/** Values of several KPIs from a period on, for formula recomputes. */
+export async function valuesSince(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: readonly string[],
+  from: string,
+): Promise<Map<string, MeasuredPeriod[]>> {
+  const result = new Map<string, MeasuredPeriod[]>();
+  if (kpiIds.length === 0) return result;
+  const rows = rowsOf<{ kpi_id: string; period_start: string; value: number }>(
+    await q.execute(sql`
+      select kpi_id, period_start::text as period_start, value from ${kpiMeasurements}
+      where organization_id = ${organizationId} and kpi_id = any(${uuidArray(kpiIds)})
+        and period_start >= ${from}::date
+      order by kpi_id, period_start`),
+  );
+  for (const row of rows) {
+    const list = result.get(row.kpi_id) ?? [];
+    list.push({ periodStart: row.period_start, value: Number(row.value) });
+    result.set(row.kpi_id, list);
+  }
+  return result;
+}
+
+export type MeasurementRow = {
+  periodStart: string;
+  value: number;
+  source: MeasurementSource;
+  authorName: string | null;
+  note: string;
+  recordedAt: Date;
+  revision: number;
+};
+
+const authorName = sql<
+  string | null
+>`coalesce(u.name, case when t.name is not null then 'token ' || t.name end)`;
+
+/** One page of a KPI's values in force, newest period first. */
+export async function measurementPage(
+  q: Queryable,
+  organizationId: string,
+  kpiId: string,
+  f: { from?: string | undefined; to?: string | undefined; before?: string | undefined; limit: number },
+): Promise<MeasurementRow[]> {
+  const rows = rowsOf<{
+    period_start: string;
+    value: number;
+    source: MeasurementSource;
+    author_name: string | null;
+    note: string;
+    recorded_at: string | Date;
+    revision: number;
+  }>(
+    await q.execute(sql`
+      select m.period_start::text as period_start, m.value, m.source, ${authorName} as author_name,
+             m.note, m.recorded_at, m.revision
+      from ${kpiMeasurements} m
+      left join ${users} u on u.id = m.author_user_id
+      left join ${apiTokens} t on t.organization_id = m.organization_id and t.id = m.token_id
+      where m.organization_id = ${organizationId} and m.kpi_id = ${kpiId}
+        ${f.from ? sql`and m.period_start >= ${f.from}::date` : sql``}
+        ${f.to ? sql`and m.period_start <= ${f.to}::date` : sql``}
+        ${f.before ? sql`and m.period_start < ${f.before}::date` : sql``}
+      order by m.period_start desc
+      limit ${f.limit + 1}`),
+  );
+  return rows.map(toMeasurementRow);
+}
+
+/** Every value a period has had, newest first: the one in force, then what it replaced. */
+export async function versionsOfPeriod(
+  q: Queryable,
+  organizationId: string,
+  kpiId: string,
+  periodStart: string,
+) {
+  const rows = rowsOf<{
+    period_start: string;
+    value: number;
+    source: MeasurementSource;
+    author_name: string | null;
+    note: string;
+    recorded_at: string | Date;
+    revision: number;
+    superseded_at: string | Date | null;
+  }>(
+    await q.execute(sql`
+      select * from (
+        select m.period_start::text as period_start, m.value, m.source, ${authorName} as author_name, m.note,
+               m.recorded_at, m.revision, null::timestamptz as superseded_at
+        from ${kpiMeasurements} m
+        left join ${users} u on u.id = m.author_user_id
+        left join ${apiTokens} t on t.organization_id = m.organization_id and t.id = m.token_id
+        where m.organization_id = ${organizationId} and m.kpi_id = ${kpiId} and m.period_start = ${periodStart}::date
+        union all
+        select m.period_start::text, m.value, m.source, ${authorName}, m.note, m.recorded_at, m.revision, m.superseded_at
+        from ${kpiMeasurementHistory} m
+        left join ${users} u on u.id = m.author_user_id
+        left join ${apiTokens} t on t.organization_id = m.organization_id and t.id = m.token_id
+        where m.organization_id = ${organizationId} and m.kpi_id = ${kpiId} and m.period_start = ${periodStart}::date
+      ) v order by revision desc`),
+  );
+  return rows.map((r) => ({
+    ...toMeasurementRow(r),
+    supersededAt: r.superseded_at === null ? null : new Date(r.superseded_at),
+  }));
+}
+
+function toMeasurementRow(r: {
+  period_start: string;
+  value: number;
+  source: MeasurementSource;
+  author_name: string | null;
+  note: string;
+  recorded_at: string | Date;
+  revision: number;
+}): MeasurementRow {
+  return {
+    periodStart: r.period_start,
+    value: Number(r.value),
+    source: r.source,
+    authorName: r.author_name,
+    note: r.note,
+    recordedAt: new Date(r.recorded_at),
+    revision: Number(r.revision),
+  };
+}
+
+/** Values in force for (KPI, period) pairs, keyed "kpiId|periodStart" (import previews). */
+export async function valuesAt(
+  q: Queryable,
+  organizationId: string,
+  pairs: ReadonlyArray<{ kpiId: string; periodStart: string }>,
+): Promise<Map<string, number>> {
+  if (pairs.length === 0) return new Map();
+  const payload = JSON.stringify(pairs.map((p) => ({ kpi_id: p.kpiId, period_start: p.periodStart })));
+  const rows = rowsOf<{ kpi_id: string; period_start: string; value: number }>(
+    await q.execute(sql`
+      select m.kpi_id, m.period_start::text as period_start, m.value
+      from json_to_recordset(${payload}::json) as p(kpi_id uuid, period_start date)
+      join ${kpiMeasurements} m on m.organization_id = ${organizationId} and m.kpi_id = p.kpi_id
+        and m.period_start = p.period_start`),
+  );
+  return new Map(rows.map((r) => [`${r.kpi_id}|${r.period_start}`, Number(r.value)]));
+}

@@ -1,0 +1,225 @@
+import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
+import type { Connector, ConnectorRun, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
+import { authorize } from "../../policies/org-policy.ts";
+import { recordAudit } from "../../repositories/audit-repository.ts";
+import {
+  type ConnectorRow,
+  deleteConnector,
+  findConnector,
+  insertConnector,
+  replaceConnector,
+} from "../../repositories/connector-repository.ts";
+import { findKpi } from "../../repositories/kpi-repository.ts";
+import {
+  type Credentials,
+  openCredentials,
+  presentConnector,
+  sealCredentials,
+  UNREADABLE,
+} from "./connector-credentials.ts";
+import { runConnector } from "./connector-run-service.ts";
+import { JsonPathSyntaxError, parseJsonPath } from "./connector-runners/json-path.ts";
+import { postgresTargetOf } from "./connector-runners/postgres-sql.ts";
+
+/**
+ * A KPI's connector: reading it (anyone in the organisation, never its credentials),
+ * setting it up, replacing and removing it (admins and the team's leads, audited), and
+ * running it by hand. Scheduled runs: connector-run-service.ts and jobs/connector-job.ts.
+ */
+
+/** The audit snapshot: the configuration without secrets or run state. */
+function auditSnapshot(c: Connector) {
+  return {
+    kind: c.kind,
+    url: c.url,
+    jsonPath: c.jsonPath,
+    query: c.query,
+    enabled: c.enabled,
+    hasCredentials: c.hasCredentials,
+    headerNames: c.headerNames,
+    version: c.version,
+  };
+}
+
+type KpiRow = NonNullable<Awaited<ReturnType<typeof findKpi>>>;
+
+async function kpiOrThrow(q: Parameters<typeof findKpi>[0], actor: Actor, kpiId: string) {
+  const kpi = await findKpi(q, actor.organizationId, kpiId);
+  if (!kpi) throw notFound("That KPI");
+  return kpi;
+}
+
+/** Formula KPIs compute their values and archived ones take none: neither can have a feed. */
+function requireFeedable(kpi: KpiRow) {
+  if (kpi.formula) {
+    throw fieldError(
+      "formula",
+      `KPI "${kpi.key}" is computed from its formula; a connector can only feed a KPI without one`,
+    );
+  }
+  if (kpi.state !== "active") {
+    throw fieldError("state", `KPI "${kpi.key}" is archived; restore it before giving it a connector`);
+  }
+}
+
+const noConnector = (kpi: KpiRow) =>
+  new AppError(
+    "not_found",
+    `KPI "${kpi.key}" has no connector. Admins and the leads of its team can set one up (PUT …/connector).`,
+  );
+
+export async function getConnector(deps: Deps, actor: Actor, kpiId: string): Promise<Connector> {
+  authorize(actor, "read");
+  const kpi = await kpiOrThrow(deps.db, actor, kpiId);
+  const row = await findConnector(deps.db, actor.organizationId, kpiId);
+  if (!row) throw noConnector(kpi);
+  return presentConnector(deps, row);
+}
+
+/** Creates or replaces a KPI's connector; credentials omitted are kept, null removes them. */
+export async function putConnector(
+  deps: Deps,
+  actor: Actor,
+  kpiId: string,
+  input: PutConnectorInput,
+): Promise<Connector> {
+  authorize(actor, "read");
+  if (input.kind === "http_json") {
+    try {
+      parseJsonPath(input.jsonPath ?? "");
+    } catch (err) {
+      if (err instanceof JsonPathSyntaxError) throw fieldError("jsonPath", err.message);
+      throw err;
+    }
+  }
+  if (typeof input.connectionString === "string") {
+    try {
+      postgresTargetOf(input.connectionString);
+    } catch (err) {
+      throw fieldError("connectionString", (err as Error).message);
+    }
+  }
+  return deps.db.transaction(async (tx) => {
+    const kpi = await kpiOrThrow(tx, actor, kpiId);
+    await requireManageTeamKpis(tx, actor, kpi.teamId);
+    requireFeedable(kpi);
+    const existing = await findConnector(tx, actor.organizationId, kpiId, true);
+    const what = `The connector of KPI "${kpi.key}"`;
+    if (existing && input.version === undefined) {
+      throw fieldError("version", "is required to replace a connector: send the version you loaded");
+    }
+    // A version but no connector: someone deleted the one this edit was based on.
+    if (!existing && input.version !== undefined) throw versionConflict(what);
+    if (existing && existing.version !== input.version) throw versionConflict(what);
+
+    const credentials = mergeCredentials(deps, existing, input);
+    const secretCiphertext = sealCredentials(deps, actor.organizationId, kpiId, credentials);
+    const http = input.kind === "http_json";
+    const config = {
+      kind: input.kind,
+      url: http ? (input.url ?? null) : null,
+      jsonPath: http ? (input.jsonPath ?? null) : null,
+      query: http ? null : (input.query?.trim() ?? null),
+      secretCiphertext,
+      enabled: input.enabled,
+    };
+    const now = deps.now();
+    const before = existing ? presentConnector(deps, existing) : undefined;
+    const row = existing
+      ? await replaceConnector(tx, actor.organizationId, kpiId, existing.version, {
+          ...config,
+          nextRunAt: now,
+          now,
+        })
+      : await insertConnector(tx, { organizationId: actor.organizationId, kpiId, ...config, nextRunAt: now });
+    if (!row) throw versionConflict(what);
+    const after = presentConnector(deps, row);
+    await recordAudit(tx, actor, {
+      action: existing ? "kpi_connector.updated" : "kpi_connector.created",
+      entityType: "kpi_connector",
+      entityId: kpiId,
+      entityLabel: `${kpi.name} (${kpi.key})`,
+      before: before ? auditSnapshot(before) : undefined,
+      after: existing
+        ? { ...auditSnapshot(after), credentialsChanged: credentialsChanged(existing, input) }
+        : auditSnapshot(after),
+    });
+    return after;
+  });
+}
+
+/** Whether a save replaced or removed stored credentials (the audit cannot show values). */
+function credentialsChanged(existing: ConnectorRow, input: PutConnectorInput): boolean {
+  if (existing.kind !== input.kind) return existing.secretCiphertext !== null;
+  return input.kind === "http_json" ? input.headers !== undefined : input.connectionString !== undefined;
+}
+
+/**
+ * The credentials a saved connector will hold. Omitted fields keep what is stored (the
+ * edit form never sees the values, so it cannot send them back); a change of kind drops
+ * the other kind's credentials.
+ */
+function mergeCredentials(
+  deps: Deps,
+  existing: ConnectorRow | undefined,
+  input: PutConnectorInput,
+): Credentials {
+  const sameKind = existing?.kind === input.kind;
+  const stored: ReturnType<typeof openCredentials> =
+    existing && sameKind ? openCredentials(deps, existing) : { ok: true, credentials: {} };
+  const unreadable = (field: string) =>
+    fieldError(field, `${UNREADABLE} Send ${field} again (null removes them).`);
+  if (input.kind === "http_json") {
+    let headers = input.headers ?? undefined;
+    if (input.headers === undefined) {
+      if (!stored.ok) throw unreadable("headers");
+      headers = stored.credentials.headers;
+    }
+    return headers && Object.keys(headers).length > 0 ? { headers } : {};
+  }
+  let connectionString = input.connectionString ?? undefined;
+  if (input.connectionString === undefined) {
+    if (!stored.ok) throw unreadable("connectionString");
+    connectionString = stored.credentials.connectionString;
+  }
+  if (!connectionString) throw fieldError("connectionString", "is required for a postgres_sql connector");
+  return { connectionString };
+}
+
+export async function removeConnector(deps: Deps, actor: Actor, kpiId: string): Promise<{ ok: true }> {
+  authorize(actor, "read");
+  return deps.db.transaction(async (tx) => {
+    const kpi = await kpiOrThrow(tx, actor, kpiId);
+    await requireManageTeamKpis(tx, actor, kpi.teamId);
+    const existing = await findConnector(tx, actor.organizationId, kpiId, true);
+    if (!existing) throw noConnector(kpi);
+    await deleteConnector(tx, actor.organizationId, kpiId);
+    await recordAudit(tx, actor, {
+      action: "kpi_connector.deleted",
+      entityType: "kpi_connector",
+      entityId: kpiId,
+      entityLabel: `${kpi.name} (${kpi.key})`,
+      before: auditSnapshot(presentConnector(deps, existing)),
+    });
+    return { ok: true as const };
+  });
+}
+
+/** "Run now": runs the connector at once (even a paused one) and answers with the outcome. */
+export async function runConnectorNow(deps: Deps, actor: Actor, kpiId: string): Promise<ConnectorRun> {
+  authorize(actor, "read");
+  const kpi = await kpiOrThrow(deps.db, actor, kpiId);
+  await requireManageTeamKpis(deps.db, actor, kpi.teamId);
+  requireFeedable(kpi);
+  if (!(await findConnector(deps.db, actor.organizationId, kpiId))) throw noConnector(kpi);
+  const run = await runConnector(deps, actor.organizationId, kpiId);
+  if (!run) {
+    throw new AppError(
+      "conflict",
+      `The connector of KPI "${kpi.key}" was changed or removed while it ran; reload it and run it again.`,
+    );
+  }
+  return run;
+}

@@ -1,0 +1,244 @@
+import type { Queryable } from "../../../db/client.ts";
+import { todayIn } from "../../../domain/dates.ts";
+import { currentStatus, floorBreached } from "../../../domain/kpi/status.ts";
+import type { PeriodOptions } from "../../../domain/kpi/types.ts";
+import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
+import type { KpiFloor } from "../../../shared/schemas/escalations.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
+import { authorize } from "../../policies/org-policy.ts";
+import { recordAudit } from "../../repositories/audit-repository.ts";
+import { findCycle } from "../../repositories/catalog-repository.ts";
+import { kpiBrief } from "../../repositories/escalation-repository.ts";
+import {
+  activeFloorRows,
+  bandsOf,
+  deleteFloor,
+  type FloorRow,
+  findFloor,
+  insertFloor,
+  latestValues,
+  listFloors,
+  updateFloor,
+} from "../../repositories/floor-repository.ts";
+import { findOrganizationById } from "../../repositories/organization-repository.ts";
+import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
+
+/**
+ * The KPI floor: for a team and a cycle, the KPIs that must not fall while the cycle
+ * runs, each with an owner and the threshold at which an escalation opens. Set up in
+ * cycle planning and adjustable while the cycle is active; frozen once it is graded.
+ */
+
+/** Today and the calendar settings, in the organisation's time zone. */
+async function clockOf(q: Queryable, deps: Deps, organizationId: string) {
+  const org = await findOrganizationById(q, organizationId);
+  const opts: PeriodOptions = {
+    weekStart: org?.weekStart ?? 1,
+    fiscalYearStartMonth: org?.fiscalYearStartMonth ?? 1,
+  };
+  return { today: todayIn(org?.timeZone ?? "UTC", deps.now()), opts };
+}
+
+/**
+ * Floors with their KPI's current value and status, and whether that value breaks the
+ * floor. A missing value (no_data) breaks nothing: it is flagged by its status instead.
+ */
+async function presentFloors(
+  q: Queryable,
+  deps: Deps,
+  organizationId: string,
+  rows: FloorRow[],
+): Promise<KpiFloor[]> {
+  if (rows.length === 0) return [];
+  const { today, opts } = await clockOf(q, deps, organizationId);
+  const kpiIds = [...new Set(rows.map((r) => r.kpi.id))];
+  const latest = await latestValues(q, organizationId, kpiIds, today);
+  const bands = await bandsOf(q, organizationId, kpiIds);
+  return rows.map(({ floor, kpi, ownerName }) => {
+    const value = latest.get(kpi.id);
+    const current = currentStatus({
+      measurements: value ? [value] : [],
+      series: bands.filter((b) => b.kpiId === kpi.id),
+      direction: kpi.direction,
+      frequency: kpi.frequency,
+      today,
+      opts,
+    });
+    return {
+      id: floor.id,
+      teamId: floor.teamId,
+      cycleId: floor.cycleId,
+      kpi: {
+        id: kpi.id,
+        key: kpi.key,
+        name: kpi.name,
+        unit: kpi.unit,
+        direction: kpi.direction,
+        value: current.value,
+        periodStart: current.periodStart,
+        status: current.status,
+      },
+      ownerUserId: floor.ownerUserId,
+      ownerName,
+      threshold: floor.threshold,
+      breached: current.value !== null && floorBreached(current.value, kpi.direction, floor.threshold),
+      version: floor.version,
+    };
+  });
+}
+
+async function presentFloor(q: Queryable, deps: Deps, organizationId: string, id: string) {
+  const row = await findFloor(q, organizationId, id);
+  return row ? (await presentFloors(q, deps, organizationId, [row]))[0] : undefined;
+}
+
+/** Floors change in planning and while the cycle runs; grading and closing freeze them. */
+function frozenBecause(cycle: { name: string; state: string }): string | null {
+  if (cycle.state === "planning" || cycle.state === "active") return null;
+  return `Cycle "${cycle.name}" is ${cycle.state === "closed" ? "closed" : "being graded"}: its KPI floor is frozen. Floors are set up while a cycle is planned or running.`;
+}
+
+export async function listFloorsFor(deps: Deps, actor: Actor, query: { teamId: string; cycleId: string }) {
+  authorize(actor, "read");
+  const rows = await listFloors(deps.db, actor.organizationId, query.teamId, query.cycleId);
+  return { items: await presentFloors(deps.db, deps, actor.organizationId, rows) };
+}
+
+export async function getFloor(deps: Deps, actor: Actor, id: string): Promise<KpiFloor> {
+  authorize(actor, "read");
+  const floor = await presentFloor(deps.db, deps, actor.organizationId, id);
+  if (!floor) throw notFound("That KPI floor");
+  return floor;
+}
+
+async function requireActiveOwner(q: Queryable, organizationId: string, userId: string) {
+  if (!(await isActiveMember(q, organizationId, userId))) {
+    throw fieldError("ownerUserId", "is not an active member of this organisation");
+  }
+}
+
+export async function createFloor(
+  deps: Deps,
+  actor: Actor,
+  input: { teamId: string; cycleId: string; kpiId: string; ownerUserId: string; threshold: number },
+): Promise<KpiFloor> {
+  authorize(actor, "read");
+  return deps.db.transaction(async (tx) => {
+    const org = actor.organizationId;
+    const team = await findTeam(tx, org, input.teamId);
+    if (!team) throw fieldError("teamId", "is not a team of this organisation");
+    await requireManageTeamKpis(tx, actor, team.id);
+    if (team.archivedAt) throw fieldError("teamId", `${team.name} is archived`);
+    const cycle = await findCycle(tx, org, input.cycleId);
+    if (!cycle) throw fieldError("cycleId", "is not a cycle of this organisation");
+    const frozen = frozenBecause(cycle);
+    if (frozen) throw fieldError("cycleId", frozen);
+    const kpi = await kpiBrief(tx, org, input.kpiId);
+    if (!kpi) throw fieldError("kpiId", "is not a KPI of this organisation");
+    if (kpi.state !== "active") throw fieldError("kpiId", `"${kpi.name}" is archived; restore it first`);
+    await requireActiveOwner(tx, org, input.ownerUserId);
+    const inserted = await insertFloor(tx, { organizationId: org, ...input, createdAt: deps.now() });
+    if (!inserted) {
+      const message = `"${kpi.name}" (${kpi.key}) is already on ${team.name}'s floor for ${cycle.name}; change that floor instead.`;
+      throw new AppError("already_exists", message, {
+        issues: [{ field: "kpiId", message: "is already on this team's floor for this cycle" }],
+        kpiId: kpi.id,
+      });
+    }
+    const floor = (await presentFloor(tx, deps, org, inserted.id))!;
+    await recordAudit(tx, actor, {
+      action: "kpi_floor.created",
+      entityType: "kpi_floor",
+      entityId: floor.id,
+      entityLabel: `${team.name}: ${kpi.name}`,
+      after: floor,
+    });
+    return floor;
+  });
+}
+
+/** Loads a floor for a change by `actor`: the team's KPI managers only, and not once frozen. */
+async function floorForChange(q: Queryable, actor: Actor, id: string) {
+  authorize(actor, "read");
+  const row = await findFloor(q, actor.organizationId, id);
+  if (!row) throw notFound("That KPI floor");
+  await requireManageTeamKpis(q, actor, row.floor.teamId);
+  const cycle = await findCycle(q, actor.organizationId, row.floor.cycleId);
+  const frozen = cycle ? frozenBecause(cycle) : null;
+  if (frozen) throw new AppError("conflict", frozen);
+  return row;
+}
+
+export async function updateFloorFor(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  input: { version: number; ownerUserId?: string | undefined; threshold?: number | undefined },
+): Promise<KpiFloor> {
+  return deps.db.transaction(async (tx) => {
+    const org = actor.organizationId;
+    const row = await floorForChange(tx, actor, id);
+    if (input.ownerUserId !== undefined) await requireActiveOwner(tx, org, input.ownerUserId);
+    const before = (await presentFloors(tx, deps, org, [row]))[0]!;
+    const patch = {
+      ...(input.ownerUserId !== undefined ? { ownerUserId: input.ownerUserId } : {}),
+      ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),
+      updatedAt: deps.now(),
+    };
+    if (!(await updateFloor(tx, org, id, input.version, patch))) {
+      throw versionConflict(`The floor for "${row.kpi.name}"`);
+    }
+    const after = (await presentFloor(tx, deps, org, id))!;
+    await recordAudit(tx, actor, {
+      action: "kpi_floor.updated",
+      entityType: "kpi_floor",
+      entityId: id,
+      entityLabel: row.kpi.name,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+/** Takes a KPI off the floor; answers the floor as it was. */
+export async function deleteFloorFor(deps: Deps, actor: Actor, id: string): Promise<KpiFloor> {
+  return deps.db.transaction(async (tx) => {
+    const org = actor.organizationId;
+    const row = await floorForChange(tx, actor, id);
+    const before = (await presentFloors(tx, deps, org, [row]))[0]!;
+    if (!(await deleteFloor(tx, org, id))) throw notFound("That KPI floor");
+    await recordAudit(tx, actor, {
+      action: "kpi_floor.deleted",
+      entityType: "kpi_floor",
+      entityId: id,
+      entityLabel: row.kpi.name,
+      before,
+    });
+    return before;
+  });
+}
+
+/**
+ * Floors of these KPIs that are in force today: their cycle is active and `today` (a
+ * date in the organisation's time zone) falls between its first and last day. The
+ * recompute checks new values against them.
+ */
+export async function activeFloorsOf(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: string[],
+  today: string,
+): Promise<
+  Array<{
+    id: string;
+    kpiId: string;
+    teamId: string;
+    cycleId: string;
+    threshold: number;
+    ownerUserId: string;
+  }>
+> {
+  return activeFloorRows(q, organizationId, kpiIds, today);
+}

@@ -1,0 +1,110 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Queryable } from "../../../db/client.ts";
+import { kpis } from "../../../db/schema.ts";
+import { periodLabel, periodStartOf } from "../../../domain/kpi/periods.ts";
+import type { PeriodOptions } from "../../../domain/kpi/types.ts";
+import type { FieldIssue } from "../../../shared/errors.ts";
+import type { Actor } from "../../context.ts";
+import { mayEnterKpiValues } from "../../policies/kpi-policy.ts";
+import { type KpiRow, uuidArray } from "../../repositories/kpi-repository.ts";
+import type { MeasurementInput } from "../../repositories/measurement-repository.ts";
+import { refusalFor } from "./measurement-service.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type BatchRow = { kpi: string; date: string; value: number; note?: string | undefined };
+
+export type ResolvedBatch = {
+  rows: Array<MeasurementInput & { kpi: KpiRow; index: number }>;
+  issues: Array<FieldIssue & { index: number }>;
+};
+
+/**
+ * Resolves a batch of values (bulk API, CSV import) against the organisation's KPIs in
+ * a fixed number of queries: every KPI reference (key or id) must exist, be active, take
+ * values from people and be writable by the caller; dates may not lie in the future;
+ * and no two rows may land on the same KPI period (the second would silently win).
+ * Issues carry the row's index and a field such as `measurements[12].kpi`.
+ */
+export async function resolveBatch(
+  q: Queryable,
+  actor: Actor,
+  input: readonly BatchRow[],
+  calendar: { today: string; opts: PeriodOptions },
+  fieldOf: (index: number, field: string) => string,
+): Promise<ResolvedBatch> {
+  const refs = [...new Set(input.map((r) => r.kpi))];
+  const ids = refs.filter((r) => UUID.test(r)).map((r) => r.toLowerCase());
+  const keys = refs.filter((r) => !UUID.test(r));
+  const found = await q
+    .select()
+    .from(kpis)
+    .where(
+      and(
+        eq(kpis.organizationId, actor.organizationId),
+        sql`(${kpis.id} = any(${uuidArray(ids)}) or ${kpis.key} = any(${`{${keys.map(quoteArrayItem).join(",")}}`}::text[]))`,
+      ),
+    );
+  const byRef = new Map<string, KpiRow>();
+  for (const k of found) {
+    byRef.set(k.key, k);
+    byRef.set(k.id, k);
+  }
+  const allowed = new Map<string, boolean>();
+  for (const k of found) allowed.set(k.id, await mayEnterKpiValues(q, actor, k));
+
+  const issues: ResolvedBatch["issues"] = [];
+  const rows: ResolvedBatch["rows"] = [];
+  const seen = new Map<string, number>();
+  input.forEach((row, index) => {
+    const kpi = byRef.get(UUID.test(row.kpi) ? row.kpi.toLowerCase() : row.kpi);
+    if (!kpi) {
+      issues.push({
+        index,
+        field: fieldOf(index, "kpi"),
+        message: `no KPI with the key or id "${row.kpi}" in this organisation`,
+      });
+      return;
+    }
+    const refusal = refusalFor(kpi);
+    if (refusal) {
+      issues.push({ index, field: fieldOf(index, "kpi"), message: refusal });
+      return;
+    }
+    if (!allowed.get(kpi.id)) {
+      issues.push({
+        index,
+        field: fieldOf(index, "kpi"),
+        message: `you may not enter values for "${kpi.key}": its owner, its team's leads and admins may`,
+      });
+      return;
+    }
+    if (row.date > calendar.today) {
+      issues.push({
+        index,
+        field: fieldOf(index, "date"),
+        message: `${row.date} is in the future (today is ${calendar.today})`,
+      });
+      return;
+    }
+    const periodStart = periodStartOf(row.date, kpi.frequency, calendar.opts);
+    const slot = `${kpi.id}|${periodStart}`;
+    const earlier = seen.get(slot);
+    if (earlier !== undefined) {
+      issues.push({
+        index,
+        field: fieldOf(index, "date"),
+        message: `another row (${fieldOf(earlier, "date")}) is already for ${kpi.key}, ${periodLabel(periodStart, kpi.frequency, calendar.opts)}; send one value per period`,
+      });
+      return;
+    }
+    seen.set(slot, index);
+    rows.push({ index, kpi, kpiId: kpi.id, periodStart, value: row.value, note: (row.note ?? "").trim() });
+  });
+  return { rows, issues };
+}
+
+/** Quotes one element of a PostgreSQL array literal (keys are validated, this is belt and braces). */
+function quoteArrayItem(value: string): string {
+  return `"${value.replace(/["\\]/g, (m) => `\\${m}`)}"`;
+}

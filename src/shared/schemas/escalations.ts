@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { timestamp, VersionSchema } from "./common.ts";
+
+export const EscalationStateSchema = z
+  .enum(["open", "acknowledged", "resolved"])
+  .describe(
+    "open → acknowledged (someone is on it) → resolved (by a person, or by itself after green periods)",
+  );
+
+export const EscalationEntrySchema = z.object({
+  id: z.uuid(),
+  kind: z.enum(["opened", "note", "action", "acknowledged", "resolved"]),
+  authorName: z.string().nullable().describe("null for entries Keel wrote itself"),
+  text: z.string(),
+  createdAt: timestamp(),
+});
+
+export const EscalationSchema = z.object({
+  id: z.uuid(),
+  kpi: z.object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    teamId: z.uuid(),
+    teamName: z.string(),
+    unit: z.string(),
+  }),
+  reason: z
+    .enum(["red", "floor"])
+    .describe("red: the KPI crossed its red threshold; floor: it fell through a cycle's floor"),
+  floorId: z.uuid().nullable().describe("The floor it fell through (reason floor)"),
+  state: EscalationStateSchema,
+  periodStart: z.string().describe("The period whose value opened it"),
+  value: z.number(),
+  openedAt: timestamp(),
+  acknowledgedAt: timestamp().nullable(),
+  acknowledgedByName: z.string().nullable(),
+  resolvedAt: timestamp().nullable(),
+  resolvedByName: z.string().nullable().describe("null with a resolvedAt: it closed itself"),
+  resolution: z.string().nullable(),
+  recipients: z.array(z.object({ userId: z.uuid(), name: z.string(), role: z.string() })),
+  entries: z.array(EscalationEntrySchema).describe("Oldest first"),
+  mayAct: z
+    .boolean()
+    .describe("Whether you may acknowledge it, add notes and actions, and resolve it (false once resolved)"),
+  version: z.number(),
+});
+export type Escalation = z.infer<typeof EscalationSchema>;
+
+export const EscalationListQuerySchema = z.object({
+  state: z.enum(["unresolved", "open", "acknowledged", "resolved", "all"]).default("unresolved"),
+  teamId: z.uuid().optional().describe("KPIs of this team"),
+  kpiId: z.uuid().optional(),
+  mine: z.enum(["true", "false"]).optional().describe("Only escalations sent to you (your inbox)"),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const AcknowledgeEscalationSchema = z.object({
+  version: VersionSchema,
+  note: z.string().trim().max(4000).default(""),
+});
+
+export const EscalationEntryInputSchema = z.object({
+  kind: z.enum(["note", "action"]).describe("action: what will be done about it"),
+  text: z.string().trim().min(1, "must not be empty").max(4000),
+});
+
+export const ResolveEscalationSchema = z.object({
+  version: VersionSchema,
+  resolution: z.string().trim().min(1, "say how it was resolved").max(4000),
+});
+
+export const KpiFloorSchema = z.object({
+  id: z.uuid(),
+  teamId: z.uuid(),
+  cycleId: z.uuid(),
+  kpi: z.object({
+    id: z.uuid(),
+    key: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    direction: z.string(),
+    value: z.number().nullable(),
+    periodStart: z.string().nullable(),
+    status: z.enum(["green", "amber", "red", "no_data"]).nullable(),
+  }),
+  ownerUserId: z.uuid(),
+  ownerName: z.string(),
+  threshold: z
+    .number()
+    .describe("An escalation opens when the KPI falls through it (rises above it for lower-is-better KPIs)"),
+  breached: z.boolean(),
+  version: z.number(),
+});
+export type KpiFloor = z.infer<typeof KpiFloorSchema>;
+
+export const KpiFloorListQuerySchema = z.object({
+  teamId: z.uuid(),
+  cycleId: z.uuid(),
+});
+
+export const CreateKpiFloorSchema = z.object({
+  teamId: z.uuid(),
+  cycleId: z.uuid(),
+  kpiId: z.uuid(),
+  ownerUserId: z.uuid(),
+  threshold: z.number().refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "must be a finite number"),
+});
+
+export const UpdateKpiFloorSchema = z.object({
+  version: VersionSchema,
+  ownerUserId: z.uuid().optional(),
+  threshold: z
+    .number()
+    .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "must be a finite number")
+    .optional(),
+});
