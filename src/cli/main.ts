@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { ZodError } from "zod";
+import { registerKpiCommands } from "./commands/kpi-push.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerSeedDemo } from "./commands/seed-demo.ts";
 import { registerServe } from "./commands/serve.ts";
@@ -11,6 +12,7 @@ registerServe(program);
 registerMigrate(program);
 registerSeedDemo(program);
 registerUserCommands(program);
+registerKpiCommands(program);
 
 try {
   await program.parseAsync(process.argv);

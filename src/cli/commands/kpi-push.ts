@@ -1,0 +1,137 @@
+import fs from "node:fs";
+import type { Command } from "commander";
+import { parse } from "csv-parse/sync";
+
+/** The bulk endpoint's limit: larger files go in several requests. */
+export const PUSH_BATCH = 10_000;
+
+export type PushRow = { kpi: string; date: string; value: number; note?: string; line: number };
+
+export type PushTarget = { url: string; org: string; token: string };
+
+export type PushSummary = {
+  requests: number;
+  received: number;
+  created: number;
+  corrected: number;
+  unchanged: number;
+};
+
+/** Reads `kpi,date,value[,note]` rows from CSV text; line numbers count the header as 1. */
+export function rowsFromCsv(text: string): PushRow[] {
+  const records: string[][] = parse(text, {
+    skip_empty_lines: true,
+    trim: true,
+    relax_column_count: true,
+    bom: true,
+  });
+  const [header, ...lines] = records;
+  const columns = (header ?? []).map((h) => h.toLowerCase());
+  for (const required of ["kpi", "date", "value"]) {
+    if (!columns.includes(required))
+      throw new Error(`the CSV header must name kpi, date and value (missing: ${required})`);
+  }
+  const at = (line: string[], name: string) => line[columns.indexOf(name)] ?? "";
+  return lines.map((line, i) => {
+    const raw = at(line, "value");
+    const value = raw === "" ? Number.NaN : Number(raw);
+    if (!Number.isFinite(value)) throw new Error(`line ${i + 2}: value "${raw}" is not a number`);
+    const note = columns.includes("note") ? at(line, "note") : "";
+    return { kpi: at(line, "kpi"), date: at(line, "date"), value, ...(note ? { note } : {}), line: i + 2 };
+  });
+}
+
+/**
+ * Sends values to a running Keel through the bulk endpoint, 10,000 per request. Each
+ * request is all or nothing and idempotent on (KPI, period), so after a refused batch the
+ * operator fixes the file and pushes it again: batches already written are left as they
+ * are. Errors name the file's line numbers.
+ */
+export async function pushValues(target: PushTarget, rows: readonly PushRow[]): Promise<PushSummary> {
+  const summary: PushSummary = { requests: 0, received: 0, created: 0, corrected: 0, unchanged: 0 };
+  const endpoint = `${target.url.replace(/\/+$/, "")}/api/orgs/${encodeURIComponent(target.org)}/measurements/bulk`;
+  for (let start = 0; start < rows.length; start += PUSH_BATCH) {
+    const batch = rows.slice(start, start + PUSH_BATCH);
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { authorization: `Bearer ${target.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ measurements: batch.map(({ line: _line, ...row }) => row) }),
+    });
+    const body = (await response.json().catch(() => null)) as
+      | { error?: { message: string; details?: { issues?: Array<{ field: string; message: string }> } } }
+      | (Omit<PushSummary, "requests"> & { error?: undefined })
+      | null;
+    if (!response.ok || !body || body.error) {
+      const issues = body?.error?.details?.issues ?? [];
+      const lines = issues.map((issue) => {
+        const index = /^measurements\[(\d+)\]\.(\w+)$/.exec(issue.field);
+        const row = index ? batch[Number(index[1])] : undefined;
+        return row
+          ? `  line ${row.line}, ${index?.[2]}: ${issue.message}`
+          : `  ${issue.field}: ${issue.message}`;
+      });
+      const written =
+        summary.requests > 0 ? ` Lines 2–${(batch[0]?.line ?? 2) - 1} were written by earlier requests.` : "";
+      throw new Error(
+        `Keel refused the values (HTTP ${response.status}): ${body?.error?.message ?? "no answer"}${lines.length ? `\n${lines.join("\n")}` : ""}\nNothing of this request was written.${written}`,
+      );
+    }
+    const outcome = body as Omit<PushSummary, "requests">;
+    summary.requests++;
+    summary.received += outcome.received;
+    summary.created += outcome.created;
+    summary.corrected += outcome.corrected;
+    summary.unchanged += outcome.unchanged;
+  }
+  return summary;
+}
+
+export function registerKpiCommands(program: Command) {
+  const kpi = program.command("kpi").description("Work with KPI values");
+  kpi
+    .command("push")
+    .description("Send KPI values to a running Keel (a CSV file with kpi,date,value[,note], or one value)")
+    .requiredOption("--org <slug>", "the organisation's slug")
+    .option("--url <url>", "Keel's address (default: KEEL_URL, else http://localhost:$PORT or :3000)")
+    .option("--token <token>", "an API token with the right to enter values (default: KEEL_TOKEN)")
+    .option("--file <path>", "CSV file; - reads standard input")
+    .option("--kpi <key>", "one value: the KPI's key")
+    .option("--value <number>", "one value: the value")
+    .option("--date <date>", "one value: any day of the period (default: today)")
+    .option("--note <text>", "one value: a note (say why when correcting)")
+    .action(
+      async (opts: {
+        org: string;
+        url?: string;
+        token?: string;
+        file?: string;
+        kpi?: string;
+        value?: string;
+        date?: string;
+        note?: string;
+      }) => {
+        const token = opts.token ?? process.env.KEEL_TOKEN;
+        if (!token)
+          throw new Error(
+            "give an API token with --token or KEEL_TOKEN (create one under Settings → API tokens)",
+          );
+        const url = opts.url ?? process.env.KEEL_URL ?? `http://localhost:${process.env.PORT ?? "3000"}`;
+        let rows: PushRow[];
+        if (opts.file) {
+          rows = rowsFromCsv(fs.readFileSync(opts.file === "-" ? 0 : opts.file, "utf8"));
+        } else if (opts.kpi && opts.value !== undefined) {
+          const value = Number(opts.value);
+          if (!Number.isFinite(value)) throw new Error(`--value "${opts.value}" is not a number`);
+          const date = opts.date ?? new Date().toISOString().slice(0, 10);
+          rows = [{ kpi: opts.kpi, date, value, ...(opts.note ? { note: opts.note } : {}), line: 1 }];
+        } else {
+          throw new Error("give --file, or --kpi with --value");
+        }
+        if (rows.length === 0) throw new Error("the file has no values");
+        const summary = await pushValues({ url, org: opts.org, token }, rows);
+        console.log(
+          `Sent ${summary.received} value${summary.received === 1 ? "" : "s"} in ${summary.requests} request${summary.requests === 1 ? "" : "s"}: ${summary.created} new, ${summary.corrected} corrected, ${summary.unchanged} unchanged.`,
+        );
+      },
+    );
+}
