@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { type Queryable, rowsOf } from "../../db/client.ts";
-import { cycles, kpiBands, kpiFloors, kpiMeasurements, kpis, users } from "../../db/schema.ts";
+import type { Queryable } from "../../db/client.ts";
+import { cycles, kpiFloors, kpis, users } from "../../db/schema.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
 
@@ -141,35 +141,4 @@ export function activeFloorRows(q: Queryable, organizationId: string, kpiIds: st
       ),
     )
     .orderBy(asc(kpiFloors.kpiId), asc(kpiFloors.id));
-}
-
-/** The newest value of each KPI for a period that has started by `today`. */
-export async function latestValues(q: Queryable, organizationId: string, kpiIds: string[], today: string) {
-  if (kpiIds.length === 0) return new Map<string, { periodStart: string; value: number }>();
-  const result = await q.execute(sql`
-    select distinct on (kpi_id) kpi_id, period_start::text as period_start, value
-    from ${kpiMeasurements}
-    where organization_id = ${organizationId}
-      and kpi_id in (${sql.join(
-        kpiIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )})
-      and period_start <= ${today}::date
-    order by kpi_id, period_start desc`);
-  return new Map(
-    rowsOf<{ kpi_id: string; period_start: string; value: number }>(result).map((r) => [
-      r.kpi_id,
-      { periodStart: r.period_start, value: Number(r.value) },
-    ]),
-  );
-}
-
-/** Every version of these KPIs' bands. */
-export function bandsOf(q: Queryable, organizationId: string, kpiIds: string[]) {
-  if (kpiIds.length === 0) return Promise.resolve([]);
-  return q
-    .select()
-    .from(kpiBands)
-    .where(and(eq(kpiBands.organizationId, organizationId), inArray(kpiBands.kpiId, kpiIds)))
-    .orderBy(asc(kpiBands.kpiId), asc(kpiBands.effectiveFrom));
 }

@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import {
-  escalations,
   kpiBands,
   kpiConnectors,
   kpiFormulaInputs,
@@ -327,42 +326,4 @@ export async function updateKpiRow(
     .where(and(eq(kpis.organizationId, organizationId), eq(kpis.id, id), eq(kpis.version, version)))
     .returning();
   return row;
-}
-
-export type EscalationSummaryRow = {
-  id: string;
-  state: "open" | "acknowledged";
-  reason: "red" | "floor";
-  openedAt: Date;
-};
-
-/** The unresolved escalation of each KPI (at most one each), for every page that shows KPIs. */
-export async function unresolvedEscalationSummaries(
-  q: Queryable,
-  organizationId: string,
-  kpiIds: readonly string[],
-): Promise<Map<string, EscalationSummaryRow>> {
-  if (kpiIds.length === 0) return new Map();
-  const rows = await q
-    .select({
-      kpiId: escalations.kpiId,
-      id: escalations.id,
-      state: escalations.state,
-      reason: escalations.reason,
-      openedAt: escalations.openedAt,
-    })
-    .from(escalations)
-    .where(
-      and(
-        eq(escalations.organizationId, organizationId),
-        ne(escalations.state, "resolved"),
-        sql`${escalations.kpiId} = any(${uuidArray(kpiIds)})`,
-      ),
-    );
-  return new Map(
-    rows.map((r) => [
-      r.kpiId,
-      { id: r.id, state: r.state as "open" | "acknowledged", reason: r.reason, openedAt: r.openedAt },
-    ]),
-  );
 }

@@ -19,6 +19,7 @@ import {
   lastNames,
   titlesByKind,
 } from "./demo-structure.ts";
+import { seedDemoKpis } from "./seed-kpis.ts";
 import { seedDemoOkrs } from "./seed-okrs.ts";
 
 /** Deterministic pseudo-random numbers, so every demo looks the same (mulberry32). */
@@ -253,5 +254,6 @@ export async function seedDemoOrganization(
     requestId,
   });
   await seedDemoOkrs(tx, deps, actor, plan);
+  await seedDemoKpis(tx, deps, actor, plan);
   return org;
 }

@@ -95,6 +95,9 @@ export async function runConnector(
     deps.db.transaction(async (tx) => {
       const current = await findConnector(tx, organizationId, kpiId, true);
       if (!current || current.version !== row.version) return undefined;
+      // Archived (or given a formula) while the source was read: it takes no value now.
+      const still = await findKpi(tx, organizationId, kpiId);
+      if (!still || still.formula || still.state !== "active") return undefined;
       const now = deps.now();
       if (outcome.ok) {
         const w = await writeMeasurementBatch(

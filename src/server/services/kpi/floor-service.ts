@@ -12,15 +12,15 @@ import { findCycle } from "../../repositories/catalog-repository.ts";
 import { kpiBrief } from "../../repositories/escalation-repository.ts";
 import {
   activeFloorRows,
-  bandsOf,
   deleteFloor,
   type FloorRow,
   findFloor,
   insertFloor,
-  latestValues,
   listFloors,
   updateFloor,
 } from "../../repositories/floor-repository.ts";
+import { bandsOf } from "../../repositories/kpi-repository.ts";
+import { latestValues } from "../../repositories/measurement-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 
@@ -53,13 +53,13 @@ async function presentFloors(
   if (rows.length === 0) return [];
   const { today, opts } = await clockOf(q, deps, organizationId);
   const kpiIds = [...new Set(rows.map((r) => r.kpi.id))];
-  const latest = await latestValues(q, organizationId, kpiIds, today);
+  // Two per KPI: the newest may lie in a period that has not started (entered early).
+  const latest = await latestValues(q, organizationId, kpiIds, 2);
   const bands = await bandsOf(q, organizationId, kpiIds);
   return rows.map(({ floor, kpi, ownerName }) => {
-    const value = latest.get(kpi.id);
     const current = currentStatus({
-      measurements: value ? [value] : [],
-      series: bands.filter((b) => b.kpiId === kpi.id),
+      measurements: latest.get(kpi.id) ?? [],
+      series: bands.get(kpi.id) ?? [],
       direction: kpi.direction,
       frequency: kpi.frequency,
       today,

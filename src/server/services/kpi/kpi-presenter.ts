@@ -10,9 +10,9 @@ import {
   connectorSummariesOf,
   formulaInputsOf,
   type KpiWithNames,
-  unresolvedEscalationSummaries,
 } from "../../repositories/kpi-repository.ts";
 import { latestValues } from "../../repositories/measurement-repository.ts";
+import { unresolvedEscalationsOf } from "./escalation-service.ts";
 
 /** Enough periods for the trend window and an escalation's green streak. */
 const DETAIL_POINTS = 12;
@@ -37,7 +37,7 @@ export async function presentKpis(
     () => bandsOf(q, organizationId, ids),
     () => formulaInputsOf(q, organizationId, ids),
     () => latestValues(q, organizationId, ids, Math.max(points, DETAIL_POINTS)),
-    () => unresolvedEscalationSummaries(q, organizationId, ids),
+    () => unresolvedEscalationsOf(q, organizationId, ids),
     () => connectorSummariesOf(q, organizationId, ids),
   ] as const);
   const today = todayIn(ctx.timeZone, ctx.now);

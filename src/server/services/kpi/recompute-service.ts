@@ -14,7 +14,6 @@ import {
   directDependents,
   type KpiRow,
   periodOptionsOf,
-  unresolvedEscalationSummaries,
   uuidArray,
 } from "../../repositories/kpi-repository.ts";
 import {
@@ -22,7 +21,7 @@ import {
   valuesSince,
   writeMeasurementBatch,
 } from "../../repositories/measurement-repository.ts";
-import { autoResolveEscalation, openEscalation } from "./escalation-service.ts";
+import { autoResolveEscalation, openEscalation, unresolvedEscalationsOf } from "./escalation-service.ts";
 import { activeFloorsOf } from "./floor-service.ts";
 
 /** Queue entries taken per round; a round is one transaction. */
@@ -249,7 +248,7 @@ async function judgeKpis(
   // One after another: this runs inside the recompute transaction (one connection).
   const bands = await bandsOf(q, organizationId, activeIds);
   const values = await latestValues(q, organizationId, activeIds, longestStreak + 1);
-  const open = await unresolvedEscalationSummaries(q, organizationId, activeIds);
+  const open = await unresolvedEscalationsOf(q, organizationId, activeIds);
   const floors = await activeFloorsOf(q, organizationId, activeIds, today);
   for (const kpi of rows) {
     const measured = (values.get(kpi.id) ?? []).filter((m) => m.periodStart <= today);

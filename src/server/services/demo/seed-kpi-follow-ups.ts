@@ -1,0 +1,272 @@
+/**
+ * What the demo's KPIs bring along: the service tokens that feed values (the transport
+ * system's feed, and the connector that reads Keel's own API), the KPI floors of this
+ * quarter, and the escalations: the two KPIs red right now, and last winter's red spell
+ * that a person resolved. Escalations open through the escalation service, as the
+ * recompute would open them; what people did afterwards is written as they would have.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import {
+  apiTokens,
+  type auditEvents,
+  escalationEntries,
+  escalations,
+  kpiConnectors,
+  kpiFloors,
+} from "../../../db/schema.ts";
+import { bandsInForce } from "../../../domain/kpi/bands.ts";
+import { valueStatus } from "../../../domain/kpi/status.ts";
+import { sealSecret } from "../../lib/secret-box.ts";
+import { randomSecret, sha256 } from "../../lib/secrets.ts";
+import { openEscalation } from "../kpi/escalation-service.ts";
+import {
+  type DemoEscalationEntry,
+  demoFloors,
+  openDemoEscalations,
+  pastDemoEscalations,
+} from "./demo-kpis.ts";
+import { at } from "./demo-okr-trajectories.ts";
+import type { KpiSeedContext, PlannedKpi } from "./seed-kpis.ts";
+
+type AuditRow = typeof auditEvents.$inferInsert;
+
+const hours = (date: Date, n: number) => new Date(date.getTime() + n * 3_600_000);
+
+/** The connector's credentials are sealed for its row, as the connector service seals them. */
+const connectorSecretContext = (organizationId: string, kpiId: string) =>
+  `kpi_connector:${organizationId}:${kpiId}`;
+
+export async function seedKpiFollowUps(
+  ctx: KpiSeedContext,
+  byKey: Map<string, PlannedKpi>,
+): Promise<{ feedTokenId: string; audit: AuditRow[] }> {
+  const { tx, organizationId } = ctx;
+  const audit: AuditRow[] = [];
+  const kpi = (key: string) => {
+    const p = byKey.get(key);
+    if (!p) throw new Error(`demo KPIs: no KPI "${key}"`);
+    return p;
+  };
+  const asPerson = (row: AuditRow, userId: string): AuditRow => ({
+    ...row,
+    actorUserId: userId,
+    actorLabel: ctx.nameOf(userId),
+  });
+
+  // Service tokens. Their secrets are never shown: the feed's is thrown away (the demo
+  // has no transport system), the connector's is sealed into its credentials.
+  const firstKpi = [...byKey.values()].reduce((a, b) => (a.createdAt < b.createdAt ? a : b));
+  const connected = [...byKey.values()].find((p) => p.def.source === "connector");
+  const tokens = [
+    { name: "Transport system feed", role: "member" as const, createdAt: hours(firstKpi.createdAt, -20) },
+    ...(connected
+      ? [{ name: "Keel demo connector", role: "viewer" as const, createdAt: hours(connected.createdAt, 1) }]
+      : []),
+  ].map((t) => ({ ...t, secret: `keel_${randomSecret(32)}` }));
+  const tokenRows = await tx
+    .insert(apiTokens)
+    .values(
+      tokens.map((t) => ({
+        organizationId,
+        kind: "service" as const,
+        userId: null,
+        name: t.name,
+        role: t.role,
+        tokenHash: sha256(t.secret),
+        prefix: t.secret.slice(0, 12),
+        createdBy: ctx.actor.userId,
+        createdAt: t.createdAt,
+      })),
+    )
+    .returning();
+  for (const row of tokenRows) {
+    const { tokenHash: _hash, ...shown } = row;
+    audit.push(ctx.event(row.createdAt, "token.created", "token", row.id, row.name, null, shown));
+  }
+
+  // The connector: Hub Hamburg's headcount from Keel's own API, every day.
+  if (connected) {
+    const base = (ctx.deps.config.publicUrl ?? `http://127.0.0.1:${ctx.deps.config.port}`).replace(
+      /\/+$/,
+      "",
+    );
+    const url = `${base}/api/orgs/${ctx.actor.orgSlug}/teams/${connected.teamId}`;
+    const secret = tokens[1]!.secret;
+    const sealed = sealSecret(
+      ctx.deps.secretKey(),
+      JSON.stringify({ headers: { Authorization: `Bearer ${secret}` } }),
+      connectorSecretContext(organizationId, connected.id),
+    );
+    const last = connected.values.length - 1;
+    const createdAt = hours(connected.createdAt, 2);
+    await tx.insert(kpiConnectors).values({
+      organizationId,
+      kpiId: connected.id,
+      kind: "http_json",
+      url,
+      jsonPath: "$.memberCount",
+      secretCiphertext: sealed,
+      // Due at once: the first run after setup fetches this month's value.
+      nextRunAt: ctx.deps.now(),
+      lastRunAt: connected.recordedAt[last]!,
+      lastOutcome: "succeeded",
+      lastValue: connected.values[last]!,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    audit.push(
+      ctx.event(
+        createdAt,
+        "kpi_connector.created",
+        "kpi_connector",
+        connected.id,
+        `${connected.def.name} (${connected.def.key})`,
+        null,
+        {
+          kind: "http_json",
+          url,
+          jsonPath: "$.memberCount",
+          query: null,
+          enabled: true,
+          hasCredentials: true,
+          headerNames: ["Authorization"],
+          version: 1,
+        },
+      ),
+    );
+  }
+
+  // KPI floors of the active quarter, set up in its planning.
+  const floorCreated = at(ctx.activeCycle.startsOn, -60 * 24 * 4);
+  const floorRows = await tx
+    .insert(kpiFloors)
+    .values(
+      demoFloors.map((f, i) => ({
+        organizationId,
+        teamId: ctx.teamId(f.team),
+        cycleId: ctx.activeCycle.id,
+        kpiId: kpi(f.kpi).id,
+        ownerUserId: ctx.person(f.owner),
+        threshold: f.threshold,
+        createdAt: new Date(floorCreated.getTime() + i * 60_000),
+        updatedAt: new Date(floorCreated.getTime() + i * 60_000),
+      })),
+    )
+    .returning();
+  floorRows.forEach((row, i) => {
+    const p = kpi(demoFloors[i]!.kpi);
+    audit.push(
+      ctx.event(row.createdAt, "kpi_floor.created", "kpi_floor", row.id, p.def.name, null, {
+        id: row.id,
+        teamId: row.teamId,
+        cycleId: row.cycleId,
+        kpi: { id: p.id, key: p.def.key, name: p.def.name },
+        ownerUserId: row.ownerUserId,
+        threshold: row.threshold,
+        version: row.version,
+      }),
+    );
+  });
+
+  // Escalations: opened by Keel at the first red value of a spell, then what people did.
+  const redAt = (p: PlannedKpi) =>
+    p.values.map((v, k) => valueStatus(v, p.def.direction, bandsInForce(p.bands, p.periods[k]!)) === "red");
+  const open = async (p: PlannedKpi, k: number) => {
+    const openedAt = p.recordedAt[k]!;
+    const id = await openEscalation(tx, {
+      organizationId,
+      kpiId: p.id,
+      reason: "red",
+      floorId: null,
+      periodStart: p.periods[k]!,
+      value: p.values[k]!,
+      now: openedAt,
+    });
+    if (!id) throw new Error(`demo KPIs: ${p.def.key} already has an unresolved escalation`);
+    return { id, openedAt };
+  };
+  // What people did, collected and written at the end: entries in one INSERT, each
+  // escalation's state in one UPDATE.
+  const entries: Array<typeof escalationEntries.$inferInsert> = [];
+  const states = new Map<string, Partial<typeof escalations.$inferInsert>>();
+  const step = (
+    p: PlannedKpi,
+    id: string,
+    when: Date,
+    userId: string,
+    kind: "acknowledged" | "resolved" | DemoEscalationEntry["kind"],
+    text: string,
+  ) => {
+    const state = states.get(id) ?? {};
+    if (kind === "acknowledged") {
+      Object.assign(state, { state: "acknowledged", acknowledgedAt: when, acknowledgedByUserId: userId });
+    } else if (kind === "resolved") {
+      Object.assign(state, {
+        state: "resolved",
+        resolvedAt: when,
+        resolvedByUserId: userId,
+        resolution: text,
+      });
+    }
+    states.set(id, state);
+    entries.push({ organizationId, escalationId: id, kind, authorUserId: userId, text, createdAt: when });
+    const action =
+      kind === "note"
+        ? "escalation.note_added"
+        : kind === "action"
+          ? "escalation.action_added"
+          : `escalation.${kind}`;
+    audit.push(asPerson(ctx.event(when, action, "escalation", id, p.def.name, null, { kind, text }), userId));
+  };
+
+  for (const past of pastDemoEscalations) {
+    const p = kpi(past.kpi);
+    const first = redAt(p).indexOf(true);
+    if (first < 0) throw new Error(`demo KPIs: ${p.def.key} has no red spell to escalate`);
+    const { id, openedAt } = await open(p, first);
+    const resolver = ctx.person(past.resolvedBy);
+    step(p, id, hours(openedAt, 3), resolver, "acknowledged", "");
+    for (const e of past.entries)
+      step(p, id, hours(openedAt, 24 * e.daysAfterOpening + 2), ctx.person(e.by), e.kind, e.text);
+    step(p, id, hours(openedAt, 24 * past.resolvedDaysAfterOpening), resolver, "resolved", past.resolution);
+  }
+  for (const current of openDemoEscalations) {
+    const p = kpi(current.kpi);
+    const red = redAt(p);
+    let first = red.length - 1;
+    if (!red[first]) throw new Error(`demo KPIs: ${p.def.key} is not red now`);
+    while (first > 0 && red[first - 1]) first--;
+    const { id, openedAt } = await open(p, first);
+    if (current.acknowledgedBy) {
+      step(
+        p,
+        id,
+        hours(openedAt, 2),
+        ctx.person(current.acknowledgedBy),
+        "acknowledged",
+        current.acknowledgement ?? "",
+      );
+    }
+    for (const e of current.entries)
+      step(p, id, hours(openedAt, 24 * e.daysAfterOpening + 1), ctx.person(e.by), e.kind, e.text);
+  }
+  for (const [id, patch] of states) {
+    // Each change of state is a version, as when people make them one by one.
+    const changes = entries.filter(
+      (e) => e.escalationId === id && (e.kind === "acknowledged" || e.kind === "resolved"),
+    );
+    await tx
+      .update(escalations)
+      .set({ ...patch, version: 1 + changes.length })
+      .where(and(eq(escalations.organizationId, organizationId), eq(escalations.id, id)));
+  }
+  if (entries.length > 0) await tx.insert(escalationEntries).values(entries);
+  // Keel's "opened" audit events are written as of now; date them when they happened.
+  await tx.execute(sql`
+    update audit_events a set at = e.opened_at
+    from escalations e
+    where a.organization_id = ${organizationId} and e.organization_id = ${organizationId}
+      and a.action = 'escalation.opened' and a.entity_id = e.id::text`);
+
+  return { feedTokenId: tokenRows[0]!.id, audit };
+}

@@ -1,0 +1,416 @@
+import { randomUUID } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Queryable } from "../../../db/client.ts";
+import {
+  auditEvents,
+  kpiBands,
+  kpiFormulaInputs,
+  kpiMeasurementHistory,
+  kpis,
+  themes,
+} from "../../../db/schema.ts";
+import { addDays, todayIn } from "../../../domain/dates.ts";
+import { evaluateFormula, type FormulaAst, parseFormula } from "../../../domain/kpi/formula.ts";
+import { latestDuePeriod, nextPeriodStart, periodStartOf } from "../../../domain/kpi/periods.ts";
+import type { Bands, PeriodOptions } from "../../../domain/kpi/types.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { listCycles } from "../../repositories/catalog-repository.ts";
+import { periodOptionsOf } from "../../repositories/kpi-repository.ts";
+import { curveValues, periodEndExclusive, periodsEndingAt, roundTo } from "./demo-kpi-history.ts";
+import { type DemoBands, type DemoBandValues, type DemoKpi, demoCorrections, demoKpis } from "./demo-kpis.ts";
+import { at } from "./demo-okr-trajectories.ts";
+import type { PersonRef, ThemeKey } from "./demo-okrs.ts";
+import type { planDemo } from "./seed-demo.ts";
+import { seedKpiFollowUps } from "./seed-kpi-follow-ups.ts";
+
+type DemoPlan = ReturnType<typeof planDemo>;
+type AuditRow = typeof auditEvents.$inferInsert;
+
+/** Two years of history: periods per frequency. */
+const HISTORY = { daily: 730, weekly: 104, monthly: 24 } as const;
+
+/** One KPI as planned: its row, its bands and its values, oldest first. */
+export type PlannedKpi = {
+  def: DemoKpi;
+  id: string;
+  ownerUserId: string;
+  teamId: string;
+  createdAt: Date;
+  periods: string[];
+  values: number[];
+  recordedAt: Date[];
+  bands: Bands[];
+};
+
+/** What the demo's KPI seeding needs from the rest of the demo. */
+export type KpiSeedContext = {
+  tx: Queryable;
+  deps: Deps;
+  actor: Actor;
+  organizationId: string;
+  today: string;
+  opts: PeriodOptions;
+  person: (ref: PersonRef) => string;
+  /** A person's name, for audit events of what they did. */
+  nameOf: (userId: string) => string;
+  teamId: (name: string) => string;
+  activeCycle: { id: string; startsOn: string };
+  event: (
+    when: Date,
+    action: string,
+    type: string,
+    id: string,
+    label: string,
+    before: unknown,
+    after: unknown,
+  ) => AuditRow;
+};
+
+/**
+ * Seeds the demo's KPIs inside the demo's setup transaction: definitions with bands (some
+ * stepping each quarter), two years of values ending at each KPI's latest due period,
+ * the revenue tree's values computed from its inputs by the formula rules, a few
+ * corrections kept in history; then floors, the connector and the escalations
+ * (seed-kpi-follow-ups.ts). One INSERT per table; every definition audited, values not.
+ */
+export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan: DemoPlan): Promise<void> {
+  const organizationId = actor.organizationId;
+  const T0 = performance.now();
+  const LAP = (w: string) => console.error(`TIMING ${w} ${(performance.now() - T0).toFixed(1)}`); // TEMP
+  const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
+  const person = (ref: PersonRef): string => {
+    const [name, member] = ref.split("#") as [string, string | undefined];
+    const team = teamsByName.get(name);
+    const index = team?.memberIndexes[member === undefined ? 0 : Number(member)];
+    const userId = index === undefined ? undefined : plan.people[index]?.userId;
+    if (!userId) throw new Error(`demo KPIs: nobody is "${ref}"`);
+    return userId;
+  };
+  const teamId = (name: string): string => {
+    const id = teamsByName.get(name)?.id;
+    if (!id) throw new Error(`demo KPIs: no team "${name}"`);
+    return id;
+  };
+  const settings = await periodOptionsOf(tx, organizationId);
+  const opts = { weekStart: settings.weekStart, fiscalYearStartMonth: settings.fiscalYearStartMonth };
+  const today = todayIn(settings.timeZone, deps.now());
+  const active = (await listCycles(tx, organizationId)).find((c) => c.state === "active");
+  if (!active) throw new Error("demo KPIs: no active cycle");
+  const themeRows = await tx
+    .select({ id: themes.id, perspective: themes.perspective })
+    .from(themes)
+    .where(eq(themes.organizationId, organizationId));
+  const themeId = (key: ThemeKey) => themeRows.find((t) => t.perspective === key)?.id ?? null;
+  const event: KpiSeedContext["event"] = (
+    when,
+    action,
+    entityType,
+    entityId,
+    entityLabel,
+    before,
+    after,
+  ) => ({
+    organizationId,
+    at: when,
+    actorUserId: actor.userId,
+    actorTokenId: null,
+    actorLabel: actor.label,
+    action,
+    entityType,
+    entityId,
+    entityLabel,
+    before: before === null ? null : JSON.parse(JSON.stringify(before)),
+    after: JSON.parse(JSON.stringify(after)),
+    requestId: actor.requestId,
+  });
+  const ctx: KpiSeedContext = {
+    tx,
+    deps,
+    actor,
+    organizationId,
+    today,
+    opts,
+    person,
+    nameOf: (userId) => plan.people.find((p) => p.userId === userId)?.name || actor.label,
+    teamId,
+    activeCycle: { id: active.id, startsOn: active.startsOn },
+    event,
+  };
+
+  LAP("reads");
+  const planned = planKpis(ctx);
+  LAP("plan");
+  const byKey = new Map(planned.map((p) => [p.def.key, p]));
+
+  await tx.insert(kpis).values(
+    planned.map((p) => ({
+      organizationId,
+      id: p.id,
+      key: p.def.key,
+      name: p.def.name,
+      description: p.def.description,
+      ownerUserId: p.ownerUserId,
+      teamId: p.teamId,
+      unit: p.def.unit,
+      decimals: p.def.decimals,
+      currency: p.def.unit === "currency" ? "EUR" : null,
+      direction: p.def.direction,
+      frequency: p.def.frequency,
+      aggregation: p.def.aggregation,
+      themeId: themeId(p.def.theme),
+      formula: p.def.formula ?? null,
+      createdAt: p.createdAt,
+      updatedAt: p.createdAt,
+    })),
+  );
+  await tx
+    .insert(kpiBands)
+    .values(planned.flatMap((p) => p.bands.map((b) => ({ organizationId, kpiId: p.id, ...b }))));
+  const edges = planned.flatMap((p) =>
+    p.def.formula
+      ? formulaOf(p.def).inputs.map((key) => ({
+          organizationId,
+          kpiId: p.id,
+          inputKpiId: byKey.get(key)!.id,
+        }))
+      : [],
+  );
+  await tx.insert(kpiFormulaInputs).values(edges);
+  LAP("definitions");
+
+  // Audit: each definition as the API presents it (kpi.created), before any value.
+  const audit: AuditRow[] = planned.map((p) => {
+    const definition = {
+      id: p.id,
+      key: p.def.key,
+      name: p.def.name,
+      description: p.def.description,
+      ownerUserId: p.ownerUserId,
+      ownerName: ctx.nameOf(p.ownerUserId),
+      teamId: p.teamId,
+      teamName: p.def.team,
+      unit: p.def.unit,
+      decimals: p.def.decimals,
+      currency: p.def.unit === "currency" ? "EUR" : null,
+      direction: p.def.direction,
+      frequency: p.def.frequency,
+      aggregation: p.def.aggregation,
+      themeId: themeId(p.def.theme),
+      formula: p.def.formula ?? null,
+      formulaInputs: p.def.formula
+        ? formulaOf(p.def)
+            .inputs.map((key) => byKey.get(key)!)
+            .map((i) => ({ id: i.id, key: i.def.key, name: i.def.name }))
+            .sort((a, b) => (a.key < b.key ? -1 : 1))
+        : [],
+      state: "active",
+      closeAfterGreenPeriods: 2,
+      bands: p.bands,
+      version: 1,
+    };
+    return event(p.createdAt, "kpi.created", "kpi", p.id, p.def.name, null, definition);
+  });
+
+  const followUps = await seedKpiFollowUps(ctx, byKey);
+  LAP("followups");
+  await insertMeasurements(ctx, planned, followUps.feedTokenId);
+  LAP("measurements");
+  audit.push(...followUps.audit);
+  audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+  await tx.insert(auditEvents).values(audit);
+  LAP("audit");
+}
+
+const formulas = new Map<string, { ast: FormulaAst; inputs: string[] }>();
+function formulaOf(def: DemoKpi): { ast: FormulaAst; inputs: string[] } {
+  let parsed = formulas.get(def.key);
+  if (!parsed) {
+    const result = parseFormula(def.formula ?? "");
+    if (!result.ok) throw new Error(`demo KPIs: formula of ${def.key}: ${result.message}`);
+    parsed = { ast: result.ast, inputs: result.inputs };
+    formulas.set(def.key, parsed);
+  }
+  return parsed;
+}
+
+/** The bands a definition declares, as a series: one version, or one per quarter when it steps. */
+function bandSeries(def: DemoKpi, firstPeriod: string, ctx: KpiSeedContext): Bands[] {
+  const version = (from: string, values: DemoBandValues, shift: number): Bands => {
+    const moved = (v: number | undefined) => (v === undefined ? null : roundTo(v + shift, def.decimals + 2));
+    return {
+      effectiveFrom: from,
+      target: values.target === null ? null : moved(values.target),
+      greenMin: moved(values.greenMin),
+      greenMax: moved(values.greenMax),
+      redMin: moved(values.redMin),
+      redMax: moved(values.redMax),
+    };
+  };
+  const b: DemoBands = def.bands;
+  const series: Bands[] = [];
+  let quarter = periodStartOf(firstPeriod, "quarterly", ctx.opts);
+  if (b.stepPerQuarter) {
+    for (let i = 0; quarter <= ctx.today; i++, quarter = nextPeriodStart(quarter, "quarterly")) {
+      series.push(version(quarter, b, i * b.stepPerQuarter));
+    }
+  } else {
+    series.push(version(quarter, b, 0));
+  }
+  if (b.thisQuarter) series.push(version(ctx.activeCycle.startsOn, b.thisQuarter, 0));
+  return series;
+}
+
+/** When a period's value arrived: the morning after a day, Monday after a week, days after a month. */
+function arrival(periodStart: string, def: DemoKpi, index: number): Date {
+  const after = Date.parse(`${periodEndExclusive(periodStart, def.frequency)}T07:00:00Z`);
+  const minutes =
+    def.frequency === "daily"
+      ? -75 + (index % 20)
+      : def.frequency === "weekly"
+        ? (index % 9 === 0 ? 1440 : 0) + 60 + ((index * 37) % 240)
+        : 1440 * (2 + (index % 4)) + 90 + ((index * 53) % 300);
+  return new Date(after + minutes * 60_000);
+}
+
+/** Every KPI with its periods, bands and values; formula KPIs from their inputs' values. */
+function planKpis(ctx: KpiSeedContext): PlannedKpi[] {
+  const planned = demoKpis.map((def, i): PlannedKpi => {
+    const latest = latestDuePeriod(ctx.today, def.frequency, ctx.opts);
+    const periods = periodsEndingAt(latest, def.frequency, HISTORY[def.frequency]);
+    const bands = bandSeries(def, periods[0]!, ctx);
+    const values = def.curve
+      ? curveValues(def.key, def.curve, periods, def.frequency, def.decimals, def.direction, bands)
+      : [];
+    return {
+      def,
+      id: randomUUID(),
+      ownerUserId: ctx.person(def.owner),
+      teamId: ctx.teamId(def.team),
+      // Defined a few days before its first value, in the order declared.
+      createdAt: at(addDays(periods[0]!, -6), 30 + i * 3),
+      periods,
+      values,
+      recordedAt: periods.map((p, k) => arrival(p, def, k)),
+      bands,
+    };
+  });
+  const byKey = new Map(planned.map((p) => [p.def.key, p]));
+  // Formula KPIs once all their inputs have values (a tree: a few passes at most).
+  let pending = planned.filter((p) => p.def.formula);
+  while (pending.length > 0) {
+    const ready = pending.filter((p) => formulaOf(p.def).inputs.every((k) => byKey.get(k)?.values.length));
+    if (ready.length === 0) throw new Error("demo KPIs: a formula reads an unknown KPI or a cycle");
+    for (const p of ready) computeFormula(p, byKey);
+    pending = pending.filter((p) => !ready.includes(p));
+  }
+  return planned;
+}
+
+/**
+ * A formula KPI's values, period by period, as the recompute would write them: the
+ * demo's trees read inputs of the same frequency, so each period takes that period's
+ * input values. Periods where an input has none, or the formula has no result, are left
+ * out. It arrives a minute after its last input.
+ */
+function computeFormula(p: PlannedKpi, byKey: Map<string, PlannedKpi>) {
+  const { ast, inputs } = formulaOf(p.def);
+  const periods: string[] = [];
+  const values: number[] = [];
+  const recordedAt: Date[] = [];
+  p.periods.forEach((periodStart) => {
+    const scope = new Map<string, number>();
+    let arrived = 0;
+    for (const key of inputs) {
+      const input = byKey.get(key)!;
+      if (input.def.frequency !== p.def.frequency)
+        throw new Error(`demo KPIs: ${p.def.key} mixes frequencies`);
+      const k = input.periods.indexOf(periodStart);
+      if (k < 0) return;
+      scope.set(key, input.values[k]!);
+      arrived = Math.max(arrived, input.recordedAt[k]!.getTime());
+    }
+    const value = evaluateFormula(ast, scope);
+    if (value === null) return;
+    periods.push(periodStart);
+    values.push(value);
+    recordedAt.push(new Date(arrived + 60_000));
+  });
+  p.periods = periods;
+  p.values = values;
+  p.recordedAt = recordedAt;
+}
+
+/** A PostgreSQL array literal of strings (nulls as NULL), for one array parameter. */
+function textArray(items: ReadonlyArray<string | null>): string {
+  return `{${items.map((s) => (s === null ? "NULL" : `"${s.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`)).join(",")}}`;
+}
+
+/**
+ * Every value in one INSERT (arrays unnested: one parameter per column, whatever the
+ * count), then the superseded first versions of the corrected ones in another.
+ */
+async function insertMeasurements(ctx: KpiSeedContext, planned: PlannedKpi[], feedTokenId: string | null) {
+  const cols = {
+    kpi: [] as string[],
+    period: [] as string[],
+    value: [] as string[],
+    source: [] as string[],
+    author: [] as Array<string | null>,
+    token: [] as Array<string | null>,
+    note: [] as string[],
+    recorded: [] as string[],
+    revision: [] as string[],
+  };
+  const corrections = new Map(demoCorrections.map((c) => [c.kpi, c]));
+  const history: Array<typeof kpiMeasurementHistory.$inferInsert> = [];
+  for (const p of planned) {
+    const source = p.def.formula ? "formula" : (p.def.source ?? "manual");
+    const author = source === "manual" || source === "import" ? p.ownerUserId : null;
+    const token = source === "api" ? feedTokenId : null;
+    const correction = corrections.get(p.def.key);
+    const corrected = correction ? p.periods.length - 1 - correction.periodsAgo : -1;
+    p.periods.forEach((periodStart, k) => {
+      let recorded = p.recordedAt[k]!;
+      let note = "";
+      let revision = 1;
+      if (k === corrected && correction) {
+        const later = new Date(recorded.getTime() + correction.daysLater * 86_400_000);
+        history.push({
+          organizationId: ctx.organizationId,
+          kpiId: p.id,
+          periodStart,
+          value: roundTo(p.values[k]! + correction.delta, p.def.decimals),
+          source,
+          authorUserId: author,
+          tokenId: token,
+          note: correction.firstNote,
+          recordedAt: recorded,
+          revision: 1,
+          supersededAt: later,
+        });
+        recorded = later;
+        note = correction.why;
+        revision = 2;
+      }
+      cols.kpi.push(p.id);
+      cols.period.push(periodStart);
+      cols.value.push(String(p.values[k]));
+      cols.source.push(source);
+      cols.author.push(author);
+      cols.token.push(token);
+      cols.note.push(note);
+      cols.recorded.push(recorded.toISOString());
+      cols.revision.push(String(revision));
+    });
+  }
+  await ctx.tx.execute(sql`
+    insert into kpi_measurements
+      (organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision)
+    select ${ctx.organizationId}::uuid, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision
+    from unnest(${`{${cols.kpi.join(",")}}`}::uuid[], ${`{${cols.period.join(",")}}`}::date[],
+                ${`{${cols.value.join(",")}}`}::float8[], ${textArray(cols.source)}::text[],
+                ${textArray(cols.author)}::uuid[], ${textArray(cols.token)}::uuid[], ${textArray(cols.note)}::text[],
+                ${`{${cols.recorded.join(",")}}`}::timestamptz[], ${`{${cols.revision.join(",")}}`}::int[])
+      as m(kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision)`);
+  if (history.length > 0) await ctx.tx.insert(kpiMeasurementHistory).values(history);
+}

@@ -1,0 +1,187 @@
+/**
+ * The PostgreSQL connector against a real server: the one in TEST_DATABASE_URL, where the
+ * file makes a scratch schema with a table to read. Keel itself runs on whichever engine
+ * the suite uses; only the connector's source is that server. Without TEST_DATABASE_URL
+ * the file is skipped (PGlite served over the wire protocol would do, but
+ * @electric-sql/pglite-socket 0.2.17 peers on pglite 0.5.14 and Keel uses 0.5.16).
+ */
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTeam } from "./support/factories.ts";
+import {
+  expectError,
+  type Harness,
+  type Json,
+  type Member,
+  type OrgRef,
+  type SessionClient,
+  startHarness,
+} from "./support/harness.ts";
+
+const url = process.env.TEST_DATABASE_URL;
+
+if (!url) {
+  it.skip("PostgreSQL connector: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it (no PGlite wire server: pglite-socket 0.2.17 needs pglite 0.5.14, Keel has 0.5.16)", () => {});
+}
+
+describe.runIf(url)("a PostgreSQL connector", () => {
+  const schema = `keel_connector_${Math.random().toString(36).slice(2, 10)}`;
+  const PASSWORD = "sup3r-s3cret-reader";
+  let admin: pg.Client;
+  let h: Harness;
+  let owner: SessionClient;
+  let base: string;
+  let lead: Member;
+  let kpi: Json;
+  let closedPort: number;
+  /** TEST_DATABASE_URL with a password added (the server trusts local connections and ignores it). */
+  let withPassword: string;
+
+  beforeAll(async () => {
+    admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.query(
+      `create table ${schema}.invoices (amount numeric(12, 2) not null, paid boolean not null)`,
+    );
+    await admin.query(`insert into ${schema}.invoices values (1200.50, true), (800.25, true), (99, false)`);
+    await admin.query(`create sequence ${schema}.counter`);
+    const u = new URL(url!);
+    u.password = PASSWORD;
+    withPassword = u.toString();
+    const spare = http.createServer();
+    await new Promise<void>((resolve) => spare.listen(0, "127.0.0.1", resolve));
+    closedPort = (spare.address() as AddressInfo).port;
+    await new Promise((resolve) => spare.close(resolve));
+
+    h = await startHarness({ env: { KEEL_CONNECTOR_TIMEOUT_MS: "500" } });
+    h.clock.set("2026-11-18T11:00:00Z");
+    let org: OrgRef;
+    ({ owner, org } = await h.createOwnerWithOrg({
+      person: { name: "Ines Albers" },
+      org: { name: "Elbe Freight" },
+    }));
+    base = `/api/orgs/${org.slug}`;
+    lead = await h.addPerson(owner, org, "member", { name: "Jonas Petersen" });
+    const team = await h.ok("POST", `${base}/teams`, {
+      as: owner,
+      body: { ...buildTeam({ name: "Finance", leadUserId: lead.id }), methodology: "kpi" },
+    });
+    kpi = await h.ok(
+      "POST",
+      `${base}/kpis`,
+      {
+        as: lead.client,
+        body: {
+          key: "cash_collected",
+          name: "Cash collected",
+          ownerUserId: lead.id,
+          teamId: team.id,
+          unit: "currency",
+          currency: "EUR",
+          direction: "higher_is_better",
+          frequency: "monthly",
+          aggregation: "sum",
+          bands: [],
+        },
+      },
+      201,
+    );
+  });
+  afterAll(async () => {
+    await h?.close();
+    await admin?.query(`drop schema if exists ${schema} cascade`);
+    await admin?.end();
+  });
+
+  const path = () => `${base}/kpis/${kpi.id}/connector`;
+  async function setQuery(query: string, connectionString?: string) {
+    const current = await h.request("GET", path(), { as: lead.client });
+    const body: Record<string, unknown> = { kind: "postgres_sql", query };
+    if (connectionString !== undefined) body.connectionString = connectionString;
+    if (current.status === 200) body.version = current.body.version;
+    return h.ok("PUT", path(), { as: lead.client, body });
+  }
+  const run = (): Promise<Json> => h.ok("POST", `${path()}/run`, { as: lead.client });
+
+  it("writes the first column of the first row, read-only, and never shows the connection string", async () => {
+    const saved = await setQuery(`select sum(amount) from ${schema}.invoices where paid;`, withPassword);
+    expect(saved).toMatchObject({ kind: "postgres_sql", hasCredentials: true, headerNames: [], url: null });
+    const outcome = await run();
+    expect(outcome).toMatchObject({
+      outcome: "succeeded",
+      value: 2000.75,
+      periodStart: "2026-11-01",
+      written: "created",
+    });
+    const items = (await h.ok("GET", `${base}/kpis/${kpi.id}/measurements`, { as: owner })).items;
+    expect(items).toMatchObject([{ periodStart: "2026-11-01", value: 2000.75, source: "connector" }]);
+    for (const reply of [
+      await h.request("GET", path(), { as: owner }),
+      await h.request("GET", `${base}/kpis/${kpi.id}`, { as: owner }),
+      await h.request("GET", `${base}/audit?entityType=kpi_connector&limit=200`, { as: owner }),
+    ]) {
+      expect(reply.status).toBe(200);
+      expect(reply.text).not.toContain(PASSWORD);
+      expect(reply.text).not.toContain("postgres://");
+    }
+  });
+
+  it("keeps the stored connection string when a change omits it", async () => {
+    await setQuery(`select count(*) from ${schema}.invoices`);
+    expect(await run()).toMatchObject({ outcome: "succeeded", value: 3 });
+  });
+
+  it("fails visibly, keeping the old value, on queries that cannot give a number", async () => {
+    await setQuery(`select sum(amount) from ${schema}.invoices where paid`);
+    await run();
+    const cases: Array<[string, string | RegExp, string?]> = [
+      [`select amount from ${schema}.invoices where false`, "the query returned no rows"],
+      ["select 'n/a'::text", `the query's first column: value "n/a" is not a number`],
+      ["select null::numeric", "the query's first column: value is null, not a number"],
+      ["select pg_sleep(3)", "the query did not finish within 0.5 s"],
+      [`select nextval('${schema}.counter')`, "the query tried to change data; connectors only read"],
+      [`select 1; drop table ${schema}.invoices`, /^the query failed: syntax error/],
+      [`select * from ${schema}.missing`, /^the query failed: relation ".*missing" does not exist/],
+      [
+        "select 1",
+        `connection refused by 127.0.0.1:${closedPort}`,
+        `postgres://reader:${PASSWORD}@127.0.0.1:${closedPort}/sales`,
+      ],
+    ];
+    for (const [query, error, connectionString] of cases) {
+      await setQuery(query, connectionString);
+      const outcome = await run();
+      expect(outcome, query).toMatchObject({ outcome: "failed", written: null });
+      expect(outcome.error, query).toMatch(error);
+      expect(JSON.stringify(outcome)).not.toContain(PASSWORD);
+    }
+    const still = await admin.query(`select count(*)::int as n from ${schema}.invoices`);
+    expect(still.rows[0].n).toBe(3);
+    const items = (await h.ok("GET", `${base}/kpis/${kpi.id}/measurements`, { as: owner })).items;
+    expect(items).toMatchObject([{ value: 2000.75, source: "connector" }]);
+  });
+
+  it("refuses a connection string without a host, user or database, or with parameters it does not read", async () => {
+    for (const connectionString of [
+      "postgres:///test",
+      "postgres://127.0.0.1/test",
+      "postgres://reader@127.0.0.1",
+      "postgres://reader@127.0.0.1/test?sslrootcert=/etc/ssl/private/key.pem",
+      "postgres://reader@127.0.0.1/test?sslmode=sometimes",
+    ]) {
+      const reply = await h.request("PUT", path(), {
+        as: lead.client,
+        body: {
+          kind: "postgres_sql",
+          query: "select 1",
+          connectionString,
+          version: (await h.ok("GET", path(), { as: owner })).version,
+        },
+      });
+      expectError(reply, 400, "validation_failed", "connectionString");
+    }
+  });
+});
