@@ -416,6 +416,25 @@ describe("formulas", () => {
     expect(page.items[0]).toMatchObject({ periodStart: "2026-10-01", value: 7150, revision: 2 });
   });
 
+  it("groups values into longer periods for charts with the KPI's aggregation", async () => {
+    const quarters = await h.ok("GET", `${base}/kpis/${orders.id}/series?from=2026-01-01&rollUp=quarterly`, {
+      as: viewer.client,
+    });
+    expect(quarters).toMatchObject({
+      frequency: "monthly",
+      pointFrequency: "quarterly",
+      points: [
+        { periodStart: "2026-07-01", value: 100 },
+        { periodStart: "2026-10-01", value: 130 },
+      ],
+    });
+    await expectError(
+      await h.request("GET", `${base}/kpis/${orders.id}/series?rollUp=weekly`, { as: viewer.client }),
+      400,
+      "validation_failed",
+    );
+  });
+
   it("refuses loops, unknown keys, syntax it does not know and values entered by hand", async () => {
     const loop = await h.request("PATCH", `${base}/kpis/${orders.id}`, {
       as: lead.client,

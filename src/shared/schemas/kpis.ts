@@ -223,10 +223,16 @@ export const MeasurementListQuerySchema = z.object({
 export const SeriesQuerySchema = z.object({
   from: calendarDate().optional().describe("Default: five years before `to`"),
   to: calendarDate().optional().describe("Default: today in the organisation's time zone"),
+  rollUp: FrequencySchema.optional().describe(
+    "Group the values into longer periods with the KPI's aggregation (daily values by month); not finer than the KPI's own",
+  ),
 });
 
 export const SeriesSchema = z.object({
   points: z.array(PointSchema),
+  pointFrequency: FrequencySchema.describe(
+    "The periods the points stand for (the roll-up, or the KPI's own)",
+  ),
   bands: z.array(BandsOutSchema),
   frequency: FrequencySchema,
 });

@@ -1,4 +1,5 @@
 import { todayIn } from "../../../domain/dates.ts";
+import { frequencyRank, rollUp } from "../../../domain/kpi/aggregation.ts";
 import { bandsInForce } from "../../../domain/kpi/bands.ts";
 import {
   isPeriodStart,
@@ -7,7 +8,7 @@ import {
   previousPeriodStart,
 } from "../../../domain/kpi/periods.ts";
 import { valueStatus } from "../../../domain/kpi/status.ts";
-import type { PeriodOptions } from "../../../domain/kpi/types.ts";
+import type { Frequency, PeriodOptions } from "../../../domain/kpi/types.ts";
 import { AppError, type FieldIssue, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Measurement } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -177,11 +178,18 @@ export async function kpiSeries(
   deps: Deps,
   actor: Actor,
   kpiId: string,
-  query: { from?: string | undefined; to?: string | undefined },
+  query: { from?: string | undefined; to?: string | undefined; rollUp?: Frequency | undefined },
 ) {
   const kpi = await findKpi(deps.db, actor.organizationId, kpiId);
   if (!kpi) throw notFound("That KPI");
-  const { today } = await calendarOf(deps, actor);
+  const { today, opts } = await calendarOf(deps, actor);
+  const target = query.rollUp ?? kpi.frequency;
+  if (frequencyRank(target) < frequencyRank(kpi.frequency)) {
+    throw fieldError(
+      "rollUp",
+      `${kpi.key} is measured ${kpi.frequency}; it can be grouped into longer periods, not ${target} ones`,
+    );
+  }
   const to = query.to ?? today;
   const from = query.from ?? `${Number(to.slice(0, 4)) - 5}${to.slice(4)}`.replace("-02-29", "-02-28");
   if (from > to) throw fieldError("from", `must be on or before "to" (${to})`);
@@ -189,7 +197,12 @@ export async function kpiSeries(
     seriesOf(deps.db, actor.organizationId, kpiId, from, to),
     bandsOf(deps.db, actor.organizationId, [kpiId]),
   ]);
-  return { points, bands: bands.get(kpiId) ?? [], frequency: kpi.frequency };
+  return {
+    points: rollUp(points, kpi.frequency, target, kpi.aggregation, opts),
+    pointFrequency: target,
+    bands: bands.get(kpiId) ?? [],
+    frequency: kpi.frequency,
+  };
 }
 
 /**
