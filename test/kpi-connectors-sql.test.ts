@@ -4,6 +4,8 @@
  * the suite uses; only the connector's source is that server. Without TEST_DATABASE_URL
  * the file is skipped (PGlite served over the wire protocol would do, but
  * @electric-sql/pglite-socket 0.2.17 peers on pglite 0.5.14 and Keel uses 0.5.16).
+ * That server is on loopback, so the harness allows 127.0.0.1; as Keel's own database
+ * (DATABASE_URL) it is refused unless the setting names it.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,6 +23,7 @@ import {
 } from "./support/harness.ts";
 
 const url = process.env.TEST_DATABASE_URL;
+const TIMEOUT = { KEEL_CONNECTOR_TIMEOUT_MS: "500" };
 
 if (!url) {
   it.skip("PostgreSQL connector: set TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test to run it (no PGlite wire server: pglite-socket 0.2.17 needs pglite 0.5.14, Keel has 0.5.16)", () => {});
@@ -56,7 +59,7 @@ describe.runIf(url)("a PostgreSQL connector", () => {
     closedPort = (spare.address() as AddressInfo).port;
     await new Promise((resolve) => spare.close(resolve));
 
-    h = await startHarness({ env: { KEEL_CONNECTOR_TIMEOUT_MS: "500" } });
+    h = await startHarness({ env: { ...TIMEOUT, KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: "127.0.0.1" } });
     h.clock.set("2026-11-18T11:00:00Z");
     let org: OrgRef;
     ({ owner, org } = await h.createOwnerWithOrg({
@@ -139,8 +142,8 @@ describe.runIf(url)("a PostgreSQL connector", () => {
     await run();
     const cases: Array<[string, string | RegExp, string?]> = [
       [`select amount from ${schema}.invoices where false`, "the query returned no rows"],
-      ["select 'n/a'::text", `the query's first column: value "n/a" is not a number`],
-      ["select null::numeric", "the query's first column: value is null, not a number"],
+      ["select 'n/a'::text", "the query found text, not a number (first column of the first row)"],
+      ["select null::numeric", "the query found null, not a number (first column of the first row)"],
       ["select pg_sleep(3)", "the query did not finish within 0.5 s"],
       [`select nextval('${schema}.counter')`, "the query tried to change data; connectors only read"],
       [`select 1; drop table ${schema}.invoices`, /^the query failed: syntax error/],
@@ -183,5 +186,101 @@ describe.runIf(url)("a PostgreSQL connector", () => {
       });
       expectError(reply, 400, "validation_failed", "connectionString");
     }
+  });
+  describe("what it may reach", () => {
+    const appWith = (env: Record<string, string>) => h.appWith({ ...TIMEOUT, ...env });
+    const putOn = async (app: ReturnType<typeof appWith>, body: Record<string, unknown>) => {
+      const current = await h.request("GET", path(), { as: lead.client });
+      const version = current.status === 200 ? current.body.version : undefined;
+      return h.requestOn(app, "PUT", path(), { as: lead.client, body: { ...body, version } });
+    };
+    const runOn = async (app: ReturnType<typeof appWith>): Promise<Json> => {
+      const reply = await h.requestOn(app, "POST", `${path()}/run`, { as: lead.client });
+      expect(reply.status, reply.text).toBe(200);
+      return reply.body;
+    };
+    const own = () => {
+      const u = new URL(url!);
+      return `${u.hostname}:${u.port || 5432}`;
+    };
+
+    it("refuses a server on loopback by default, and Keel's own database server even when loopback is allowed", async () => {
+      const body = { kind: "postgres_sql", query: "select 1", connectionString: withPassword };
+      const byDefault = await putOn(appWith({}), body);
+      expectError(byDefault, 400, "validation_failed", "connectionString");
+      expect(byDefault.body.error.message).toContain("it is a loopback address");
+      expect(byDefault.body.error.message).toContain("KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS");
+      expect(byDefault.text).not.toContain(PASSWORD);
+      for (const allow of ["*", "127.0.0.0/8", "localhost"]) {
+        const reply = await putOn(
+          appWith({ DATABASE_URL: url!, KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: allow }),
+          body,
+        );
+        expectError(reply, 400, "validation_failed", "connectionString");
+        expect(reply.body.error.message, allow).toContain(`${own()}: it is Keel's own database server`);
+      }
+      // Named explicitly, it is allowed; saved so, a run under a stricter setting fails.
+      const named = appWith({ DATABASE_URL: url!, KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: "127.0.0.1" });
+      const saved = await putOn(named, { ...body, query: `select count(*) from ${schema}.invoices` });
+      expect(saved.status, saved.text).toBe(200);
+      expect(await runOn(named)).toMatchObject({ outcome: "succeeded", value: 3 });
+      const outcome = await runOn(appWith({ DATABASE_URL: url!, KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: "*" }));
+      expect(outcome).toMatchObject({ outcome: "failed", written: null });
+      expect(outcome.error).toContain(`Keel does not connect to ${own()}: it is Keel's own database server`);
+      expect(await runOn(appWith({}))).toMatchObject({
+        outcome: "failed",
+        error: expect.stringContaining("it is a loopback address"),
+      });
+    });
+
+    it("never echoes what the query read, in results or in the server's errors", async () => {
+      const names: string[] = (await admin.query("select datname from pg_database")).rows.map(
+        (r: { datname: string }) => r.datname,
+      );
+      const first = "(select datname from pg_database order by datname desc limit 1)";
+      const cases: Array<[string, string | RegExp]> = [
+        [
+          "select datname from pg_database",
+          "the query found text, not a number (first column of the first row)",
+        ],
+        [
+          "select datname::int from pg_database",
+          "the query failed: a value could not be converted to the type asked for (SQLSTATE 22P02)",
+        ],
+        [
+          `select query_to_xml(format('select 1 from %I', ${first}), true, true, '')`,
+          /^the query failed with SQLSTATE 42P01 \(its message is not shown/,
+        ],
+        [
+          `select length(query_to_xml(format('select %s', ${first}), true, true, '')::text)`,
+          /^the query failed with SQLSTATE/,
+        ],
+        [
+          "select array_agg(datname::text) from pg_database",
+          "the query found an array, not a number (first column of the first row)",
+        ],
+        [
+          "select row_to_json(d) from pg_database d",
+          "the query found an object, not a number (first column of the first row)",
+        ],
+        [
+          `select ${first}::bytea`,
+          "the query found binary data, not a number (first column of the first row)",
+        ],
+      ];
+      for (const [query, error] of cases) {
+        await setQuery(query, withPassword);
+        const outcome = await run();
+        expect(outcome, query).toMatchObject({ outcome: "failed", written: null });
+        expect(outcome.error, query).toMatch(error);
+        const shown = [
+          JSON.stringify(outcome),
+          (await h.request("GET", path(), { as: owner })).text,
+          (await h.request("GET", `${base}/kpis/${kpi.id}`, { as: owner })).text,
+        ];
+        for (const text of shown) for (const name of names) expect(text, query).not.toContain(`"${name}"`);
+        for (const name of names) expect(outcome.error, query).not.toContain(name);
+      }
+    });
   });
 });

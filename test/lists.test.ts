@@ -4,9 +4,9 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { processRecomputeQueue } from "../src/server/services/kpi/recompute-service.ts";
 import { buildCycle, buildInvitation, buildTeam, buildTheme } from "./support/factories.ts";
 import { expectError, type Harness, startHarness } from "./support/harness.ts";
+import { recomputeSettled } from "./support/kpi.ts";
 import { fillPath, loadOpenApiDocument, operationsOf } from "./support/openapi.ts";
 import { buildWorld, pathValues, type World } from "./support/world.ts";
 
@@ -95,7 +95,7 @@ beforeAll(async () => {
       measurements: [14, 21, 28, 35, 42].map((d) => ({ kpi: w.kpi.key, date: daysAgo(d), value: 90 })),
     },
   });
-  await processRecomputeQueue(h.deps);
+  await recomputeSettled(h, w.org.id);
 });
 afterAll(() => h?.close());
 

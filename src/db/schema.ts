@@ -708,6 +708,10 @@ export const kpiRecomputeQueue = pgTable(
     /** The earliest period that changed: formulas are recomputed from here on. */
     fromPeriod: date("from_period").notNull(),
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Failed recomputes wait before the next try (backing off), with the last error kept. */
+    attempts: integer("attempts").notNull().default(0),
+    notBefore: timestamp("not_before", { withTimezone: true }).notNull().defaultNow(),
+    lastError: text("last_error"),
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.kpiId] }),

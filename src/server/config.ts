@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { parseSecretKey } from "./lib/secret-box.ts";
+import { allowEntryProblem } from "./services/kpi/connector-runners/address-policy.ts";
 
 /** Environment read once at start-up; everything else receives a Config. */
 const envSchema = z.object({
@@ -24,6 +25,11 @@ const envSchema = z.object({
   KEEL_SECRET_KEY: z.string().optional(),
   /** How long a connector waits for its HTTP answer or SQL query (milliseconds). */
   KEEL_CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /**
+   * Loopback, private and link-local hosts connectors may reach (refused by default):
+   * comma-separated host names, IP addresses or CIDR ranges; `*` for every such address.
+   */
+  KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: z.string().default(""),
 });
 
 export type Config = {
@@ -40,6 +46,8 @@ export type Config = {
   /** KEEL_SECRET_KEY, decoded; main.ts falls back to the data folder's key (secret-box.ts). */
   secretKey: Buffer | undefined;
   connectorTimeoutMs: number;
+  /** KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS, split; each entry checked at start. */
+  connectorAllowPrivateHosts: string[];
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -55,6 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (err) {
     throw new Error(`Invalid environment:\n  ${(err as Error).message}`);
   }
+  const allowHosts = e.KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS.split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const badHosts = allowHosts.map(allowEntryProblem).filter((p) => p !== null);
+  if (badHosts.length > 0) {
+    throw new Error(
+      `Invalid environment:\n${badHosts.map((p) => `  KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: ${p}`).join("\n")}`,
+    );
+  }
   const production = e.NODE_ENV === "production";
   return {
     port: e.PORT,
@@ -69,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: path.resolve(import.meta.dirname, "../../dist/web"),
     secretKey,
     connectorTimeoutMs: e.KEEL_CONNECTOR_TIMEOUT_MS,
+    connectorAllowPrivateHosts: allowHosts,
   };
 }

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import type { Command } from "commander";
-import { parse } from "csv-parse/sync";
+import { parseDecimal, readCsvValues } from "../../shared/kpi-csv.ts";
 
 /** The bulk endpoint's limit: larger files go in several requests. */
 export const PUSH_BATCH = 10_000;
 
-export type PushRow = { kpi: string; date: string; value: number; note?: string; line: number };
+export type PushRow = { kpi: string; date?: string; value: number; note?: string; line: number };
 
 export type PushTarget = { url: string; org: string; token: string };
 
@@ -19,25 +19,25 @@ export type PushSummary = {
 
 /** Reads `kpi,date,value[,note]` rows from CSV text; line numbers count the header as 1. */
 export function rowsFromCsv(text: string): PushRow[] {
-  const records: string[][] = parse(text, {
-    skip_empty_lines: true,
-    trim: true,
-    relax_column_count: true,
-    bom: true,
-  });
-  const [header, ...lines] = records;
-  const columns = (header ?? []).map((h) => h.toLowerCase());
+  const { columns, rows } = readCsvValues(text);
   for (const required of ["kpi", "date", "value"]) {
-    if (!columns.includes(required))
+    if (!columns.includes(required)) {
       throw new Error(`the CSV header must name kpi, date and value (missing: ${required})`);
+    }
   }
-  const at = (line: string[], name: string) => line[columns.indexOf(name)] ?? "";
-  return lines.map((line, i) => {
-    const raw = at(line, "value");
-    const value = raw === "" ? Number.NaN : Number(raw);
-    if (!Number.isFinite(value)) throw new Error(`line ${i + 2}: value "${raw}" is not a number`);
-    const note = columns.includes("note") ? at(line, "note") : "";
-    return { kpi: at(line, "kpi"), date: at(line, "date"), value, ...(note ? { note } : {}), line: i + 2 };
+  return rows.map((row) => {
+    const raw = row.get("value");
+    const value = parseDecimal(raw);
+    if (value === null) throw new Error(`line ${row.line}: value "${raw}" is not a number`);
+    const note = row.get("note");
+    const date = row.get("date");
+    return {
+      kpi: row.get("kpi"),
+      ...(date ? { date } : {}),
+      value,
+      ...(note ? { note } : {}),
+      line: row.line,
+    };
   });
 }
 
@@ -97,7 +97,10 @@ export function registerKpiCommands(program: Command) {
     .option("--file <path>", "CSV file; - reads standard input")
     .option("--kpi <key>", "one value: the KPI's key")
     .option("--value <number>", "one value: the value")
-    .option("--date <date>", "one value: any day of the period (default: today)")
+    .option(
+      "--date <date>",
+      "one value: any day of the period (default: today in the organisation's time zone)",
+    )
     .option("--note <text>", "one value: a note (say why when correcting)")
     .action(
       async (opts: {
@@ -120,10 +123,18 @@ export function registerKpiCommands(program: Command) {
         if (opts.file) {
           rows = rowsFromCsv(fs.readFileSync(opts.file === "-" ? 0 : opts.file, "utf8"));
         } else if (opts.kpi && opts.value !== undefined) {
-          const value = Number(opts.value);
-          if (!Number.isFinite(value)) throw new Error(`--value "${opts.value}" is not a number`);
-          const date = opts.date ?? new Date().toISOString().slice(0, 10);
-          rows = [{ kpi: opts.kpi, date, value, ...(opts.note ? { note: opts.note } : {}), line: 1 }];
+          const value = parseDecimal(opts.value);
+          if (value === null) throw new Error(`--value "${opts.value}" is not a number`);
+          // Without --date, Keel takes today in the organisation's time zone.
+          rows = [
+            {
+              kpi: opts.kpi,
+              ...(opts.date ? { date: opts.date } : {}),
+              value,
+              ...(opts.note ? { note: opts.note } : {}),
+              line: 1,
+            },
+          ];
         } else {
           throw new Error("give --file, or --kpi with --value");
         }

@@ -38,7 +38,7 @@ function parts(date: string): { y: number; m: number; d: number } {
 /** First day of the month `months` months after (y, m), months may be negative. */
 function firstOfMonth(y: number, m: number, months: number): string {
   const index = y * 12 + (m - 1) + months;
-  return `${Math.floor(index / 12)}-${pad((((index % 12) + 12) % 12) + 1)}-01`;
+  return `${String(Math.floor(index / 12)).padStart(4, "0")}-${pad((((index % 12) + 12) % 12) + 1)}-01`;
 }
 
 function checkOptions(opts: PeriodOptions): void {

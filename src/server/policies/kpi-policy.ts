@@ -2,7 +2,7 @@ import type { Queryable } from "../../db/client.ts";
 import { roleAtLeast } from "../../domain/roles.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { Actor } from "../context.ts";
-import { leadsTeamOrAbove } from "../repositories/kpi-access-repository.ts";
+import { leadsTeamOrAbove, teamsLedBy } from "../repositories/kpi-access-repository.ts";
 
 /**
  * Who may define a team's KPIs and floors (PRODUCT.md defaults): admins any; the team's
@@ -49,4 +49,20 @@ export async function requireEnterKpiValues(
       `Only the owner of KPI "${kpi.key}", the leads of its team and admins can enter its values.`,
     );
   }
+}
+
+/**
+ * The same rule as mayEnterKpiValues for many KPIs at once (bulk loads, imports): the
+ * teams the person leads are read once, not once per KPI.
+ */
+export async function kpiValueWriter(
+  q: Queryable,
+  actor: Actor,
+): Promise<(kpi: { ownerUserId: string; teamId: string }) => boolean> {
+  if (!roleAtLeast(actor.role, "member")) return () => false;
+  if (roleAtLeast(actor.role, "admin") || (actor.tokenId && !actor.userId)) return () => true;
+  const userId = actor.userId;
+  if (!userId) return () => false;
+  const led = await teamsLedBy(q, actor.organizationId, userId);
+  return (kpi) => kpi.ownerUserId === userId || led.has(kpi.teamId);
 }

@@ -273,3 +273,32 @@ export async function activeAdmins(q: Queryable, organizationId: string): Promis
     .orderBy(asc(memberships.userId));
   return rows.map((r) => r.userId);
 }
+
+/**
+ * Periods whose value already had an escalation that people resolved, per KPI: a
+ * re-check of the same red value (new bands, a correction elsewhere) must not reopen it.
+ */
+export async function resolvedPeriodsOf(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const result = new Map<string, Set<string>>();
+  if (kpiIds.length === 0) return result;
+  const rows = await q
+    .select({ kpiId: escalations.kpiId, periodStart: escalations.periodStart })
+    .from(escalations)
+    .where(
+      and(
+        eq(escalations.organizationId, organizationId),
+        eq(escalations.state, "resolved"),
+        inArray(escalations.kpiId, [...kpiIds]),
+      ),
+    );
+  for (const row of rows) {
+    const set = result.get(row.kpiId) ?? new Set<string>();
+    set.add(row.periodStart);
+    result.set(row.kpiId, set);
+  }
+  return result;
+}

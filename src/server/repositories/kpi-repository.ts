@@ -254,6 +254,11 @@ export async function formulaGraph(q: Queryable, organizationId: string): Promis
   return new Map(rowsOf<{ key: string; inputs: string[] }>(result).map((r) => [r.key, r.inputs]));
 }
 
+/** Serialises edits of one organisation's formulas until the transaction ends (loop checks). */
+export async function lockFormulaGraph(q: Queryable, organizationId: string) {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtext(${`keel:kpi-formulas:${organizationId}`}))`);
+}
+
 /** Formula KPIs that (directly) read the given KPIs: what a recompute must revisit. */
 export async function directDependents(q: Queryable, organizationId: string, kpiIds: readonly string[]) {
   if (kpiIds.length === 0) return [];

@@ -5,6 +5,7 @@ import {
   kpiMeasurementHistory,
   kpiMeasurements,
   kpiRecomputeQueue,
+  kpis,
   users,
 } from "../../db/schema.ts";
 import type { MeasuredPeriod } from "../../domain/kpi/types.ts";
@@ -46,6 +47,10 @@ export async function writeMeasurementBatch(
     rows.map((r) => ({ kpi_id: r.kpiId, period_start: r.periodStart, value: r.value, note: r.note })),
   );
   const org = writer.organizationId;
+  // Serialise writers of the same KPIs: the statement below reads the values in force
+  // from its snapshot, so two corrections of one period racing each other would
+  // otherwise both "replace" the same old value and one of theirs would be lost.
+  await lockKpisForWrite(q, org, [...new Set(rows.map((r) => r.kpiId))]);
   const result = await q.execute(sql`
     with input as (
       select * from json_to_recordset(${payload}::json)
@@ -54,7 +59,7 @@ export async function writeMeasurementBatch(
     previous as (
       select m.* from ${kpiMeasurements} m
       join input i on m.organization_id = ${org} and m.kpi_id = i.kpi_id and m.period_start = i.period_start
-      where m.value is distinct from i.value
+      where ${changed(sql`m`, sql`i`)}
     ),
     moved as (
       insert into ${kpiMeasurementHistory}
@@ -73,14 +78,15 @@ export async function writeMeasurementBatch(
         set value = excluded.value, source = excluded.source, author_user_id = excluded.author_user_id,
             token_id = excluded.token_id, note = excluded.note, recorded_at = excluded.recorded_at,
             revision = ${kpiMeasurements}.revision + 1
-        where ${kpiMeasurements}.value is distinct from excluded.value
+        where ${changed(kpiMeasurements, sql`excluded`)}
       returning kpi_id, period_start, revision
     ),
     queued as (
       insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
       select ${org}, kpi_id, min(period_start) from written group by kpi_id
       on conflict (organization_id, kpi_id) do update
-        set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period), queued_at = now()
+        set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period), queued_at = now(),
+            not_before = now()
       returning 1
     )
     select (select count(*) from written where revision = 1)::int as created,
@@ -90,6 +96,91 @@ export async function writeMeasurementBatch(
   const created = Number(counts?.created ?? 0);
   const corrected = Number(counts?.corrected ?? 0);
   return { created, corrected, unchanged: rows.length - created - corrected };
+}
+
+/**
+ * Whether an incoming row changes the one in force: another value, or the same value
+ * with a new note (a reason added later is worth keeping). A re-sent row without a note
+ * changes nothing, which keeps bulk loads idempotent.
+ */
+function changed(current: unknown, incoming: unknown) {
+  return sql`(${current}.value is distinct from ${incoming}.value
+    or (coalesce(${incoming}.note, '') <> '' and ${current}.note is distinct from ${incoming}.note))`;
+}
+
+/**
+ * Locks the KPIs' rows (in id order, so two writers never deadlock) until the
+ * transaction ends. Writers of values take it; definition edits take it too (FOR UPDATE
+ * conflicts with it), so a KPI cannot be archived halfway through a load.
+ */
+export async function lockKpisForWrite(q: Queryable, organizationId: string, kpiIds: readonly string[]) {
+  if (kpiIds.length === 0) return [];
+  return rowsOf<{ id: string; state: string; formula: string | null }>(
+    await q.execute(sql`
+      select id, state, formula from ${kpis}
+      where organization_id = ${organizationId} and id = any(${uuidArray(kpiIds)})
+      order by id
+      for no key update`),
+  );
+}
+
+/**
+ * Takes values out of force (a formula whose inputs no longer give a number): each moves
+ * to history, superseded now, and the KPI is queued to be judged again.
+ */
+export async function retireMeasurements(
+  q: Queryable,
+  organizationId: string,
+  kpiId: string,
+  periods: readonly string[],
+): Promise<void> {
+  if (periods.length === 0) return;
+  await q.execute(sql`
+    with retired as (
+      delete from ${kpiMeasurements}
+      where organization_id = ${organizationId} and kpi_id = ${kpiId}
+        and period_start = any(${`{${periods.join(",")}}`}::date[])
+      returning *
+    ),
+    moved as (
+      insert into ${kpiMeasurementHistory}
+        (organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision, superseded_at)
+      select organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision, now()
+      from retired
+      returning period_start
+    )
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
+    select ${organizationId}, ${kpiId}, min(period_start) from moved having count(*) > 0
+    on conflict (organization_id, kpi_id) do update
+      set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period), queued_at = now(), not_before = now()`);
+}
+
+/** The newest values of each KPI with their source, oldest first per KPI (escalation checks). */
+export async function recentMeasurements(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: readonly string[],
+  perKpi: number,
+): Promise<Map<string, Array<MeasuredPeriod & { source: MeasurementSource }>>> {
+  const result = new Map<string, Array<MeasuredPeriod & { source: MeasurementSource }>>();
+  if (kpiIds.length === 0) return result;
+  const rows = rowsOf<{ kpi_id: string; period_start: string; value: number; source: MeasurementSource }>(
+    await q.execute(sql`
+      select k.id as kpi_id, m.period_start::text as period_start, m.value, m.source
+      from unnest(${uuidArray(kpiIds)}) as k(id)
+      cross join lateral (
+        select period_start, value, source from ${kpiMeasurements}
+        where organization_id = ${organizationId} and kpi_id = k.id
+        order by period_start desc limit ${perKpi}
+      ) m`),
+  );
+  for (const row of rows) {
+    const list = result.get(row.kpi_id) ?? [];
+    list.push({ periodStart: row.period_start, value: Number(row.value), source: row.source });
+    result.set(row.kpi_id, list);
+  }
+  for (const list of result.values()) list.reverse();
+  return result;
 }
 
 /** The newest `perKpi` values of each KPI, oldest first per KPI (sparklines, status, trend). */

@@ -7,6 +7,10 @@ export const kpiValue = () =>
     .number()
     .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "must be a finite number below 10^15 in size");
 
+/**
+ * A calendar date for KPI values and bands: 1900–2999, which covers any real history and
+ * keeps two-digit-year quirks of date libraries (years 0–99) out of the rules.
+ */
 export const calendarDate = () =>
   z
     .string()
@@ -14,7 +18,8 @@ export const calendarDate = () =>
     .refine((s) => {
       const d = new Date(`${s}T00:00:00Z`);
       return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-    }, "must be a real calendar date");
+    }, "must be a real calendar date")
+    .refine((s) => s >= "1900-01-01" && s <= "2999-12-31", "must lie between 1900-01-01 and 2999-12-31");
 
 export const kpiKeyPattern = /^[a-z][a-z0-9_]{0,62}$/;
 export const KpiKeySchema = z
@@ -255,7 +260,9 @@ export const BulkMeasurementsSchema = z.object({
     .array(
       z.object({
         kpi: z.string().min(1).max(64).describe("The KPI's key (or its id)"),
-        date: calendarDate().describe("Any day of the period"),
+        date: calendarDate()
+          .optional()
+          .describe("Any day of the period; default: today in the organisation's time zone"),
         value: kpiValue(),
         note: z.string().max(2000).optional(),
       }),

@@ -24,7 +24,7 @@ import {
   demoFloors,
   openDemoEscalations,
   pastDemoEscalations,
-} from "./demo-kpis.ts";
+} from "./demo-kpi-stories.ts";
 import { at } from "./demo-okr-trajectories.ts";
 import type { KpiSeedContext, PlannedKpi } from "./seed-kpis.ts";
 

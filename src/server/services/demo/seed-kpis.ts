@@ -1,14 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
-import {
-  auditEvents,
-  kpiBands,
-  kpiFormulaInputs,
-  kpiMeasurementHistory,
-  kpis,
-  themes,
-} from "../../../db/schema.ts";
+import { auditEvents, kpiBands, kpiFormulaInputs, kpis, themes } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
 import { evaluateFormula, type FormulaAst, parseFormula } from "../../../domain/kpi/formula.ts";
 import { latestDuePeriod, nextPeriodStart, periodStartOf } from "../../../domain/kpi/periods.ts";
@@ -17,11 +10,12 @@ import type { Actor, Deps } from "../../context.ts";
 import { listCycles } from "../../repositories/catalog-repository.ts";
 import { periodOptionsOf } from "../../repositories/kpi-repository.ts";
 import { curveValues, periodEndExclusive, periodsEndingAt, roundTo } from "./demo-kpi-history.ts";
-import { type DemoBands, type DemoBandValues, type DemoKpi, demoCorrections, demoKpis } from "./demo-kpis.ts";
+import { type DemoBands, type DemoBandValues, type DemoKpi, demoKpis } from "./demo-kpis.ts";
 import { at } from "./demo-okr-trajectories.ts";
 import type { PersonRef, ThemeKey } from "./demo-okrs.ts";
 import type { planDemo } from "./seed-demo.ts";
 import { seedKpiFollowUps } from "./seed-kpi-follow-ups.ts";
+import { insertMeasurements } from "./seed-kpi-values.ts";
 
 type DemoPlan = ReturnType<typeof planDemo>;
 type AuditRow = typeof auditEvents.$inferInsert;
@@ -75,8 +69,6 @@ export type KpiSeedContext = {
  */
 export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan: DemoPlan): Promise<void> {
   const organizationId = actor.organizationId;
-  const T0 = performance.now();
-  const LAP = (w: string) => console.error(`TIMING ${w} ${(performance.now() - T0).toFixed(1)}`); // TEMP
   const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
   const person = (ref: PersonRef): string => {
     const [name, member] = ref.split("#") as [string, string | undefined];
@@ -137,9 +129,7 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
     event,
   };
 
-  LAP("reads");
   const planned = planKpis(ctx);
-  LAP("plan");
   const byKey = new Map(planned.map((p) => [p.def.key, p]));
 
   await tx.insert(kpis).values(
@@ -176,7 +166,6 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
       : [],
   );
   await tx.insert(kpiFormulaInputs).values(edges);
-  LAP("definitions");
 
   // Audit: each definition as the API presents it (kpi.created), before any value.
   const audit: AuditRow[] = planned.map((p) => {
@@ -212,13 +201,10 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
   });
 
   const followUps = await seedKpiFollowUps(ctx, byKey);
-  LAP("followups");
   await insertMeasurements(ctx, planned, followUps.feedTokenId);
-  LAP("measurements");
   audit.push(...followUps.audit);
   audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
   await tx.insert(auditEvents).values(audit);
-  LAP("audit");
 }
 
 const formulas = new Map<string, { ast: FormulaAst; inputs: string[] }>();
@@ -338,79 +324,4 @@ function computeFormula(p: PlannedKpi, byKey: Map<string, PlannedKpi>) {
   p.periods = periods;
   p.values = values;
   p.recordedAt = recordedAt;
-}
-
-/** A PostgreSQL array literal of strings (nulls as NULL), for one array parameter. */
-function textArray(items: ReadonlyArray<string | null>): string {
-  return `{${items.map((s) => (s === null ? "NULL" : `"${s.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`)).join(",")}}`;
-}
-
-/**
- * Every value in one INSERT (arrays unnested: one parameter per column, whatever the
- * count), then the superseded first versions of the corrected ones in another.
- */
-async function insertMeasurements(ctx: KpiSeedContext, planned: PlannedKpi[], feedTokenId: string | null) {
-  const cols = {
-    kpi: [] as string[],
-    period: [] as string[],
-    value: [] as string[],
-    source: [] as string[],
-    author: [] as Array<string | null>,
-    token: [] as Array<string | null>,
-    note: [] as string[],
-    recorded: [] as string[],
-    revision: [] as string[],
-  };
-  const corrections = new Map(demoCorrections.map((c) => [c.kpi, c]));
-  const history: Array<typeof kpiMeasurementHistory.$inferInsert> = [];
-  for (const p of planned) {
-    const source = p.def.formula ? "formula" : (p.def.source ?? "manual");
-    const author = source === "manual" || source === "import" ? p.ownerUserId : null;
-    const token = source === "api" ? feedTokenId : null;
-    const correction = corrections.get(p.def.key);
-    const corrected = correction ? p.periods.length - 1 - correction.periodsAgo : -1;
-    p.periods.forEach((periodStart, k) => {
-      let recorded = p.recordedAt[k]!;
-      let note = "";
-      let revision = 1;
-      if (k === corrected && correction) {
-        const later = new Date(recorded.getTime() + correction.daysLater * 86_400_000);
-        history.push({
-          organizationId: ctx.organizationId,
-          kpiId: p.id,
-          periodStart,
-          value: roundTo(p.values[k]! + correction.delta, p.def.decimals),
-          source,
-          authorUserId: author,
-          tokenId: token,
-          note: correction.firstNote,
-          recordedAt: recorded,
-          revision: 1,
-          supersededAt: later,
-        });
-        recorded = later;
-        note = correction.why;
-        revision = 2;
-      }
-      cols.kpi.push(p.id);
-      cols.period.push(periodStart);
-      cols.value.push(String(p.values[k]));
-      cols.source.push(source);
-      cols.author.push(author);
-      cols.token.push(token);
-      cols.note.push(note);
-      cols.recorded.push(recorded.toISOString());
-      cols.revision.push(String(revision));
-    });
-  }
-  await ctx.tx.execute(sql`
-    insert into kpi_measurements
-      (organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision)
-    select ${ctx.organizationId}::uuid, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision
-    from unnest(${`{${cols.kpi.join(",")}}`}::uuid[], ${`{${cols.period.join(",")}}`}::date[],
-                ${`{${cols.value.join(",")}}`}::float8[], ${textArray(cols.source)}::text[],
-                ${textArray(cols.author)}::uuid[], ${textArray(cols.token)}::uuid[], ${textArray(cols.note)}::text[],
-                ${`{${cols.recorded.join(",")}}`}::timestamptz[], ${`{${cols.revision.join(",")}}`}::int[])
-      as m(kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision)`);
-  if (history.length > 0) await ctx.tx.insert(kpiMeasurementHistory).values(history);
 }

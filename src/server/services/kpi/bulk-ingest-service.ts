@@ -26,7 +26,7 @@ export async function ingestMeasurements(
       (i, f) => `measurements[${i}].${f}`,
     );
     if (issues.length > 0) throwRowIssues(issues, issues.length, "row");
-    return writeMeasurementBatch(
+    const outcome = await writeMeasurementBatch(
       tx,
       {
         organizationId: actor.organizationId,
@@ -36,7 +36,9 @@ export async function ingestMeasurements(
       },
       rows,
     );
+    return { ...outcome, kpiIds: [...new Set(rows.map((r) => r.kpiId))] };
   });
-  if (outcome.created + outcome.corrected > 0) recomputeSoon(deps, actor.organizationId, logger);
-  return { received: input.measurements.length, ...outcome };
+  const { kpiIds, ...counts } = outcome;
+  if (counts.created + counts.corrected > 0) recomputeSoon(deps, actor.organizationId, kpiIds, logger);
+  return { received: input.measurements.length, ...counts };
 }

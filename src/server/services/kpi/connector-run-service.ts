@@ -14,6 +14,7 @@ import { writeMeasurementBatch } from "../../repositories/measurement-repository
 import { openCredentials, presentConnector, UNREADABLE } from "./connector-credentials.ts";
 import { ConnectorRunError, fetchHttpJsonValue } from "./connector-runners/http-json.ts";
 import { queryPostgresValue } from "./connector-runners/postgres-sql.ts";
+import { targetPolicyOf } from "./connector-runners/target-guard.ts";
 import { processRecomputeQueue } from "./recompute-service.ts";
 
 /**
@@ -44,14 +45,18 @@ async function readValue(deps: Deps, row: ConnectorRow): Promise<number> {
   const opened = openCredentials(deps, row);
   if (!opened.ok) throw new ConnectorRunError(UNREADABLE);
   const timeoutMs = deps.config.connectorTimeoutMs;
+  // Checked on every run, not only when saved: DNS answers and the setting change.
+  const policy = targetPolicyOf(deps.config);
   if (row.kind === "http_json") {
     return fetchHttpJsonValue(
       { url: row.url ?? "", jsonPath: row.jsonPath ?? "$", headers: opened.credentials.headers ?? {} },
+      policy,
       { timeoutMs, maxBytes: MAX_BODY_BYTES },
     );
   }
   return queryPostgresValue(
     { connectionString: opened.credentials.connectionString ?? "", query: row.query ?? "" },
+    policy,
     { statementTimeoutMs: timeoutMs, connectTimeoutMs: Math.min(5_000, timeoutMs) },
   );
 }

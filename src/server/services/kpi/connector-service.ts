@@ -22,6 +22,7 @@ import {
 import { runConnector } from "./connector-run-service.ts";
 import { JsonPathSyntaxError, parseJsonPath } from "./connector-runners/json-path.ts";
 import { postgresTargetOf } from "./connector-runners/postgres-sql.ts";
+import { checkTarget, httpTarget, type Target, targetPolicyOf } from "./connector-runners/target-guard.ts";
 
 /**
  * A KPI's connector: reading it (anyone in the organisation, never its credentials),
@@ -94,12 +95,17 @@ export async function putConnector(
       throw err;
     }
   }
+  if (input.kind === "http_json" && input.url) {
+    await refuseBlockedTarget(deps, "url", httpTarget(input.url));
+  }
   if (typeof input.connectionString === "string") {
+    let target: ReturnType<typeof postgresTargetOf>;
     try {
-      postgresTargetOf(input.connectionString);
+      target = postgresTargetOf(input.connectionString);
     } catch (err) {
       throw fieldError("connectionString", (err as Error).message);
     }
+    await refuseBlockedTarget(deps, "connectionString", { host: target.host, port: target.port });
   }
   return deps.db.transaction(async (tx) => {
     const kpi = await kpiOrThrow(tx, actor, kpiId);
@@ -148,6 +154,19 @@ export async function putConnector(
     });
     return after;
   });
+}
+
+/** How long a save waits for DNS before leaving the check to the runs. */
+const SAVE_RESOLVE_MS = 2_000;
+
+/**
+ * Refuses, naming the field, a target the connector may not reach (target-guard.ts):
+ * when the host is an IP address or resolves at once. A host that does not resolve now
+ * is saved; every run checks again and fails with the reason.
+ */
+async function refuseBlockedTarget(deps: Deps, field: string, target: Target) {
+  const checked = await checkTarget(targetPolicyOf(deps.config), target, SAVE_RESOLVE_MS);
+  if (!checked.ok && checked.refused) throw fieldError(field, checked.reason);
 }
 
 /** Whether a save replaced or removed stored credentials (the audit cannot show values). */

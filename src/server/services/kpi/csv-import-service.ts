@@ -1,11 +1,11 @@
-import { parse } from "csv-parse/sync";
 import { AppError } from "../../../shared/errors.ts";
+import { parseDecimal, readCsvValues } from "../../../shared/kpi-csv.ts";
 import { calendarDate } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { valuesAt, writeMeasurementBatch } from "../../repositories/measurement-repository.ts";
 import { type BatchRow, resolveBatch } from "./measurement-batch.ts";
 import { calendarOf } from "./measurement-service.ts";
-import { processRecomputeQueue } from "./recompute-service.ts";
+import { recomputeAfterWrite } from "./recompute-service.ts";
 
 type ReportRow = {
   row: number;
@@ -28,24 +28,21 @@ const dateCheck = calendarDate();
  * Line numbers count the header as line 1, as a spreadsheet shows them.
  */
 export async function importCsv(deps: Deps, actor: Actor, input: { csv: string; dryRun: boolean }) {
-  let records: string[][];
+  let parsed: ReturnType<typeof readCsvValues>;
   try {
-    records = parse(input.csv, { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true });
+    parsed = readCsvValues(input.csv);
   } catch (error) {
     throw new AppError("validation_failed", `csv: the file is not valid CSV (${(error as Error).message})`, {
       issues: [{ field: "csv", message: (error as Error).message }],
     });
   }
-  const [header, ...lines] = records;
-  const columns = (header ?? []).map((h) => h.toLowerCase());
+  const { columns, rows: lines } = parsed;
   const missing = REQUIRED.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
     throw new AppError(
       "validation_failed",
       `csv: the header row must name the columns kpi, date and value (missing: ${missing.join(", ")})`,
-      {
-        issues: [{ field: "csv", message: `header row lacks ${missing.join(", ")}` }],
-      },
+      { issues: [{ field: "csv", message: `header row lacks ${missing.join(", ")}` }] },
     );
   }
   if (lines.length === 0) {
@@ -53,26 +50,25 @@ export async function importCsv(deps: Deps, actor: Actor, input: { csv: string; 
       issues: [{ field: "csv", message: "no rows after the header" }],
     });
   }
-  const at = (line: string[], name: string) => line[columns.indexOf(name)]?.trim() ?? "";
   const errors: Array<{ row: number; field: string; message: string }> = [];
   const candidates: Array<BatchRow & { line: number }> = [];
-  lines.forEach((line, i) => {
-    const row = i + 2;
-    const kpi = at(line, "kpi");
-    const date = at(line, "date");
-    const rawValue = at(line, "value");
-    const value = rawValue === "" ? Number.NaN : Number(rawValue);
+  for (const line of lines) {
+    const row = line.line;
+    const kpi = line.get("kpi");
+    const date = line.get("date");
+    const rawValue = line.get("value");
+    const value = parseDecimal(rawValue);
     if (!kpi) errors.push({ row, field: "kpi", message: "is empty" });
     else if (!dateCheck.safeParse(date).success)
-      errors.push({ row, field: "date", message: `"${date}" is not a date written YYYY-MM-DD` });
-    else if (!Number.isFinite(value) || Math.abs(value) >= 1e15) {
+      errors.push({ row, field: "date", message: `"${date}" is not a date written YYYY-MM-DD (1900–2999)` });
+    else if (value === null) {
       errors.push({
         row,
         field: "value",
         message: `"${rawValue}" is not a number (use a dot for decimals, no thousands separators)`,
       });
-    } else candidates.push({ line: row, kpi, date, value, note: at(line, "note") });
-  });
+    } else candidates.push({ line: row, kpi, date, value, note: line.get("note") });
+  }
   const calendar = await calendarOf(deps, actor);
 
   const run = async () =>
@@ -90,7 +86,7 @@ export async function importCsv(deps: Deps, actor: Actor, input: { csv: string; 
       }
       const previous = await valuesAt(tx, actor.organizationId, resolved.rows);
       const report = buildReport(errors, candidates, resolved.rows, previous);
-      if (errors.length > 0 || input.dryRun) return { report, outcome: null };
+      if (errors.length > 0 || input.dryRun) return { report, outcome: null, kpiIds: [] };
       const outcome = await writeMeasurementBatch(
         tx,
         {
@@ -101,9 +97,13 @@ export async function importCsv(deps: Deps, actor: Actor, input: { csv: string; 
         },
         resolved.rows,
       );
-      return { report, outcome: { received: resolved.rows.length, ...outcome } };
+      return {
+        report,
+        outcome: { received: resolved.rows.length, ...outcome },
+        kpiIds: [...new Set(resolved.rows.map((r) => r.kpiId))],
+      };
     });
-  const { report, outcome } = await run();
+  const { report, outcome, kpiIds } = await run();
   errors.sort((a, b) => a.row - b.row);
   if (!input.dryRun && errors.length > 0) {
     throw new AppError(
@@ -115,7 +115,7 @@ export async function importCsv(deps: Deps, actor: Actor, input: { csv: string; 
       },
     );
   }
-  if (outcome) await processRecomputeQueue(deps, actor.organizationId);
+  if (outcome) await recomputeAfterWrite(deps, actor.organizationId, kpiIds);
   return { committed: outcome !== null, rows: report, errors, outcome };
 }
 

@@ -23,6 +23,7 @@ import { bandsOf } from "../../repositories/kpi-repository.ts";
 import { latestValues } from "../../repositories/measurement-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
+import { recomputeAfterWrite, requeueForStatus } from "./recompute-service.ts";
 
 /**
  * The KPI floor: for a team and a cycle, the KPIs that must not fall while the cycle
@@ -124,7 +125,7 @@ export async function createFloor(
   input: { teamId: string; cycleId: string; kpiId: string; ownerUserId: string; threshold: number },
 ): Promise<KpiFloor> {
   authorize(actor, "read");
-  return deps.db.transaction(async (tx) => {
+  const created = await deps.db.transaction(async (tx) => {
     const org = actor.organizationId;
     const team = await findTeam(tx, org, input.teamId);
     if (!team) throw fieldError("teamId", "is not a team of this organisation");
@@ -146,6 +147,8 @@ export async function createFloor(
         kpiId: kpi.id,
       });
     }
+    // A value already through the new floor escalates now, not at the next value.
+    await requeueForStatus(tx, org, input.kpiId);
     const floor = (await presentFloor(tx, deps, org, inserted.id))!;
     await recordAudit(tx, actor, {
       action: "kpi_floor.created",
@@ -156,6 +159,8 @@ export async function createFloor(
     });
     return floor;
   });
+  await recomputeAfterWrite(deps, actor.organizationId, [input.kpiId]);
+  return created;
 }
 
 /** Loads a floor for a change by `actor`: the team's KPI managers only, and not once frozen. */
@@ -176,9 +181,11 @@ export async function updateFloorFor(
   id: string,
   input: { version: number; ownerUserId?: string | undefined; threshold?: number | undefined },
 ): Promise<KpiFloor> {
-  return deps.db.transaction(async (tx) => {
+  let kpiId = "";
+  const updated = await deps.db.transaction(async (tx) => {
     const org = actor.organizationId;
     const row = await floorForChange(tx, actor, id);
+    kpiId = row.kpi.id;
     if (input.ownerUserId !== undefined) await requireActiveOwner(tx, org, input.ownerUserId);
     const before = (await presentFloors(tx, deps, org, [row]))[0]!;
     const patch = {
@@ -189,6 +196,7 @@ export async function updateFloorFor(
     if (!(await updateFloor(tx, org, id, input.version, patch))) {
       throw versionConflict(`The floor for "${row.kpi.name}"`);
     }
+    await requeueForStatus(tx, org, row.kpi.id);
     const after = (await presentFloor(tx, deps, org, id))!;
     await recordAudit(tx, actor, {
       action: "kpi_floor.updated",
@@ -200,6 +208,8 @@ export async function updateFloorFor(
     });
     return after;
   });
+  await recomputeAfterWrite(deps, actor.organizationId, [kpiId]);
+  return updated;
 }
 
 /** Takes a KPI off the floor; answers the floor as it was. */

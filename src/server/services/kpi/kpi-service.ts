@@ -24,6 +24,7 @@ import {
   type KpiRow,
   kpisByKeys,
   listKpiRows,
+  lockFormulaGraph,
   periodOptionsOf,
   replaceBands,
   replaceFormulaInputs,
@@ -31,7 +32,7 @@ import {
 } from "../../repositories/kpi-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
-import { processRecomputeQueue, recomputeFormulaKpi, requeueForStatus } from "./recompute-service.ts";
+import { recomputeAfterWrite, requeueFormula, requeueForStatus } from "./recompute-service.ts";
 
 /** The presentation context of an organisation: its clock and calendar. */
 export async function presentContext(deps: Deps, q: Queryable, actor: Actor) {
@@ -93,10 +94,14 @@ async function checkDefinition(
     currency: string | null;
     bands: Bands[];
   },
+  /** On an edit, what was there before: owner and team are only checked when they change. */
+  previous?: { ownerUserId: string; teamId: string; formula: string | null },
 ): Promise<{ inputIds: string[] }> {
   const issues: FieldIssue[] = [];
-  const team = await findTeam(q, actor.organizationId, def.teamId);
-  if (!team) issues.push({ field: "teamId", message: "no such team in this organisation" });
+  const team = previous?.teamId === def.teamId ? null : await findTeam(q, actor.organizationId, def.teamId);
+  if (previous?.teamId === def.teamId) {
+    // unchanged: a KPI of a team archived since keeps working (and can be archived itself)
+  } else if (!team) issues.push({ field: "teamId", message: "no such team in this organisation" });
   else if (team.archivedAt)
     issues.push({ field: "teamId", message: `${team.name} is archived; restore it first` });
   else if (team.methodology === "okr") {
@@ -105,7 +110,10 @@ async function checkDefinition(
       message: `${team.name} runs OKRs only; change its methodology to "kpi" or "both" to give it KPIs`,
     });
   }
-  if (!(await isActiveMember(q, actor.organizationId, def.ownerUserId))) {
+  if (
+    previous?.ownerUserId !== def.ownerUserId &&
+    !(await isActiveMember(q, actor.organizationId, def.ownerUserId))
+  ) {
     issues.push({ field: "ownerUserId", message: "must be an active member of this organisation" });
   }
   if (def.themeId && !(await findTheme(q, actor.organizationId, def.themeId))) {
@@ -142,7 +150,16 @@ async function checkDefinition(
         });
       } else if (parsed.inputs.includes(def.key)) {
         issues.push({ field: "formula", message: `a KPI cannot be computed from itself (${def.key})` });
+      } else if (previous?.formula !== def.formula && found.some((k) => k.state === "archived")) {
+        const archived = found.filter((k) => k.state === "archived").map((k) => k.key);
+        issues.push({
+          field: "formula",
+          message: `reads archived KPIs (${archived.join(", ")}); restore them or leave them out`,
+        });
       } else {
+        // Two formula edits at once could each pass the loop check and form a loop
+        // together: edits of the organisation's formulas take turns.
+        await lockFormulaGraph(q, actor.organizationId);
         const graph = await formulaGraph(q, actor.organizationId);
         graph.set(def.key, parsed.inputs);
         const cycle = findFormulaCycle(graph);
@@ -195,7 +212,7 @@ export async function createKpi(deps: Deps, actor: Actor, input: CreateKpiInput)
     const row = await insertKpi(tx, { organizationId: actor.organizationId, ...fields });
     await replaceBands(tx, actor.organizationId, row.id, bands);
     await replaceFormulaInputs(tx, actor.organizationId, row.id, inputIds);
-    if (row.formula) await recomputeFormulaKpi(tx, row, null);
+    if (row.formula) await requeueFormula(tx, actor.organizationId, row.id);
     const after = await presentOneKpi(deps, tx, actor, row.id);
     await recordAudit(tx, actor, {
       action: "kpi.created",
@@ -206,7 +223,7 @@ export async function createKpi(deps: Deps, actor: Actor, input: CreateKpiInput)
     });
     return row;
   });
-  await processRecomputeQueue(deps, actor.organizationId);
+  await recomputeAfterWrite(deps, actor.organizationId, [kpi.id]);
   return getKpi(deps, actor, kpi.id);
 }
 
@@ -221,7 +238,7 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
     const { version, bands: bandsInput, ...patch } = input;
     const next = { ...current, ...definedOnly(patch) } as KpiRow;
     const bands = bandsInput ? toBands(bandsInput) : before.bands;
-    const { inputIds } = await checkDefinition(tx, actor, { ...next, bands });
+    const { inputIds } = await checkDefinition(tx, actor, { ...next, bands }, current);
     if (input.state === "archived" && current.state === "active") {
       await refuseArchivingAnInput(tx, actor, current);
     }
@@ -230,8 +247,11 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
     if (bandsInput) await replaceBands(tx, actor.organizationId, id, bands);
     if (patch.formula !== undefined) {
       await replaceFormulaInputs(tx, actor.organizationId, id, inputIds);
-      if (updated.formula && updated.formula !== current.formula)
-        await recomputeFormulaKpi(tx, updated, null);
+    }
+    const restored = input.state === "active" && current.state === "archived";
+    // A new formula, or one whose inputs may have moved while it was archived: from scratch.
+    if (updated.formula && (updated.formula !== current.formula || restored)) {
+      await requeueFormula(tx, actor.organizationId, id);
     }
     // New bands or direction change every period's colour: re-judge the KPI (escalations).
     if (bandsInput || patch.direction) await requeueForStatus(tx, actor.organizationId, id);
@@ -251,7 +271,7 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
       after: definitionSnapshot(after),
     });
   });
-  await processRecomputeQueue(deps, actor.organizationId);
+  await recomputeAfterWrite(deps, actor.organizationId, [id]);
   return getKpi(deps, actor, id);
 }
 

@@ -5,14 +5,14 @@ import { periodLabel, periodStartOf } from "../../../domain/kpi/periods.ts";
 import type { PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { FieldIssue } from "../../../shared/errors.ts";
 import type { Actor } from "../../context.ts";
-import { mayEnterKpiValues } from "../../policies/kpi-policy.ts";
+import { kpiValueWriter } from "../../policies/kpi-policy.ts";
 import { type KpiRow, uuidArray } from "../../repositories/kpi-repository.ts";
 import type { MeasurementInput } from "../../repositories/measurement-repository.ts";
 import { refusalFor } from "./measurement-service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type BatchRow = { kpi: string; date: string; value: number; note?: string | undefined };
+export type BatchRow = { kpi: string; date?: string | undefined; value: number; note?: string | undefined };
 
 export type ResolvedBatch = {
   rows: Array<MeasurementInput & { kpi: KpiRow; index: number }>;
@@ -44,19 +44,23 @@ export async function resolveBatch(
         eq(kpis.organizationId, actor.organizationId),
         sql`(${kpis.id} = any(${uuidArray(ids)}) or ${kpis.key} = any(${`{${keys.map(quoteArrayItem).join(",")}}`}::text[]))`,
       ),
-    );
+    )
+    // Locked (in id order, like every writer) so a KPI cannot be archived between this
+    // check and the write.
+    .orderBy(kpis.id)
+    .for("no key update");
   const byRef = new Map<string, KpiRow>();
   for (const k of found) {
     byRef.set(k.key, k);
     byRef.set(k.id, k);
   }
-  const allowed = new Map<string, boolean>();
-  for (const k of found) allowed.set(k.id, await mayEnterKpiValues(q, actor, k));
+  const mayWrite = await kpiValueWriter(q, actor);
 
   const issues: ResolvedBatch["issues"] = [];
   const rows: ResolvedBatch["rows"] = [];
   const seen = new Map<string, number>();
-  input.forEach((row, index) => {
+  input.forEach((given, index) => {
+    const row = { ...given, date: given.date ?? calendar.today };
     const kpi = byRef.get(UUID.test(row.kpi) ? row.kpi.toLowerCase() : row.kpi);
     if (!kpi) {
       issues.push({
@@ -71,7 +75,7 @@ export async function resolveBatch(
       issues.push({ index, field: fieldOf(index, "kpi"), message: refusal });
       return;
     }
-    if (!allowed.get(kpi.id)) {
+    if (!mayWrite(kpi)) {
       issues.push({
         index,
         field: fieldOf(index, "kpi"),

@@ -16,6 +16,7 @@ import type { Logger } from "../../lib/logger.ts";
 import { requireEnterKpiValues } from "../../policies/kpi-policy.ts";
 import { bandsOf, enterableKpisOwnedBy, findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
 import {
+  lockKpisForWrite,
   type MeasurementRow,
   type MeasurementSource,
   measurementPage,
@@ -26,7 +27,7 @@ import {
 } from "../../repositories/measurement-repository.ts";
 import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
-import { processRecomputeQueue } from "./recompute-service.ts";
+import { processRecomputeQueue, recomputeAfterWrite } from "./recompute-service.ts";
 
 /** Where a value came from when a caller writes it: a person in the app, or a token. */
 export function sourceOf(actor: Actor): MeasurementSource {
@@ -58,6 +59,7 @@ export async function enterMeasurement(
 ): Promise<{ measurement: Measurement; outcome: "created" | "corrected" | "unchanged" }> {
   const { today, opts } = await calendarOf(deps, actor);
   const written = await deps.db.transaction(async (tx) => {
+    await lockKpisForWrite(tx, actor.organizationId, [kpiId]);
     const kpi = await findKpi(tx, actor.organizationId, kpiId);
     if (!kpi) throw notFound("That KPI");
     const refusal = refusalFor(kpi);
@@ -78,7 +80,7 @@ export async function enterMeasurement(
         `${periodLabel(period, kpi.frequency, opts)} already has the value ${existing}; say why you are correcting it`,
       );
     }
-    await writeMeasurementBatch(
+    const counts = await writeMeasurementBatch(
       tx,
       {
         organizationId: actor.organizationId,
@@ -88,9 +90,10 @@ export async function enterMeasurement(
       },
       [{ kpiId, periodStart: period, value: input.value, note: input.note.trim() }],
     );
-    return { period, existing };
+    const outcome = counts.created ? "created" : counts.corrected ? "corrected" : "unchanged";
+    return { period, outcome } as const;
   });
-  await processRecomputeQueue(deps, actor.organizationId);
+  await recomputeAfterWrite(deps, actor.organizationId, [kpiId]);
   const [row] = await measurementPage(deps.db, actor.organizationId, kpiId, {
     from: written.period,
     to: written.period,
@@ -101,12 +104,7 @@ export async function enterMeasurement(
   const bands = (await bandsOf(deps.db, actor.organizationId, [kpiId])).get(kpiId) ?? [];
   return {
     measurement: presentMeasurement(row, kpi, bands),
-    outcome:
-      written.existing === undefined
-        ? "created"
-        : written.existing === input.value
-          ? "unchanged"
-          : "corrected",
+    outcome: written.outcome,
   };
 }
 
@@ -191,7 +189,8 @@ export async function kpiSeries(
     );
   }
   const to = query.to ?? today;
-  const from = query.from ?? `${Number(to.slice(0, 4)) - 5}${to.slice(4)}`.replace("-02-29", "-02-28");
+  const fiveYearsBack = `${String(Math.max(1900, Number(to.slice(0, 4)) - 5)).padStart(4, "0")}${to.slice(4)}`;
+  const from = query.from ?? fiveYearsBack.replace("-02-29", "-02-28");
   if (from > to) throw fieldError("from", `must be on or before "to" (${to})`);
   const [points, bands] = await Promise.all([
     seriesOf(deps.db, actor.organizationId, kpiId, from, to),
@@ -243,8 +242,8 @@ export async function kpiEntryForm(deps: Deps, actor: Actor) {
 }
 
 /** Starts a drain of the recompute queue without making the caller wait for it. */
-export function recomputeSoon(deps: Deps, organizationId: string, logger: Logger) {
-  processRecomputeQueue(deps, organizationId).catch((error: unknown) => {
+export function recomputeSoon(deps: Deps, organizationId: string, kpiIds: readonly string[], logger: Logger) {
+  processRecomputeQueue(deps, organizationId, kpiIds).catch((error: unknown) => {
     logger.error({ err: error }, "KPI recompute failed; the background job will retry");
   });
 }

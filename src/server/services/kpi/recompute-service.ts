@@ -1,102 +1,184 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../db/client.ts";
 import { kpiRecomputeQueue, kpis } from "../../../db/schema.ts";
-import { todayIn } from "../../../domain/dates.ts";
-import { valueForPeriod } from "../../../domain/kpi/aggregation.ts";
 import { escalationDecision } from "../../../domain/kpi/escalation.ts";
-import { evaluateFormula, parseFormula } from "../../../domain/kpi/formula.ts";
-import { periodEnd, periodStartOf, periodsBetween } from "../../../domain/kpi/periods.ts";
+import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
-import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { Deps } from "../../context.ts";
-import {
-  bandsOf,
-  directDependents,
-  type KpiRow,
-  periodOptionsOf,
-  uuidArray,
-} from "../../repositories/kpi-repository.ts";
-import {
-  latestValues,
-  valuesSince,
-  writeMeasurementBatch,
-} from "../../repositories/measurement-repository.ts";
+import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
+import { bandsOf, directDependents, uuidArray } from "../../repositories/kpi-repository.ts";
+import { recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { autoResolveEscalation, openEscalation, unresolvedEscalationsOf } from "./escalation-service.ts";
 import { activeFloorsOf } from "./floor-service.ts";
+import { type Calendar, calendarOfOrganization, recomputeFormulaKpi } from "./formula-recompute.ts";
 
-/** Queue entries taken per round; a round is one transaction. */
+export { recomputeFormulaKpi } from "./formula-recompute.ts";
+
+/** Queue entries taken per round; a round is one transaction per organisation. */
 const BATCH = 500;
 /** Formula chains are short; this bounds a drain even if the queue keeps refilling. */
 const MAX_ROUNDS = 25;
 /** A queue entry that asks for a status re-judgement only (no formula inputs changed). */
 const STATUS_ONLY = "9999-12-31";
+/** Backoff after a failed recompute: 1, 2, 4 … minutes, at most an hour. */
+const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1));
 
-/** Queues a KPI to be judged again (new bands, new direction) without recomputing formulas. */
+/** Queues a KPI to be judged again (new bands, a new floor) without recomputing formulas. */
 export async function requeueForStatus(q: Queryable, organizationId: string, kpiId: string) {
   await q.execute(sql`
     insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
     values (${organizationId}, ${kpiId}, ${STATUS_ONLY})
-    on conflict (organization_id, kpi_id) do update set queued_at = now()`);
+    on conflict (organization_id, kpi_id) do update set queued_at = now(), not_before = now()`);
 }
 
-type Claimed = { organization_id: string; kpi_id: string; from_period: string };
+/** Queues a formula KPI to be recomputed from scratch (a restored or redefined formula). */
+export async function requeueFormula(q: Queryable, organizationId: string, kpiId: string) {
+  await q.execute(sql`
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
+    values (${organizationId}, ${kpiId}, '1900-01-01')
+    on conflict (organization_id, kpi_id) do update
+      set from_period = '1900-01-01', queued_at = now(), not_before = now()`);
+}
+
+/**
+ * Works off what a request just queued, before it answers, so the page it returns shows
+ * the new status. The request's own writes are committed by then: a failure here is
+ * logged and left to the background job, never turned into an error for the caller.
+ */
+export async function recomputeAfterWrite(deps: Deps, organizationId: string, kpiIds: readonly string[]) {
+  try {
+    await processRecomputeQueue(deps, organizationId, kpiIds);
+  } catch (error) {
+    deps.logger.error(
+      { err: error, organizationId },
+      "KPI recompute after a write failed; the job retries it",
+    );
+  }
+}
+
+type Claimed = { kpi_id: string; from_period: string; attempts: number };
 
 /**
  * Brings KPIs whose values changed up to date: formula KPIs that read them are
  * recomputed from the earliest changed period (their new values queue them in turn, so
  * a tree updates level by level), then each changed KPI is judged and its escalation
- * opened or closed. Entries are claimed with `for update skip locked`, so instances
- * share the work; a failure rolls the round back and leaves its entries queued.
- * Returns how many entries it processed.
+ * opened or closed.
+ *
+ * Work is claimed with `for update skip locked`, one transaction per organisation and
+ * round, so instances share it and a crash leaves it queued. A round that fails is
+ * retried entry by entry, each in a savepoint: one broken KPI is put back with its error
+ * and a delay, and the others go through. `only` limits the drain to KPIs a request just
+ * wrote (and the formulas that follow from them); without it every due entry is taken.
+ * Returns how many entries were processed.
  */
-export async function processRecomputeQueue(deps: Deps, organizationId?: string): Promise<number> {
+export async function processRecomputeQueue(
+  deps: Deps,
+  organizationId?: string,
+  only?: readonly string[],
+): Promise<number> {
+  const organizations = organizationId ? [organizationId] : await organizationsWithWork(deps);
   let processed = 0;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const count = await deps.db.transaction(async (tx) => {
-      const claimed = rowsOf<Claimed>(
-        await tx.execute(sql`
-          delete from ${kpiRecomputeQueue} where (organization_id, kpi_id) in (
-            select organization_id, kpi_id from ${kpiRecomputeQueue}
-            ${organizationId ? sql`where organization_id = ${organizationId}` : sql``}
-            order by queued_at limit ${BATCH}
-            for update skip locked)
-          returning organization_id, kpi_id, from_period::text as from_period`),
-      );
-      const byOrg = new Map<string, Claimed[]>();
-      for (const entry of claimed)
-        byOrg.set(entry.organization_id, [...(byOrg.get(entry.organization_id) ?? []), entry]);
-      for (const [orgId, entries] of byOrg) await recomputeOrganization(tx, deps.now(), orgId, entries);
-      return claimed.length;
-    });
-    processed += count;
-    if (count === 0) break;
+  for (const orgId of organizations) {
+    let focus: Set<string> | null = only ? new Set(only) : null;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      if (focus && focus.size === 0) break;
+      const outcome = await deps.db.transaction((tx) => drainRound(tx, deps, orgId, focus));
+      processed += outcome.claimed;
+      if (outcome.claimed === 0) break;
+      if (focus) focus = outcome.recomputed;
+    }
   }
   return processed;
 }
 
-async function recomputeOrganization(q: Queryable, now: Date, organizationId: string, entries: Claimed[]) {
-  const settings = await periodOptionsOf(q, organizationId);
-  const opts = { weekStart: settings.weekStart, fiscalYearStartMonth: settings.fiscalYearStartMonth };
-  const today = todayIn(settings.timeZone, now);
-  const changedFrom = new Map(entries.map((e) => [e.kpi_id, e.from_period]));
+async function organizationsWithWork(deps: Deps): Promise<string[]> {
+  const rows = rowsOf<{ organization_id: string }>(
+    await deps.db.execute(sql`
+      select distinct organization_id from ${kpiRecomputeQueue} where not_before <= now() limit 100`),
+  );
+  return rows.map((r) => r.organization_id);
+}
 
-  // Formula KPIs reading a changed KPI: recompute from the earliest changed period.
-  const edges = await directDependents(q, organizationId, [...changedFrom.keys()]);
-  const dependentFrom = new Map<string, string>();
-  for (const edge of edges) {
+async function drainRound(q: Queryable, deps: Deps, organizationId: string, focus: Set<string> | null) {
+  const claimed = rowsOf<Claimed>(
+    await q.execute(sql`
+      delete from ${kpiRecomputeQueue} where (organization_id, kpi_id) in (
+        select organization_id, kpi_id from ${kpiRecomputeQueue}
+        where organization_id = ${organizationId} and not_before <= now()
+          ${focus ? sql`and kpi_id = any(${uuidArray([...focus])})` : sql``}
+        order by queued_at limit ${BATCH}
+        for update skip locked)
+      returning kpi_id, from_period::text as from_period, attempts`),
+  );
+  const recomputed = new Set<string>();
+  if (claimed.length === 0) return { claimed: 0, recomputed };
+  const calendar = await calendarOfOrganization(q, organizationId, deps.now());
+  try {
+    await q.transaction(async (sp) => {
+      for (const id of await recomputeEntries(sp, deps.now(), organizationId, claimed, calendar))
+        recomputed.add(id);
+    });
+  } catch {
+    // Somewhere in the batch is an entry that fails: find it, keep the rest.
+    for (const entry of claimed) {
+      try {
+        await q.transaction(async (sp) => {
+          for (const id of await recomputeEntries(sp, deps.now(), organizationId, [entry], calendar))
+            recomputed.add(id);
+        });
+      } catch (error) {
+        deps.logger.error(
+          { err: error, organizationId, kpiId: entry.kpi_id },
+          "KPI recompute failed; it stays queued and is retried later",
+        );
+        await putBack(q, organizationId, entry, error);
+      }
+    }
+  }
+  return { claimed: claimed.length, recomputed };
+}
+
+async function putBack(q: Queryable, organizationId: string, entry: Claimed, error: unknown) {
+  const attempts = entry.attempts + 1;
+  const message = error instanceof Error ? error.message : String(error);
+  await q.execute(sql`
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, attempts, not_before, last_error)
+    values (${organizationId}, ${entry.kpi_id}, ${entry.from_period}, ${attempts},
+            now() + make_interval(mins => ${retryDelayMinutes(attempts)}), ${message.slice(0, 500)})
+    on conflict (organization_id, kpi_id) do update
+      set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period),
+          attempts = excluded.attempts, not_before = excluded.not_before, last_error = excluded.last_error`);
+}
+
+/** Recomputes dependents of the entries and judges the entries' KPIs; returns the formula KPIs recomputed. */
+async function recomputeEntries(
+  q: Queryable,
+  now: Date,
+  organizationId: string,
+  entries: readonly Claimed[],
+  calendar: Calendar,
+): Promise<string[]> {
+  const changedFrom = new Map(entries.map((e) => [e.kpi_id, e.from_period]));
+  const dependentFrom = new Map<string, string | null>();
+  // A formula KPI queued with 1900-01-01 (created, restored) is recomputed from scratch.
+  for (const [kpiId, from] of changedFrom) if (from === "1900-01-01") dependentFrom.set(kpiId, null);
+  for (const edge of await directDependents(q, organizationId, [...changedFrom.keys()])) {
     const from = changedFrom.get(edge.inputKpiId);
     if (!from || from === STATUS_ONLY) continue;
     const known = dependentFrom.get(edge.kpiId);
-    if (!known || from < known) dependentFrom.set(edge.kpiId, from);
+    if (known === null) continue;
+    if (known === undefined || from < known) dependentFrom.set(edge.kpiId, from);
   }
+  const recomputed: string[] = [];
   if (dependentFrom.size > 0) {
-    const formulas = await kpiRows(q, organizationId, [...dependentFrom.keys()]);
-    for (const formulaKpi of formulas) {
+    for (const formulaKpi of await kpiRows(q, organizationId, [...dependentFrom.keys()])) {
       if (formulaKpi.state !== "active" || !formulaKpi.formula) continue;
-      await recomputeFormulaKpi(q, formulaKpi, dependentFrom.get(formulaKpi.id) ?? null, { today, opts });
+      await recomputeFormulaKpi(q, formulaKpi, dependentFrom.get(formulaKpi.id) ?? null, calendar);
+      recomputed.push(formulaKpi.id);
     }
   }
-  await judgeKpis(q, now, organizationId, [...changedFrom.keys()], today);
+  await judgeKpis(q, now, organizationId, [...changedFrom.keys()], calendar.today);
+  return recomputed;
 }
 
 function kpiRows(q: Queryable, organizationId: string, ids: readonly string[]) {
@@ -107,132 +189,10 @@ function kpiRows(q: Queryable, organizationId: string, ids: readonly string[]) {
 }
 
 /**
- * Recomputes a formula KPI's values from `from` (null: its whole history) out of its
- * inputs' values, and writes them as one batch (source "formula"). Periods where an input
- * has no value, or the formula has no finite result (a division by zero), get no value.
- * Writing queues the KPI itself, so its own dependents follow in the next round.
- */
-export async function recomputeFormulaKpi(
-  q: Queryable,
-  kpi: KpiRow,
-  from: string | null,
-  calendar?: { today: string; opts: PeriodOptions },
-): Promise<void> {
-  if (!kpi.formula) return;
-  const parsed = parseFormula(kpi.formula);
-  if (!parsed.ok) return; // stored formulas were checked when saved
-  const { today, opts } = calendar ?? (await calendarOf(q, kpi.organizationId));
-  const inputs = await q
-    .select()
-    .from(kpis)
-    .where(
-      sql`${kpis.organizationId} = ${kpi.organizationId} and ${kpis.key} = any(${`{${parsed.inputs.join(",")}}`}::text[])`,
-    );
-  if (inputs.length !== parsed.inputs.length) return;
-  // Read from the start of the coarsest period involved, so a monthly input counts whole.
-  const start = from === null ? "0001-01-01" : earliestStart(from, [kpi, ...inputs], opts);
-  const values = await valuesSince(
-    q,
-    kpi.organizationId,
-    inputs.map((i) => i.id),
-    start,
-  );
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const input of inputs) {
-    const measured = values.get(input.id) ?? [];
-    const head = measured[0];
-    const tail = measured[measured.length - 1];
-    if (!head || !tail) return; // an input without values: nothing to compute yet
-    if (first === null || head.periodStart > first) first = head.periodStart;
-    const end = periodEnd(tail.periodStart, input.frequency);
-    if (last === null || end < last) last = end;
-  }
-  if (first === null || last === null) return;
-  if (from !== null && from > first) first = from;
-  if (last > today) last = today;
-  if (first > last) return;
-  const rows: Array<{ kpiId: string; periodStart: string; value: number; note: string }> = [];
-  for (const periodStart of periodsBetween(
-    periodStartOf(first, kpi.frequency, opts),
-    last,
-    kpi.frequency,
-    opts,
-  )) {
-    const scope = new Map<string, number>();
-    for (const input of inputs) {
-      const value = valueForPeriod(
-        {
-          measurements: windowFor(values.get(input.id) ?? [], periodStart),
-          frequency: input.frequency,
-          aggregation: input.aggregation,
-        },
-        { periodStart, frequency: kpi.frequency },
-      );
-      if (value === null) break;
-      scope.set(input.key, value);
-    }
-    if (scope.size !== inputs.length) continue;
-    const value = evaluateFormula(parsed.ast, scope);
-    if (value !== null) rows.push({ kpiId: kpi.id, periodStart, value, note: "" });
-  }
-  const writer = {
-    organizationId: kpi.organizationId,
-    authorUserId: null,
-    tokenId: null,
-    source: "formula" as const,
-  };
-  for (let i = 0; i < rows.length; i += 5000) await writeMeasurementBatch(q, writer, rows.slice(i, i + 5000));
-}
-
-/**
- * The measurements that can matter for one target period: those from a quarter before
- * it to a quarter after it (the widest period there is), found by binary search so a
- * five-year daily history is not scanned once per period.
- */
-function windowFor(measured: readonly MeasuredPeriod[], periodStart: string): MeasuredPeriod[] {
-  const lowDate = shiftDays(periodStart, -93);
-  const highDate = shiftDays(periodStart, 93);
-  return measured.slice(lowerBound(measured, lowDate), lowerBound(measured, highDate));
-}
-
-function lowerBound(measured: readonly MeasuredPeriod[], date: string): number {
-  let lo = 0;
-  let hi = measured.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((measured[mid] as MeasuredPeriod).periodStart < date) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function shiftDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-function earliestStart(from: string, involved: readonly KpiRow[], opts: PeriodOptions): string {
-  let start = from;
-  for (const k of involved) {
-    const s = periodStartOf(from, k.frequency, opts);
-    if (s < start) start = s;
-  }
-  return start;
-}
-
-async function calendarOf(q: Queryable, organizationId: string) {
-  const settings = await periodOptionsOf(q, organizationId);
-  return {
-    today: todayIn(settings.timeZone, new Date()),
-    opts: { weekStart: settings.weekStart, fiscalYearStartMonth: settings.fiscalYearStartMonth },
-  };
-}
-
-/**
  * Opens or closes escalations for KPIs whose values changed: red (or through an active
- * floor) opens one if none is unresolved; enough green periods in a row close it.
+ * floor) opens one if none is unresolved; enough green periods in a row close it. A
+ * computed or fetched value for a period still running is not judged (a month's sales
+ * so far are not a bad month), nor is a value whose escalation people already resolved.
  */
 async function judgeKpis(
   q: Queryable,
@@ -247,11 +207,21 @@ async function judgeKpis(
   const longestStreak = Math.max(...rows.map((k) => k.closeAfterGreenPeriods));
   // One after another: this runs inside the recompute transaction (one connection).
   const bands = await bandsOf(q, organizationId, activeIds);
-  const values = await latestValues(q, organizationId, activeIds, longestStreak + 1);
+  const values = await recentMeasurements(q, organizationId, activeIds, longestStreak + 1);
   const open = await unresolvedEscalationsOf(q, organizationId, activeIds);
   const floors = await activeFloorsOf(q, organizationId, activeIds, today);
+  const resolved = await resolvedPeriodsOf(q, organizationId, activeIds);
   for (const kpi of rows) {
-    const measured = (values.get(kpi.id) ?? []).filter((m) => m.periodStart <= today);
+    const measured = (values.get(kpi.id) ?? []).filter(
+      (m) =>
+        m.periodStart <= today &&
+        !(
+          m.source !== "manual" &&
+          m.source !== "import" &&
+          m.source !== "api" &&
+          periodEnd(m.periodStart, kpi.frequency) >= today
+        ),
+    );
     const latest = measured[measured.length - 1];
     if (!latest) continue;
     const history = statusHistory(measured, bands.get(kpi.id) ?? [], kpi.direction);
@@ -265,7 +235,7 @@ async function judgeKpis(
       floorBreached: Boolean(floor),
       closeAfterGreenPeriods: kpi.closeAfterGreenPeriods,
     });
-    if (decision === "open" && reason) {
+    if (decision === "open" && reason && !resolved.get(kpi.id)?.has(latest.periodStart)) {
       await openEscalation(q, {
         organizationId,
         kpiId: kpi.id,

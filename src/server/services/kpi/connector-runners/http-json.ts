@@ -1,4 +1,8 @@
+import http from "node:http";
+import https from "node:https";
+import type { LookupFunction } from "node:net";
 import { numberFrom, parseJsonPath, selectJsonPath } from "./json-path.ts";
+import { checkTarget, httpTarget, type ResolvedAddress, type TargetPolicy } from "./target-guard.ts";
 
 /** Why a run produced no value, in words a KPI owner can act on (shown on the KPI). */
 export class ConnectorRunError extends Error {}
@@ -33,51 +37,56 @@ export function shownUrl(url: string): string {
 }
 
 /**
- * GETs the URL and returns the number the JSON path points at. Redirects are not
- * followed: the request carries credentials, and a redirect would hand them to whatever
- * host the answer names. Throws ConnectorRunError with a short, human-readable reason.
+ * GETs the URL and returns the number the JSON path points at. The host is checked
+ * against the target policy first (target-guard.ts) and the request connects only to the
+ * addresses that check approved. Redirects are not followed: the request carries
+ * credentials, and a redirect would hand them to whatever host the answer names. Throws
+ * ConnectorRunError with a short, human-readable reason that never quotes the answer.
  */
 export async function fetchHttpJsonValue(
   source: HttpJsonSource,
+  policy: TargetPolicy,
   limits: HttpJsonLimits = HTTP_LIMITS,
 ): Promise<number> {
   const where = shownUrl(source.url);
   const path = parseJsonPath(source.jsonPath);
-  const signal = AbortSignal.timeout(limits.timeoutMs);
-  let text: string;
+  let url: URL;
   try {
-    const res = await fetch(source.url, {
-      method: "GET",
-      headers: { accept: "application/json", "user-agent": "Keel connector", ...source.headers },
-      redirect: "manual",
-      signal,
-    });
-    if (res.status >= 300 && res.status < 400) {
-      await res.body?.cancel();
-      throw new ConnectorRunError(
-        `HTTP ${res.status} from ${where}: redirects are not followed; use the URL it points to`,
-      );
-    }
-    if (res.status < 200 || res.status >= 300) {
-      await res.body?.cancel();
-      throw new ConnectorRunError(`HTTP ${res.status} from ${where}`);
-    }
-    text = await readCapped(res, limits.maxBytes, where);
+    url = new URL(source.url);
+  } catch {
+    throw new ConnectorRunError("the URL is not valid; enter it again");
+  }
+  const deadline = Date.now() + limits.timeoutMs;
+  const checked = await checkTarget(policy, httpTarget(source.url), limits.timeoutMs);
+  if (!checked.ok) throw new ConnectorRunError(checked.reason);
+  const signal = AbortSignal.timeout(Math.max(deadline - Date.now(), 1));
+  let answer: { status: number; text: string };
+  try {
+    answer = await httpGet(url, source.headers, checked.addresses, signal, limits.maxBytes, where);
   } catch (err) {
     if (err instanceof ConnectorRunError) throw err;
     if (signal.aborted)
       throw new ConnectorRunError(`no complete answer from ${where} within ${seconds(limits.timeoutMs)}`);
-    throw new ConnectorRunError(networkReason(err, where));
+    throw new ConnectorRunError(networkReason(err, url, where));
   }
+  const { status, text } = answer;
+  if (status >= 300 && status < 400) {
+    throw new ConnectorRunError(
+      `HTTP ${status} from ${where}: redirects are not followed; use the URL it points to`,
+    );
+  }
+  if (status < 200 || status >= 300) throw new ConnectorRunError(`HTTP ${status} from ${where}`);
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch {
-    const start = text.trim().slice(0, 30).replace(/\s+/g, " ");
+    const start = text.trimStart();
     throw new ConnectorRunError(
-      start
-        ? `the answer from ${where} is not JSON (it starts with "${start}")`
-        : `the answer from ${where} is empty`,
+      !start
+        ? `the answer from ${where} is empty`
+        : start.startsWith("<")
+          ? `the answer from ${where} is not JSON (it looks like HTML or XML)`
+          : `the answer from ${where} is not JSON`,
     );
   }
   const found = selectJsonPath(document, path);
@@ -86,67 +95,113 @@ export async function fetchHttpJsonValue(
     throw new ConnectorRunError(`JSON path ${source.jsonPath} found nothing${detail}`);
   }
   const n = numberFrom(found.value);
-  if (!n.ok) throw new ConnectorRunError(`JSON path ${source.jsonPath}: ${n.error}`);
+  if (!n.ok) throw new ConnectorRunError(`JSON path ${source.jsonPath} ${n.error}`);
   return n.value;
 }
 
-/** The body as text, refusing (without reading on) one larger than `maxBytes`. */
-async function readCapped(res: Response, maxBytes: number, where: string): Promise<string> {
-  const tooLarge = () =>
-    new ConnectorRunError(`the answer from ${where} is larger than ${Math.round(maxBytes / 1024)} KB`);
-  const declared = Number(res.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await res.body?.cancel();
-    throw tooLarge();
-  }
-  if (!res.body) return "";
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+/** A `lookup` that answers with the addresses checkTarget approved, whatever DNS says now. */
+function pinnedLookup(addresses: ResolvedAddress[]): LookupFunction {
+  return ((_host: string, options: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (options?.all) callback(null, addresses);
+    else callback(null, addresses[0]!.address, addresses[0]!.family);
+  }) as LookupFunction;
 }
 
-/** fetch() wraps the socket's error as `cause`; its code says what happened. */
-function networkReason(err: unknown, where: string): string {
-  const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  const host = (() => {
+/**
+ * One GET over node:http(s): the status, and for a 2xx answer its body as text, refusing
+ * (without reading on) one larger than `maxBytes`. No connection pool: each run opens and
+ * closes its own connection to the approved address.
+ */
+function httpGet(
+  url: URL,
+  headers: Record<string, string>,
+  addresses: ResolvedAddress[],
+  signal: AbortSignal,
+  maxBytes: number,
+  where: string,
+): Promise<{ status: number; text: string }> {
+  const tooLarge = () =>
+    new ConnectorRunError(`the answer from ${where} is larger than ${Math.round(maxBytes / 1024)} KB`);
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === "https:" ? https : http;
+    let req: http.ClientRequest;
     try {
-      return new URL(where).host;
-    } catch {
-      return where;
+      req = client.request(url, {
+        method: "GET",
+        headers: { accept: "application/json", "user-agent": "Keel connector", ...headers },
+        agent: false,
+        lookup: pinnedLookup(addresses),
+        signal,
+      });
+    } catch (err) {
+      reject(err);
+      return;
     }
-  })();
-  switch (cause?.code) {
+    req.on("error", reject);
+    req.on("response", (res) => {
+      const status = res.statusCode ?? 0;
+      res.on("error", reject);
+      if (status < 200 || status >= 300) {
+        res.destroy();
+        resolve({ status, text: "" });
+        return;
+      }
+      const declared = Number(res.headers["content-length"]);
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        res.destroy();
+        reject(tooLarge());
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.byteLength;
+        if (size > maxBytes) {
+          res.destroy();
+          reject(tooLarge());
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("end", () => resolve({ status, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("close", () => {
+        if (!res.complete)
+          reject(Object.assign(new Error("the connection closed early"), { code: "ECONNRESET" }));
+      });
+    });
+    req.end();
+  });
+}
+
+/** The socket's or HTTP client's error code says what happened; messages never quote the answer. */
+function networkReason(err: unknown, url: URL, where: string): string {
+  const e = err as { code?: string; message?: string; errors?: Array<{ code?: string }> };
+  // Several addresses tried at once (IPv4 and IPv6) fail together as an AggregateError.
+  const code = e.code ?? e.errors?.[0]?.code;
+  const host = url.host;
+  switch (code) {
     case "ECONNREFUSED":
       return `connection refused by ${host}`;
     case "ENOTFOUND":
     case "EAI_AGAIN":
-      return `host ${new URL(`http://${host}`).hostname} not found`;
+      return `host ${url.hostname} not found`;
     case "ECONNRESET":
-    case "UND_ERR_SOCKET":
+    case "EPIPE":
       return `connection to ${host} closed before the answer was complete`;
     case "EHOSTUNREACH":
     case "ENETUNREACH":
+    case "ETIMEDOUT":
       return `${host} is unreachable`;
+    case "ERR_INVALID_CHAR":
+    case "ERR_INVALID_HTTP_TOKEN":
+    case "ERR_HTTP_INVALID_HEADER_VALUE":
+      // The message may quote a header value, which is a credential: it is not repeated.
+      return `the request to ${where} could not be made (check the header names and values)`;
     default:
       break;
   }
-  if (cause?.code?.startsWith("ERR_TLS") || /certificate|SSL|TLS/i.test(cause?.message ?? "")) {
-    return `TLS error with ${host}: ${cause?.message ?? "handshake failed"}`;
-  }
-  // Without a cause fetch() refused to build the request; its message may quote a header
-  // value, which is a credential, so it is not repeated.
-  if (!cause) return `the request to ${where} could not be made (check the URL and the header names)`;
-  const reason = cause.message ?? "unknown error";
-  return `request to ${where} failed: ${reason}`;
+  if (code?.startsWith("HPE_")) return `the answer from ${where} is not valid HTTP`;
+  if (code && /TLS|SSL|CERT/.test(code)) return `TLS error with ${host} (${code})`;
+  if (!code) return `the request to ${where} could not be made (check the URL and the header names)`;
+  return `request to ${where} failed (${code})`;
 }

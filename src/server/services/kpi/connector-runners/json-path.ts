@@ -112,30 +112,38 @@ export const MAX_KPI_VALUE = 1e15;
 
 const NUMERIC_TEXT = /^\s*[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-/** Why a value found is not a KPI value, naming what it is ("value \"abc\" is not a number"). */
-function notANumber(value: unknown): string {
-  if (value === null) return "value is null, not a number";
-  if (Array.isArray(value)) return "value is an array, not a number";
-  if (typeof value === "object") return "value is an object, not a number";
-  if (typeof value === "string")
-    return `value "${value.length > 40 ? `${value.slice(0, 40)}…` : value}" is not a number`;
-  return `value ${String(value)} is not a number`;
+/**
+ * What a value is, by type only ("text", "an object", "null"). Messages about a source's
+ * answer never repeat a value from it: they are shown to everyone in the organisation,
+ * and the source may hold what only the connector's credentials may read.
+ */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "nothing";
+  if (typeof value === "string") return value.trim() === "" ? "empty text" : "text";
+  if (typeof value === "boolean") return "a boolean";
+  if (typeof value === "number" || typeof value === "bigint") return "a number";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Date) return "a date";
+  if (value instanceof Uint8Array) return "binary data";
+  if (typeof value === "object") return "an object";
+  return `a ${typeof value}`;
 }
 
 /**
  * A KPI value from what a source returned: a finite number, or numeric text ("12.5",
  * how PostgreSQL's numeric and bigint arrive, and how some APIs send amounts).
- * Returns an error message for anything else.
+ * Returns an error ("found text, not a number") for anything else, naming only its type.
  */
 export function numberFrom(value: unknown): { ok: true; value: number } | { ok: false; error: string } {
   let n: number | undefined;
   if (typeof value === "number") n = value;
   else if (typeof value === "bigint") n = Number(value);
   else if (typeof value === "string" && NUMERIC_TEXT.test(value)) n = Number(value);
-  if (n === undefined || Number.isNaN(n)) return { ok: false, error: notANumber(value) };
+  if (n === undefined) return { ok: false, error: `found ${kindOf(value)}, not a number` };
+  if (Number.isNaN(n)) return { ok: false, error: "found NaN, not a number" };
   if (!Number.isFinite(n) || Math.abs(n) >= MAX_KPI_VALUE) {
-    const shown = typeof value === "string" ? `"${value.trim().slice(0, 40)}"` : String(value);
-    return { ok: false, error: `value ${shown} is too large for a KPI (below 10^15 in size)` };
+    return { ok: false, error: "found a number too large for a KPI (it must be below 10^15 in size)" };
   }
   return { ok: true, value: n };
 }

@@ -1,6 +1,8 @@
+import net from "node:net";
 import pg from "pg";
 import { ConnectorRunError, seconds } from "./http-json.ts";
 import { numberFrom } from "./json-path.ts";
+import { checkTarget, type TargetPolicy } from "./target-guard.ts";
 
 export type PostgresSqlSource = { connectionString: string; query: string };
 
@@ -70,9 +72,12 @@ export function postgresTargetOf(connectionString: string): Target {
  * refuses several statements in one message), inside `begin read only`, with statement
  * and lock timeouts. The connection is closed after every run: connectors run at most a
  * few times an hour, and a pool would keep sessions open on someone else's database.
+ * The host is checked against the target policy first and the client connects to the
+ * address that check approved (TLS still verifies the certificate against the host name).
  */
 export async function queryPostgresValue(
   source: PostgresSqlSource,
+  policy: TargetPolicy,
   limits: PostgresLimits = POSTGRES_LIMITS,
 ): Promise<number> {
   let target: Target;
@@ -82,14 +87,26 @@ export async function queryPostgresValue(
     throw new ConnectorRunError(`the connection string ${(err as Error).message}`);
   }
   const where = `${target.host.includes(":") ? `[${target.host}]` : target.host}:${target.port}`;
+  const checked = await checkTarget(
+    policy,
+    { host: target.host, port: target.port },
+    limits.connectTimeoutMs,
+  );
+  if (!checked.ok) {
+    throw new ConnectorRunError(checked.refused ? checked.reason : `database ${checked.reason}`);
+  }
+  const address = checked.addresses[0]!.address;
+  // Connecting to the address, the certificate is still checked against the host's name.
+  const ssl =
+    target.ssl && net.isIP(target.host) === 0 ? { ...target.ssl, servername: target.host } : target.ssl;
   const client = new pg.Client({
-    host: target.host,
+    host: address,
     port: target.port,
     user: target.user,
     // A function, so an empty password stays empty instead of falling back to PGPASSWORD.
     password: () => target.password,
     database: target.database,
-    ssl: target.ssl,
+    ssl,
     application_name: "keel-connector",
     connectionTimeoutMillis: limits.connectTimeoutMs,
     statement_timeout: limits.statementTimeoutMs,
@@ -120,7 +137,7 @@ export async function queryPostgresValue(
     if (!row) throw new ConnectorRunError("the query returned no rows");
     if (row.length === 0) throw new ConnectorRunError("the query returned no columns");
     const n = numberFrom(row[0]);
-    if (!n.ok) throw new ConnectorRunError(`the query's first column: ${n.error}`);
+    if (!n.ok) throw new ConnectorRunError(`the query ${n.error} (first column of the first row)`);
     return n.value;
   } finally {
     await client.end().catch(() => {});
@@ -150,12 +167,41 @@ function connectReason(err: unknown, where: string, timeoutMs: number): string {
   return `could not connect to ${where}: ${e.message ?? String(err)}`;
 }
 
+/** Data exceptions and the like, described without the server's message. */
+const QUERY_ERRORS: Record<string, string> = {
+  "21000": "a subquery returned more than one row",
+  "22003": "a number was out of range for its type",
+  "22012": "division by zero",
+  "22P02": "a value could not be converted to the type asked for",
+  "22007": "a value could not be read as a date or time",
+  "22008": "a date or time was out of range",
+  "42501": "permission denied",
+};
+
+/**
+ * Why the query failed. The server's message is shown only for errors about the query's
+ * own text (it carries a position in it, and no context of a function or of dynamic SQL):
+ * syntax errors, unknown tables and columns. Errors while it runs can quote the data it
+ * read ("invalid input syntax for type integer: \"…\"", or anything a function raises),
+ * so for those only the SQLSTATE is shown.
+ */
 function queryReason(err: unknown, timeoutMs: number): string {
-  const e = err as { code?: string; message?: string };
+  const e = err as {
+    code?: string;
+    message?: string;
+    position?: string;
+    where?: string;
+    internalQuery?: string;
+  };
   if (e.code === "57014" || /query read timeout/i.test(e.message ?? "")) {
     return `the query did not finish within ${seconds(timeoutMs)}`;
   }
   if (e.code === "25006") return "the query tried to change data; connectors only read";
   if (e.code === "55P03") return `the query waited for a lock for more than ${seconds(timeoutMs)}`;
-  return `the query failed: ${e.message ?? String(err)}`;
+  if (e.position && !e.where && !e.internalQuery && e.message) return `the query failed: ${e.message}`;
+  if (!e.code) return "the query failed: the connection was lost or its answer could not be read";
+  const known = QUERY_ERRORS[e.code];
+  return known
+    ? `the query failed: ${known} (SQLSTATE ${e.code})`
+    : `the query failed with SQLSTATE ${e.code} (its message is not shown: it can quote the data read)`;
 }

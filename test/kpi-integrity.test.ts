@@ -1,0 +1,180 @@
+/**
+ * KPI values under pressure: corrections racing each other keep every value in history,
+ * a note added later is kept, formulas never show a number their inputs no longer give
+ * nor a half-finished period, a new floor judges the value already there, and files are
+ * reported by their own line numbers.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTeam } from "./support/factories.ts";
+import {
+  expectError,
+  type Harness,
+  type Json,
+  type OrgRef,
+  type SessionClient,
+  startHarness,
+} from "./support/harness.ts";
+import { recomputeSettled } from "./support/kpi.ts";
+import { okrApi } from "./support/world.ts";
+
+let h: Harness;
+let owner: SessionClient;
+let org: OrgRef;
+let base: string;
+let team: Json;
+
+beforeAll(async () => {
+  h = await startHarness();
+  h.clock.set("2026-11-18T11:00:00Z"); // a Wednesday
+  ({ owner, org } = await h.createOwnerWithOrg({
+    person: { name: "Ines Albers" },
+    org: { name: "Elbe Freight" },
+  }));
+  base = `/api/orgs/${org.slug}`;
+  team = await h.ok("POST", `${base}/teams`, { as: owner, body: buildTeam({ name: "Hub Hamburg" }) });
+});
+afterAll(() => h?.close());
+
+let keys = 0;
+async function kpi(overrides: Record<string, unknown> = {}): Promise<Json> {
+  keys++;
+  return h.ok(
+    "POST",
+    `${base}/kpis`,
+    {
+      as: owner,
+      body: {
+        key: `metric_${keys}`,
+        name: `Metric ${keys}`,
+        ownerUserId: owner.userId,
+        teamId: team.id,
+        unit: "number",
+        direction: "higher_is_better",
+        frequency: "weekly",
+        aggregation: "sum",
+        ...overrides,
+      },
+    },
+    201,
+  );
+}
+const enter = (id: string, body: Record<string, unknown>) =>
+  h.request("POST", `${base}/kpis/${id}/measurements`, { as: owner, body });
+const versions = async (id: string, period: string) =>
+  (await h.ok("GET", `${base}/kpis/${id}/measurements/${period}/versions`, { as: owner })).items as Json[];
+
+describe("corrections", () => {
+  it("racing each other, keep every value in history with its own revision", async () => {
+    const k = await kpi();
+    await enter(k.id, { date: "2026-11-09", value: 0 });
+    const replies = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((value) => enter(k.id, { date: "2026-11-09", value, note: `recount ${value}` })),
+    );
+    for (const reply of replies) expect(reply.status, reply.text).toBe(201);
+    const all = await versions(k.id, "2026-11-09");
+    expect(all.map((v) => v.revision)).toEqual([7, 6, 5, 4, 3, 2, 1]);
+    expect(all.map((v) => v.value).sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  });
+
+  it("keep a note added later to the same value, and stay idempotent without one", async () => {
+    const k = await kpi();
+    await enter(k.id, { date: "2026-11-09", value: 10 });
+    const annotated = await enter(k.id, {
+      date: "2026-11-09",
+      value: 10,
+      note: "Checked with finance: correct",
+    });
+    expect(annotated.body.outcome).toBe("corrected");
+    expect(annotated.body.measurement.note).toBe("Checked with finance: correct");
+    expect((await enter(k.id, { date: "2026-11-09", value: 10 })).body.outcome).toBe("unchanged");
+    expect((await versions(k.id, "2026-11-09")).length).toBe(2);
+  });
+
+  it("refuse dates outside 1900–2999 with a 400", async () => {
+    const k = await kpi();
+    for (const date of ["0050-03-10", "1899-12-31", "3000-01-01"]) {
+      await expectError(await enter(k.id, { date, value: 1 }), 400, "validation_failed");
+    }
+    await expectError(
+      await h.request("POST", `${base}/measurements/bulk`, {
+        as: owner,
+        body: { measurements: [{ kpi: k.key, date: "0001-01-01", value: 1 }] },
+      }),
+      400,
+      "validation_failed",
+    );
+  });
+});
+
+describe("formulas", () => {
+  it("retire a computed value when the inputs stop giving a number", async () => {
+    const a = await kpi({ aggregation: "last" });
+    const b = await kpi({ aggregation: "last" });
+    const ratio = await kpi({ aggregation: "last", formula: `${a.key} / ${b.key}` });
+    await enter(a.id, { date: "2026-11-09", value: 10 });
+    await enter(b.id, { date: "2026-11-09", value: 2 });
+    expect((await h.ok("GET", `${base}/kpis/${ratio.id}`, { as: owner })).current.value).toBe(5);
+    await enter(b.id, { date: "2026-11-09", value: 0, note: "Site closed that week" });
+    const page = await h.ok("GET", `${base}/kpis/${ratio.id}/measurements`, { as: owner });
+    expect(page.items).toEqual([]);
+    expect((await versions(ratio.id, "2026-11-09")).map((v) => [v.value, v.supersededAt !== null])).toEqual([
+      [5, true],
+    ]);
+  });
+
+  it("leave out a period still running when an input is finer", async () => {
+    const daily = await kpi({ frequency: "daily" });
+    const monthly = await kpi({ frequency: "monthly", formula: `${daily.key} * 1` });
+    await h.ok("POST", `${base}/measurements/bulk`, {
+      as: owner,
+      body: {
+        measurements: [
+          { kpi: daily.key, date: "2026-10-30", value: 30 },
+          { kpi: daily.key, date: "2026-10-31", value: 31 },
+          { kpi: daily.key, date: "2026-11-02", value: 2 },
+        ],
+      },
+    });
+    await recomputeSettled(h, org.id); // bulk loads do not wait for the recompute
+    const page = await h.ok("GET", `${base}/kpis/${monthly.id}/measurements`, { as: owner });
+    expect(page.items.map((m: Json) => [m.periodStart, m.value])).toEqual([["2026-10-01", 61]]);
+  });
+});
+
+describe("floors", () => {
+  it("judge the value already there when a floor is set", async () => {
+    const k = await kpi({ aggregation: "last" });
+    const cycle = await okrApi(h, org).createCycle(owner, {
+      name: "Q4 2026",
+      startsOn: "2026-10-01",
+      endsOn: "2026-12-31",
+    });
+    await enter(k.id, { date: "2026-11-09", value: 50 });
+    expect((await h.ok("GET", `${base}/kpis/${k.id}`, { as: owner })).openEscalation).toBeNull();
+    await h.ok(
+      "POST",
+      `${base}/kpi-floors`,
+      {
+        as: owner,
+        body: { teamId: team.id, cycleId: cycle.id, kpiId: k.id, ownerUserId: owner.userId, threshold: 80 },
+      },
+      201,
+    );
+    expect((await h.ok("GET", `${base}/kpis/${k.id}`, { as: owner })).openEscalation).toMatchObject({
+      reason: "floor",
+    });
+  });
+});
+
+describe("CSV files", () => {
+  it("are reported by their own line numbers, and hex is not a number", async () => {
+    const k = await kpi();
+    const csv = `kpi,date,value,note\n\n${k.key},2026-11-02,1,"two\nlines"\n${k.key},2026-11-09,0x10,\n`;
+    const report = await h.ok("POST", `${base}/kpi-imports`, { as: owner, body: { csv, dryRun: true } });
+    expect(report.errors).toEqual([{ row: 5, field: "value", message: expect.stringContaining('"0x10"') }]);
+    expect(report.rows.map((r: Json) => [r.row, r.outcome])).toEqual([
+      [3, "create"],
+      [5, "error"],
+    ]);
+  });
+});
