@@ -14,7 +14,7 @@ import { SignInPage } from "./sign-in-page.tsx";
 import { SignedInLayout } from "./signed-in-layout.tsx";
 
 // Pages load on demand (each its own chunk), keeping the first download small: the
-// administration pages most people never open, and the OKR pages with their forms and charts.
+// administration pages most people never open, and the OKR and KPI pages with their forms and charts.
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
@@ -51,6 +51,49 @@ export const router = createBrowserRouter([
                 lazy: () =>
                   import("../features/check-ins/my-check-ins-page.tsx").then((m) => ({
                     Component: m.MyCheckInsPage,
+                  })),
+              },
+              {
+                path: "kpis",
+                lazy: () =>
+                  import("../features/kpis/kpi-board-page.tsx").then((m) => ({ Component: m.KpiBoardPage })),
+              },
+              {
+                path: "teams/:teamId/kpis",
+                lazy: () =>
+                  import("../features/kpis/kpi-board-page.tsx").then((m) => ({ Component: m.KpiBoardPage })),
+              },
+              {
+                path: "kpis/:kpiId",
+                lazy: () =>
+                  import("../features/kpis/kpi-detail-page.tsx").then((m) => ({
+                    Component: m.KpiDetailPage,
+                  })),
+              },
+              {
+                path: "kpi-entry",
+                lazy: () =>
+                  import("../features/kpis/kpi-entry-page.tsx").then((m) => ({ Component: m.KpiEntryPage })),
+              },
+              {
+                path: "kpi-import",
+                lazy: () =>
+                  import("../features/kpis/kpi-import-page.tsx").then((m) => ({
+                    Component: m.KpiImportPage,
+                  })),
+              },
+              {
+                path: "escalations",
+                lazy: () =>
+                  import("../features/escalations/escalations-page.tsx").then((m) => ({
+                    Component: m.EscalationsPage,
+                  })),
+              },
+              {
+                path: "escalations/:escalationId",
+                lazy: () =>
+                  import("../features/escalations/escalation-page.tsx").then((m) => ({
+                    Component: m.EscalationPage,
                   })),
               },
               {

@@ -1,12 +1,15 @@
 import {
+  IconAlertOctagon,
   IconBinaryTree,
   IconCalendarStats,
   IconChecklist,
+  IconGauge,
   IconHierarchy2,
   IconHistory,
   IconKey,
   IconLayoutDashboard,
   IconMailForward,
+  IconPencilPlus,
   IconSettings,
   IconTarget,
   IconTargetArrow,
@@ -25,7 +28,7 @@ export type NavItem = {
   /** Only owners and admins see it (the API refuses others). */
   adminOnly: boolean;
   /** A count shown next to the label. */
-  badge?: "dueCheckIns";
+  badge?: "dueCheckIns" | "myEscalations";
 };
 
 // Only areas that work are listed; later features add their own entries here.
@@ -48,6 +51,24 @@ export const navItems: NavItem[] = [
     goKey: "l",
     section: "main",
     adminOnly: false,
+  },
+  { label: "KPIs", path: "kpis", icon: IconGauge, goKey: "b", section: "main", adminOnly: false },
+  {
+    label: "Enter KPI values",
+    path: "kpi-entry",
+    icon: IconPencilPlus,
+    goKey: "v",
+    section: "main",
+    adminOnly: false,
+  },
+  {
+    label: "Escalations",
+    path: "escalations",
+    icon: IconAlertOctagon,
+    goKey: "e",
+    section: "main",
+    adminOnly: false,
+    badge: "myEscalations",
   },
   { label: "Teams", path: "teams", icon: IconHierarchy2, goKey: "t", section: "main", adminOnly: false },
   { label: "People", path: "people", icon: IconUsers, goKey: "p", section: "main", adminOnly: false },
@@ -108,4 +129,14 @@ export function visibleNavItems(isAdmin: boolean): NavItem[] {
 
 export function orgUrl(slug: string, path = ""): string {
   return path ? `/o/${slug}/${path}` : `/o/${slug}`;
+}
+
+/** Whether a nav entry is the current area; a team's KPI board (teams/:id/kpis) belongs to KPIs. */
+export function isActiveItem(item: NavItem, slug: string, pathname: string): boolean {
+  const to = orgUrl(slug, item.path);
+  if (item.path === "") return pathname === to || pathname === `${to}/`;
+  const teamBoard = /\/teams\/[^/]+\/kpis\/?$/.test(pathname);
+  if (item.path === "kpis" && teamBoard) return true;
+  if (item.path === "teams" && teamBoard) return false;
+  return pathname === to || pathname.startsWith(`${to}/`);
 }

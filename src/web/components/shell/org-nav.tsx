@@ -2,8 +2,9 @@ import { Badge, NavLink, Stack, Text } from "@mantine/core";
 import { IconBuildingCommunity, IconUserCircle } from "@tabler/icons-react";
 import { NavLink as RouterLink, useLocation } from "react-router";
 import { useMyCheckIns } from "../../features/check-ins/check-ins-api.ts";
+import { useMyEscalationCount } from "../../features/escalations/escalations-api.ts";
 import type { OrgSummary } from "../../lib/types.ts";
-import { orgUrl, visibleNavItems } from "./nav-items.ts";
+import { isActiveItem, orgUrl, visibleNavItems } from "./nav-items.ts";
 
 type Props = { slug: string; isAdmin: boolean; onNavigate: () => void };
 
@@ -16,10 +17,11 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
   const mine = useMyCheckIns(slug);
   const due = (mine.data?.items ?? []).filter((i) => i.due).length;
   const overdue = (mine.data?.items ?? []).some((i) => i.overdue);
+  const escalations = useMyEscalationCount(slug);
 
   const render = (item: (typeof items)[number]) => {
     const to = orgUrl(slug, item.path);
-    const active = item.path === "" ? pathname === to || pathname === `${to}/` : pathname.startsWith(to);
+    const active = isActiveItem(item, slug, pathname);
     const Icon = item.icon;
     return (
       <NavLink
@@ -43,10 +45,32 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
             >
               {due}
             </Badge>
+          ) : item.badge === "myEscalations" && escalations.count > 0 ? (
+            <Badge
+              size="sm"
+              circle={escalations.count < 10 && !escalations.more}
+              color="red"
+              variant={escalations.open > 0 ? "filled" : "light"}
+              className="keel-num"
+              data-testid="my-escalations-count"
+              aria-hidden
+              title={`${escalations.count}${escalations.more ? "+" : ""} unresolved escalation${escalations.count === 1 ? "" : "s"} sent to you`}
+            >
+              {escalations.count}
+              {escalations.more ? "+" : ""}
+            </Badge>
           ) : undefined
         }
         active={active}
-        aria-describedby={item.badge === "dueCheckIns" && due > 0 ? "due-check-ins-description" : undefined}
+        // Our rule decides (a team's KPI board belongs to KPIs, not Teams), not the router's prefix match.
+        aria-current={active ? "page" : "false"}
+        aria-describedby={
+          item.badge === "dueCheckIns" && due > 0
+            ? "due-check-ins-description"
+            : item.badge === "myEscalations" && escalations.count > 0
+              ? "my-escalations-description"
+              : undefined
+        }
         onClick={onNavigate}
         variant="light"
         styles={{
@@ -63,6 +87,13 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
       {due > 0 && (
         <span id="due-check-ins-description" hidden>
           {due} key result{due === 1 ? "" : "s"} to check in on this week
+        </span>
+      )}
+      {escalations.count > 0 && (
+        <span id="my-escalations-description" hidden>
+          {escalations.count}
+          {escalations.more ? " or more" : ""} unresolved escalation{escalations.count === 1 ? "" : "s"} sent
+          to you
         </span>
       )}
       {main.map(render)}

@@ -9,7 +9,10 @@ const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigat
 const general: Array<[string[], string]> = [
   [["/"], "Search on this page"],
   [["n"], "New item on this page (objective, team, person…)"],
-  [[isMac ? "⌘" : "Ctrl", "+", "Enter"], "Save all changed rows in My check-ins (or the open check-in)"],
+  [
+    [isMac ? "⌘" : "Ctrl", "+", "Enter"],
+    "Save all changed rows in My check-ins and Enter KPI values (or the open check-in)",
+  ],
   [["?"], "Show this list"],
   [["Esc"], "Close a dialog or clear the search"],
 ];

@@ -18,6 +18,7 @@ import { useOrg } from "../../lib/org-context.tsx";
 import type { Objective } from "../../lib/types.ts";
 import { CycleProgress } from "../cycles/cycle-progress.tsx";
 import { CycleStateBadge } from "../cycles/cycle-state-badge.tsx";
+import { TeamKpiSection } from "../kpis/team-kpi-section.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { AlignModal } from "./align-modal.tsx";
 import { CycleSelect } from "./cycle-select.tsx";
@@ -29,7 +30,10 @@ import { useOkrScope } from "./use-okr-scope.ts";
 
 type Dialog = { kind: "create" } | { kind: "edit"; id: string } | { kind: "align"; id: string } | null;
 
-/** /o/:org/okrs: one team's Objectives in one cycle, with every KR, status and pace. */
+/**
+ * /o/:org/okrs: the team page: one team's Objectives in one cycle, with every KR, status
+ * and pace, and beside them its KPI board, KPI floor and open escalations.
+ */
 export function OkrsPage() {
   const { org, isAdmin, role } = useOrg();
   const scope = useOkrScope({ withTeam: true });
@@ -264,6 +268,9 @@ export function OkrsPage() {
             </Text>
           )}
         </Stack>
+      )}
+      {scope.ready && team && (
+        <TeamKpiSection slug={slug} team={team} cycle={cycle} roots={roots} role={role} />
       )}
       {!canEdit && (
         <Text size="xs" c="dimmed" mt="xs">

@@ -1,5 +1,6 @@
 import {
   ActionIcon,
+  Anchor,
   Badge,
   Button,
   Divider,
@@ -13,6 +14,7 @@ import {
 } from "@mantine/core";
 import { IconArchive, IconArrowsMove, IconPencil, IconUserMinus, IconUsers } from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
+import { Link } from "react-router";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { FormError } from "../../components/form-error.tsx";
 import { LoadMore } from "../../components/load-more.tsx";
@@ -72,6 +74,14 @@ export function TeamDrawer({ slug, team, parentName, isAdmin, onClose, onAction 
               </Detail>
             </Table.Tbody>
           </Table>
+          <Group gap="md">
+            <Anchor component={Link} to={`/o/${slug}/okrs?team=${team.id}`} size="sm">
+              Team page: OKRs and KPIs
+            </Anchor>
+            <Anchor component={Link} to={`/o/${slug}/teams/${team.id}/kpis`} size="sm">
+              KPI board
+            </Anchor>
+          </Group>
           {isAdmin && (
             <Group gap="xs">
               <Button

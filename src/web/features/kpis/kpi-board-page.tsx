@@ -1,0 +1,145 @@
+import { Anchor, Button, Card, Group, Text } from "@mantine/core";
+import { IconFileImport, IconHierarchy2, IconPencilPlus, IconPlus } from "@tabler/icons-react";
+import { useMemo, useState } from "react";
+import { Link, useNavigate, useParams } from "react-router";
+import { EmptyState } from "../../components/empty-state.tsx";
+import { PageHeader } from "../../components/page-header.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { useOrg } from "../../lib/org-context.tsx";
+import { useSession } from "../../lib/session.ts";
+import type { TeamNode } from "../../lib/types.ts";
+import { TeamSelect } from "../teams/team-select.tsx";
+import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
+import { useTeamTree } from "../teams/teams-api.ts";
+import { mayManageTeamKpis } from "./kpi-access.ts";
+import { KpiBoard } from "./kpi-board.tsx";
+import { KpiFormModal } from "./kpi-form-modal.tsx";
+
+/**
+ * The team a KPI board opens on without one in the address: a team the person leads that
+ * runs KPIs, else the first team that runs KPIs, else the top of the tree.
+ */
+export function defaultKpiTeamId(roots: TeamNode[], userId: string | null): string | null {
+  const teams = flattenTree(roots)
+    .map((f) => f.team)
+    .filter((t) => !t.archived);
+  const kpiTeams = teams.filter((t) => t.methodology !== "okr");
+  const led = userId ? kpiTeams.find((t) => t.leadUserId === userId) : undefined;
+  return (led ?? kpiTeams[0] ?? teams[0])?.id ?? null;
+}
+
+/** /o/:org/teams/:teamId/kpis (and /o/:org/kpis): one team's KPI board. */
+export function KpiBoardPage() {
+  const { teamId: param } = useParams();
+  const { slug, role, isAdmin } = useOrg();
+  const userId = useSession().data?.user.id ?? null;
+  const navigate = useNavigate();
+  const tree = useTeamTree(slug);
+  const roots = tree.data?.roots ?? [];
+  const [creating, setCreating] = useState(false);
+  const teamId = useMemo(
+    () => (param && findTeam(roots, param) ? param : defaultKpiTeamId(roots, userId)),
+    [param, roots, userId],
+  );
+  const team = teamId ? findTeam(roots, teamId) : null;
+  const canManage = mayManageTeamKpis(roots, teamId, userId, role);
+  const canEnter = role !== "viewer";
+
+  return (
+    <>
+      <PageHeader
+        title={team ? `KPIs · ${team.name}` : "KPIs"}
+        description="The standing health metrics of a team: value, target, status and trend, with escalations when one turns red."
+        actions={
+          <>
+            {canEnter && (
+              <Button
+                component={Link}
+                to={`/o/${slug}/kpi-entry`}
+                variant="default"
+                leftSection={<IconPencilPlus size={16} />}
+              >
+                Enter values
+              </Button>
+            )}
+            {canManage && (
+              <Button
+                leftSection={<IconPlus size={16} />}
+                onClick={() => setCreating(true)}
+                data-shortcut-new
+              >
+                New KPI
+              </Button>
+            )}
+          </>
+        }
+      />
+      <Card withBorder padding="sm" mb="md">
+        <Group gap="sm" wrap="wrap">
+          <TeamSelect
+            ariaLabel="Choose team"
+            roots={roots}
+            value={teamId}
+            onChange={(v) => v && navigate(`/o/${slug}/teams/${v}/kpis`, { replace: true })}
+            leftSection={<IconHierarchy2 size={15} />}
+            w={260}
+            testId="kpi-team-select"
+          />
+          {team && team.methodology === "okr" && (
+            <Text size="xs" c="dimmed">
+              {team.name} runs OKRs only; its KPIs still show here.
+            </Text>
+          )}
+          <Group gap="md" ml="auto">
+            {team && (
+              <Anchor component={Link} to={`/o/${slug}/okrs?team=${team.id}`} size="sm">
+                Team page
+              </Anchor>
+            )}
+            {canEnter && (
+              <Anchor component={Link} to={`/o/${slug}/kpi-import`} size="sm">
+                <Group gap={4} wrap="nowrap">
+                  <IconFileImport size={15} />
+                  Import CSV
+                </Group>
+              </Anchor>
+            )}
+          </Group>
+        </Group>
+      </Card>
+      {tree.isPending ? (
+        <Card withBorder>
+          <TableSkeleton rows={6} />
+        </Card>
+      ) : tree.isError ? (
+        <QueryError error={tree.error} onRetry={() => void tree.refetch()} what="the teams" />
+      ) : !team ? (
+        <Card withBorder>
+          <EmptyState icon={<IconHierarchy2 size={24} />} title="No teams yet">
+            KPIs belong to teams.{" "}
+            {isAdmin ? "Create the company as the top team first." : "An admin creates teams."}
+          </EmptyState>
+        </Card>
+      ) : (
+        <KpiBoard
+          slug={slug}
+          teamId={team.id}
+          teamName={team.name}
+          canManage={canManage}
+          onCreate={() => setCreating(true)}
+        />
+      )}
+      <KpiFormModal
+        slug={slug}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        roots={roots}
+        teamId={teamId}
+        onCreated={(kpi) => {
+          if (kpi.teamId !== teamId) navigate(`/o/${slug}/teams/${kpi.teamId}/kpis`);
+        }}
+      />
+    </>
+  );
+}

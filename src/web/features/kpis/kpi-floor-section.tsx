@@ -1,0 +1,395 @@
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Card,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Tooltip,
+} from "@mantine/core";
+import {
+  IconAlertTriangle,
+  IconCircleCheck,
+  IconClockQuestion,
+  IconPencil,
+  IconPlus,
+  IconTrash,
+} from "@tabler/icons-react";
+import { type FormEvent, useEffect, useState } from "react";
+import { Link } from "react-router";
+import { ConfirmModal } from "../../components/confirm-modal.tsx";
+import { FormError } from "../../components/form-error.tsx";
+import { QueryError } from "../../components/query-error.tsx";
+import { StatusBadge } from "../../components/status-badge.tsx";
+import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { isApiError } from "../../lib/api-client.ts";
+import { notify } from "../../lib/notify.ts";
+import type { Cycle } from "../../lib/types.ts";
+import { PersonSelect } from "../people/person-select.tsx";
+import { type KpiFloor, useCreateFloor, useDeleteFloor, useKpiFloors, useUpdateFloor } from "./floors-api.ts";
+import { type NumberDraft, toNumberDraft } from "./kpi-draft.ts";
+import { formatKpiValue } from "./kpi-format.ts";
+import type { KpiCard } from "./kpis-api.ts";
+
+type Props = {
+  slug: string;
+  teamId: string;
+  teamName: string;
+  cycle: Cycle;
+  /** The team's KPIs (from its board): the ones a floor can hold, and their formats. */
+  kpis: KpiCard[];
+  canManage: boolean;
+};
+
+const unitOf = (kpis: KpiCard[], f: KpiFloor) =>
+  kpis.find((k) => k.id === f.kpi.id) ?? { unit: f.kpi.unit as KpiCard["unit"], decimals: 2, currency: null };
+
+function FloorState({ floor }: { floor: KpiFloor }) {
+  if (floor.kpi.value === null)
+    return (
+      <StatusBadge
+        color="gray"
+        icon={<IconClockQuestion size={12} />}
+        title="No value yet for its latest period"
+      >
+        No value
+      </StatusBadge>
+    );
+  return floor.breached ? (
+    <StatusBadge
+      color="red"
+      icon={<IconAlertTriangle size={12} />}
+      title="The value is through the floor: it escalates"
+    >
+      Breached
+    </StatusBadge>
+  ) : (
+    <StatusBadge color="green" icon={<IconCircleCheck size={12} />} title="The value holds the floor">
+      Holding
+    </StatusBadge>
+  );
+}
+
+/**
+ * The team's KPI floor for a cycle: what must not fall while the team chases its OKRs,
+ * each KPI against its escalation threshold. Leads and admins add, change and remove.
+ */
+export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage }: Props) {
+  const floors = useKpiFloors(slug, teamId, cycle.id);
+  const remove = useDeleteFloor(slug);
+  const [editing, setEditing] = useState<KpiFloor | "new" | null>(null);
+  const [removing, setRemoving] = useState<KpiFloor | null>(null);
+  const frozen = cycle.state === "closed";
+  const items = floors.data?.items ?? [];
+  const onFloor = new Set(items.map((f) => f.kpi.id));
+  const candidates = kpis.filter((k) => !onFloor.has(k.id));
+
+  return (
+    <Card withBorder padding={0} data-testid="kpi-floor">
+      <Group justify="space-between" p="sm" pb={6} gap="xs" wrap="wrap">
+        <div>
+          <Text fw={600} size="sm">
+            KPI floor · {cycle.name}
+          </Text>
+          <Text size="xs" c="dimmed">
+            What must not fall while {teamName} chases its OKRs; crossing a threshold escalates.
+          </Text>
+        </div>
+        {canManage && !frozen && (
+          <Button
+            size="xs"
+            variant="default"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => setEditing("new")}
+            disabled={candidates.length === 0}
+            title={
+              candidates.length === 0
+                ? "Every KPI of the team is already on the floor (or it has none)"
+                : undefined
+            }
+          >
+            Add to floor
+          </Button>
+        )}
+      </Group>
+      {floors.isPending ? (
+        <div style={{ padding: 12 }}>
+          <TableSkeleton rows={2} />
+        </div>
+      ) : floors.isError ? (
+        <div style={{ padding: 12 }}>
+          <QueryError error={floors.error} onRetry={() => void floors.refetch()} what="the floor" />
+        </div>
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed" px="sm" pb="sm">
+          No floor for {cycle.name} yet.{" "}
+          {canManage
+            ? "Pick the 2–5 KPIs that must hold while this cycle's OKRs change things, each with the level that must not be crossed."
+            : "The team's lead sets it up in cycle planning."}
+        </Text>
+      ) : (
+        <div className="keel-table-scroll">
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>KPI</Table.Th>
+                <Table.Th>Owner</Table.Th>
+                <Table.Th ta="right">Value</Table.Th>
+                <Table.Th ta="right">Floor</Table.Th>
+                <Table.Th>State</Table.Th>
+                {canManage && !frozen && <Table.Th w={70} />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((f) => {
+                const unit = unitOf(kpis, f);
+                return (
+                  <Table.Tr key={f.id} data-testid="floor-row" data-breached={f.breached || undefined}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/o/${slug}/kpis/${f.kpi.id}`} size="sm">
+                        {f.kpi.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>{f.ownerName}</Table.Td>
+                    <Table.Td ta="right" className="keel-num" style={{ whiteSpace: "nowrap" }}>
+                      {formatKpiValue(f.kpi.value, unit)}
+                    </Table.Td>
+                    <Table.Td ta="right" className="keel-num" style={{ whiteSpace: "nowrap" }}>
+                      {f.kpi.direction === "lower_is_better" ? "≤ " : "≥ "}
+                      {formatKpiValue(f.threshold, unit)}
+                    </Table.Td>
+                    <Table.Td>
+                      <FloorState floor={f} />
+                    </Table.Td>
+                    {canManage && !frozen && (
+                      <Table.Td>
+                        <Group gap={2} wrap="nowrap">
+                          <Tooltip label="Change owner or threshold">
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={`Edit the floor of ${f.kpi.name}`}
+                              onClick={() => setEditing(f)}
+                            >
+                              <IconPencil size={15} />
+                            </ActionIcon>
+                          </Tooltip>
+                          <Tooltip label="Remove from the floor">
+                            <ActionIcon
+                              variant="subtle"
+                              color="gray"
+                              aria-label={`Remove ${f.kpi.name} from the floor`}
+                              onClick={() => setRemoving(f)}
+                            >
+                              <IconTrash size={15} />
+                            </ActionIcon>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </div>
+      )}
+      <FloorModal
+        slug={slug}
+        teamId={teamId}
+        cycle={cycle}
+        candidates={candidates}
+        kpis={kpis}
+        editing={editing}
+        onClose={() => setEditing(null)}
+      />
+      <ConfirmModal
+        opened={removing !== null}
+        onClose={() => setRemoving(null)}
+        title={`Remove ${removing?.kpi.name ?? "the KPI"} from the floor?`}
+        confirmLabel="Remove"
+        danger
+        loading={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.id, {
+            onSuccess: () => {
+              notify(`Removed “${removing.kpi.name}” from the floor of ${cycle.name}.`);
+              setRemoving(null);
+            },
+          })
+        }
+      >
+        It no longer escalates when it crosses{" "}
+        {removing ? formatKpiValue(removing.threshold, unitOf(kpis, removing)) : "its threshold"} during{" "}
+        {cycle.name}. Its own red threshold still applies.
+      </ConfirmModal>
+    </Card>
+  );
+}
+
+type ModalProps = {
+  slug: string;
+  teamId: string;
+  cycle: Cycle;
+  candidates: KpiCard[];
+  kpis: KpiCard[];
+  editing: KpiFloor | "new" | null;
+  onClose: () => void;
+};
+
+/** Suggests the red threshold in force as the floor: the level the team already calls "bad". */
+function suggestedThreshold(kpi: KpiCard | undefined): NumberDraft {
+  const b = kpi?.bandsInForce;
+  if (!b) return "";
+  const v = kpi.direction === "lower_is_better" ? b.redMax : b.redMin;
+  return v ?? "";
+}
+
+function FloorModal({ slug, teamId, cycle, candidates, kpis, editing, onClose }: ModalProps) {
+  const create = useCreateFloor(slug);
+  const update = useUpdateFloor(slug);
+  const existing = editing && editing !== "new" ? editing : null;
+  const [kpiId, setKpiId] = useState<string | null>(null);
+  const [owner, setOwner] = useState<{ id: string | null; name: string | null }>({ id: null, name: null });
+  const [threshold, setThreshold] = useState<NumberDraft>("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a fresh form each time it opens
+  useEffect(() => {
+    if (!editing) return;
+    setErrors({});
+    create.reset();
+    update.reset();
+    if (existing) {
+      setKpiId(existing.kpi.id);
+      setOwner({ id: existing.ownerUserId, name: existing.ownerName });
+      setThreshold(existing.threshold);
+    } else {
+      setKpiId(null);
+      setOwner({ id: null, name: null });
+      setThreshold("");
+    }
+  }, [editing]);
+
+  const pick = (id: string | null) => {
+    setKpiId(id);
+    const kpi = kpis.find((k) => k.id === id);
+    if (kpi) {
+      setOwner({ id: kpi.ownerUserId, name: kpi.ownerName });
+      setThreshold(suggestedThreshold(kpi));
+    }
+    setErrors({});
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!kpiId) problems.kpiId = "Pick a KPI.";
+    if (!owner.id) problems.ownerUserId = "Pick who answers for it.";
+    if (threshold === "") problems.threshold = "Enter the level that must not be crossed.";
+    if (Object.keys(problems).length > 0) return setErrors(problems);
+    const onError = (err: Error) => {
+      if (isApiError(err) && err.issues.length > 0)
+        setErrors(
+          Object.fromEntries(
+            err.issues.map((i) => [i.field, i.message.charAt(0).toUpperCase() + i.message.slice(1)]),
+          ),
+        );
+    };
+    const done = (message: string) => {
+      notify(message);
+      onClose();
+    };
+    if (existing) {
+      update.mutate(
+        {
+          id: existing.id,
+          patch: {
+            version: existing.version,
+            ownerUserId: owner.id ?? undefined,
+            threshold: Number(threshold),
+          },
+        },
+        { onSuccess: () => done(`Saved the floor of “${existing.kpi.name}”.`), onError },
+      );
+    } else {
+      create.mutate(
+        {
+          teamId,
+          cycleId: cycle.id,
+          kpiId: kpiId ?? "",
+          ownerUserId: owner.id ?? "",
+          threshold: Number(threshold),
+        },
+        { onSuccess: (f) => done(`Added “${f.kpi.name}” to the floor of ${cycle.name}.`), onError },
+      );
+    }
+  };
+  const kpi = kpis.find((k) => k.id === kpiId);
+  const error = create.error ?? update.error;
+
+  return (
+    <Modal
+      opened={editing !== null}
+      onClose={onClose}
+      title={existing ? `Floor of ${existing.kpi.name}` : `Add to the floor of ${cycle.name}`}
+      size="md"
+    >
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="sm">
+          {!existing && (
+            <Select
+              label="KPI"
+              placeholder="Pick one of the team's KPIs"
+              data={candidates.map((k) => ({ value: k.id, label: k.name }))}
+              value={kpiId}
+              onChange={pick}
+              searchable
+              error={errors.kpiId}
+              data-autofocus
+            />
+          )}
+          <PersonSelect
+            slug={slug}
+            label="Owner"
+            description="Answers the escalation when the floor is crossed"
+            value={owner.id}
+            valueLabel={owner.name}
+            onChange={(id, name) => setOwner({ id, name })}
+            error={errors.ownerUserId}
+            clearable={false}
+          />
+          <NumberInput
+            label="Threshold"
+            description={
+              kpi?.direction === "lower_is_better"
+                ? "Escalates when the value rises above it"
+                : "Escalates when the value falls below it"
+            }
+            value={threshold}
+            onChange={(v) => setThreshold(toNumberDraft(v))}
+            decimalScale={6}
+            hideControls
+            error={errors.threshold}
+          />
+          <FormError error={error && !(isApiError(error) && error.issues.length > 0) ? error : null} />
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending || update.isPending}>
+              {existing ? "Save" : "Add to floor"}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,231 @@
+import type { Kpi, KpiStatus } from "./kpis-api.ts";
+
+type Unit = Pick<Kpi, "unit" | "decimals" | "currency">;
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = JSON.stringify(options);
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(undefined, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * A KPI value as people read it, by the KPI's unit and decimals: "€1,240,000",
+ * "93.5 %", "4.5 h", "1,204". "–" when there is no value.
+ */
+export function formatKpiValue(value: number | null | undefined, unit: Unit): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  const digits = Math.max(0, Math.min(6, unit.decimals));
+  const fixed = { minimumFractionDigits: digits, maximumFractionDigits: digits };
+  switch (unit.unit) {
+    case "currency":
+      if (unit.currency) {
+        try {
+          return numberFormat({ style: "currency", currency: unit.currency, ...fixed }).format(value);
+        } catch {
+          // An unknown code: the number with the code after it.
+        }
+        return `${numberFormat(fixed).format(value)} ${unit.currency}`;
+      }
+      return numberFormat(fixed).format(value);
+    case "percent":
+      return `${numberFormat(fixed).format(value)} %`;
+    case "duration":
+      return `${numberFormat(fixed).format(value)} h`;
+    default:
+      return numberFormat(fixed).format(value);
+  }
+}
+
+/** Short form for axes and tight spots: "1.2M", "45k", "93.5 %". */
+export function formatKpiCompact(value: number, unit: Unit): string {
+  const abs = Math.abs(value);
+  let text: string;
+  if (abs >= 1_000_000_000) text = `${trim(value / 1_000_000_000)}B`;
+  else if (abs >= 1_000_000) text = `${trim(value / 1_000_000)}M`;
+  else if (abs >= 10_000) text = `${trim(value / 1_000)}k`;
+  else
+    text = numberFormat({
+      maximumFractionDigits: Math.min(2, Math.max(unit.decimals, abs < 10 ? 2 : 0)),
+    }).format(value);
+  if (unit.unit === "percent") return `${text} %`;
+  if (unit.unit === "duration") return `${text} h`;
+  if (unit.unit === "currency" && unit.currency) return `${currencySymbol(unit.currency)}${text}`;
+  return text;
+}
+
+function trim(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+function currencySymbol(code: string): string {
+  try {
+    const parts = numberFormat({
+      style: "currency",
+      currency: code,
+      currencyDisplay: "narrowSymbol",
+    }).formatToParts(0);
+    return parts.find((p) => p.type === "currency")?.value ?? "";
+  } catch {
+    return "";
+  }
+}
+
+/** What a unit means in a field's hint ("hours", "%"). */
+export function unitSuffix(unit: Unit): string {
+  if (unit.unit === "percent") return "%";
+  if (unit.unit === "duration") return "h";
+  if (unit.unit === "currency") return unit.currency ?? "";
+  return "";
+}
+
+/** Status words: colour is never the only sign. Red-amber-green is what KPI owners say. */
+export const kpiStatusLabels: Record<KpiStatus | "none", string> = {
+  green: "Green",
+  amber: "Amber",
+  red: "Red",
+  no_data: "No data",
+  none: "No bands",
+};
+
+export const kpiStatusColors: Record<KpiStatus | "none", string> = {
+  green: "green",
+  amber: "yellow",
+  red: "red",
+  no_data: "gray",
+  none: "gray",
+};
+
+export const kpiStatusExplanations: Record<KpiStatus | "none", string> = {
+  green: "Inside the target band",
+  amber: "Between the target band and the red threshold",
+  red: "Beyond the red threshold",
+  no_data: "The latest due period has no value yet",
+  none: "No thresholds set, so no colour",
+};
+
+/** The CSS colour of a status for lines, dots and card edges (grey stays visible in dark mode). */
+export function kpiStatusFill(status: KpiStatus | "none" | null | undefined): string {
+  if (!status || status === "none" || status === "no_data") return "var(--mantine-color-dimmed)";
+  return `var(--mantine-color-${kpiStatusColors[status]}-filled)`;
+}
+
+export const directionLabels: Record<Kpi["direction"], string> = {
+  higher_is_better: "Higher is better",
+  lower_is_better: "Lower is better",
+  within_range: "Keep within a range",
+};
+
+export const frequencyLabels: Record<Kpi["frequency"], string> = {
+  daily: "Daily",
+  weekly: "Weekly",
+  monthly: "Monthly",
+  quarterly: "Quarterly",
+};
+
+/** How a unit's periods usually roll up: flows add up, rates and levels do not. */
+export const defaultAggregation: Record<Kpi["unit"], Kpi["aggregation"]> = {
+  number: "sum",
+  count: "sum",
+  currency: "sum",
+  percent: "average",
+  duration: "average",
+};
+
+/** "per week": the unit of a trend's slope. */
+export const perPeriod: Record<Kpi["frequency"], string> = {
+  daily: "per day",
+  weekly: "per week",
+  monthly: "per month",
+  quarterly: "per quarter",
+};
+
+/** The period of a frequency as a noun: "week". */
+export const periodNoun: Record<Kpi["frequency"], string> = {
+  daily: "day",
+  weekly: "week",
+  monthly: "month",
+  quarterly: "quarter",
+};
+
+export const aggregationLabels: Record<Kpi["aggregation"], string> = {
+  sum: "Sum",
+  average: "Average",
+  last: "Last value",
+  min: "Minimum",
+  max: "Maximum",
+};
+
+export const unitLabels: Record<Kpi["unit"], string> = {
+  number: "Number",
+  count: "Count",
+  currency: "Currency",
+  percent: "Percent (0–100)",
+  duration: "Duration (hours)",
+};
+
+export const sourceLabels: Record<string, string> = {
+  manual: "By hand",
+  import: "CSV import",
+  api: "API",
+  formula: "Formula",
+  connector: "Connector",
+};
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A period by its start and the KPI's frequency: "5 Oct 2026", "Week of 5 Oct 2026",
+ * "Oct 2026", "Oct–Dec 2026". Quarters are named by their months, which stays right for
+ * any fiscal year start.
+ */
+export function periodName(periodStart: string, frequency: Kpi["frequency"]): string {
+  const [y, m, d] = periodStart.split("-").map(Number) as [number, number, number];
+  const month = MONTHS[m - 1] ?? "";
+  switch (frequency) {
+    case "daily":
+      return `${d} ${month} ${y}`;
+    case "weekly":
+      return `Week of ${d} ${month} ${y}`;
+    case "monthly":
+      return `${month} ${y}`;
+    case "quarterly": {
+      const endIndex = (m + 1) % 12;
+      const endYear = m + 2 > 12 ? y + 1 : y;
+      return endYear === y
+        ? `${month}–${MONTHS[endIndex]} ${y}`
+        : `${month} ${y}–${MONTHS[endIndex]} ${endYear}`;
+    }
+  }
+}
+
+/** The target of the bands in force, in words: "Target €1.2M" or the green range. */
+export function targetLabel(kpi: Pick<Kpi, "bandsInForce" | "direction" | "unit" | "decimals" | "currency">) {
+  const b = kpi.bandsInForce;
+  if (!b) return "No target yet";
+  if (b.target !== null) return `Target ${formatKpiValue(b.target, kpi)}`;
+  if (kpi.direction === "higher_is_better" && b.greenMin !== null)
+    return `Green at ${formatKpiValue(b.greenMin, kpi)} or more`;
+  if (kpi.direction === "lower_is_better" && b.greenMax !== null)
+    return `Green at ${formatKpiValue(b.greenMax, kpi)} or less`;
+  if (b.greenMin !== null && b.greenMax !== null)
+    return `Green ${formatKpiValue(b.greenMin, kpi)}–${formatKpiValue(b.greenMax, kpi)}`;
+  return "No target yet";
+}
+
+/** The trend in words: "Rising, improving: +2.5 per week". */
+export function trendLabel(kpi: Pick<Kpi, "trend" | "frequency" | "unit" | "decimals" | "currency">): string {
+  const { direction, slope, improving } = kpi.trend;
+  if (direction === "flat") return "Flat over the last periods";
+  const verb = direction === "up" ? "Rising" : "Falling";
+  const judgement = improving === null ? "" : improving ? ", improving" : ", worsening";
+  const sign = slope > 0 ? "+" : slope < 0 ? "−" : "";
+  // Small slopes need a decimal more than the values to show at all.
+  const decimals = Math.abs(slope) >= 100 ? kpi.decimals : Math.max(kpi.decimals, 1);
+  const step = formatKpiValue(Math.abs(slope), { ...kpi, decimals });
+  return `${verb}${judgement}: ${sign}${step} ${perPeriod[kpi.frequency]}`;
+}

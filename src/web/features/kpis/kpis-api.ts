@@ -1,0 +1,203 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { Connector, ConnectorRun } from "../../../shared/schemas/connectors.ts";
+import type {
+  CreateKpiInput,
+  CsvImportReportSchema,
+  EntryFormItemSchema,
+  Kpi,
+  KpiBoardSchema,
+  KpiTreeSchema,
+  Measurement,
+  MeasurementVersionSchema,
+  SeriesSchema,
+  UpdateKpiInput,
+  WriteOutcomeSchema,
+} from "../../../shared/schemas/kpis.ts";
+import { api, orgPath } from "../../lib/api-client.ts";
+import { usePagedList } from "../../lib/use-paged-list.ts";
+
+// The API's types, inferred from the shared schemas the server validates with.
+export type { Connector, ConnectorRun } from "../../../shared/schemas/connectors.ts";
+export type { Kpi, KpiCard, KpiTreeNode, Measurement } from "../../../shared/schemas/kpis.ts";
+export type KpiBoard = z.infer<typeof KpiBoardSchema>;
+export type KpiSeries = z.infer<typeof SeriesSchema>;
+export type KpiTree = z.infer<typeof KpiTreeSchema>;
+export type MeasurementVersion = z.infer<typeof MeasurementVersionSchema>;
+export type EntryItem = z.infer<typeof EntryFormItemSchema>;
+export type CsvImportReport = z.infer<typeof CsvImportReportSchema>;
+export type WriteOutcome = z.infer<typeof WriteOutcomeSchema>;
+export type KpiBands = Kpi["bands"][number];
+export type KpiStatus = NonNullable<Kpi["current"]["status"]>;
+
+/**
+ * KPIs, their measurements, escalations and floors are one area: a value entered may
+ * change a status, open or close an escalation and breach a floor, so every KPI write
+ * refreshes all of it.
+ */
+export const kpiKeys = {
+  all: (slug: string) => ["org", slug, "kpis"] as const,
+  board: (slug: string, teamId: string) => ["org", slug, "kpis", "board", teamId] as const,
+  list: (slug: string) => ["org", slug, "kpis", "list"] as const,
+  kpi: (slug: string, id: string) => ["org", slug, "kpis", "kpi", id] as const,
+  entry: (slug: string) => ["org", slug, "kpis", "entry"] as const,
+  escalations: (slug: string) => ["org", slug, "kpis", "escalations"] as const,
+  floors: (slug: string) => ["org", slug, "kpis", "floors"] as const,
+};
+
+export function useInvalidateKpis(slug: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: kpiKeys.all(slug) });
+}
+
+/** A team's KPI cards (value, target, status, sparkline, trend, open escalation) and counts. */
+export function useKpiBoard(slug: string, teamId: string | null) {
+  return useQuery({
+    queryKey: kpiKeys.board(slug, teamId ?? "none"),
+    queryFn: ({ signal }) => api.get<KpiBoard>(orgPath(slug, `/teams/${teamId}/kpi-board`), { signal }),
+    enabled: teamId !== null,
+  });
+}
+
+/** Active KPIs, searchable by name or key (pickers: floors, formulas). */
+export function useKpiList(slug: string, query: { q?: string; teamId?: string | undefined }, enabled = true) {
+  return usePagedList<Kpi>(kpiKeys.list(slug), orgPath(slug, "/kpis"), { limit: 200, ...query }, { enabled });
+}
+
+export function useKpi(slug: string, id: string, enabled = true) {
+  return useQuery({
+    queryKey: kpiKeys.kpi(slug, id),
+    queryFn: ({ signal }) => api.get<Kpi>(orgPath(slug, `/kpis/${id}`), { signal }),
+    enabled,
+  });
+}
+
+/** The KPI's values between two dates with the band series in force over them. */
+export function useKpiSeries(slug: string, id: string, range: { from?: string; to?: string }) {
+  return useQuery({
+    queryKey: [...kpiKeys.kpi(slug, id), "series", range],
+    queryFn: ({ signal }) =>
+      api.get<KpiSeries>(orgPath(slug, `/kpis/${id}/series`), { query: range, signal }),
+    // Switching the range keeps the old chart up until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The measurements table: newest period first, a page at a time. */
+export function useKpiMeasurements(slug: string, id: string) {
+  return usePagedList<Measurement>(
+    [...kpiKeys.kpi(slug, id), "measurements"],
+    orgPath(slug, `/kpis/${id}/measurements`),
+    { limit: 25 },
+    { keepPrevious: false },
+  );
+}
+
+/** Every value a period has had, the one in force first; loaded when a row is opened. */
+export function useMeasurementVersions(slug: string, id: string, periodStart: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...kpiKeys.kpi(slug, id), "versions", periodStart],
+    queryFn: ({ signal }) =>
+      api.get<{ items: MeasurementVersion[] }>(
+        orgPath(slug, `/kpis/${id}/measurements/${periodStart}/versions`),
+        { signal },
+      ),
+    enabled,
+  });
+}
+
+export function useKpiTree(slug: string, id: string) {
+  return useQuery({
+    queryKey: [...kpiKeys.kpi(slug, id), "tree"],
+    queryFn: ({ signal }) => api.get<KpiTree>(orgPath(slug, `/kpis/${id}/tree`), { signal }),
+  });
+}
+
+/** The KPIs I own (or may feed) with their current period: the enter-values form. */
+export function useKpiEntry(slug: string) {
+  return useQuery({
+    queryKey: kpiKeys.entry(slug),
+    queryFn: ({ signal }) => api.get<{ items: EntryItem[] }>(orgPath(slug, "/kpi-entry"), { signal }),
+  });
+}
+
+export function useCreateKpi(slug: string) {
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: (input: CreateKpiInput) => api.post<Kpi>(orgPath(slug, "/kpis"), input),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateKpi(slug: string) {
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: UpdateKpiInput }) =>
+      api.patch<Kpi>(orgPath(slug, `/kpis/${id}`), patch),
+    onSuccess: invalidate,
+  });
+}
+
+export type MeasurementInput = { date: string; value: number; note: string };
+
+export function useEnterMeasurement(slug: string) {
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: ({ kpiId, input }: { kpiId: string; input: MeasurementInput }) =>
+      api.post<unknown>(orgPath(slug, `/kpis/${kpiId}/measurements`), input),
+    onSuccess: invalidate,
+  });
+}
+
+export type RowResult = { kpiId: string; ok: true } | { kpiId: string; ok: false; error: Error };
+
+/**
+ * The enter-values form: one request per changed row, so one refusal does not lose the
+ * others; the form keeps the rows that failed, each with its error.
+ */
+export function useEnterMeasurements(slug: string) {
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: async (rows: Array<{ kpiId: string; input: MeasurementInput }>) => {
+      const out: RowResult[] = [];
+      for (const r of rows) {
+        try {
+          await api.post<unknown>(orgPath(slug, `/kpis/${r.kpiId}/measurements`), r.input);
+          out.push({ kpiId: r.kpiId, ok: true });
+        } catch (err) {
+          out.push({ kpiId: r.kpiId, ok: false, error: err as Error });
+        }
+      }
+      return out;
+    },
+    onSettled: invalidate,
+  });
+}
+
+export function useCsvImport(slug: string) {
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: (input: { csv: string; dryRun: boolean }) =>
+      api.post<CsvImportReport>(orgPath(slug, "/kpi-imports"), input),
+    onSuccess: (report) => {
+      if (report.committed) void invalidate();
+    },
+  });
+}
+
+/** The KPI's connector settings and last run (only asked for when the KPI has one). */
+export function useKpiConnector(slug: string, kpiId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...kpiKeys.kpi(slug, kpiId), "connector"],
+    queryFn: ({ signal }) => api.get<Connector>(orgPath(slug, `/kpis/${kpiId}/connector`), { signal }),
+    enabled,
+  });
+}
+
+export function useRunConnector(slug: string, kpiId: string) {
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: () => api.post<ConnectorRun>(orgPath(slug, `/kpis/${kpiId}/connector/run`), {}),
+    onSettled: invalidate,
+  });
+}
