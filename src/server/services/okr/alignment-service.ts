@@ -123,7 +123,7 @@ export async function alignmentTree(
     rootIds = teamIds.filter((id) => !below.has(id));
     shown = new Set([...teamIds, ...below]);
   }
-  const clock = await okrClock(deps.db, deps, actor);
+  const clock = okrClock(deps, actor);
   const presented = await presentObjectives(
     deps.db,
     actor,

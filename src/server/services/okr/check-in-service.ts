@@ -20,7 +20,6 @@ import {
   selectObjectives,
   setKeyResultLatest,
 } from "../../repositories/okr-repository.ts";
-import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { okrClock, presentObjectives } from "./okr-presenter.ts";
 
 /** A check-in may be edited by its author for this long after it was made. */
@@ -303,8 +302,7 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
   const ids = mine.map((m) => m.objectiveId);
   if (ids.length === 0) return { items: [] };
   const rows = await selectObjectives(deps.db, actor.organizationId, [inArray(objectives.id, ids)]);
-  const clock = await okrClock(deps.db, deps, actor);
-  const org = await findOrganizationById(deps.db, actor.organizationId);
+  const clock = okrClock(deps, actor);
   const presented = await presentObjectives(deps.db, actor, clock, rows);
   const addedOn = await keyResultsAddedOn(deps.db, actor, clock.timeZone, ids);
   const items = presented.flatMap((o) => {
@@ -316,7 +314,7 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
         const expectedSince = added && added > row.cycleStartsOn ? added : row.cycleStartsOn;
         const due = checkInDue({
           today: clock.today,
-          weekStart: (org?.weekStart ?? 1) as WeekStart,
+          weekStart: actor.weekStart as WeekStart,
           lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
           expectedSince,
         });

@@ -4,7 +4,7 @@ import { expectedProgress } from "../../../domain/okr/expected-progress.ts";
 import { objectiveStatus } from "../../../domain/okr/objective-status.ts";
 import { type KeyResultInput, keyResultProgress, objectiveProgress } from "../../../domain/okr/progress.ts";
 import { keyResultStatus } from "../../../domain/okr/status.ts";
-import { resolveStatusSettings, type StatusSettings } from "../../../domain/okr/status-settings.ts";
+import type { StatusSettings } from "../../../domain/okr/status-settings.ts";
 import type { KeyResult, Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { mayReadObjectiveText } from "../../policies/okr-policy.ts";
@@ -15,15 +15,17 @@ import {
   parentsOf,
   selectKeyResults,
 } from "../../repositories/okr-repository.ts";
-import { findOrganizationById } from "../../repositories/organization-repository.ts";
 
 /** What status computations need about "now" for one organisation. */
 export type OkrClock = { today: string; timeZone: string; settings: StatusSettings };
 
-export async function okrClock(q: Queryable, deps: Deps, actor: Actor): Promise<OkrClock> {
-  const org = await findOrganizationById(q, actor.organizationId);
-  const settings = resolveStatusSettings((org?.okrSettings ?? {}) as Partial<StatusSettings>);
-  return { today: todayIn(actor.timeZone, deps.now()), timeZone: actor.timeZone, settings };
+/** The status bands come with the actor (read with the organisation): no query here. */
+export function okrClock(deps: Deps, actor: Actor): OkrClock {
+  return {
+    today: todayIn(actor.timeZone, deps.now()),
+    timeZone: actor.timeZone,
+    settings: actor.okrStatusSettings,
+  };
 }
 
 export function keyResultInput(kr: KeyResultRow["keyResult"]): KeyResultInput {
