@@ -12,6 +12,7 @@ import {
   teams,
   users,
 } from "../../db/schema.ts";
+import { uuidArray } from "./sql-arrays.ts";
 
 /** Objectives, Key Results, alignment and check-ins; every query scoped by organisation. */
 
@@ -20,6 +21,20 @@ const owner = alias(users, "owner");
 export type ObjectiveRow = Awaited<ReturnType<typeof selectObjectives>>[number];
 export type KeyResultRow = Awaited<ReturnType<typeof selectKeyResults>>[number];
 
+/** What an Objective contributes to, with what deciding whether a reader may see the title needs. */
+export type ParentRef = {
+  parentId: string;
+  weight: number;
+  title: string;
+  visibility: "organization" | "team";
+  teamId: string | null;
+  ownerUserId: string | null;
+};
+
+/**
+ * Objectives with their team, owner and cycle, and their parents (as JSON: one query
+ * instead of a second round trip for every page that shows Objectives).
+ */
 export function selectObjectives(q: Queryable, organizationId: string, where: SQL[]) {
   return q
     .select({
@@ -29,6 +44,13 @@ export function selectObjectives(q: Queryable, organizationId: string, where: SQ
       cycleStartsOn: cycles.startsOn,
       cycleEndsOn: cycles.endsOn,
       cycleState: cycles.state,
+      parents: sql<ParentRef[]>`coalesce((
+        select json_agg(json_build_object('parentId', a.parent_id, 'weight', a.weight, 'title', p.title,
+          'visibility', p.visibility, 'teamId', p.team_id, 'ownerUserId', p.owner_user_id)
+          order by a.weight desc, a.parent_id)
+        from ${objectiveAlignments} a
+        join ${objectives} p on p.organization_id = a.organization_id and p.id = a.parent_id
+        where a.organization_id = ${objectives.organizationId} and a.child_id = ${objectives.id}), '[]'::json)`,
     })
     .from(objectives)
     .innerJoin(
@@ -55,6 +77,36 @@ export function selectKeyResults(q: Queryable, organizationId: string, objective
     .from(keyResults)
     .leftJoin(owner, eq(owner.id, keyResults.ownerUserId))
     .where(and(eq(keyResults.organizationId, organizationId), inArray(keyResults.objectiveId, objectiveIds)))
+    .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
+}
+
+/**
+ * KRs of the given Objectives, each with the ids of its contributors (in one query: the
+ * contributors come from an array subquery on their primary key, in id order).
+ */
+export function selectKeyResultsWithContributors(
+  q: Queryable,
+  organizationId: string,
+  objectiveIds: string[],
+) {
+  if (objectiveIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      keyResult: keyResults,
+      ownerName: owner.name,
+      contributorUserIds: sql<string[]>`array(
+        select c.user_id from ${keyResultContributors} c
+        where c.organization_id = ${keyResults.organizationId} and c.key_result_id = ${keyResults.id}
+        order by c.user_id)`,
+    })
+    .from(keyResults)
+    .leftJoin(owner, eq(owner.id, keyResults.ownerUserId))
+    .where(
+      and(
+        eq(keyResults.organizationId, organizationId),
+        sql`${keyResults.objectiveId} = any(${uuidArray(objectiveIds)})`,
+      ),
+    )
     .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
 }
 
@@ -129,7 +181,7 @@ export async function parentsOf(q: Queryable, organizationId: string, childIds: 
     .where(
       and(
         eq(objectiveAlignments.organizationId, organizationId),
-        inArray(objectiveAlignments.childId, childIds),
+        sql`${objectiveAlignments.childId} = any(${uuidArray(childIds)})`,
       ),
     );
 }
