@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.ts";
 import {
-  checkIns,
   cycles,
   keyResultContributors,
   keyResults,
@@ -277,72 +276,6 @@ export async function updateKeyResultRow(
     )
     .returning({ id: keyResults.id });
   return row;
-}
-
-/** The denormalised latest check-in on a KR; a fact, so the KR's version does not change. */
-export async function setKeyResultLatest(
-  q: Queryable,
-  organizationId: string,
-  id: string,
-  latest: {
-    currentValue: number | null;
-    done: boolean;
-    lastConfidence: number | null;
-    lastCheckInAt: Date | null;
-  },
-) {
-  await q
-    .update(keyResults)
-    .set(latest)
-    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)));
-}
-
-export function listCheckIns(q: Queryable, organizationId: string, keyResultId: string, limit: number) {
-  const author = alias(users, "author");
-  // For an edit, the version it replaced: its supersededAt is when the edit was made.
-  const replaced = alias(checkIns, "replaced");
-  return q
-    .select({ checkIn: checkIns, authorName: author.name, editedAt: replaced.supersededAt })
-    .from(checkIns)
-    .leftJoin(author, eq(author.id, checkIns.authorUserId))
-    .leftJoin(
-      replaced,
-      and(eq(replaced.organizationId, checkIns.organizationId), eq(replaced.id, checkIns.supersedesId)),
-    )
-    .where(
-      and(
-        eq(checkIns.organizationId, organizationId),
-        eq(checkIns.keyResultId, keyResultId),
-        isNull(checkIns.supersededAt),
-      ),
-    )
-    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-    .limit(limit);
-}
-
-export function findCheckIn(q: Queryable, organizationId: string, id: string) {
-  return q
-    .select()
-    .from(checkIns)
-    .where(and(eq(checkIns.organizationId, organizationId), eq(checkIns.id, id)))
-    .then((r) => r[0]);
-}
-
-/** The newest check-in of a KR that has not been replaced by an edit. */
-export function latestCheckIn(q: Queryable, organizationId: string, keyResultId: string) {
-  return q
-    .select()
-    .from(checkIns)
-    .where(
-      and(
-        eq(checkIns.organizationId, organizationId),
-        eq(checkIns.keyResultId, keyResultId),
-        isNull(checkIns.supersededAt),
-      ),
-    )
-    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-    .limit(1)
-    .then((r) => r[0]);
 }
 
 /** Whether a person belongs to a team or leads it or one of its ancestors. */

@@ -10,15 +10,18 @@ import { mayCheckIn, mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
-  contributorsOf,
   findCheckIn,
-  findKeyResult,
-  findObjectiveRow,
+  findKeyResultForCheckIn,
+  insertCheckInAsLatest,
   latestCheckIn,
   listCheckIns,
+  setKeyResultLatest,
+} from "../../repositories/check-in-repository.ts";
+import {
+  findKeyResult,
+  findObjectiveRow,
   selectKeyResults,
   selectObjectives,
-  setKeyResultLatest,
 } from "../../repositories/okr-repository.ts";
 import { okrClock, presentObjectives } from "./okr-presenter.ts";
 
@@ -64,18 +67,19 @@ function checkInValues(
   return { value: input.value, done: null };
 }
 
-/** Loads a KR with everything a check-in needs, refusing archived KRs and closed cycles. */
+/**
+ * Loads a KR with everything a check-in needs (one query), refusing people without the
+ * right, archived KRs and closed cycles.
+ */
 async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: string) {
-  const kr = await findKeyResult(q, actor.organizationId, keyResultId);
-  if (!kr) throw notFound("That Key Result");
-  const row = await findObjectiveRow(q, actor.organizationId, kr.objectiveId);
+  const row = await findKeyResultForCheckIn(q, actor.organizationId, keyResultId);
   if (!row) throw notFound("That Key Result");
-  const contributors = (await contributorsOf(q, actor.organizationId, [kr.id])).get(kr.id) ?? [];
+  const kr = row.keyResult;
   if (
     !(await mayCheckIn(
       q,
       actor,
-      { ownerUserId: kr.ownerUserId, contributorUserIds: contributors },
+      { ownerUserId: kr.ownerUserId, contributorUserIds: row.contributorUserIds },
       row.objective,
     ))
   ) {
@@ -93,7 +97,10 @@ async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: stri
   return { kr, row };
 }
 
-/** Keeps the KR's denormalised latest values in step with its newest current check-in. */
+/**
+ * After an edit, which may have replaced the newest check-in (or not): sets the KR's
+ * denormalised latest values from its newest current check-in, read back.
+ */
 async function refreshLatest(
   q: Queryable,
   actor: Actor,
@@ -128,20 +135,16 @@ export async function createCheckIn(
       throw versionConflict(`Key Result "${kr.title}"`);
     }
     const values = checkInValues(kr.kind, input);
-    const [row] = await tx
-      .insert(checkIns)
-      .values({
-        organizationId: actor.organizationId,
-        keyResultId,
-        authorUserId: actor.userId,
-        confidence: input.confidence,
-        note: input.note,
-        createdAt: deps.now(),
-        ...values,
-      })
-      .returning();
-    await refreshLatest(tx, actor, keyResultId, kr.startValue, kr.kind);
-    const checkIn = presentCheckIn(row!, actor.label, null);
+    const row = await insertCheckInAsLatest(tx, {
+      organizationId: actor.organizationId,
+      keyResultId,
+      authorUserId: actor.userId,
+      confidence: input.confidence,
+      note: input.note,
+      createdAt: deps.now(),
+      ...values,
+    });
+    const checkIn = presentCheckIn(row, actor.label, null);
     await recordAudit(tx, actor, {
       action: "check_in.created",
       entityType: "check_in",
