@@ -259,6 +259,31 @@ describe("the alignment tree", () => {
       expect(node.keyResults.length, node.title).toBe(1);
       expect(node.keyResults[0].title).toBe(`${node.title}: score from 0 to 100`);
     }
+    // A division's tree holds thousands of KRs: each comes in brief, with what the view
+    // shows (where it stands, its status); the rest is on the Objective's own page.
+    expect(Object.keys(find(roots, o.tilburg.id)!.keyResults[0]).sort()).toEqual(
+      [
+        "currentValue",
+        "done",
+        "id",
+        "kind",
+        "progress",
+        "startValue",
+        "status",
+        "targetValue",
+        "title",
+        "unit",
+      ].sort(),
+    );
+    expect(find(roots, o.tilburg.id)!.keyResults[0]).toMatchObject({
+      kind: "metric",
+      startValue: 0,
+      targetValue: 100,
+      currentValue: 50,
+      unit: "points",
+      progress: 0.5,
+      status: o.tilburg.keyResults[0].status,
+    });
     // Rotterdam contributes to two parents, so it appears under both.
     expect(flatten(roots).filter(([id]) => id === o.rotterdam.id)).toHaveLength(2);
   });

@@ -23,6 +23,7 @@ import {
   HOUR,
   type Json,
   type Member,
+  MINUTE,
   type OrgRef,
   type SessionClient,
   startHarness,
@@ -322,6 +323,29 @@ describe("the history of a KR", () => {
       currentValue: 22,
       lastConfidence: 4,
       lastCheckInAt: made[2]!.createdAt,
+    });
+  });
+
+  it("shows the newest on the KR even when a check-in arrives stamped earlier (clocks apart)", async () => {
+    const o = await activeObjective("Clock test", [
+      buildMetricKeyResult({
+        title: "Pallets scanned at the gate from 60 % to 95 %",
+        startValue: 60,
+        targetValue: 95,
+        unit: "%",
+      }),
+    ]);
+    const kr = o.keyResults[0];
+    const newest = await okr.checkIn(emma.client, kr.id, { value: 80, confidence: 8 });
+    // A second server whose clock is two minutes behind takes the next check-in.
+    h.clock.advance(-2 * MINUTE);
+    await okr.checkIn(emma.client, kr.id, { value: 70, confidence: 5 });
+    const history = await okr.history(viewer.client, kr.id);
+    expect(history.map((c: Json) => c.value)).toEqual([80, 70]);
+    expect(await okr.keyResult(owner, o.id, kr.id)).toMatchObject({
+      currentValue: 80,
+      lastConfidence: 8,
+      lastCheckInAt: newest.createdAt,
     });
   });
 });

@@ -24,6 +24,20 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+// Status rules count days between the same few dates thousands of times per page.
+const dayNumbers = new Map<string, number>();
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date (NaN when it is not one). */
+function dayNumber(date: string): number {
+  let n = dayNumbers.get(date);
+  if (n === undefined) {
+    n = Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+    if (dayNumbers.size >= 4096) dayNumbers.clear();
+    dayNumbers.set(date, n);
+  }
+  return n;
+}
+
 export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  return Math.round(dayNumber(to) - dayNumber(from));
 }

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Db } from "../db/client.ts";
+import type { StatusSettings } from "../domain/okr/status-settings.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./lib/logger.ts";
@@ -38,6 +39,13 @@ export type Actor = {
   orgSlug: string;
   orgName: string;
   timeZone: string;
+  /** Day weeks start on (1 = Monday … 7 = Sunday), for check-ins due "this week". */
+  weekStart: number;
+  /**
+   * The organisation's OKR status bands, resolved over the defaults. Read with the
+   * organisation when the request's actor is resolved, so OKR pages need not read it again.
+   */
+  okrStatusSettings: StatusSettings;
   role: Role;
   userId: string | null;
   tokenId: string | null;

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { resolveStatusSettings, type StatusSettings } from "../../domain/okr/status-settings.ts";
 import type { Actor } from "../../server/context.ts";
 import { hashPassword } from "../../server/lib/passwords.ts";
 import { recordAudit } from "../../server/repositories/audit-repository.ts";
@@ -17,12 +18,21 @@ import { RoleSchema } from "../../shared/schemas/common.ts";
 import { openForCommand } from "../open-for-command.ts";
 
 /** Changes made on the server's command line are audited as "keel CLI". */
-function cliActor(org: { id: string; slug: string; name: string; timeZone: string }): Actor {
+function cliActor(org: {
+  id: string;
+  slug: string;
+  name: string;
+  timeZone: string;
+  weekStart: number;
+  okrSettings: unknown;
+}): Actor {
   return {
     organizationId: org.id,
     orgSlug: org.slug,
     orgName: org.name,
     timeZone: org.timeZone,
+    weekStart: org.weekStart,
+    okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
     role: "owner",
     userId: null,
     tokenId: null,

@@ -6,13 +6,25 @@
 
 const pattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// A page judges thousands of KRs against the same few days (today, the cycle's start and
+// end), and each status checks its dates several times: remember the dates found valid.
+// Bounded, so a long-running process does not collect every day it ever saw.
+const knownDates = new Set<string>();
+const KNOWN_DATES_LIMIT = 4096;
+
 /** Whether `value` is a real calendar date written YYYY-MM-DD (2026-02-30 is not). */
 export function isCalendarDate(value: string): boolean {
+  if (knownDates.has(value)) return true;
   const match = pattern.exec(value);
   if (!match) return false;
   const [, y, m, d] = match.map(Number) as [number, number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  const valid = date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+  if (valid) {
+    if (knownDates.size >= KNOWN_DATES_LIMIT) knownDates.clear();
+    knownDates.add(value);
+  }
+  return valid;
 }
 
 /**

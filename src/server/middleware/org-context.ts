@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { resolveStatusSettings, type StatusSettings } from "../../domain/okr/status-settings.ts";
 import { weakerRole } from "../../domain/roles.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { AppEnv, Deps } from "../context.ts";
@@ -39,6 +40,8 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
         orgSlug: org.slug,
         orgName: org.name,
         timeZone: org.timeZone,
+        weekStart: org.weekStart,
+        okrStatusSettings: statusSettingsOf(org.okrSettings),
         role,
         userId: principal.userId,
         tokenId: principal.tokenId,
@@ -55,6 +58,8 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
       orgSlug: m.slug,
       orgName: m.orgName,
       timeZone: m.timeZone,
+      weekStart: m.weekStart,
+      okrStatusSettings: statusSettingsOf(m.okrSettings),
       role: m.role,
       userId: principal.userId,
       tokenId: null,
@@ -63,4 +68,9 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
     });
     return next();
   };
+}
+
+/** The stored overrides (a jsonb column, null until an admin changes a band) over the defaults. */
+function statusSettingsOf(stored: unknown): StatusSettings {
+  return resolveStatusSettings((stored ?? {}) as Partial<StatusSettings>);
 }

@@ -1,8 +1,7 @@
-import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.ts";
 import {
-  checkIns,
   cycles,
   keyResultContributors,
   keyResults,
@@ -12,6 +11,7 @@ import {
   teams,
   users,
 } from "../../db/schema.ts";
+import { uuidArray } from "./sql-arrays.ts";
 
 /** Objectives, Key Results, alignment and check-ins; every query scoped by organisation. */
 
@@ -20,6 +20,20 @@ const owner = alias(users, "owner");
 export type ObjectiveRow = Awaited<ReturnType<typeof selectObjectives>>[number];
 export type KeyResultRow = Awaited<ReturnType<typeof selectKeyResults>>[number];
 
+/** What an Objective contributes to, with what deciding whether a reader may see the title needs. */
+export type ParentRef = {
+  parentId: string;
+  weight: number;
+  title: string;
+  visibility: "organization" | "team";
+  teamId: string | null;
+  ownerUserId: string | null;
+};
+
+/**
+ * Objectives with their team, owner and cycle, and their parents (as JSON: one query
+ * instead of a second round trip for every page that shows Objectives).
+ */
 export function selectObjectives(q: Queryable, organizationId: string, where: SQL[]) {
   return q
     .select({
@@ -29,6 +43,13 @@ export function selectObjectives(q: Queryable, organizationId: string, where: SQ
       cycleStartsOn: cycles.startsOn,
       cycleEndsOn: cycles.endsOn,
       cycleState: cycles.state,
+      parents: sql<ParentRef[]>`coalesce((
+        select json_agg(json_build_object('parentId', a.parent_id, 'weight', a.weight, 'title', p.title,
+          'visibility', p.visibility, 'teamId', p.team_id, 'ownerUserId', p.owner_user_id)
+          order by a.weight desc, a.parent_id)
+        from ${objectiveAlignments} a
+        join ${objectives} p on p.organization_id = a.organization_id and p.id = a.parent_id
+        where a.organization_id = ${objectives.organizationId} and a.child_id = ${objectives.id}), '[]'::json)`,
     })
     .from(objectives)
     .innerJoin(
@@ -55,6 +76,36 @@ export function selectKeyResults(q: Queryable, organizationId: string, objective
     .from(keyResults)
     .leftJoin(owner, eq(owner.id, keyResults.ownerUserId))
     .where(and(eq(keyResults.organizationId, organizationId), inArray(keyResults.objectiveId, objectiveIds)))
+    .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
+}
+
+/**
+ * KRs of the given Objectives, each with the ids of its contributors (in one query: the
+ * contributors come from an array subquery on their primary key, in id order).
+ */
+export function selectKeyResultsWithContributors(
+  q: Queryable,
+  organizationId: string,
+  objectiveIds: string[],
+) {
+  if (objectiveIds.length === 0) return Promise.resolve([]);
+  return q
+    .select({
+      keyResult: keyResults,
+      ownerName: owner.name,
+      contributorUserIds: sql<string[]>`array(
+        select c.user_id from ${keyResultContributors} c
+        where c.organization_id = ${keyResults.organizationId} and c.key_result_id = ${keyResults.id}
+        order by c.user_id)`,
+    })
+    .from(keyResults)
+    .leftJoin(owner, eq(owner.id, keyResults.ownerUserId))
+    .where(
+      and(
+        eq(keyResults.organizationId, organizationId),
+        sql`${keyResults.objectiveId} = any(${uuidArray(objectiveIds)})`,
+      ),
+    )
     .orderBy(asc(keyResults.position), asc(keyResults.createdAt), asc(keyResults.id));
 }
 
@@ -129,7 +180,7 @@ export async function parentsOf(q: Queryable, organizationId: string, childIds: 
     .where(
       and(
         eq(objectiveAlignments.organizationId, organizationId),
-        inArray(objectiveAlignments.childId, childIds),
+        sql`${objectiveAlignments.childId} = any(${uuidArray(childIds)})`,
       ),
     );
 }
@@ -225,72 +276,6 @@ export async function updateKeyResultRow(
     )
     .returning({ id: keyResults.id });
   return row;
-}
-
-/** The denormalised latest check-in on a KR; a fact, so the KR's version does not change. */
-export async function setKeyResultLatest(
-  q: Queryable,
-  organizationId: string,
-  id: string,
-  latest: {
-    currentValue: number | null;
-    done: boolean;
-    lastConfidence: number | null;
-    lastCheckInAt: Date | null;
-  },
-) {
-  await q
-    .update(keyResults)
-    .set(latest)
-    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)));
-}
-
-export function listCheckIns(q: Queryable, organizationId: string, keyResultId: string, limit: number) {
-  const author = alias(users, "author");
-  // For an edit, the version it replaced: its supersededAt is when the edit was made.
-  const replaced = alias(checkIns, "replaced");
-  return q
-    .select({ checkIn: checkIns, authorName: author.name, editedAt: replaced.supersededAt })
-    .from(checkIns)
-    .leftJoin(author, eq(author.id, checkIns.authorUserId))
-    .leftJoin(
-      replaced,
-      and(eq(replaced.organizationId, checkIns.organizationId), eq(replaced.id, checkIns.supersedesId)),
-    )
-    .where(
-      and(
-        eq(checkIns.organizationId, organizationId),
-        eq(checkIns.keyResultId, keyResultId),
-        isNull(checkIns.supersededAt),
-      ),
-    )
-    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-    .limit(limit);
-}
-
-export function findCheckIn(q: Queryable, organizationId: string, id: string) {
-  return q
-    .select()
-    .from(checkIns)
-    .where(and(eq(checkIns.organizationId, organizationId), eq(checkIns.id, id)))
-    .then((r) => r[0]);
-}
-
-/** The newest check-in of a KR that has not been replaced by an edit. */
-export function latestCheckIn(q: Queryable, organizationId: string, keyResultId: string) {
-  return q
-    .select()
-    .from(checkIns)
-    .where(
-      and(
-        eq(checkIns.organizationId, organizationId),
-        eq(checkIns.keyResultId, keyResultId),
-        isNull(checkIns.supersededAt),
-      ),
-    )
-    .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
-    .limit(1)
-    .then((r) => r[0]);
 }
 
 /** Whether a person belongs to a team or leads it or one of its ancestors. */

@@ -26,6 +26,8 @@ export function findMembershipBySlug(q: Queryable, slug: string, userId: string)
       slug: organizations.slug,
       orgName: organizations.name,
       timeZone: organizations.timeZone,
+      weekStart: organizations.weekStart,
+      okrSettings: organizations.okrSettings,
       role: memberships.role,
       status: memberships.status,
       userName: users.name,

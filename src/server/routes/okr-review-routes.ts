@@ -1,10 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { IdSchema, OrgIdParamSchema, OrgParamSchema } from "../../shared/schemas/common.ts";
 import {
+  type AlignmentNode,
+  AlignmentObjectiveSchema,
   AlignmentQuerySchema,
   CycleReportSchema,
   GradeObjectiveSchema,
-  type Objective,
   ObjectiveSchema,
   RollOverSchema,
   ScoreKeyResultSchema,
@@ -18,18 +19,8 @@ import { overdueCheckIns } from "../services/okr/reminder-service.ts";
 import { rollOver } from "../services/okr/roll-over-service.ts";
 import { authenticated } from "./route-helpers.ts";
 
-type AlignmentNode = Objective & {
-  alignedProgress: number | null;
-  contributionWeight: number | null;
-  children: AlignmentNode[];
-};
 // Recursive schemas need a named component in the OpenAPI document.
-const AlignmentNodeSchema: z.ZodType<AlignmentNode> = ObjectiveSchema.extend({
-  alignedProgress: z
-    .number()
-    .nullable()
-    .describe("Contribution-weighted mean of the Objectives contributing to it"),
-  contributionWeight: z.number().nullable().describe("This node's weight towards the node above"),
+const AlignmentNodeSchema: z.ZodType<AlignmentNode> = AlignmentObjectiveSchema.extend({
   children: z.array(z.lazy(() => AlignmentNodeSchema)),
 }).openapi("AlignmentNode");
 
@@ -56,7 +47,8 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/alignment",
       tags: ["OKRs"],
-      summary: "The alignment tree of a cycle, from company Objectives down, with KRs and aligned progress",
+      summary:
+        "The alignment tree of a cycle, from company Objectives down, with each KR's standing and aligned progress",
       security: authenticated,
       request: { params: OrgParamSchema, query: AlignmentQuerySchema },
       responses: {

@@ -1,5 +1,6 @@
 import type { Db, Queryable } from "../../db/client.ts";
 import type { invitations } from "../../db/schema.ts";
+import { resolveStatusSettings } from "../../domain/okr/status-settings.ts";
 import { mayAssignRole, type Role } from "../../domain/roles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
@@ -183,7 +184,10 @@ export async function acceptInvitation(
       organizationId: inv.organizationId,
       orgSlug: found.organizationSlug,
       orgName: found.organizationName,
+      // This actor only signs the acceptance's audit events: no dates or OKR status here.
       timeZone: "UTC",
+      weekStart: 1,
+      okrStatusSettings: resolveStatusSettings(),
       role: inv.role,
       userId: user.id,
       tokenId: null,

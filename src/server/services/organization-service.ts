@@ -97,6 +97,8 @@ export async function createOrganizationIn(
     orgSlug: org.slug,
     orgName: org.name,
     timeZone: org.timeZone,
+    weekStart: org.weekStart,
+    okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
     role: "owner",
     userId: owner.userId,
     tokenId: null,

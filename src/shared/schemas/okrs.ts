@@ -202,6 +202,50 @@ export const RollOverSchema = z.object({
   cycleId: z.uuid().describe("The cycle to continue in (planning or active)"),
 });
 
+/**
+ * A KR as the alignment tree shows it: what it measures, where it stands and its status.
+ * The tree of a division holds thousands of KRs, so owners, contributors, weights, scores
+ * and versions are left to GET /objectives/{id}. Archived KRs are not in the tree.
+ */
+export const AlignmentKeyResultSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  kind: KeyResultKindSchema,
+  startValue: z.number().nullable(),
+  targetValue: z.number().nullable(),
+  currentValue: z.number().nullable(),
+  done: z.boolean(),
+  unit: z.string(),
+  progress: z.number().nullable().describe("Uncapped: 1.3 is 130 %; null when the KR is not measurable"),
+  status: StatusSchema,
+});
+export type AlignmentKeyResult = z.infer<typeof AlignmentKeyResultSchema>;
+
+/** An Objective in the alignment tree (without its contributors, which the route nests). */
+export const AlignmentObjectiveSchema = z.object({
+  id: z.uuid(),
+  teamId: z.uuid().nullable(),
+  teamName: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  title: z.string(),
+  state: z.enum(["draft", "active", "closed"]),
+  progress: z.number().nullable().describe("Weighted mean of the KRs' progress, each clamped to 0–1"),
+  expectedProgress: z.number().describe("Elapsed share of the cycle today"),
+  status: StatusSchema,
+  restricted: z
+    .boolean()
+    .describe("True when the Objective is visible to its team only and you are not in it: text is hidden"),
+  alignedProgress: z
+    .number()
+    .nullable()
+    .describe("Contribution-weighted mean of the Objectives contributing to it"),
+  contributionWeight: z.number().nullable().describe("This node's weight towards the node above"),
+  keyResults: z.array(AlignmentKeyResultSchema),
+});
+
+/** GET /alignment: an Objective with what contributes to it, recursively. */
+export type AlignmentNode = z.infer<typeof AlignmentObjectiveSchema> & { children: AlignmentNode[] };
+
 export const AlignmentQuerySchema = z.object({
   cycleId: z.uuid(),
   teamId: z.uuid().optional().describe("Only the tree below this team's Objectives (e.g. a division)"),

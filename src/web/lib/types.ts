@@ -4,6 +4,8 @@ import type { OrgSummarySchema, ResetLinkSchema, SessionSchema } from "../../sha
 import type { Role } from "../../shared/schemas/common.ts";
 import type { CycleSchema } from "../../shared/schemas/cycles.ts";
 import type {
+  AlignmentKeyResult,
+  AlignmentNode,
   CheckIn,
   CycleReportSchema,
   KeyResult,
@@ -24,7 +26,7 @@ import type { CreatedTokenSchema, TokenSchema } from "../../shared/schemas/token
 
 // The API's types, inferred from the shared schemas the server validates with, so the
 // web app and the API cannot drift apart silently.
-export type { CheckIn, KeyResult, Objective, OkrStatus, Role, TeamNode };
+export type { AlignmentKeyResult, AlignmentNode, CheckIn, KeyResult, Objective, OkrStatus, Role, TeamNode };
 export type Session = z.infer<typeof SessionSchema>;
 export type OrgSummary = z.infer<typeof OrgSummarySchema>;
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
@@ -48,13 +50,6 @@ export type KeyResultKind = KeyResult["kind"];
 export type ObjectiveOutcome = NonNullable<Objective["outcome"]>;
 export type CycleReport = z.infer<typeof CycleReportSchema>;
 export type TeamReport = CycleReport["teams"][number];
-
-/** GET /alignment: an Objective with what contributes to it (the schema lives in the route). */
-export type AlignmentNode = Objective & {
-  alignedProgress: number | null;
-  contributionWeight: number | null;
-  children: AlignmentNode[];
-};
 
 /** GET /my/check-ins: one KR of mine in a running cycle (the schema lives in the route). */
 export type MyCheckInItem = {

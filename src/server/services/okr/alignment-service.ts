@@ -1,14 +1,13 @@
-import { eq, isNull } from "drizzle-orm";
-import { objectives } from "../../../db/schema.ts";
 import {
   alignedProgressAll,
   validateContributionWeights,
   wouldCreateAlignmentLoop,
 } from "../../../domain/okr/alignment.ts";
 import { fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
-import type { Objective } from "../../../shared/schemas/okrs.ts";
+import type { AlignmentKeyResult, AlignmentNode, Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
+import { alignmentObjectives } from "../../repositories/alignment-repository.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import {
@@ -16,10 +15,17 @@ import {
   bumpObjectiveVersion,
   findObjectiveRow,
   replaceParents,
-  selectObjectives,
 } from "../../repositories/okr-repository.ts";
 import { objectiveForChange, presentOne } from "./objective-service.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import {
+  groupBy,
+  judgeKeyResult,
+  judgeObjective,
+  okrClock,
+  RESTRICTED_KEY_RESULT_TITLE,
+  RESTRICTED_TITLE,
+  readabilityCache,
+} from "./okr-presenter.ts";
 
 /**
  * Sets what an Objective contributes to (replacing the previous links). Parents may be in
@@ -73,80 +79,116 @@ export async function setParents(
   });
 }
 
-export type AlignmentNode = Objective & {
-  alignedProgress: number | null;
-  children: AlignmentNode[];
-  contributionWeight: number | null;
-};
-
 /**
- * The alignment tree of a cycle: Objectives that contribute to nothing in the cycle are
- * roots (company Objectives first), their contributors beneath, KRs on every node.
- * Optionally limited to the subtree of a team's Objectives (a division's tree).
+ * The alignment tree of a cycle: Objectives that contribute to nothing shown are roots
+ * (company Objectives first), their contributors beneath, and on every node its live KRs
+ * in brief (see `AlignmentKeyResultSchema`). With `teamId`, only that team's Objectives
+ * and what contributes to them, directly or not (a division's tree); a team Objective
+ * below another of the team's is shown there, not again as a root.
  */
 export async function alignmentTree(
   deps: Deps,
   actor: Actor,
   query: { cycleId: string; teamId?: string | undefined },
-) {
+): Promise<{ roots: AlignmentNode[] }> {
   authorize(actor, "read");
-  if (!(await findCycle(deps.db, actor.organizationId, query.cycleId))) throw notFound("That cycle");
-  const rows = await selectObjectives(deps.db, actor.organizationId, [
-    eq(objectives.cycleId, query.cycleId),
-    isNull(objectives.archivedAt),
-  ]);
-  const inCycle = new Set(rows.map((r) => r.objective.id));
-  const edges = (await allAlignments(deps.db, actor.organizationId)).filter(
-    (e) => inCycle.has(e.childId) && inCycle.has(e.parentId),
-  );
-  const childrenOf = new Map<string, Array<{ id: string; weight: number }>>();
-  for (const e of edges)
-    childrenOf.set(e.parentId, [...(childrenOf.get(e.parentId) ?? []), { id: e.childId, weight: e.weight }]);
-  const hasParent = new Set(edges.map((e) => e.childId));
-
-  // For one team (a division), only its Objectives and what contributes to them, directly or
-  // not, are presented: presenting the whole cycle would cost seconds at 20,000 Objectives.
-  let rootIds = rows.map((r) => r.objective.id).filter((id) => !hasParent.has(id));
-  let shown = inCycle;
-  if (query.teamId) {
-    const teamIds = rows.filter((r) => r.objective.teamId === query.teamId).map((r) => r.objective.id);
-    // A team Objective that sits below another of the team's is shown there, not again as a root.
-    const below = new Set<string>();
-    const walk = (id: string) => {
-      for (const c of childrenOf.get(id) ?? []) {
-        if (below.has(c.id)) continue;
-        below.add(c.id);
-        walk(c.id);
-      }
-    };
-    for (const id of teamIds) walk(id);
-    rootIds = teamIds.filter((id) => !below.has(id));
-    shown = new Set([...teamIds, ...below]);
+  const cycle = await findCycle(deps.db, actor.organizationId, query.cycleId);
+  if (!cycle) throw notFound("That cycle");
+  const rows = await alignmentObjectives(deps.db, actor.organizationId, query.cycleId, query.teamId);
+  const shown = new Set(rows.map((r) => r.id));
+  const contributions: Array<{ childId: string; parentId: string; weight: number }> = [];
+  for (const r of rows) {
+    for (const [i, parentId] of r.parentIds.entries()) {
+      if (shown.has(parentId)) contributions.push({ childId: r.id, parentId, weight: r.parentWeights[i]! });
+    }
   }
-  const clock = await okrClock(deps.db, deps, actor);
-  const presented = await presentObjectives(
-    deps.db,
-    actor,
-    clock,
-    rows.filter((r) => shown.has(r.objective.id)),
-  );
-  const byId = new Map(presented.map((o) => [o.id, o]));
+  const childrenOf = groupBy(contributions, (c) => c.parentId);
+  const hasParent = new Set(contributions.map((c) => c.childId));
+
+  const clock = okrClock(deps, actor);
+  const dates = { startsOn: cycle.startsOn, endsOn: cycle.endsOn };
+  const readable = readabilityCache(deps.db, actor);
+  // Objects are built field by field: spreading thousands of parsed rows is what made
+  // this loop slow (object spread takes V8's generic path).
+  const nodes = new Map<string, Omit<AlignmentNode, "children" | "contributionWeight">>();
+  for (const o of rows) {
+    const hideText = !(await readable(o));
+    const keyResults: AlignmentKeyResult[] = [];
+    const weighed: Parameters<typeof judgeObjective>[1][number][] = [];
+    for (const k of o.keyResults) {
+      const { progress, status } = judgeKeyResult(
+        {
+          kind: k.kind,
+          startValue: k.startValue,
+          targetValue: k.targetValue,
+          currentValue: k.currentValue,
+          done: k.done,
+          lastConfidence: k.lastConfidence,
+          lastCheckInAt: k.lastCheckInAtMs === null ? null : new Date(k.lastCheckInAtMs),
+          createdAt: new Date(k.createdAtMs),
+        },
+        dates,
+        clock,
+      );
+      weighed.push({ progress, status, weight: k.weight, commitment: k.commitment });
+      keyResults.push({
+        id: k.id,
+        title: hideText ? RESTRICTED_KEY_RESULT_TITLE : k.title,
+        kind: k.kind,
+        startValue: k.startValue,
+        targetValue: k.targetValue,
+        currentValue: k.currentValue,
+        done: k.done,
+        unit: k.unit,
+        progress,
+        status,
+      });
+    }
+    const judged = judgeObjective(o.state, weighed, dates, clock);
+    nodes.set(o.id, {
+      id: o.id,
+      teamId: o.teamId,
+      teamName: o.teamName,
+      ownerName: o.ownerName,
+      title: hideText ? RESTRICTED_TITLE : o.title,
+      state: o.state,
+      progress: judged.progress,
+      expectedProgress: judged.expectedProgress,
+      status: judged.status,
+      restricted: hideText,
+      alignedProgress: null,
+      keyResults,
+    });
+  }
   const aligned = alignedProgressAll({
-    contributions: edges.filter((e) => shown.has(e.childId) && shown.has(e.parentId)),
-    ownProgress: new Map(presented.map((o) => [o.id, o.progress])),
+    contributions,
+    ownProgress: new Map([...nodes.values()].map((n) => [n.id, n.progress])),
   });
-  const build = (id: string, weight: number | null, seen: Set<string>): AlignmentNode => {
-    const o = byId.get(id)!;
+  for (const node of nodes.values()) node.alignedProgress = aligned.get(node.id) ?? null;
+
+  // An Objective under two parents appears under both (sharing its KR list); `seen`
+  // guards against loops.
+  const build = (id: string, weight: number | null, seen: ReadonlySet<string>): AlignmentNode => {
+    const n = nodes.get(id)!;
     const nextSeen = new Set(seen).add(id);
     return {
-      ...o,
+      id: n.id,
+      teamId: n.teamId,
+      teamName: n.teamName,
+      ownerName: n.ownerName,
+      title: n.title,
+      state: n.state,
+      progress: n.progress,
+      expectedProgress: n.expectedProgress,
+      status: n.status,
+      restricted: n.restricted,
+      alignedProgress: n.alignedProgress,
       contributionWeight: weight,
-      alignedProgress: aligned.get(id) ?? null,
+      keyResults: n.keyResults,
       children: (childrenOf.get(id) ?? [])
-        .filter((c) => !nextSeen.has(c.id) && byId.has(c.id))
-        .map((c) => build(c.id, c.weight, nextSeen)),
+        .filter((c) => !nextSeen.has(c.childId))
+        .map((c) => build(c.childId, c.weight, nextSeen)),
     };
   };
-  const roots = rootIds.map((id) => byId.get(id)!).filter(Boolean);
-  return { roots: roots.map((o) => build(o.id, null, new Set())) };
+  return { roots: rows.filter((r) => !hasParent.has(r.id)).map((r) => build(r.id, null, new Set())) };
 }

@@ -10,17 +10,19 @@ import { mayCheckIn, mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
-  contributorsOf,
   findCheckIn,
-  findKeyResult,
-  findObjectiveRow,
+  findKeyResultForCheckIn,
+  insertCheckInAsLatest,
   latestCheckIn,
   listCheckIns,
+  setKeyResultLatest,
+} from "../../repositories/check-in-repository.ts";
+import {
+  findKeyResult,
+  findObjectiveRow,
   selectKeyResults,
   selectObjectives,
-  setKeyResultLatest,
 } from "../../repositories/okr-repository.ts";
-import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { okrClock, presentObjectives } from "./okr-presenter.ts";
 
 /** A check-in may be edited by its author for this long after it was made. */
@@ -65,18 +67,19 @@ function checkInValues(
   return { value: input.value, done: null };
 }
 
-/** Loads a KR with everything a check-in needs, refusing archived KRs and closed cycles. */
+/**
+ * Loads a KR with everything a check-in needs (one query), refusing people without the
+ * right, archived KRs and closed cycles.
+ */
 async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: string) {
-  const kr = await findKeyResult(q, actor.organizationId, keyResultId);
-  if (!kr) throw notFound("That Key Result");
-  const row = await findObjectiveRow(q, actor.organizationId, kr.objectiveId);
+  const row = await findKeyResultForCheckIn(q, actor.organizationId, keyResultId);
   if (!row) throw notFound("That Key Result");
-  const contributors = (await contributorsOf(q, actor.organizationId, [kr.id])).get(kr.id) ?? [];
+  const kr = row.keyResult;
   if (
     !(await mayCheckIn(
       q,
       actor,
-      { ownerUserId: kr.ownerUserId, contributorUserIds: contributors },
+      { ownerUserId: kr.ownerUserId, contributorUserIds: row.contributorUserIds },
       row.objective,
     ))
   ) {
@@ -94,7 +97,10 @@ async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: stri
   return { kr, row };
 }
 
-/** Keeps the KR's denormalised latest values in step with its newest current check-in. */
+/**
+ * After an edit, which may have replaced the newest check-in (or not): sets the KR's
+ * denormalised latest values from its newest current check-in, read back.
+ */
 async function refreshLatest(
   q: Queryable,
   actor: Actor,
@@ -129,20 +135,16 @@ export async function createCheckIn(
       throw versionConflict(`Key Result "${kr.title}"`);
     }
     const values = checkInValues(kr.kind, input);
-    const [row] = await tx
-      .insert(checkIns)
-      .values({
-        organizationId: actor.organizationId,
-        keyResultId,
-        authorUserId: actor.userId,
-        confidence: input.confidence,
-        note: input.note,
-        createdAt: deps.now(),
-        ...values,
-      })
-      .returning();
-    await refreshLatest(tx, actor, keyResultId, kr.startValue, kr.kind);
-    const checkIn = presentCheckIn(row!, actor.label, null);
+    const row = await insertCheckInAsLatest(tx, {
+      organizationId: actor.organizationId,
+      keyResultId,
+      authorUserId: actor.userId,
+      confidence: input.confidence,
+      note: input.note,
+      createdAt: deps.now(),
+      ...values,
+    });
+    const checkIn = presentCheckIn(row, actor.label, null);
     await recordAudit(tx, actor, {
       action: "check_in.created",
       entityType: "check_in",
@@ -303,8 +305,7 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
   const ids = mine.map((m) => m.objectiveId);
   if (ids.length === 0) return { items: [] };
   const rows = await selectObjectives(deps.db, actor.organizationId, [inArray(objectives.id, ids)]);
-  const clock = await okrClock(deps.db, deps, actor);
-  const org = await findOrganizationById(deps.db, actor.organizationId);
+  const clock = okrClock(deps, actor);
   const presented = await presentObjectives(deps.db, actor, clock, rows);
   const addedOn = await keyResultsAddedOn(deps.db, actor, clock.timeZone, ids);
   const items = presented.flatMap((o) => {
@@ -316,7 +317,7 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
         const expectedSince = added && added > row.cycleStartsOn ? added : row.cycleStartsOn;
         const due = checkInDue({
           today: clock.today,
-          weekStart: (org?.weekStart ?? 1) as WeekStart,
+          weekStart: actor.weekStart as WeekStart,
           lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
           expectedSince,
         });

@@ -34,7 +34,7 @@ export type KeyResultDraft = {
 export async function presentOne(q: Queryable, deps: Deps, actor: Actor, id: string): Promise<Objective> {
   const row = await findObjectiveRow(q, actor.organizationId, id);
   if (!row) throw notFound("That Objective");
-  const [objective] = await presentObjectives(q, actor, await okrClock(q, deps, actor), [row], {
+  const [objective] = await presentObjectives(q, actor, okrClock(deps, actor), [row], {
     includeArchivedKeyResults: true,
   });
   return objective!;
@@ -59,7 +59,7 @@ export async function listObjectives(
   if (query.q) where.push(sql`${objectives.title} ilike ${likePattern(query.q)}`);
   if (!query.includeArchived) where.push(isNull(objectives.archivedAt));
   const rows = await selectObjectives(deps.db, actor.organizationId, where);
-  const clock = await okrClock(deps.db, deps, actor);
+  const clock = okrClock(deps, actor);
   return { items: await presentObjectives(deps.db, actor, clock, rows), nextCursor: null };
 }
 

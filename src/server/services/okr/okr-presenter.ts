@@ -3,71 +3,127 @@ import { todayIn } from "../../../domain/dates.ts";
 import { expectedProgress } from "../../../domain/okr/expected-progress.ts";
 import { objectiveStatus } from "../../../domain/okr/objective-status.ts";
 import { type KeyResultInput, keyResultProgress, objectiveProgress } from "../../../domain/okr/progress.ts";
-import { keyResultStatus } from "../../../domain/okr/status.ts";
-import { resolveStatusSettings, type StatusSettings } from "../../../domain/okr/status-settings.ts";
-import type { KeyResult, Objective } from "../../../shared/schemas/okrs.ts";
+import { type KeyResultStatusInput, keyResultStatus } from "../../../domain/okr/status.ts";
+import type { StatusSettings } from "../../../domain/okr/status-settings.ts";
+import type { KeyResult, Objective, OkrStatus } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import {
-  contributorsOf,
   type KeyResultRow,
   type ObjectiveRow,
-  parentsOf,
-  selectKeyResults,
+  type ParentRef,
+  selectKeyResultsWithContributors,
 } from "../../repositories/okr-repository.ts";
-import { findOrganizationById } from "../../repositories/organization-repository.ts";
 
 /** What status computations need about "now" for one organisation. */
 export type OkrClock = { today: string; timeZone: string; settings: StatusSettings };
 
-export async function okrClock(q: Queryable, deps: Deps, actor: Actor): Promise<OkrClock> {
-  const org = await findOrganizationById(q, actor.organizationId);
-  const settings = resolveStatusSettings((org?.okrSettings ?? {}) as Partial<StatusSettings>);
-  return { today: todayIn(actor.timeZone, deps.now()), timeZone: actor.timeZone, settings };
+/** The status bands come with the actor (read with the organisation): no query here. */
+export function okrClock(deps: Deps, actor: Actor): OkrClock {
+  return {
+    today: todayIn(actor.timeZone, deps.now()),
+    timeZone: actor.timeZone,
+    settings: actor.okrStatusSettings,
+  };
 }
 
-export function keyResultInput(kr: KeyResultRow["keyResult"]): KeyResultInput {
+/** The KR columns that progress and status are computed from. */
+export type KeyResultFacts = Pick<
+  KeyResultRow["keyResult"],
+  | "kind"
+  | "startValue"
+  | "targetValue"
+  | "currentValue"
+  | "done"
+  | "lastConfidence"
+  | "lastCheckInAt"
+  | "createdAt"
+>;
+
+export function keyResultInput(
+  kr: Pick<KeyResultFacts, "kind" | "startValue" | "targetValue" | "currentValue" | "done">,
+): KeyResultInput {
   if (kr.kind === "milestone") return { kind: "milestone", done: kr.done };
   if (kr.kind === "percentage") return { kind: "percentage", current: kr.currentValue };
   return { kind: "metric", start: kr.startValue ?? 0, target: kr.targetValue ?? 0, current: kr.currentValue };
 }
 
 /** A metric KR needs both ends and a target that differs from its start. */
-export function isMeasurableRow(kr: KeyResultRow["keyResult"]): boolean {
+export function isMeasurableRow(kr: Pick<KeyResultFacts, "kind" | "startValue" | "targetValue">): boolean {
   if (kr.kind !== "metric") return true;
   return kr.startValue !== null && kr.targetValue !== null && kr.targetValue !== kr.startValue;
 }
 
+/** A KR's uncapped progress (null when not measurable) and its status word today. */
+export function judgeKeyResult(
+  kr: KeyResultFacts,
+  cycle: { startsOn: string; endsOn: string },
+  clock: OkrClock,
+): { progress: number | null; status: OkrStatus } {
+  const input = keyResultInput(kr);
+  const measurable = isMeasurableRow(kr);
+  const facts: KeyResultStatusInput = {
+    keyResult: measurable ? input : { kind: "milestone", done: kr.done },
+    lastCheckInOn: kr.lastCheckInAt ? todayIn(clock.timeZone, kr.lastCheckInAt) : null,
+    confidence: kr.lastConfidence,
+    cycle,
+    today: clock.today,
+  };
+  // The day the KR was added only counts while it has no check-in (the stale clock starts
+  // there); formatting a date in a time zone is the costly part of a status.
+  if (facts.lastCheckInOn === null) facts.addedOn = todayIn(clock.timeZone, kr.createdAt);
+  const verdict = keyResultStatus(facts, clock.settings);
+  return { progress: measurable ? (keyResultProgress(input)?.raw ?? null) : null, status: verdict.status };
+}
+
+/** An Objective's progress, expected progress and status from its live KRs. */
+export function judgeObjective(
+  state: "draft" | "active" | "closed",
+  liveKeyResults: ReadonlyArray<{
+    progress: number | null;
+    weight: number;
+    status: OkrStatus;
+    commitment: "committed" | "aspirational";
+  }>,
+  cycle: { startsOn: string; endsOn: string },
+  clock: OkrClock,
+): { progress: number | null; expectedProgress: number; status: OkrStatus } {
+  const progress = objectiveProgress(
+    liveKeyResults.map((k) => ({ progress: k.progress, weight: k.weight })),
+  ).progress;
+  const verdict = objectiveStatus(
+    {
+      progress,
+      keyResults: liveKeyResults.map((k) => ({ status: k.status, committed: k.commitment === "committed" })),
+      cycle,
+      today: clock.today,
+    },
+    clock.settings,
+  );
+  return {
+    progress,
+    expectedProgress: expectedProgress(cycle, clock.today),
+    // A draft is not running yet: it has no pace to judge.
+    status: state === "draft" ? "not_started" : verdict.status,
+  };
+}
+
 function presentKeyResult(
-  row: KeyResultRow,
-  contributors: string[],
+  row: KeyResultRow & { contributorUserIds: string[] },
   cycle: { startsOn: string; endsOn: string },
   clock: OkrClock,
   hideText: boolean,
 ): KeyResult {
   const kr = row.keyResult;
-  const input = keyResultInput(kr);
-  const measurable = isMeasurableRow(kr);
-  const progress = measurable ? keyResultProgress(input) : null;
-  const verdict = keyResultStatus(
-    {
-      keyResult: measurable ? input : { kind: "milestone", done: kr.done },
-      lastCheckInOn: kr.lastCheckInAt ? todayIn(clock.timeZone, kr.lastCheckInAt) : null,
-      confidence: kr.lastConfidence,
-      cycle,
-      today: clock.today,
-      addedOn: todayIn(clock.timeZone, kr.createdAt),
-    },
-    clock.settings,
-  );
+  const { progress, status } = judgeKeyResult(kr, cycle, clock);
   return {
     id: kr.id,
     objectiveId: kr.objectiveId,
-    title: hideText ? "Key result (visible to its team)" : kr.title,
+    title: hideText ? RESTRICTED_KEY_RESULT_TITLE : kr.title,
     kind: kr.kind,
     ownerUserId: kr.ownerUserId,
     ownerName: row.ownerName,
-    contributorUserIds: contributors,
+    contributorUserIds: row.contributorUserIds,
     startValue: kr.startValue,
     targetValue: kr.targetValue,
     currentValue: kr.currentValue,
@@ -82,8 +138,8 @@ function presentKeyResult(
     weight: kr.weight,
     commitment: kr.commitment,
     position: kr.position,
-    progress: progress?.raw ?? null,
-    status: verdict.status,
+    progress,
+    status,
     lastConfidence: kr.lastConfidence,
     lastCheckInAt: kr.lastCheckInAt?.toISOString() ?? null,
     finalScore: kr.finalScore,
@@ -93,10 +149,11 @@ function presentKeyResult(
   };
 }
 
-const RESTRICTED_TITLE = "Objective visible to its team";
+export const RESTRICTED_TITLE = "Objective visible to its team";
+export const RESTRICTED_KEY_RESULT_TITLE = "Key result (visible to its team)";
 
-/** An Objective's parents; a team-visible parent's title only for those who may read it. */
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+/** Items by key, each group in the items' order. */
+export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);
@@ -110,7 +167,7 @@ function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
 type Visibility = { visibility: "organization" | "team"; teamId: string | null; ownerUserId: string | null };
 
 /** Reading rights depend only on visibility, team and owner: ask once per combination. */
-function readabilityCache(q: Queryable, actor: Actor) {
+export function readabilityCache(q: Queryable, actor: Actor) {
   const answers = new Map<string, Promise<boolean>>();
   return (o: Visibility) => {
     if (o.visibility === "organization") return Promise.resolve(true);
@@ -124,14 +181,14 @@ function readabilityCache(q: Queryable, actor: Actor) {
   };
 }
 
+/** An Objective's parents; a team-visible parent's title only for those who may read it. */
 async function presentParents(
-  q: Queryable,
-  actor: Actor,
-  parents: Awaited<ReturnType<typeof parentsOf>>,
+  parents: ParentRef[],
+  mayRead: ReturnType<typeof readabilityCache>,
 ): Promise<Objective["parents"]> {
   const out: Objective["parents"] = [];
   for (const p of parents) {
-    const readable = await mayReadObjectiveText(q, actor, p);
+    const readable = await mayRead(p);
     out.push({ objectiveId: p.parentId, title: readable ? p.title : RESTRICTED_TITLE, weight: p.weight });
   }
   return out;
@@ -150,16 +207,9 @@ export async function presentObjectives(
   options: { includeArchivedKeyResults?: boolean } = {},
 ): Promise<Objective[]> {
   const ids = rows.map((r) => r.objective.id);
-  const krRows = await selectKeyResults(q, actor.organizationId, ids);
-  const contributors = await contributorsOf(
-    q,
-    actor.organizationId,
-    krRows.map((k) => k.keyResult.id),
-  );
-  const parents = await parentsOf(q, actor.organizationId, ids);
+  const krRows = await selectKeyResultsWithContributors(q, actor.organizationId, ids);
   // Group once: filtering the whole list per Objective is quadratic on big cycles.
   const krsByObjective = groupBy(krRows, (k) => k.keyResult.objectiveId);
-  const parentsByChild = groupBy(parents, (p) => p.childId);
   const readable = readabilityCache(q, actor);
   const out: Objective[] = [];
   for (const row of rows) {
@@ -168,19 +218,12 @@ export async function presentObjectives(
     const hideText = !(await readable(o));
     const krs = (krsByObjective.get(o.id) ?? [])
       .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
-      .map((k) => presentKeyResult(k, contributors.get(k.keyResult.id) ?? [], cycle, clock, hideText));
-    const live = krs.filter((k) => !k.archived);
-    const progress = objectiveProgress(
-      live.map((k) => ({ progress: k.progress, weight: k.weight })),
-    ).progress;
-    const verdict = objectiveStatus(
-      {
-        progress,
-        keyResults: live.map((k) => ({ status: k.status, committed: k.commitment === "committed" })),
-        cycle,
-        today: clock.today,
-      },
-      clock.settings,
+      .map((k) => presentKeyResult(k, cycle, clock, hideText));
+    const judged = judgeObjective(
+      o.state,
+      krs.filter((k) => !k.archived),
+      cycle,
+      clock,
     );
     out.push({
       id: o.id,
@@ -198,12 +241,11 @@ export async function presentObjectives(
       position: o.position,
       grade: o.grade,
       retrospective: hideText ? null : o.retrospective,
-      progress,
-      expectedProgress: expectedProgress(cycle, clock.today),
-      // A draft is not running yet: it has no pace to judge.
-      status: o.state === "draft" ? "not_started" : verdict.status,
+      progress: judged.progress,
+      expectedProgress: judged.expectedProgress,
+      status: judged.status,
       keyResults: krs,
-      parents: await presentParents(q, actor, parentsByChild.get(o.id) ?? []),
+      parents: await presentParents(row.parents, readable),
       archived: o.archivedAt !== null,
       restricted: hideText,
       version: o.version,

@@ -6,7 +6,6 @@ import { notFound } from "../../../shared/errors.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
-import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
 import { keyResultsAddedOn } from "./check-in-service.ts";
 import { okrClock, presentObjectives } from "./okr-presenter.ts";
@@ -33,8 +32,7 @@ export async function overdueCheckIns(deps: Deps, actor: Actor, teamId: string) 
       running.map((c) => c.id),
     ),
   ]);
-  const clock = await okrClock(deps.db, deps, actor);
-  const org = await findOrganizationById(deps.db, actor.organizationId);
+  const clock = okrClock(deps, actor);
   const presented = await presentObjectives(deps.db, actor, clock, rows);
   const addedOn = await keyResultsAddedOn(
     deps.db,
@@ -48,7 +46,7 @@ export async function overdueCheckIns(deps: Deps, actor: Actor, teamId: string) 
       const added = addedOn.get(k.id);
       const due = checkInDue({
         today: clock.today,
-        weekStart: (org?.weekStart ?? 1) as WeekStart,
+        weekStart: actor.weekStart as WeekStart,
         lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
         expectedSince: added && added > row.cycleStartsOn ? added : row.cycleStartsOn,
       });

@@ -66,7 +66,8 @@ function AlignmentNodeItem(
   const bp = useBreakpoints();
   const open = expanded.has(nodeKey);
   const hasChildren = node.children.length > 0;
-  const krs = node.keyResults.filter((k) => !k.archived);
+  // The tree carries live KRs only.
+  const krs = node.keyResults;
   const title = node.restricted ? "Objective visible to its team only" : node.title;
   const indent = bp.sm ? 22 : 12;
   return (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AlignmentNode } from "../../lib/types.ts";
-import { buildKeyResult, buildObjective } from "../okrs/okr-fixtures.ts";
 import { branchKeys, contributorsOf, filterAlignment, findNode, treeCounts } from "./alignment-utils.ts";
 
+/** A node as GET /alignment returns it: the Objective in brief, its live KRs in brief. */
 function node(
   id: string,
   title: string,
@@ -10,9 +10,30 @@ function node(
   krTitles: string[] = [],
 ): AlignmentNode {
   return {
-    ...buildObjective({ id, title, keyResults: krTitles.map((t) => buildKeyResult({ title: t })) }),
+    id,
+    teamId: null,
+    teamName: "Operations",
+    ownerName: "Ada Admin",
+    title,
+    state: "active",
+    progress: 0.42,
+    expectedProgress: 0.54,
+    status: "on_track",
+    restricted: false,
     alignedProgress: null,
     contributionWeight: null,
+    keyResults: krTitles.map((t, i) => ({
+      id: `${id}-kr-${i}`,
+      title: t,
+      kind: "metric",
+      startValue: 40,
+      targetValue: 90,
+      currentValue: 61,
+      done: false,
+      unit: "%",
+      progress: 0.42,
+      status: "on_track",
+    })),
     children,
   };
 }

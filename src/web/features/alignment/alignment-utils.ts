@@ -39,7 +39,7 @@ export function treeCounts(roots: readonly AlignmentNode[]): { objectives: numbe
     for (const node of nodes) {
       if (!seen.has(node.id)) {
         seen.add(node.id);
-        keyResults += node.keyResults.filter((k) => !k.archived).length;
+        keyResults += node.keyResults.length;
       }
       walk(node.children);
     }

@@ -12,7 +12,9 @@ import { useAlignment } from "./okrs-api.ts";
  * contributes to it in its cycle, from the alignment tree), with the aligned progress.
  */
 export function AlignmentLinks({ slug, objective: o }: { slug: string; objective: Objective }) {
-  const alignment = useAlignment(slug, o.cycleId);
+  // The subtree of the Objective's team holds it and everything contributing to it, at a
+  // fraction of the whole cycle's tree (a personal Objective still needs the whole cycle).
+  const alignment = useAlignment(slug, o.cycleId, o.teamId);
   const node = alignment.data ? findNode(alignment.data.roots, o.id) : null;
   const children = node?.children ?? [];
   const aligned = node?.alignedProgress ?? null;
