@@ -1,3 +1,4 @@
+import { resolveStatusSettings, type StatusSettings } from "../../domain/okr/status-settings.ts";
 import type { Actor } from "../context.ts";
 
 /**
@@ -6,7 +7,7 @@ import type { Actor } from "../context.ts";
  * no person and no token behind them.
  */
 export function systemActor(
-  org: { id: string; slug: string; name: string; timeZone: string },
+  org: { id: string; slug: string; name: string; timeZone: string; weekStart: number; okrSettings: unknown },
   job: string,
 ): Actor {
   return {
@@ -14,6 +15,8 @@ export function systemActor(
     orgSlug: org.slug,
     orgName: org.name,
     timeZone: org.timeZone,
+    weekStart: org.weekStart,
+    okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
     role: "owner",
     userId: null,
     tokenId: null,

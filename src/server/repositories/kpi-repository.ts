@@ -11,11 +11,7 @@ import {
 } from "../../db/schema.ts";
 import type { Bands } from "../../domain/kpi/types.ts";
 import { likePattern, type NameCursor } from "../lib/pagination.ts";
-
-/** A list of ids as one array parameter: thousands of ids stay one placeholder. */
-export function uuidArray(ids: readonly string[]): SQL {
-  return sql`${`{${ids.join(",")}}`}::uuid[]`;
-}
+import { uuidArray } from "./sql-arrays.ts";
 
 export type PeriodSettings = {
   slug: string;

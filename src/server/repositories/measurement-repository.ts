@@ -9,7 +9,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import type { MeasuredPeriod } from "../../domain/kpi/types.ts";
-import { uuidArray } from "./kpi-repository.ts";
+import { uuidArray } from "./sql-arrays.ts";
 
 export type MeasurementSource = "manual" | "import" | "api" | "formula" | "connector";
 

@@ -6,8 +6,9 @@ import type { PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { FieldIssue } from "../../../shared/errors.ts";
 import type { Actor } from "../../context.ts";
 import { kpiValueWriter } from "../../policies/kpi-policy.ts";
-import { type KpiRow, uuidArray } from "../../repositories/kpi-repository.ts";
+import type { KpiRow } from "../../repositories/kpi-repository.ts";
 import type { MeasurementInput } from "../../repositories/measurement-repository.ts";
+import { uuidArray } from "../../repositories/sql-arrays.ts";
 import { refusalFor } from "./measurement-service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
