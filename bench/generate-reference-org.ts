@@ -35,6 +35,8 @@ export async function loadReferenceOrg(
   target: Target,
   options: {
     scale: number;
+    /** false: OKRs only, without the KPI part (bench/reference-kpis.ts). */
+    kpis?: boolean;
     verify?: boolean;
     log?: (line: string) => void;
     /** Reads from the loaded database before it is closed (a PGlite folder is then handed to `keel serve`). */
@@ -61,7 +63,13 @@ export async function loadReferenceOrg(
     try {
       const db: Sql = { query: (text, params) => client.query(text, params as unknown[]) };
       const loadStarted = performance.now();
-      const org = await generateReferenceOrg(db, { scale: options.scale, today, adminPasswordHash, onStep });
+      const org = await generateReferenceOrg(db, {
+        scale: options.scale,
+        today,
+        adminPasswordHash,
+        onStep,
+        kpis: options.kpis,
+      });
       const loadMs = performance.now() - loadStarted;
       const orphans = options.verify === false ? {} : await orphanCounts(db);
       await options.inspect?.(db);
@@ -80,7 +88,13 @@ export async function loadReferenceOrg(
       const pglite = pgliteOf(database)!;
       const db: Sql = { query: (text, params) => pglite.query(text, params as unknown[]) };
       const loadStarted = performance.now();
-      const org = await generateReferenceOrg(db, { scale: options.scale, today, adminPasswordHash, onStep });
+      const org = await generateReferenceOrg(db, {
+        scale: options.scale,
+        today,
+        adminPasswordHash,
+        onStep,
+        kpis: options.kpis,
+      });
       const loadMs = performance.now() - loadStarted;
       const orphans = options.verify === false ? {} : await orphanCounts(db);
       await options.inspect?.(db);

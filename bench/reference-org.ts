@@ -16,7 +16,9 @@
  * KR in ten stopped after four weeks (stale). Each KR's current value, confidence and last
  * check-in are those of its newest check-in, computed by the same SQL expressions.
  */
+import { latestDuePeriod } from "../src/domain/kpi/periods.ts";
 import { firstNames, lastNames } from "../src/server/services/demo/demo-structure.ts";
+import { generateReferenceKpis } from "./reference-kpis.ts";
 
 /** What the generator needs from a database: one session (temp tables live in it). */
 export type Sql = { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> };
@@ -30,6 +32,8 @@ export type ReferenceOptions = {
   adminPasswordHash: string;
   /** Called after each step with its name and duration, for progress output. */
   onStep?: (step: string, ms: number) => void;
+  /** false: leave out the KPI part (bench/reference-kpis.ts), for benchmarks of OKRs only. */
+  kpis?: boolean;
 };
 
 export type ReferenceOrg = {
@@ -43,11 +47,12 @@ export const REFERENCE_SLUG = "reference-logistics";
 export const REFERENCE_ADMIN_EMAIL = "admin@reference.example";
 
 /** SQL for a deterministic v4-shaped UUID from a label and a sequence expression. */
-const uid = (label: string, seq: string) =>
+export const uid = (label: string, seq: string) =>
   `overlay(overlay(md5('${label}:' || (${seq})) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** A hash in [0, n) of a sequence expression and a salt, for "random" choices. */
-const pick = (seq: string, salt: string, n: number) => `(abs(hashtext('${salt}' || (${seq})::text)) % ${n})`;
+export const pick = (seq: string, salt: string, n: number) =>
+  `(abs(hashtext('${salt}' || (${seq})::text)) % ${n})`;
 
 const sqlArray = (items: readonly string[]) =>
   `array[${items.map((s) => `'${s.replaceAll("'", "''")}'`).join(", ")}]`;
@@ -501,6 +506,16 @@ export async function generateReferenceOrg(db: Sql, options: ReferenceOptions): 
     [org],
   ]);
 
+  if (options.kpis !== false) {
+    const opts = { weekStart: 1, fiscalYearStartMonth: 1 };
+    const latestDue = {
+      daily: latestDuePeriod(options.today, "daily", opts),
+      weekly: latestDuePeriod(options.today, "weekly", opts),
+      monthly: latestDuePeriod(options.today, "monthly", opts),
+    };
+    await generateReferenceKpis({ ...options, organizationId: org, latestDue, sizes: s, step });
+  }
+
   await step("settings reset", ["set session_replication_role = default"], ["reset work_mem"]);
   await step("analyze", ["vacuum analyze"]);
 
@@ -516,6 +531,11 @@ export async function generateReferenceOrg(db: Sql, options: ReferenceOptions): 
     "key_results",
     "key_result_contributors",
     "check_ins",
+    "kpis",
+    "kpi_bands",
+    "kpi_measurements",
+    "kpi_measurement_history",
+    "escalations",
   ]) {
     const { rows } = await db.query(`select count(*)::int as n from ${table}`);
     counts[table] = (rows[0] as { n: number }).n;
@@ -534,6 +554,10 @@ export async function orphanCounts(db: Sql): Promise<Record<string, number>> {
       (select 1 from objectives o where o.organization_id = a.organization_id and o.id = a.parent_id)`,
     "contributors without membership": `select count(*)::int as n from key_result_contributors c where not exists
       (select 1 from memberships m where m.organization_id = c.organization_id and m.user_id = c.user_id)`,
+    "measurements without KPI": `select count(*)::int as n from kpi_measurements m where not exists
+      (select 1 from kpis k where k.organization_id = m.organization_id and k.id = m.kpi_id)`,
+    "KPIs without owner": `select count(*)::int as n from kpis k where not exists
+      (select 1 from memberships m where m.organization_id = k.organization_id and m.user_id = k.owner_user_id)`,
     "teams without parent": `select count(*)::int as n from teams t where t.parent_id is not null and not exists
       (select 1 from teams p where p.organization_id = t.organization_id and p.id = t.parent_id)`,
     "KRs whose latest check-in differs": `select count(*)::int as n from key_results k

@@ -6,6 +6,8 @@
  * Run one part with `npm run bench -- startup` or `npm run bench -- tree`.
  *   okr          the OKR benchmark at the reference size (bench/okr.ts; only when asked for:
  *                it generates 1,000,000 check-ins per engine): `npm run bench -- okr [--engine …]`
+ *   kpi          the KPI benchmark at the reference size (bench/kpi.ts; only when asked for:
+ *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -17,6 +19,10 @@ import { setUpDemo, startKeel } from "../scripts/lib/keel-process.ts";
 const only = process.argv[2];
 if (only === "okr") {
   await import("./okr.ts");
+  process.exit(0);
+}
+if (only === "kpi") {
+  await import("./kpi.ts");
   process.exit(0);
 }
 const rows: string[][] = [];
