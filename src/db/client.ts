@@ -4,7 +4,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations } from "drizzle-orm";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import { type PgDatabase, type PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
@@ -71,18 +71,4 @@ export function pgliteOf(database: Database): PGlite | undefined {
 /** Rows of a raw `execute()`: both drivers return an object with `rows`. */
 export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
-}
-
-/**
- * Runs independent reads together on the pool, one after another inside a transaction:
- * a transaction is one connection, and pg refuses (deprecates) overlapping queries on it.
- */
-export async function readTogether<T extends readonly unknown[]>(
-  q: Queryable,
-  reads: { [K in keyof T]: () => Promise<T[K]> },
-): Promise<T> {
-  if (!(q instanceof PgTransaction)) return Promise.all(reads.map((read) => read())) as unknown as Promise<T>;
-  const results: unknown[] = [];
-  for (const read of reads) results.push(await read());
-  return results as unknown as T;
 }

@@ -41,6 +41,8 @@ export type Actor = {
   timeZone: string;
   /** Day weeks start on (1 = Monday … 7 = Sunday), for check-ins due "this week". */
   weekStart: number;
+  /** Month (1–12) the fiscal year starts in: where KPI quarters begin. */
+  fiscalYearStartMonth: number;
   /**
    * The organisation's OKR status bands, resolved over the defaults. Read with the
    * organisation when the request's actor is resolved, so OKR pages need not read it again.

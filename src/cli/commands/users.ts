@@ -24,6 +24,7 @@ function cliActor(org: {
   name: string;
   timeZone: string;
   weekStart: number;
+  fiscalYearStartMonth: number;
   okrSettings: unknown;
 }): Actor {
   return {
@@ -32,6 +33,7 @@ function cliActor(org: {
     orgName: org.name,
     timeZone: org.timeZone,
     weekStart: org.weekStart,
+    fiscalYearStartMonth: org.fiscalYearStartMonth,
     okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
     role: "owner",
     userId: null,

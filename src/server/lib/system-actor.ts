@@ -7,7 +7,15 @@ import type { Actor } from "../context.ts";
  * no person and no token behind them.
  */
 export function systemActor(
-  org: { id: string; slug: string; name: string; timeZone: string; weekStart: number; okrSettings: unknown },
+  org: {
+    id: string;
+    slug: string;
+    name: string;
+    timeZone: string;
+    weekStart: number;
+    fiscalYearStartMonth: number;
+    okrSettings: unknown;
+  },
   job: string,
 ): Actor {
   return {
@@ -16,6 +24,7 @@ export function systemActor(
     orgName: org.name,
     timeZone: org.timeZone,
     weekStart: org.weekStart,
+    fiscalYearStartMonth: org.fiscalYearStartMonth,
     okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
     role: "owner",
     userId: null,

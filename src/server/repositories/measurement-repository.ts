@@ -221,10 +221,10 @@ export async function seriesOf(
 ): Promise<MeasuredPeriod[]> {
   const rows = rowsOf<{ period_start: string; value: number }>(
     await q.execute(sql`
-      select period_start::text as period_start, value from ${kpiMeasurements}
-      where organization_id = ${organizationId} and kpi_id = ${kpiId}
-        and period_start >= ${from}::date and period_start <= ${to}::date
-      order by period_start`),
+      select m.period_start::text as period_start, m.value from ${kpiMeasurements} m
+      where m.organization_id = ${organizationId} and m.kpi_id = ${kpiId}
+        and m.period_start >= ${from}::date and m.period_start <= ${to}::date
+      order by m.period_start`),
   );
   return rows.map((r) => ({ periodStart: r.period_start, value: Number(r.value) }));
 }
@@ -240,10 +240,10 @@ export async function valuesSince(
   if (kpiIds.length === 0) return result;
   const rows = rowsOf<{ kpi_id: string; period_start: string; value: number }>(
     await q.execute(sql`
-      select kpi_id, period_start::text as period_start, value from ${kpiMeasurements}
-      where organization_id = ${organizationId} and kpi_id = any(${uuidArray(kpiIds)})
-        and period_start >= ${from}::date
-      order by kpi_id, period_start`),
+      select m.kpi_id, m.period_start::text as period_start, m.value from ${kpiMeasurements} m
+      where m.organization_id = ${organizationId} and m.kpi_id = any(${uuidArray(kpiIds)})
+        and m.period_start >= ${from}::date
+      order by m.kpi_id, m.period_start`),
   );
   for (const row of rows) {
     const list = result.get(row.kpi_id) ?? [];

@@ -27,6 +27,7 @@ export function findMembershipBySlug(q: Queryable, slug: string, userId: string)
       orgName: organizations.name,
       timeZone: organizations.timeZone,
       weekStart: organizations.weekStart,
+      fiscalYearStartMonth: organizations.fiscalYearStartMonth,
       okrSettings: organizations.okrSettings,
       role: memberships.role,
       status: memberships.status,

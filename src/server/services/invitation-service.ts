@@ -187,6 +187,7 @@ export async function acceptInvitation(
       // This actor only signs the acceptance's audit events: no dates or OKR status here.
       timeZone: "UTC",
       weekStart: 1,
+      fiscalYearStartMonth: 1,
       okrStatusSettings: resolveStatusSettings(),
       role: inv.role,
       userId: user.id,

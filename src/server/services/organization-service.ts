@@ -98,6 +98,7 @@ export async function createOrganizationIn(
     orgName: org.name,
     timeZone: org.timeZone,
     weekStart: org.weekStart,
+    fiscalYearStartMonth: org.fiscalYearStartMonth,
     okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
     role: "owner",
     userId: owner.userId,

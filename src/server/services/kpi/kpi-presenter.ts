@@ -1,18 +1,11 @@
-import { type Queryable, readTogether } from "../../../db/client.ts";
+import type { Queryable } from "../../../db/client.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { bandsInForce } from "../../../domain/kpi/bands.ts";
 import { currentStatus } from "../../../domain/kpi/status.ts";
 import { trend } from "../../../domain/kpi/trend.ts";
 import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { Kpi, KpiCard } from "../../../shared/schemas/kpis.ts";
-import {
-  bandsOf,
-  connectorSummariesOf,
-  formulaInputsOf,
-  type KpiWithNames,
-} from "../../repositories/kpi-repository.ts";
-import { latestValues } from "../../repositories/measurement-repository.ts";
-import { unresolvedEscalationsOf } from "./escalation-service.ts";
+import { type KpiWithNames, kpiCardData } from "../../repositories/kpi-repository.ts";
 
 /** Enough periods for the trend window and an escalation's green streak. */
 const DETAIL_POINTS = 12;
@@ -23,7 +16,7 @@ export type PresentContext = { now: Date; timeZone: string; periods: PeriodOptio
 
 /**
  * KPIs as the API shows them: definition, bands, the current status, trend, open
- * escalation and connector state, in a fixed number of queries whatever the count.
+ * escalation and connector state, in one query whatever the count.
  */
 export async function presentKpis(
   q: Queryable,
@@ -33,18 +26,13 @@ export async function presentKpis(
   points = DETAIL_POINTS,
 ): Promise<KpiCard[]> {
   const ids = rows.map((r) => r.kpi.id);
-  const [bands, inputs, values, open, connectors] = await readTogether(q, [
-    () => bandsOf(q, organizationId, ids),
-    () => formulaInputsOf(q, organizationId, ids),
-    () => latestValues(q, organizationId, ids, Math.max(points, DETAIL_POINTS)),
-    () => unresolvedEscalationsOf(q, organizationId, ids),
-    () => connectorSummariesOf(q, organizationId, ids),
-  ] as const);
+  const data = await kpiCardData(q, organizationId, ids, Math.max(points, DETAIL_POINTS));
   const today = todayIn(ctx.timeZone, ctx.now);
   return rows.map((row) => {
     const kpi = row.kpi;
-    const series = bands.get(kpi.id) ?? [];
-    const measured = values.get(kpi.id) ?? [];
+    const card = data.get(kpi.id);
+    const series = card?.bands ?? [];
+    const measured = card?.points ?? [];
     const current = currentStatus({
       measurements: measured,
       series,
@@ -54,8 +42,8 @@ export async function presentKpis(
       opts: ctx.periods,
     });
     const { relativeSlope: _relative, ...kpiTrend } = trend(measured, kpi.direction);
-    const escalation = open.get(kpi.id);
-    const connector = connectors.get(kpi.id);
+    const escalation = card?.escalation;
+    const connector = card?.connector;
     return {
       id: kpi.id,
       key: kpi.key,
@@ -73,7 +61,7 @@ export async function presentKpis(
       aggregation: kpi.aggregation,
       themeId: kpi.themeId,
       formula: kpi.formula,
-      formulaInputs: inputs.get(kpi.id) ?? [],
+      formulaInputs: card?.inputs ?? [],
       state: kpi.state,
       closeAfterGreenPeriods: kpi.closeAfterGreenPeriods,
       bands: series,

@@ -35,12 +35,12 @@ import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
 import { recomputeAfterWrite, requeueFormula, requeueForStatus } from "./recompute-service.ts";
 
 /** The presentation context of an organisation: its clock and calendar. */
-export async function presentContext(deps: Deps, q: Queryable, actor: Actor) {
-  const settings = await periodOptionsOf(q, actor.organizationId);
+export async function presentContext(deps: Deps, _q: Queryable, actor: Actor) {
+  // The calendar travels on the actor (read with the organisation): no query here.
   return {
     now: deps.now(),
-    timeZone: settings.timeZone,
-    periods: { weekStart: settings.weekStart, fiscalYearStartMonth: settings.fiscalYearStartMonth },
+    timeZone: actor.timeZone,
+    periods: { weekStart: actor.weekStart, fiscalYearStartMonth: actor.fiscalYearStartMonth },
   };
 }
 

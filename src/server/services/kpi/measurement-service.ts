@@ -197,7 +197,7 @@ export async function kpiSeries(
     bandsOf(deps.db, actor.organizationId, [kpiId]),
   ]);
   return {
-    points: rollUp(points, kpi.frequency, target, kpi.aggregation, opts),
+    points: target === kpi.frequency ? points : rollUp(points, kpi.frequency, target, kpi.aggregation, opts),
     pointFrequency: target,
     bands: bands.get(kpiId) ?? [],
     frequency: kpi.frequency,
