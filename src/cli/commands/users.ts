@@ -1,7 +1,7 @@
 import type { Command } from "commander";
-import { resolveStatusSettings, type StatusSettings } from "../../domain/okr/status-settings.ts";
 import type { Actor } from "../../server/context.ts";
 import { hashPassword } from "../../server/lib/passwords.ts";
+import { systemActor } from "../../server/lib/system-actor.ts";
 import { recordAudit } from "../../server/repositories/audit-repository.ts";
 import {
   deleteOtherSessions,
@@ -18,29 +18,8 @@ import { RoleSchema } from "../../shared/schemas/common.ts";
 import { openForCommand } from "../open-for-command.ts";
 
 /** Changes made on the server's command line are audited as "keel CLI". */
-function cliActor(org: {
-  id: string;
-  slug: string;
-  name: string;
-  timeZone: string;
-  weekStart: number;
-  fiscalYearStartMonth: number;
-  okrSettings: unknown;
-}): Actor {
-  return {
-    organizationId: org.id,
-    orgSlug: org.slug,
-    orgName: org.name,
-    timeZone: org.timeZone,
-    weekStart: org.weekStart,
-    fiscalYearStartMonth: org.fiscalYearStartMonth,
-    okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
-    role: "owner",
-    userId: null,
-    tokenId: null,
-    label: "keel CLI",
-    requestId: "cli",
-  };
+function cliActor(org: Parameters<typeof systemActor>[0]): Actor {
+  return { ...systemActor(org, "cli"), label: "keel CLI", requestId: "cli" };
 }
 
 export function registerUserCommands(program: Command) {

@@ -183,34 +183,6 @@ export async function recentMeasurements(
   return result;
 }
 
-/** The newest `perKpi` values of each KPI, oldest first per KPI (sparklines, status, trend). */
-export async function latestValues(
-  q: Queryable,
-  organizationId: string,
-  kpiIds: readonly string[],
-  perKpi: number,
-): Promise<Map<string, MeasuredPeriod[]>> {
-  const result = new Map<string, MeasuredPeriod[]>();
-  if (kpiIds.length === 0) return result;
-  const rows = rowsOf<{ kpi_id: string; period_start: string; value: number }>(
-    await q.execute(sql`
-      select k.id as kpi_id, m.period_start::text as period_start, m.value
-      from unnest(${uuidArray(kpiIds)}) as k(id)
-      cross join lateral (
-        select period_start, value from ${kpiMeasurements}
-        where organization_id = ${organizationId} and kpi_id = k.id
-        order by period_start desc limit ${perKpi}
-      ) m`),
-  );
-  for (const row of rows) {
-    const list = result.get(row.kpi_id) ?? [];
-    list.push({ periodStart: row.period_start, value: Number(row.value) });
-    result.set(row.kpi_id, list);
-  }
-  for (const list of result.values()) list.reverse();
-  return result;
-}
-
 /** Values of one KPI in a date range, oldest first (charts). */
 export async function seriesOf(
   q: Queryable,

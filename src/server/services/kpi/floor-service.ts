@@ -20,7 +20,7 @@ import {
   updateFloor,
 } from "../../repositories/floor-repository.ts";
 import { bandsOf } from "../../repositories/kpi-repository.ts";
-import { latestValues } from "../../repositories/measurement-repository.ts";
+import { recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { recomputeAfterWrite, requeueForStatus } from "./recompute-service.ts";
@@ -55,7 +55,7 @@ async function presentFloors(
   const { today, opts } = await clockOf(q, deps, organizationId);
   const kpiIds = [...new Set(rows.map((r) => r.kpi.id))];
   // Two per KPI: the newest may lie in a period that has not started (entered early).
-  const latest = await latestValues(q, organizationId, kpiIds, 2);
+  const latest = await recentMeasurements(q, organizationId, kpiIds, 2);
   const bands = await bandsOf(q, organizationId, kpiIds);
   return rows.map(({ floor, kpi, ownerName }) => {
     const current = currentStatus({

@@ -25,7 +25,6 @@ import {
   kpisByKeys,
   listKpiRows,
   lockFormulaGraph,
-  periodOptionsOf,
   replaceBands,
   replaceFormulaInputs,
   updateKpiRow,
