@@ -22,11 +22,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import pg from "pg";
 import { startKeel } from "../scripts/lib/keel-process.ts";
 import { addDays, todayIn } from "../src/domain/dates.ts";
 import { loadReferenceOrg, type Target } from "./generate-reference-org.ts";
+import { createRecorder, signIn } from "./lib/measure.ts";
 import { REFERENCE_SLUG, type Sql } from "./reference-org.ts";
 
 const { values: args } = parseArgs({
@@ -88,99 +88,8 @@ async function pickTargets(db: Sql): Promise<Targets> {
   };
 }
 
-type Measure = {
-  engine: string;
-  scenario: string;
-  connections: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  requests: number;
-  extra?: string;
-  target?: string;
-  met?: boolean;
-};
-const results: Measure[] = [];
+const { results, record, load } = createRecorder(duration);
 const notes: string[] = [];
-
-function percentile(sorted: number[], p: number) {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function record(
-  engine: string,
-  scenario: string,
-  connections: number,
-  times: number[],
-  rps: number,
-  target?: { p: 95 | 99; ms: number } | undefined,
-  extra?: string,
-): Measure {
-  times.sort((a, b) => a - b);
-  const m: Measure = {
-    engine,
-    scenario,
-    connections,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    rps,
-    requests: times.length,
-  };
-  if (extra) m.extra = extra;
-  if (target) {
-    m.target = `p${target.p} < ${target.ms} ms`;
-    m.met = (target.p === 95 ? m.p95 : m.p99) < target.ms;
-  }
-  results.push(m);
-  console.log(
-    `${engine} ${scenario} c=${m.connections}: p50 ${m.p50.toFixed(1)} p95 ${m.p95.toFixed(1)} p99 ${m.p99.toFixed(1)} ms, ${m.rps.toFixed(0)} req/s (${m.requests})${extra ? `, ${extra}` : ""}${m.target ? ` target ${m.target}: ${m.met ? "met" : "MISSED"}` : ""}`,
-  );
-  return m;
-}
-
-async function load(
-  engine: string,
-  scenario: string,
-  options: autocannon.Options,
-  target?: { p: 95; ms: number },
-) {
-  const times: number[] = [];
-  const instance = autocannon({ duration, timeout: 120, ...options }) as unknown as autocannon.Instance &
-    PromiseLike<autocannon.Result>;
-  instance.on("response", (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  const result = await instance;
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${scenario}: ${result.non2xx} non-2xx responses and ${result.errors} errors`);
-  }
-  await settle(options.url);
-  return record(engine, scenario, options.connections ?? 10, times, result.requests.average, target);
-}
-
-/** Waits until the server answers quickly again: requests of a run may still be in flight. */
-async function settle(url: string) {
-  const ready = new URL("/api/ready", url).toString();
-  for (let i = 0; i < 600; i++) {
-    const started = performance.now();
-    await fetch(ready);
-    if (performance.now() - started < 50) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function signIn(port: number) {
-  const res = await fetch(`http://127.0.0.1:${port}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: "admin@reference.example", password: "reference password 2026" }),
-  });
-  if (res.status !== 200) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-  const cookie = (res.headers.get("set-cookie") ?? "").split(";")[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
-}
 
 async function readScenarios(engine: string, api: string, headers: Record<string, string>, t: Targets) {
   // The targets (PRODUCT.md) are for PostgreSQL; PGlite's figures are recorded only.
