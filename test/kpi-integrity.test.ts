@@ -4,6 +4,7 @@
  * nor a half-finished period, a new floor judges the value already there, and files are
  * reported by their own line numbers.
  */
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTeam } from "./support/factories.ts";
 import {
@@ -176,5 +177,45 @@ describe("CSV files", () => {
       [3, "create"],
       [5, "error"],
     ]);
+  });
+});
+
+describe("the values table itself", () => {
+  // Kept by statement-level triggers (migration 0005) rather than a per-row foreign key;
+  // these hold for any writer, including an operator's SQL.
+  const rowsOf = async <T>(query: ReturnType<typeof sql>) =>
+    ((await h.db.execute(query)) as unknown as { rows: T[] }).rows;
+
+  it("refuses a value for a KPI that does not exist, and writes none of the statement", async () => {
+    const k = await kpi();
+    const write = h.db.execute(sql`
+      insert into kpi_measurements (organization_id, kpi_id, period_start, value, source)
+      values (${org.id}, ${k.id}, '2026-11-02', 1, 'manual'),
+             (${org.id}, '00000000-0000-4000-8000-00000000beef', '2026-11-02', 2, 'manual')`);
+    await expect(write).rejects.toMatchObject({ cause: expect.objectContaining({ code: "23503" }) });
+    expect(await rowsOf(sql`select 1 from kpi_measurements where kpi_id = ${k.id}`)).toEqual([]);
+  });
+
+  it("keeps the replaced value in history whoever updates it", async () => {
+    const k = await kpi();
+    await enter(k.id, { date: "2026-11-09", value: 10 });
+    await h.db.execute(sql`
+      update kpi_measurements set value = 12, revision = revision + 1, note = 'recounted by finance'
+      where organization_id = ${org.id} and kpi_id = ${k.id}`);
+    const versions = await h.ok("GET", `${base}/kpis/${k.id}/measurements/2026-11-09/versions`, {
+      as: owner,
+    });
+    expect(versions.items.map((v: Json) => [v.value, v.revision, v.supersededAt === null])).toEqual([
+      [12, 2, true],
+      [10, 1, false],
+    ]);
+  });
+
+  it("loses a deleted KPI's values with it", async () => {
+    const k = await kpi();
+    await enter(k.id, { date: "2026-11-09", value: 10 });
+    await h.db.execute(sql`delete from kpi_recompute_queue where kpi_id = ${k.id}`);
+    await h.db.execute(sql`delete from kpis where organization_id = ${org.id} and id = ${k.id}`);
+    expect(await rowsOf(sql`select 1 from kpi_measurements where kpi_id = ${k.id}`)).toEqual([]);
   });
 });

@@ -138,11 +138,18 @@ export const kpiFormulaInputs = pgTable(
 const measurementSources = ["manual", "import", "api", "formula", "connector"] as const;
 
 /**
- * The value in force for each KPI period: one row per (KPI, period). A correction moves
- * the row it replaces to `kpi_measurement_history` in the same statement, so reads of
- * current values never filter superseded rows, and nothing is ever lost. Author and
- * token carry no foreign key: bulk ingestion writes thousands of rows per statement and
- * both come from the authenticated caller.
+ * The value in force for each KPI period: one row per (KPI, period). Rows are written
+ * by one statement per batch (measurement-repository.ts); database triggers (migration
+ * 0005) do the per-row bookkeeping set-wise, once per statement:
+ * - a row an upsert replaces is copied to `kpi_measurement_history` (superseded now),
+ *   so reads of current values never filter superseded rows and nothing is ever lost;
+ * - every inserted row must name a KPI of its organisation. This stands in for a
+ *   foreign key, whose check runs once per row and took a third of a 10,000-row
+ *   load; deleting a KPI deletes its values (the cascade), and writers lock the KPIs
+ *   they write, so a KPI cannot vanish under a load.
+ * The primary key carries `value` (INCLUDE), so sparklines and series are read from
+ * the index alone. Author and token carry no foreign key: both come from the
+ * authenticated caller.
  */
 export const kpiMeasurements = pgTable(
   "kpi_measurements",
@@ -160,14 +167,7 @@ export const kpiMeasurements = pgTable(
     /** 1 for the first value of the period, +1 per correction. */
     revision: integer("revision").notNull().default(1),
   },
-  (t) => [
-    primaryKey({ columns: [t.organizationId, t.kpiId, t.periodStart] }),
-    foreignKey({
-      name: "kpi_measurements_kpi_fk",
-      columns: [t.organizationId, t.kpiId],
-      foreignColumns: [kpis.organizationId, kpis.id],
-    }).onDelete("cascade"),
-  ],
+  (t) => [primaryKey({ columns: [t.organizationId, t.kpiId, t.periodStart] })],
 );
 
 /** Superseded measurements, append-only: the value that was in force until `superseded_at`. */

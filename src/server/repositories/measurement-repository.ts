@@ -33,9 +33,11 @@ export type WriteOutcome = { created: number; corrected: number; unchanged: numb
  *   writes nothing the second time;
  * - every KPI that changed is queued for recompute (status, escalations, formulas) with
  *   the earliest period that changed.
- * The CTEs all see the table as it was before the statement, which is what lets
- * `previous` capture the replaced rows. Rows must be unique per (KPI, period): callers
- * check that first, with row numbers in the error.
+ * The move to history is the `kpi_measurements_keep_replaced` trigger (migration 0005):
+ * it runs once for the statement over the rows the upsert actually replaced, each in the
+ * version it replaced, so racing corrections of one period each keep the value they
+ * replaced. Rows must be unique per (KPI, period): callers check that first, with row
+ * numbers in the error.
  */
 export async function writeMeasurementBatch(
   q: Queryable,
@@ -47,26 +49,13 @@ export async function writeMeasurementBatch(
     rows.map((r) => ({ kpi_id: r.kpiId, period_start: r.periodStart, value: r.value, note: r.note })),
   );
   const org = writer.organizationId;
-  // Serialise writers of the same KPIs: the statement below reads the values in force
-  // from its snapshot, so two corrections of one period racing each other would
-  // otherwise both "replace" the same old value and one of theirs would be lost.
+  // Lock the KPIs (in id order): a KPI cannot be archived or deleted under a load, which
+  // is what the statement-level check of KPI references relies on (no per-row foreign key).
   await lockKpisForWrite(q, org, [...new Set(rows.map((r) => r.kpiId))]);
   const result = await q.execute(sql`
     with input as (
       select * from json_to_recordset(${payload}::json)
         as x(kpi_id uuid, period_start date, value double precision, note text)
-    ),
-    previous as (
-      select m.* from ${kpiMeasurements} m
-      join input i on m.organization_id = ${org} and m.kpi_id = i.kpi_id and m.period_start = i.period_start
-      where ${changed(sql`m`, sql`i`)}
-    ),
-    moved as (
-      insert into ${kpiMeasurementHistory}
-        (organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision, superseded_at)
-      select organization_id, kpi_id, period_start, value, source, author_user_id, token_id, note, recorded_at, revision, now()
-      from previous
-      returning 1
     ),
     written as (
       insert into ${kpiMeasurements}
