@@ -18,10 +18,20 @@ export function todayIn(timeZone: string, now: Date): string {
   return formatter.format(now);
 }
 
+// Boards and batches step the same few dates by the same few days over and over.
+const shiftedDates = new Map<string, string>();
+
 export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let shifted = shiftedDates.get(key);
+  if (shifted === undefined) {
+    const d = new Date(`${date}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    shifted = d.toISOString().slice(0, 10);
+    if (shiftedDates.size >= 8192) shiftedDates.clear();
+    shiftedDates.set(key, shifted);
+  }
+  return shifted;
 }
 
 // Status rules count days between the same few dates thousands of times per page.

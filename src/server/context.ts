@@ -4,6 +4,7 @@ import type { StatusSettings } from "../domain/okr/status-settings.ts";
 import type { Role } from "../domain/roles.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./lib/logger.ts";
+import type { MembershipOfSlug } from "./repositories/organization-repository.ts";
 
 /** What every service and route needs; passed explicitly, never imported as a global. */
 export type Deps = {
@@ -63,6 +64,8 @@ export type AppEnv = {
     principal: Principal | null;
     actor: Actor;
     clientIp: string;
+    /** The signed-in person's membership in the organisation of the path, read with the session. */
+    membershipOfPath?: { slug: string; membership: MembershipOfSlug | null };
   };
 };
 

@@ -61,8 +61,23 @@ function assertMonthStart(periodStart: string, frequency: Frequency): void {
   }
 }
 
+// A batch of values, or a board of KPIs, asks for the periods of the same few dates
+// thousands of times; bounded, so a long-running process does not keep every date.
+const periodStarts = new Map<string, string>();
+
 /** First day of the `frequency` period that contains `date`. */
 export function periodStartOf(date: string, frequency: Frequency, opts: PeriodOptions): string {
+  const key = `${date}|${frequency}|${opts.weekStart}|${opts.fiscalYearStartMonth}`;
+  let start = periodStarts.get(key);
+  if (start === undefined) {
+    start = computePeriodStart(date, frequency, opts);
+    if (periodStarts.size >= 8192) periodStarts.clear();
+    periodStarts.set(key, start);
+  }
+  return start;
+}
+
+function computePeriodStart(date: string, frequency: Frequency, opts: PeriodOptions): string {
   assertCalendarDate(date, "date");
   checkOptions(opts);
   const { y, m } = parts(date);

@@ -6,6 +6,7 @@ import { safeEqual, sha256 } from "../lib/secrets.ts";
 import {
   findActiveToken,
   findLiveSession,
+  findLiveSessionWithMembership,
   markTokenUsed,
   touchSession,
 } from "../repositories/identity-repository.ts";
@@ -50,7 +51,17 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie) {
       const now = deps.now();
-      const session = await findLiveSession(deps.db, sha256(cookie), now);
+      // On an organisation's routes the membership comes with the session, in one query;
+      // orgContext uses it rather than asking again.
+      const slug = orgSlugOfPath(c.req.path);
+      let session: Awaited<ReturnType<typeof findLiveSession>>;
+      if (slug === null) {
+        session = await findLiveSession(deps.db, sha256(cookie), now);
+      } else {
+        const found = await findLiveSessionWithMembership(deps.db, sha256(cookie), now, slug);
+        session = found?.session;
+        if (found) c.set("membershipOfPath", { slug, membership: found.membership });
+      }
       if (session) {
         if (unsafe) {
           const sent = c.req.header("x-csrf-token") ?? "";
@@ -76,6 +87,17 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/** The `{org}` of an organisation's route (/api/orgs/{org}/…), decoded; null elsewhere. */
+function orgSlugOfPath(path: string): string | null {
+  const match = /^\/api\/orgs\/([^/]+)/.exec(path);
+  if (!match) return null;
+  try {
+    return decodeURIComponent(match[1]!);
+  } catch {
+    return null;
+  }
 }
 
 /** A browser always sends Origin on cross-site POSTs; it must name this server. */

@@ -28,7 +28,11 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
       let label = `token ${principal.name}`;
       if (principal.tokenKind === "personal" && principal.userId) {
         // A personal token never outlives or outranks its holder's membership.
-        const m = await findMembershipBySlug(deps.db, slug, principal.userId);
+        const prefetched = c.get("membershipOfPath");
+        const m =
+          prefetched?.slug === slug
+            ? prefetched.membership
+            : await findMembershipBySlug(deps.db, slug, principal.userId);
         if (m?.status !== "active") {
           throw new AppError("unauthenticated", "This token's holder is no longer an active member.");
         }
@@ -52,7 +56,11 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
       return next();
     }
 
-    const m = await findMembershipBySlug(deps.db, slug, principal.userId);
+    const prefetched = c.get("membershipOfPath");
+    const m =
+      prefetched?.slug === slug
+        ? prefetched.membership
+        : await findMembershipBySlug(deps.db, slug, principal.userId);
     if (m?.status !== "active") throw notFound;
     c.set("actor", {
       organizationId: m.organizationId,

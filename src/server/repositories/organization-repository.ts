@@ -19,20 +19,25 @@ export function findOrganizationById(q: Queryable, id: string) {
 }
 
 /** The caller's membership in the organisation with this slug, with what org context needs. */
+/** What a request needs of a person's membership: role, status, and the organisation's calendar. */
+export const membershipColumns = {
+  organizationId: organizations.id,
+  slug: organizations.slug,
+  orgName: organizations.name,
+  timeZone: organizations.timeZone,
+  weekStart: organizations.weekStart,
+  fiscalYearStartMonth: organizations.fiscalYearStartMonth,
+  okrSettings: organizations.okrSettings,
+  role: memberships.role,
+  status: memberships.status,
+  userName: users.name,
+};
+
+export type MembershipOfSlug = NonNullable<Awaited<ReturnType<typeof findMembershipBySlug>>>;
+
 export function findMembershipBySlug(q: Queryable, slug: string, userId: string) {
   return q
-    .select({
-      organizationId: organizations.id,
-      slug: organizations.slug,
-      orgName: organizations.name,
-      timeZone: organizations.timeZone,
-      weekStart: organizations.weekStart,
-      fiscalYearStartMonth: organizations.fiscalYearStartMonth,
-      okrSettings: organizations.okrSettings,
-      role: memberships.role,
-      status: memberships.status,
-      userName: users.name,
-    })
+    .select(membershipColumns)
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -14,12 +14,13 @@ import { presentContext } from "./kpi-service.ts";
 
 /** A team's KPI board: every active KPI as a card with a year of values. */
 export async function kpiBoard(deps: Deps, actor: Actor, teamId: string) {
-  const team = await findTeam(deps.db, actor.organizationId, teamId);
+  const rows = await activeKpisOfTeam(deps.db, actor.organizationId, teamId);
+  // The KPIs name their team; only an empty board needs to look the team up.
+  const team = rows[0]
+    ? { id: teamId, name: rows[0].teamName }
+    : await findTeam(deps.db, actor.organizationId, teamId);
   if (!team) throw notFound("That team");
-  const [rows, ctx] = await Promise.all([
-    activeKpisOfTeam(deps.db, actor.organizationId, teamId),
-    presentContext(deps, deps.db, actor),
-  ]);
+  const ctx = await presentContext(deps, deps.db, actor);
   const cards = await presentKpis(deps.db, actor.organizationId, rows, ctx, SPARKLINE_POINTS);
   const counts = { green: 0, amber: 0, red: 0, noData: 0 };
   for (const card of cards) {
