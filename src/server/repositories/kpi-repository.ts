@@ -1,14 +1,6 @@
 import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
-import {
-  kpiBands,
-  kpiConnectors,
-  kpiFormulaInputs,
-  kpis,
-  organizations,
-  teams,
-  users,
-} from "../../db/schema.ts";
+import { kpiBands, kpiFormulaInputs, kpis, organizations, teams, users } from "../../db/schema.ts";
 import type { Bands } from "../../domain/kpi/types.ts";
 import { likePattern, type NameCursor } from "../lib/pagination.ts";
 import { uuidArray } from "./sql-arrays.ts";
@@ -113,13 +105,6 @@ export function listKpiRows(q: Queryable, organizationId: string, f: KpiListFilt
 }
 
 /** A team's active KPIs, for its board. */
-export function activeKpisOfTeam(q: Queryable, organizationId: string, teamId: string) {
-  return kpiQuery(q, organizationId, [eq(kpis.teamId, teamId), eq(kpis.state, "active")]).orderBy(
-    sql`lower(${kpis.name}) collate "C"`,
-    kpis.id,
-  );
-}
-
 /** Active KPIs a person owns whose values are entered (not computed by a formula). */
 export function enterableKpisOwnedBy(q: Queryable, organizationId: string, userId: string) {
   return kpiQuery(q, organizationId, [
@@ -301,85 +286,4 @@ export async function updateKpiRow(
     .where(and(eq(kpis.organizationId, organizationId), eq(kpis.id, id), eq(kpis.version, version)))
     .returning();
   return row;
-}
-
-export type KpiCardData = {
-  bands: Bands[];
-  inputs: KpiRef[];
-  /** The newest values, oldest first. */
-  points: Array<{ periodStart: string; value: number }>;
-  escalation: { id: string; state: "open" | "acknowledged"; reason: "red" | "floor"; openedAt: Date } | null;
-  connector: Omit<ConnectorSummaryRow, "kpiId"> | null;
-};
-
-/**
- * Everything a KPI card shows besides its definition (bands, formula inputs, the newest
- * `points` values, the unresolved escalation, the connector's state) for many KPIs in
- * one statement: each part is a JSON sub-select served by its table's primary key, so a
- * board costs one round trip instead of five.
- */
-export async function kpiCardData(
-  q: Queryable,
-  organizationId: string,
-  kpiIds: readonly string[],
-  points: number,
-): Promise<Map<string, KpiCardData>> {
-  const result = new Map<string, KpiCardData>();
-  if (kpiIds.length === 0) return result;
-  const rows = rowsOf<{
-    id: string;
-    bands: Bands[];
-    inputs: KpiRef[];
-    points: Array<{ p: string; v: number }>;
-    escalation: {
-      id: string;
-      state: "open" | "acknowledged";
-      reason: "red" | "floor";
-      openedAt: string;
-    } | null;
-    connector:
-      | (Omit<ConnectorSummaryRow, "kpiId" | "lastRunAt" | "nextRunAt"> & {
-          lastRunAt: string | null;
-          nextRunAt: string;
-        })
-      | null;
-  }>(
-    await q.execute(sql`
-      select k.id,
-        (select coalesce(json_agg(json_build_object('effectiveFrom', b.effective_from, 'target', b.target,
-                  'greenMin', b.green_min, 'greenMax', b.green_max, 'redMin', b.red_min, 'redMax', b.red_max)
-                  order by b.effective_from), '[]'::json)
-           from ${kpiBands} b where b.organization_id = ${organizationId} and b.kpi_id = k.id) as bands,
-        (select coalesce(json_agg(json_build_object('id', i.id, 'key', i.key, 'name', i.name) order by i.key), '[]'::json)
-           from ${kpiFormulaInputs} f
-           join ${kpis} i on i.organization_id = f.organization_id and i.id = f.input_kpi_id
-           where f.organization_id = ${organizationId} and f.kpi_id = k.id) as inputs,
-        (select coalesce(json_agg(json_build_object('p', m.period_start, 'v', m.value) order by m.period_start), '[]'::json)
-           from (select period_start, value from kpi_measurements
-                 where organization_id = ${organizationId} and kpi_id = k.id
-                 order by period_start desc limit ${points}) m) as points,
-        (select json_build_object('id', e.id, 'state', e.state, 'reason', e.reason, 'openedAt', e.opened_at)
-           from escalations e
-           where e.organization_id = ${organizationId} and e.kpi_id = k.id and e.state <> 'resolved' limit 1) as escalation,
-        (select json_build_object('kind', c.kind, 'enabled', c.enabled, 'lastRunAt', c.last_run_at,
-                  'lastOutcome', c.last_outcome, 'lastError', c.last_error, 'nextRunAt', c.next_run_at)
-           from ${kpiConnectors} c where c.organization_id = ${organizationId} and c.kpi_id = k.id) as connector
-      from unnest(${uuidArray(kpiIds)}) as k(id)`),
-  );
-  for (const row of rows) {
-    result.set(row.id, {
-      bands: row.bands,
-      inputs: row.inputs,
-      points: row.points.map((p) => ({ periodStart: p.p, value: Number(p.v) })),
-      escalation: row.escalation ? { ...row.escalation, openedAt: new Date(row.escalation.openedAt) } : null,
-      connector: row.connector
-        ? {
-            ...row.connector,
-            lastRunAt: row.connector.lastRunAt ? new Date(row.connector.lastRunAt) : null,
-            nextRunAt: new Date(row.connector.nextRunAt),
-          }
-        : null,
-    });
-  }
-  return result;
 }

@@ -1,27 +1,31 @@
 import { notFound } from "../../../shared/errors.ts";
 import type { KpiTreeNode } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { activeKpiCardsOfTeam } from "../../repositories/kpi-card-repository.ts";
 import {
-  activeKpisOfTeam,
   findKpiWithNames,
   formulaInputsOf,
   formulaUsersOf,
   kpisWithNames,
 } from "../../repositories/kpi-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
-import { presentKpis, SPARKLINE_POINTS } from "./kpi-presenter.ts";
+import { cardPoints, presentCards, presentKpis, SPARKLINE_POINTS } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
 
 /** A team's KPI board: every active KPI as a card with a year of values. */
 export async function kpiBoard(deps: Deps, actor: Actor, teamId: string) {
-  const rows = await activeKpisOfTeam(deps.db, actor.organizationId, teamId);
+  const rows = await activeKpiCardsOfTeam(
+    deps.db,
+    actor.organizationId,
+    teamId,
+    cardPoints(SPARKLINE_POINTS),
+  );
   // The KPIs name their team; only an empty board needs to look the team up.
   const team = rows[0]
     ? { id: teamId, name: rows[0].teamName }
     : await findTeam(deps.db, actor.organizationId, teamId);
   if (!team) throw notFound("That team");
-  const ctx = await presentContext(deps, deps.db, actor);
-  const cards = await presentKpis(deps.db, actor.organizationId, rows, ctx, SPARKLINE_POINTS);
+  const cards = presentCards(rows, await presentContext(deps, deps.db, actor), SPARKLINE_POINTS);
   const counts = { green: 0, amber: 0, red: 0, noData: 0 };
   for (const card of cards) {
     const status = card.current.status;

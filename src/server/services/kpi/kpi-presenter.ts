@@ -5,7 +5,8 @@ import { currentStatus } from "../../../domain/kpi/status.ts";
 import { trend } from "../../../domain/kpi/trend.ts";
 import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { Kpi, KpiCard } from "../../../shared/schemas/kpis.ts";
-import { type KpiWithNames, kpiCardData } from "../../repositories/kpi-repository.ts";
+import { type KpiCardData, kpiCardData } from "../../repositories/kpi-card-repository.ts";
+import type { KpiWithNames } from "../../repositories/kpi-repository.ts";
 
 /** Enough periods for the trend window and an escalation's green streak. */
 const DETAIL_POINTS = 12;
@@ -26,11 +27,29 @@ export async function presentKpis(
   points = DETAIL_POINTS,
 ): Promise<KpiCard[]> {
   const ids = rows.map((r) => r.kpi.id);
-  const data = await kpiCardData(q, organizationId, ids, Math.max(points, DETAIL_POINTS));
+  const data = await kpiCardData(q, organizationId, ids, cardPoints(points));
+  return presentCards(
+    rows.map((row) => ({ ...row, card: data.get(row.kpi.id) })),
+    ctx,
+    points,
+  );
+}
+
+/** How many values to read for cards with `points`-long sparklines (status and trend need a few). */
+export function cardPoints(points: number) {
+  return Math.max(points, DETAIL_POINTS);
+}
+
+/** KPIs whose card data was read with them (see `activeKpiCardsOfTeam`). */
+export function presentCards(
+  rows: ReadonlyArray<KpiWithNames & { card: KpiCardData | undefined }>,
+  ctx: PresentContext,
+  points = DETAIL_POINTS,
+): KpiCard[] {
   const today = todayIn(ctx.timeZone, ctx.now);
   return rows.map((row) => {
     const kpi = row.kpi;
-    const card = data.get(kpi.id);
+    const card = row.card;
     const series = card?.bands ?? [];
     const measured = card?.points ?? [];
     const current = currentStatus({
