@@ -1,5 +1,21 @@
 import { z } from "zod";
 import { timestamp, VersionSchema } from "./common.ts";
+import type { FrequencySchema } from "./kpis.ts";
+
+/**
+ * How often a connector runs, by its KPI's frequency. A run writes the value of the
+ * current period, which keeps moving until the period ends (this month's revenue so
+ * far), so it is refreshed several times within each period; re-sending an unchanged
+ * value writes nothing, so frequent runs cost a query and no history. Shared so the web
+ * app's connector form states the schedule the server keeps.
+ */
+export const CONNECTOR_RUN_INTERVAL_MS: Readonly<Record<z.infer<typeof FrequencySchema>, number>> =
+  Object.freeze({
+    daily: 60 * 60_000,
+    weekly: 6 * 60 * 60_000,
+    monthly: 24 * 60 * 60_000,
+    quarterly: 24 * 60 * 60_000,
+  });
 
 export const ConnectorKindSchema = z
   .enum(["http_json", "postgres_sql"])

@@ -2,7 +2,7 @@ import { todayIn } from "../../../domain/dates.ts";
 import { periodStartOf } from "../../../domain/kpi/periods.ts";
 import type { Frequency } from "../../../domain/kpi/types.ts";
 import { AppError } from "../../../shared/errors.ts";
-import type { ConnectorRun } from "../../../shared/schemas/connectors.ts";
+import { CONNECTOR_RUN_INTERVAL_MS, type ConnectorRun } from "../../../shared/schemas/connectors.ts";
 import type { Deps } from "../../context.ts";
 import {
   type ConnectorRow,
@@ -17,18 +17,8 @@ import { queryPostgresValue } from "./connector-runners/postgres-sql.ts";
 import { targetPolicyOf } from "./connector-runners/target-guard.ts";
 import { processRecomputeQueue } from "./recompute-service.ts";
 
-/**
- * How often a connector runs, by its KPI's frequency. A run writes the value of the
- * current period, which keeps moving until the period ends (this month's revenue so
- * far), so it is refreshed several times within each period; re-sending an unchanged
- * value writes nothing, so frequent runs cost a query and no history.
- */
-export const RUN_INTERVAL_MS: Readonly<Record<Frequency, number>> = Object.freeze({
-  daily: 60 * 60_000,
-  weekly: 6 * 60 * 60_000,
-  monthly: 24 * 60 * 60_000,
-  quarterly: 24 * 60 * 60_000,
-});
+/** How often a connector runs, by its KPI's frequency (shared with the web app's form). */
+export const RUN_INTERVAL_MS = CONNECTOR_RUN_INTERVAL_MS;
 
 const FIRST_RETRY_MS = 5 * 60_000;
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Connector, ConnectorRun } from "../../../shared/schemas/connectors.ts";
+import type { Connector, ConnectorRun, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
 import type {
   CreateKpiInput,
   CsvImportReportSchema,
@@ -185,19 +185,95 @@ export function useCsvImport(slug: string) {
   });
 }
 
-/** The KPI's connector settings and last run (only asked for when the KPI has one). */
+const connectorKey = (slug: string, kpiId: string) => [...kpiKeys.kpi(slug, kpiId), "connector"] as const;
+
+/** Saving a connector makes it due at once; the server's job runs it within 15 s. */
+const DUE_POLL_MS = 5_000;
+/** A connector due longer than this is not waited for (no job running, its KPI cannot take values). */
+const DUE_WAIT_MS = 2 * 60_000;
+
+/**
+ * The KPI's connector settings and last run (only asked for when the KPI has one). While
+ * it is due (just saved) it is asked for again every few seconds, so the first run's
+ * outcome shows without a reload.
+ */
 export function useKpiConnector(slug: string, kpiId: string, enabled: boolean) {
   return useQuery({
-    queryKey: [...kpiKeys.kpi(slug, kpiId), "connector"],
+    queryKey: connectorKey(slug, kpiId),
     queryFn: ({ signal }) => api.get<Connector>(orgPath(slug, `/kpis/${kpiId}/connector`), { signal }),
     enabled,
+    refetchInterval: (query) => {
+      const c = query.state.data;
+      if (!c?.enabled) return false;
+      const dueFor = Date.now() - Date.parse(c.nextRunAt);
+      return dueFor >= -DUE_POLL_MS && dueFor < DUE_WAIT_MS ? DUE_POLL_MS : false;
+    },
   });
 }
 
 export function useRunConnector(slug: string, kpiId: string) {
+  const client = useQueryClient();
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
     mutationFn: () => api.post<ConnectorRun>(orgPath(slug, `/kpis/${kpiId}/connector/run`), {}),
+    onSuccess: (run) => {
+      client.setQueryData(connectorKey(slug, kpiId), run.connector);
+      setKpiConnector(client, slug, kpiId, run.connector);
+    },
     onSettled: invalidate,
+  });
+}
+
+/** The KPI page reads the connector's state from the KPI too: keep it in step until the refetch lands. */
+function setKpiConnector(
+  client: ReturnType<typeof useQueryClient>,
+  slug: string,
+  kpiId: string,
+  c: Connector | null,
+) {
+  client.setQueryData<Kpi>(kpiKeys.kpi(slug, kpiId), (kpi) =>
+    kpi
+      ? {
+          ...kpi,
+          connector: c && {
+            kind: c.kind,
+            enabled: c.enabled,
+            lastRunAt: c.lastRunAt,
+            lastOutcome: c.lastOutcome,
+            lastError: c.lastError,
+            nextRunAt: c.nextRunAt,
+          },
+        }
+      : kpi,
+  );
+}
+
+/** Creates or replaces the connector (PUT: the whole configuration; credentials omitted are kept). */
+export function useSaveConnector(slug: string, kpiId: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: (input: PutConnectorInput) =>
+      api.put<Connector>(orgPath(slug, `/kpis/${kpiId}/connector`), input),
+    onSuccess: (saved) => {
+      client.setQueryData(connectorKey(slug, kpiId), saved);
+      setKpiConnector(client, slug, kpiId, saved);
+      // Not awaited: the dialog closes on the answer; the page refreshes behind it.
+      void invalidate();
+    },
+  });
+}
+
+/** Removes the connector; the values it wrote stay. */
+export function useRemoveConnector(slug: string, kpiId: string) {
+  const client = useQueryClient();
+  const invalidate = useInvalidateKpis(slug);
+  return useMutation({
+    mutationFn: () => api.delete<{ ok: true }>(orgPath(slug, `/kpis/${kpiId}/connector`)),
+    onSuccess: () => {
+      setKpiConnector(client, slug, kpiId, null);
+      client.removeQueries({ queryKey: connectorKey(slug, kpiId) });
+      void invalidate();
+    },
   });
 }
