@@ -537,13 +537,19 @@ describe("what the recompute calls", () => {
     expect(await h.db.transaction((tx) => openEscalation(tx, { ...input, value: 30 }))).toBeNull();
     const unresolved = await unresolvedEscalationsOf(h.db, org.id, [kpi.id, hub.id]);
     expect([...unresolved.keys()]).toEqual([kpi.id]);
-    expect(unresolved.get(kpi.id)).toEqual({ id, state: "open", reason: "red", openedAt: now });
+    expect(unresolved.get(kpi.id)).toEqual({
+      id,
+      state: "open",
+      reason: "red",
+      floorId: null,
+      openedAt: now,
+    });
     await h.db.transaction((tx) =>
-      autoResolveEscalation(tx, { organizationId: org.id, escalationId: id!, greenPeriods: 1, now }),
+      autoResolveEscalation(tx, { organizationId: org.id, escalationId: id!, periods: 1, now }),
     );
     // A second close finds it resolved already and leaves it (and the audit log) alone.
     await h.db.transaction((tx) =>
-      autoResolveEscalation(tx, { organizationId: org.id, escalationId: id!, greenPeriods: 1, now }),
+      autoResolveEscalation(tx, { organizationId: org.id, escalationId: id!, periods: 1, now }),
     );
     expect(await get(id!)).toMatchObject({
       state: "resolved",

@@ -28,6 +28,8 @@ function selectEscalations(q: Queryable, organizationId: string, where: SQL[]) {
       kpiKey: kpis.key,
       kpiName: kpis.name,
       kpiUnit: kpis.unit,
+      kpiDecimals: kpis.decimals,
+      kpiCurrency: kpis.currency,
       teamId: kpis.teamId,
       teamName: teams.name,
       acknowledgedByName: acknowledger.name,
@@ -213,6 +215,7 @@ export function unresolvedOf(q: Queryable, organizationId: string, kpiIds: strin
       kpiId: escalations.kpiId,
       state: escalations.state,
       reason: escalations.reason,
+      floorId: escalations.floorId,
       openedAt: escalations.openedAt,
     })
     .from(escalations)
@@ -225,18 +228,36 @@ export function unresolvedOf(q: Queryable, organizationId: string, kpiIds: strin
     );
 }
 
+const kpiBriefColumns = {
+  id: kpis.id,
+  key: kpis.key,
+  name: kpis.name,
+  teamId: kpis.teamId,
+  ownerUserId: kpis.ownerUserId,
+  direction: kpis.direction,
+  state: kpis.state,
+};
+
+/**
+ * The KPI an escalation is about to open for, read with a key-share lock: it waits for
+ * an archive in progress (which holds the row for update) and then sees the KPI
+ * archived, and an archive that comes later waits for this opening to commit and then
+ * resolves it. Key share is what the escalation's foreign key takes anyway, so this
+ * adds no new lock conflict, only takes it before the state is read.
+ */
+export function kpiBriefForEscalation(q: Queryable, organizationId: string, kpiId: string) {
+  return q
+    .select(kpiBriefColumns)
+    .from(kpis)
+    .where(and(eq(kpis.organizationId, organizationId), eq(kpis.id, kpiId)))
+    .for("key share")
+    .then((r) => r[0]);
+}
+
 /** What escalations and floors need to know about a KPI. */
 export function kpiBrief(q: Queryable, organizationId: string, kpiId: string) {
   return q
-    .select({
-      id: kpis.id,
-      key: kpis.key,
-      name: kpis.name,
-      teamId: kpis.teamId,
-      ownerUserId: kpis.ownerUserId,
-      direction: kpis.direction,
-      state: kpis.state,
-    })
+    .select(kpiBriefColumns)
     .from(kpis)
     .where(and(eq(kpis.organizationId, organizationId), eq(kpis.id, kpiId)))
     .then((r) => r[0]);

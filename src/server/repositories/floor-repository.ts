@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
-import type { Queryable } from "../../db/client.ts";
-import { cycles, kpiFloors, kpis, users } from "../../db/schema.ts";
+import { type Queryable, rowsOf } from "../../db/client.ts";
+import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
 
@@ -13,14 +13,19 @@ function selectFloors(q: Queryable, organizationId: string, where: SQL[]) {
         key: kpis.key,
         name: kpis.name,
         unit: kpis.unit,
+        decimals: kpis.decimals,
+        currency: kpis.currency,
         direction: kpis.direction,
         frequency: kpis.frequency,
+        teamId: kpis.teamId,
+        teamName: teams.name,
       },
       ownerName: users.name,
       cycleState: cycles.state,
     })
     .from(kpiFloors)
     .innerJoin(kpis, and(eq(kpis.organizationId, kpiFloors.organizationId), eq(kpis.id, kpiFloors.kpiId)))
+    .innerJoin(teams, and(eq(teams.organizationId, kpis.organizationId), eq(teams.id, kpis.teamId)))
     .innerJoin(
       cycles,
       and(eq(cycles.organizationId, kpiFloors.organizationId), eq(cycles.id, kpiFloors.cycleId)),
@@ -141,4 +146,39 @@ export function activeFloorRows(q: Queryable, organizationId: string, kpiIds: st
       ),
     )
     .orderBy(asc(kpiFloors.kpiId), asc(kpiFloors.id));
+}
+
+/** The thresholds of these floors by id (floors deleted since are missing). */
+export async function floorThresholds(
+  q: Queryable,
+  organizationId: string,
+  ids: readonly string[],
+): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await q
+    .select({ id: kpiFloors.id, threshold: kpiFloors.threshold })
+    .from(kpiFloors)
+    .where(and(eq(kpiFloors.organizationId, organizationId), inArray(kpiFloors.id, [...ids])));
+  return new Map(rows.map((r) => [r.id, r.threshold]));
+}
+
+/**
+ * Whether `teamId` is `ancestorId` or a team below it in the tree: a team's floor holds
+ * its own KPIs and its sub-teams', never another branch's.
+ */
+export async function teamIsWithin(
+  q: Queryable,
+  organizationId: string,
+  teamId: string,
+  ancestorId: string,
+): Promise<boolean> {
+  const result = await q.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
+      union all
+      select t.id, t.parent_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
+      where t.organization_id = ${organizationId} and up.depth < 50
+    )
+    select exists (select 1 from up where id = ${ancestorId}) as within`);
+  return Boolean(rowsOf<{ within: boolean }>(result)[0]?.within);
 }

@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { timestamp, VersionSchema } from "./common.ts";
+import { DirectionSchema, KpiUnitSchema } from "./kpis.ts";
+
+/** How the KPI's values are written, so clients format them like every other KPI value. */
+const kpiFormat = {
+  unit: KpiUnitSchema,
+  decimals: z.number().int().describe("Decimals the KPI's values are shown with"),
+  currency: z.string().nullable().describe("ISO 4217 code of a currency KPI (EUR); null for other units"),
+};
 
 export const EscalationStateSchema = z
   .enum(["open", "acknowledged", "resolved"])
@@ -23,7 +31,7 @@ export const EscalationSchema = z.object({
     name: z.string(),
     teamId: z.uuid(),
     teamName: z.string(),
-    unit: z.string(),
+    ...kpiFormat,
   }),
   reason: z
     .enum(["red", "floor"])
@@ -79,8 +87,14 @@ export const KpiFloorSchema = z.object({
     id: z.uuid(),
     key: z.string(),
     name: z.string(),
-    unit: z.string(),
-    direction: z.string(),
+    teamId: z
+      .uuid()
+      .describe(
+        "The KPI's team now: the floor's team or one below it when the floor was set up; a KPI moved to another team since keeps its floors",
+      ),
+    teamName: z.string(),
+    ...kpiFormat,
+    direction: DirectionSchema,
     value: z.number().nullable(),
     periodStart: z.string().nullable(),
     status: z.enum(["green", "amber", "red", "no_data"]).nullable(),

@@ -34,6 +34,8 @@ export async function present(
       teamId: r.teamId,
       teamName: r.teamName,
       unit: r.kpiUnit,
+      decimals: r.kpiDecimals,
+      currency: r.kpiCurrency,
     },
     reason: e.reason,
     floorId: e.floorId,

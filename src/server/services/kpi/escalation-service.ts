@@ -4,31 +4,21 @@ import { AppError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Escalation } from "../../../shared/schemas/escalations.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
-import { systemActor } from "../../lib/system-actor.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
-  activeAdmins,
-  activeAmong,
   type EscalationState,
   insertEntry,
-  insertEscalationIfNone,
-  insertRecipients,
-  kpiBrief,
   listEscalations,
-  type RecipientRole,
-  unresolvedOf,
   updateUnresolvedEscalation,
 } from "../../repositories/escalation-repository.ts";
-import { findFloor } from "../../repositories/floor-repository.ts";
-import { nearestLead } from "../../repositories/kpi-access-repository.ts";
-import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { actingCheck, forReader, type Presented, present, presentOne } from "./escalation-presenter.ts";
 
 /**
  * Escalations: a KPI turned red or fell through a floor, and the people who must act
- * are told once (not every minute). Keel opens and auto-closes them from the recompute
- * (openEscalation, autoResolveEscalation); people acknowledge, annotate and resolve them.
+ * are told once (not every minute). Keel opens and closes them by itself
+ * (escalation-automation.ts, re-exported below); people acknowledge, annotate and
+ * resolve them here.
  */
 
 /** Loads an escalation for a change by `actor`, refusing who may not act on it. */
@@ -48,8 +38,10 @@ async function forChange(q: Queryable, actor: Actor, id: string): Promise<Presen
 }
 
 function describeResolved(e: Presented): string {
-  const by = e.resolvedByName ? `by ${e.resolvedByName}` : "by itself when the KPI was back to green";
-  return `This escalation was already resolved ${by}${e.resolvedAt ? ` on ${e.resolvedAt.slice(0, 10)}` : ""}. If "${e.kpi.name}" turns red again, a new one opens.`;
+  const by = e.resolvedByName
+    ? `by ${e.resolvedByName}`
+    : `by Keel${e.resolution ? ` (${e.resolution.replace(/\.$/, "")})` : ""}`;
+  return `This escalation was already resolved ${by}${e.resolvedAt ? ` on ${e.resolvedAt.slice(0, 10)}` : ""}. If "${e.kpi.name}" turns red or falls through a floor again, a new one opens.`;
 }
 
 export async function listEscalationsFor(
@@ -220,159 +212,10 @@ export async function addEscalationEntry(
   });
 }
 
-// ——— What the recompute calls (inside its transaction) ———
-
-/**
- * Who an escalation goes to: the KPI's owner, the team's lead or else the nearest lead
- * above, and for a floor the floor's owner; when no team up the tree has an active lead,
- * the organisation's active admins and owners. Deactivated people are skipped. One
- * person is listed once, under the first role that applies.
- */
-async function recipientsFor(
-  q: Queryable,
-  organizationId: string,
-  kpi: { teamId: string; ownerUserId: string },
-  floorOwnerUserId: string | null,
-): Promise<Array<{ userId: string; role: RecipientRole }>> {
-  const lead = await nearestLead(q, organizationId, kpi.teamId);
-  const candidates: Array<{ userId: string; role: RecipientRole }> = [
-    { userId: kpi.ownerUserId, role: "owner" },
-  ];
-  if (lead) candidates.push({ userId: lead, role: "lead" });
-  if (floorOwnerUserId) candidates.push({ userId: floorOwnerUserId, role: "floor_owner" });
-  const active = await activeAmong(
-    q,
-    organizationId,
-    candidates.map((c) => c.userId),
-  );
-  if (!lead || !active.has(lead)) {
-    for (const userId of await activeAdmins(q, organizationId)) {
-      candidates.push({ userId, role: "admin" });
-      active.add(userId);
-    }
-  }
-  const seen = new Set<string>();
-  return candidates.filter((c) => active.has(c.userId) && !seen.has(c.userId) && seen.add(c.userId));
-}
-
-async function keelActor(q: Queryable, organizationId: string) {
-  const org = await findOrganizationById(q, organizationId);
-  if (!org) throw new Error(`organisation ${organizationId} not found`);
-  return systemActor(org, "kpi-recompute");
-}
-
-/**
- * Opens an escalation for a KPI that turned red or fell through a floor, with its
- * recipients, an `opened` entry and the audit event (by "Keel"). Null when the KPI
- * already has an unresolved one: it opens once, not on every recompute.
- */
-export async function openEscalation(
-  q: Queryable,
-  input: {
-    organizationId: string;
-    kpiId: string;
-    reason: "red" | "floor";
-    floorId: string | null;
-    periodStart: string;
-    value: number;
-    now: Date;
-  },
-): Promise<string | null> {
-  const { organizationId } = input;
-  const kpi = await kpiBrief(q, organizationId, input.kpiId);
-  if (!kpi) return null;
-  const floor =
-    input.reason === "floor" && input.floorId ? await findFloor(q, organizationId, input.floorId) : undefined;
-  const id = await insertEscalationIfNone(q, {
-    organizationId,
-    kpiId: input.kpiId,
-    reason: input.reason,
-    floorId: input.floorId,
-    periodStart: input.periodStart,
-    value: input.value,
-    openedAt: input.now,
-  });
-  if (!id) return null;
-  await insertRecipients(
-    q,
-    organizationId,
-    id,
-    await recipientsFor(q, organizationId, kpi, floor?.floor.ownerUserId ?? null),
-  );
-  const what =
-    input.reason === "floor"
-      ? `fell through its floor${floor ? ` of ${floor.floor.threshold}` : ""}`
-      : "turned red";
-  await insertEntry(q, {
-    organizationId,
-    escalationId: id,
-    kind: "opened",
-    authorUserId: null,
-    text: `"${kpi.name}" ${what}: ${input.value} for the period starting ${input.periodStart}.`,
-    createdAt: input.now,
-  });
-  await recordAudit(q, await keelActor(q, organizationId), {
-    action: "escalation.opened",
-    entityType: "escalation",
-    entityId: id,
-    entityLabel: kpi.name,
-    after: await presentOne(q, organizationId, id),
-  });
-  return id;
-}
-
-/**
- * Closes an escalation by itself once its KPI has been green for `greenPeriods` periods
- * in a row: resolved by nobody, with the reason as its resolution. Does nothing when it
- * is already resolved (someone resolved it in the meantime).
- */
-export async function autoResolveEscalation(
-  q: Queryable,
-  input: { organizationId: string; escalationId: string; greenPeriods: number; now: Date },
-): Promise<void> {
-  const { organizationId, escalationId } = input;
-  const before = await presentOne(q, organizationId, escalationId);
-  if (!before || before.state === "resolved") return;
-  const resolution = `Back to green for ${input.greenPeriods} period${input.greenPeriods === 1 ? "" : "s"} in a row`;
-  const updated = await updateUnresolvedEscalation(
-    q,
-    organizationId,
-    escalationId,
-    { version: null, states: ["open", "acknowledged"] },
-    { state: "resolved", resolvedAt: input.now, resolvedByUserId: null, resolution },
-  );
-  if (!updated) return;
-  await insertEntry(q, {
-    organizationId,
-    escalationId,
-    kind: "resolved",
-    authorUserId: null,
-    text: resolution,
-    createdAt: input.now,
-  });
-  await recordAudit(q, await keelActor(q, organizationId), {
-    action: "escalation.resolved",
-    entityType: "escalation",
-    entityId: escalationId,
-    entityLabel: before.kpi.name,
-    before,
-    after: await presentOne(q, organizationId, escalationId),
-  });
-}
-
-/** The unresolved escalation of each KPI that has one (KPI cards, the board, KPI detail). */
-export async function unresolvedEscalationsOf(
-  q: Queryable,
-  organizationId: string,
-  kpiIds: string[],
-): Promise<
-  Map<string, { id: string; state: "open" | "acknowledged"; reason: "red" | "floor"; openedAt: Date }>
-> {
-  const rows = await unresolvedOf(q, organizationId, kpiIds);
-  return new Map(
-    rows.map((r) => [
-      r.kpiId,
-      { id: r.id, state: r.state as "open" | "acknowledged", reason: r.reason, openedAt: r.openedAt },
-    ]),
-  );
-}
+// What Keel does by itself (open, close after a good run, close with an archived KPI).
+export {
+  autoResolveEscalation,
+  openEscalation,
+  resolveEscalationsOfArchivedKpi,
+  unresolvedEscalationsOf,
+} from "./escalation-automation.ts";

@@ -15,8 +15,10 @@ import {
   deleteFloor,
   type FloorRow,
   findFloor,
+  floorThresholds,
   insertFloor,
   listFloors,
+  teamIsWithin,
   updateFloor,
 } from "../../repositories/floor-repository.ts";
 import { bandsOf } from "../../repositories/kpi-repository.ts";
@@ -74,7 +76,11 @@ async function presentFloors(
         id: kpi.id,
         key: kpi.key,
         name: kpi.name,
+        teamId: kpi.teamId,
+        teamName: kpi.teamName,
         unit: kpi.unit,
+        decimals: kpi.decimals,
+        currency: kpi.currency,
         direction: kpi.direction,
         value: current.value,
         periodStart: current.periodStart,
@@ -138,6 +144,14 @@ export async function createFloor(
     const kpi = await kpiBrief(tx, org, input.kpiId);
     if (!kpi) throw fieldError("kpiId", "is not a KPI of this organisation");
     if (kpi.state !== "active") throw fieldError("kpiId", `"${kpi.name}" is archived; restore it first`);
+    // The floor is the team's: its own KPIs and its sub-teams', for admins too.
+    if (kpi.teamId !== team.id && !(await teamIsWithin(tx, org, kpi.teamId, team.id))) {
+      const owning = await findTeam(tx, org, kpi.teamId);
+      throw fieldError(
+        "kpiId",
+        `"${kpi.name}" belongs to ${owning?.name ?? "another team"}, which is not ${team.name} or a team under it`,
+      );
+    }
     await requireActiveOwner(tx, org, input.ownerUserId);
     const inserted = await insertFloor(tx, { organizationId: org, ...input, createdAt: deps.now() });
     if (!inserted) {
@@ -251,4 +265,17 @@ export async function activeFloorsOf(
   }>
 > {
   return activeFloorRows(q, organizationId, kpiIds, today);
+}
+
+/**
+ * The thresholds of these floors by id, whatever their cycle's state: a floor escalation
+ * recovers against the floor it fell through, even once that cycle has ended. A floor
+ * deleted since is missing.
+ */
+export function floorThresholdsOf(
+  q: Queryable,
+  organizationId: string,
+  floorIds: readonly string[],
+): Promise<Map<string, number>> {
+  return floorThresholds(q, organizationId, floorIds);
 }

@@ -30,6 +30,7 @@ import {
   updateKpiRow,
 } from "../../repositories/kpi-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
+import { resolveEscalationsOfArchivedKpi } from "./escalation-service.ts";
 import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
 import { recomputeAfterWrite, requeueFormula, requeueForStatus } from "./recompute-service.ts";
 
@@ -254,6 +255,10 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
     }
     // New bands or direction change every period's colour: re-judge the KPI (escalations).
     if (bandsInput || patch.direction) await requeueForStatus(tx, actor.organizationId, id);
+    // An archived KPI gets no values, so its escalation would never close: it goes with it.
+    if (input.state === "archived" && current.state === "active") {
+      await resolveEscalationsOfArchivedKpi(tx, actor, updated, deps.now());
+    }
     const after = await presentOneKpi(deps, tx, actor, id);
     const action =
       input.state === "archived" && current.state === "active"

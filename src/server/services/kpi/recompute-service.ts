@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../../db/client.ts";
 import { kpiRecomputeQueue, kpis } from "../../../db/schema.ts";
-import { escalationDecision } from "../../../domain/kpi/escalation.ts";
+import { closingRun, escalationDecision } from "../../../domain/kpi/escalation.ts";
 import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
@@ -10,7 +10,7 @@ import { bandsOf, directDependents } from "../../repositories/kpi-repository.ts"
 import { recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { uuidArray } from "../../repositories/sql-arrays.ts";
 import { autoResolveEscalation, openEscalation, unresolvedEscalationsOf } from "./escalation-service.ts";
-import { activeFloorsOf } from "./floor-service.ts";
+import { activeFloorsOf, floorThresholdsOf } from "./floor-service.ts";
 import { type Calendar, calendarOfOrganization, recomputeFormulaKpi } from "./formula-recompute.ts";
 
 export { recomputeFormulaKpi } from "./formula-recompute.ts";
@@ -191,9 +191,10 @@ function kpiRows(q: Queryable, organizationId: string, ids: readonly string[]) {
 
 /**
  * Opens or closes escalations for KPIs whose values changed: red (or through an active
- * floor) opens one if none is unresolved; enough green periods in a row close it. A
- * computed or fetched value for a period still running is not judged (a month's sales
- * so far are not a bad month), nor is a value whose escalation people already resolved.
+ * floor) opens one if none is unresolved; enough green periods in a row close a red one,
+ * enough periods holding the floor close a floor one. A computed or fetched value for a
+ * period still running is not judged (a month's sales so far are not a bad month), nor
+ * is a value whose escalation people already resolved.
  */
 async function judgeKpis(
   q: Queryable,
@@ -211,6 +212,12 @@ async function judgeKpis(
   const values = await recentMeasurements(q, organizationId, activeIds, longestStreak + 1);
   const open = await unresolvedEscalationsOf(q, organizationId, activeIds);
   const floors = await activeFloorsOf(q, organizationId, activeIds, today);
+  // The floors open escalations fell through, in force or not (the cycle may have ended).
+  const fellThrough = await floorThresholdsOf(
+    q,
+    organizationId,
+    [...open.values()].flatMap((e) => (e.reason === "floor" && e.floorId ? [e.floorId] : [])),
+  );
   const resolved = await resolvedPeriodsOf(q, organizationId, activeIds);
   for (const kpi of rows) {
     const measured = (values.get(kpi.id) ?? []).filter(
@@ -226,13 +233,17 @@ async function judgeKpis(
     const latest = measured[measured.length - 1];
     if (!latest) continue;
     const history = statusHistory(measured, bands.get(kpi.id) ?? [], kpi.direction);
-    const floor = floors.find(
-      (f) => f.kpiId === kpi.id && floorBreached(latest.value, kpi.direction, f.threshold),
-    );
+    const inForce = floors.filter((f) => f.kpiId === kpi.id);
+    const floor = inForce.find((f) => floorBreached(latest.value, kpi.direction, f.threshold));
     const escalation = open.get(kpi.id);
+    const ownFloor = escalation?.floorId ? fellThrough.get(escalation.floorId) : undefined;
+    // A floor escalation recovers when values hold its own floor and every floor in force now.
+    const thresholds = [...(ownFloor === undefined ? [] : [ownFloor]), ...inForce.map((f) => f.threshold)];
     const { decision, reason } = escalationDecision({
       open: Boolean(escalation),
+      openReason: escalation?.reason ?? null,
       recent: history.map((h) => h.status),
+      throughFloor: history.map((h) => thresholds.some((t) => floorBreached(h.value, kpi.direction, t))),
       floorBreached: Boolean(floor),
       closeAfterGreenPeriods: kpi.closeAfterGreenPeriods,
     });
@@ -250,7 +261,8 @@ async function judgeKpis(
       await autoResolveEscalation(q, {
         organizationId,
         escalationId: escalation.id,
-        greenPeriods: kpi.closeAfterGreenPeriods,
+        periods: closingRun(kpi.closeAfterGreenPeriods),
+        heldFloor: escalation.reason === "floor" ? { threshold: ownFloor ?? null } : null,
         now,
       });
     }

@@ -85,6 +85,12 @@ export function ResolveModal({
   const resolve = useResolveEscalation(slug);
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // A refusal from the last attempt (someone resolved it first) must not greet the next one.
+  const close = () => {
+    resolve.reset();
+    setError(null);
+    onClose();
+  };
   const onSubmit = (ev: FormEvent) => {
     ev.preventDefault();
     if (!escalation) return;
@@ -96,15 +102,15 @@ export function ResolveModal({
       { id: escalation.id, version: escalation.version, resolution: text.trim() },
       {
         onSuccess: () => {
-          notify("Resolved. If the KPI turns red again, a new escalation opens.");
+          notify("Resolved. If the KPI turns red or falls through a floor again, a new escalation opens.");
           setText("");
-          onClose();
+          close();
         },
       },
     );
   };
   return (
-    <Modal opened={escalation !== null} onClose={onClose} title="Resolve the escalation" size="md">
+    <Modal opened={escalation !== null} onClose={close} title="Resolve the escalation" size="md">
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Textarea
@@ -123,7 +129,7 @@ export function ResolveModal({
           />
           <FormError error={resolve.error} />
           <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
+            <Button variant="default" onClick={close}>
               Cancel
             </Button>
             <Button type="submit" color="green" loading={resolve.isPending}>

@@ -35,11 +35,9 @@ import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
-import { mayManageTeamKpis } from "../kpis/kpi-access.ts";
 import { formatKpiValue } from "../kpis/kpi-format.ts";
 import { KpiStatusBadge } from "../kpis/kpi-status.tsx";
 import { useKpi } from "../kpis/kpis-api.ts";
-import { useTeamTree } from "../teams/teams-api.ts";
 import { EntryForm, ResolveModal } from "./escalation-actions.tsx";
 import { EscalationStateBadge, escalationValue, reasonLabels } from "./escalation-state-badge.tsx";
 import { type Escalation, useAcknowledgeEscalation, useEscalation } from "./escalations-api.ts";
@@ -65,10 +63,9 @@ const entryLooks: Record<
 /** /o/:org/escalations/:escalationId: what crossed, who must act, and what they did. */
 export function EscalationPage() {
   const { escalationId = "" } = useParams();
-  const { slug, role } = useOrg();
+  const { slug } = useOrg();
   const userId = useSession().data?.user.id ?? null;
   const query = useEscalation(slug, escalationId);
-  const tree = useTeamTree(slug);
   const acknowledge = useAcknowledgeEscalation(slug);
   // The KPI as it stands now: is it still red?
   const kpi = useKpi(slug, query.data?.kpi.id ?? "", query.data !== undefined);
@@ -95,10 +92,8 @@ export function EscalationPage() {
   }
   const e = query.data;
   const resolved = e.state === "resolved";
-  const mayAct =
-    role !== "viewer" &&
-    (e.recipients.some((r) => r.userId === userId) ||
-      mayManageTeamKpis(tree.data?.roots ?? [], e.kpi.teamId, userId, role));
+  // The server says who may act (recipients, leads up the tree, admins; never a viewer).
+  const mayAct = e.mayAct;
 
   return (
     <>

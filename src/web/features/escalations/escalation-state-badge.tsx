@@ -1,5 +1,6 @@
 import { IconAlertOctagon, IconCircleCheck, IconEye } from "@tabler/icons-react";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { formatKpiValue } from "../kpis/kpi-format.ts";
 import type { Escalation } from "./escalations-api.ts";
 
 const states = {
@@ -40,12 +41,7 @@ export const reasonLabels: Record<Escalation["reason"], string> = {
   floor: "Fell through the floor",
 };
 
-const plain = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-
-/** The value that opened it, with its unit (the escalation carries no decimals or currency). */
+/** The value that opened it, written like every other value of its KPI ("€1,240,000", "93.5 %"). */
 export function escalationValue(e: Pick<Escalation, "value" | "kpi">): string {
-  const text = plain.format(e.value);
-  if (e.kpi.unit === "percent") return `${text} %`;
-  if (e.kpi.unit === "duration") return `${text} h`;
-  return text;
+  return formatKpiValue(e.value, e.kpi);
 }

@@ -28,11 +28,11 @@ const filters: Record<Tab, EscalationFilter> = {
 const empties: Record<Tab, { title: string; text: string }> = {
   mine: {
     title: "Nothing waiting for you",
-    text: "When a KPI you own (or a KPI of a team you lead) turns red or falls through a cycle's floor, its escalation lands here: acknowledge it, say what will be done, and resolve it.",
+    text: "When a KPI you own, a KPI of a team you lead, or a floor you answer for turns red or falls through a cycle's floor, its escalation lands here: acknowledge it, say what will be done, and resolve it.",
   },
   unresolved: {
     title: "No open escalations",
-    text: "Every KPI is above its red threshold and its floors. Escalations open by themselves when that changes.",
+    text: "No KPI is waiting for an answer. Keel opens an escalation by itself when a KPI's value turns red or falls through a cycle's floor.",
   },
   resolved: {
     title: "None resolved yet",

@@ -46,9 +46,6 @@ type Props = {
   canManage: boolean;
 };
 
-const unitOf = (kpis: KpiCard[], f: KpiFloor) =>
-  kpis.find((k) => k.id === f.kpi.id) ?? { unit: f.kpi.unit as KpiCard["unit"], decimals: 2, currency: null };
-
 function FloorState({ floor }: { floor: KpiFloor }) {
   if (floor.kpi.value === null)
     return (
@@ -84,7 +81,8 @@ export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage
   const remove = useDeleteFloor(slug);
   const [editing, setEditing] = useState<KpiFloor | "new" | null>(null);
   const [removing, setRemoving] = useState<KpiFloor | null>(null);
-  const frozen = cycle.state === "closed";
+  // As on the server: floors change while a cycle is planned or running, not in grading.
+  const frozen = cycle.state !== "planning" && cycle.state !== "active";
   const items = floors.data?.items ?? [];
   const onFloor = new Set(items.map((f) => f.kpi.id));
   const candidates = kpis.filter((k) => !onFloor.has(k.id));
@@ -127,10 +125,13 @@ export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage
         </div>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed" px="sm" pb="sm">
-          No floor for {cycle.name} yet.{" "}
-          {canManage
-            ? "Pick the 2–5 KPIs that must hold while this cycle's OKRs change things, each with the level that must not be crossed."
-            : "The team's lead sets it up in cycle planning."}
+          {frozen
+            ? `No floor was set for ${cycle.name}. Floors are set up while a cycle is planned or running.`
+            : `No floor for ${cycle.name} yet. ${
+                canManage
+                  ? "Pick the 2–5 KPIs that must hold while this cycle's OKRs change things, each with the level that must not be crossed."
+                  : "The team's lead sets it up in cycle planning."
+              }`}
         </Text>
       ) : (
         <div className="keel-table-scroll">
@@ -147,21 +148,26 @@ export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage
             </Table.Thead>
             <Table.Tbody>
               {items.map((f) => {
-                const unit = unitOf(kpis, f);
                 return (
                   <Table.Tr key={f.id} data-testid="floor-row" data-breached={f.breached || undefined}>
                     <Table.Td>
                       <Anchor component={Link} to={`/o/${slug}/kpis/${f.kpi.id}`} size="sm">
                         {f.kpi.name}
                       </Anchor>
+                      {f.kpi.teamId !== teamId && (
+                        // A sub-team's KPI, or one that moved team after the floor was set up.
+                        <Text size="xs" c="dimmed">
+                          {f.kpi.teamName}
+                        </Text>
+                      )}
                     </Table.Td>
                     <Table.Td style={{ whiteSpace: "nowrap" }}>{f.ownerName}</Table.Td>
                     <Table.Td ta="right" className="keel-num" style={{ whiteSpace: "nowrap" }}>
-                      {formatKpiValue(f.kpi.value, unit)}
+                      {formatKpiValue(f.kpi.value, f.kpi)}
                     </Table.Td>
                     <Table.Td ta="right" className="keel-num" style={{ whiteSpace: "nowrap" }}>
                       {f.kpi.direction === "lower_is_better" ? "≤ " : "≥ "}
-                      {formatKpiValue(f.threshold, unit)}
+                      {formatKpiValue(f.threshold, f.kpi)}
                     </Table.Td>
                     <Table.Td>
                       <FloorState floor={f} />
@@ -227,8 +233,8 @@ export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage
         }
       >
         It no longer escalates when it crosses{" "}
-        {removing ? formatKpiValue(removing.threshold, unitOf(kpis, removing)) : "its threshold"} during{" "}
-        {cycle.name}. Its own red threshold still applies.
+        {removing ? formatKpiValue(removing.threshold, removing.kpi) : "its threshold"} during {cycle.name}.
+        Its own red threshold still applies.
       </ConfirmModal>
     </Card>
   );
@@ -332,7 +338,8 @@ function FloorModal({ slug, teamId, cycle, candidates, kpis, editing, onClose }:
       );
     }
   };
-  const kpi = kpis.find((k) => k.id === kpiId);
+  // An edited floor may hold a sub-team's KPI, which is not on this team's board.
+  const direction = kpis.find((k) => k.id === kpiId)?.direction ?? existing?.kpi.direction;
   const error = create.error ?? update.error;
 
   return (
@@ -369,7 +376,7 @@ function FloorModal({ slug, teamId, cycle, candidates, kpis, editing, onClose }:
           <NumberInput
             label="Threshold"
             description={
-              kpi?.direction === "lower_is_better"
+              direction === "lower_is_better"
                 ? "Escalates when the value rises above it"
                 : "Escalates when the value falls below it"
             }

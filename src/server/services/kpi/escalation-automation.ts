@@ -1,0 +1,259 @@
+import type { Queryable } from "../../../db/client.ts";
+import type { Actor } from "../../context.ts";
+import { systemActor } from "../../lib/system-actor.ts";
+import { recordAudit } from "../../repositories/audit-repository.ts";
+import {
+  activeAdmins,
+  activeAmong,
+  insertEntry,
+  insertEscalationIfNone,
+  insertRecipients,
+  kpiBriefForEscalation,
+  type RecipientRole,
+  unresolvedOf,
+  updateUnresolvedEscalation,
+} from "../../repositories/escalation-repository.ts";
+import { findFloor } from "../../repositories/floor-repository.ts";
+import { nearestLead } from "../../repositories/kpi-access-repository.ts";
+import { findOrganizationById } from "../../repositories/organization-repository.ts";
+import { presentOne } from "./escalation-presenter.ts";
+
+/**
+ * The steps Keel takes on escalations by itself, inside the caller's transaction: the
+ * recompute opens them and closes them after a good run; archiving a KPI closes its
+ * escalation with it. What people do with escalations is in escalation-service.ts.
+ */
+
+/**
+ * Who an escalation goes to: the KPI's owner, the team's lead or else the nearest lead
+ * above, and for a floor the floor's owner; when no team up the tree has an active lead,
+ * the organisation's active admins and owners. Deactivated people are skipped. One
+ * person is listed once, under the first role that applies.
+ */
+async function recipientsFor(
+  q: Queryable,
+  organizationId: string,
+  kpi: { teamId: string; ownerUserId: string },
+  floorOwnerUserId: string | null,
+): Promise<Array<{ userId: string; role: RecipientRole }>> {
+  const lead = await nearestLead(q, organizationId, kpi.teamId);
+  const candidates: Array<{ userId: string; role: RecipientRole }> = [
+    { userId: kpi.ownerUserId, role: "owner" },
+  ];
+  if (lead) candidates.push({ userId: lead, role: "lead" });
+  if (floorOwnerUserId) candidates.push({ userId: floorOwnerUserId, role: "floor_owner" });
+  const active = await activeAmong(
+    q,
+    organizationId,
+    candidates.map((c) => c.userId),
+  );
+  if (!lead || !active.has(lead)) {
+    for (const userId of await activeAdmins(q, organizationId)) {
+      candidates.push({ userId, role: "admin" });
+      active.add(userId);
+    }
+  }
+  const seen = new Set<string>();
+  return candidates.filter((c) => active.has(c.userId) && !seen.has(c.userId) && seen.add(c.userId));
+}
+
+async function keelActor(q: Queryable, organizationId: string) {
+  const org = await findOrganizationById(q, organizationId);
+  if (!org) throw new Error(`organisation ${organizationId} not found`);
+  return systemActor(org, "kpi-recompute");
+}
+
+/**
+ * Opens an escalation for a KPI that turned red or fell through a floor, with its
+ * recipients, an `opened` entry and the audit event (by "Keel"). Null when the KPI
+ * already has an unresolved one: it opens once, not on every recompute.
+ */
+export async function openEscalation(
+  q: Queryable,
+  input: {
+    organizationId: string;
+    kpiId: string;
+    reason: "red" | "floor";
+    floorId: string | null;
+    periodStart: string;
+    value: number;
+    now: Date;
+  },
+): Promise<string | null> {
+  const { organizationId } = input;
+  const kpi = await kpiBriefForEscalation(q, organizationId, input.kpiId);
+  // Archived meanwhile: its escalations were closed with it, and it takes no values.
+  if (kpi?.state !== "active") return null;
+  const floor =
+    input.reason === "floor" && input.floorId ? await findFloor(q, organizationId, input.floorId) : undefined;
+  const id = await insertEscalationIfNone(q, {
+    organizationId,
+    kpiId: input.kpiId,
+    reason: input.reason,
+    floorId: input.floorId,
+    periodStart: input.periodStart,
+    value: input.value,
+    openedAt: input.now,
+  });
+  if (!id) return null;
+  await insertRecipients(
+    q,
+    organizationId,
+    id,
+    await recipientsFor(q, organizationId, kpi, floor?.floor.ownerUserId ?? null),
+  );
+  const what =
+    input.reason === "floor"
+      ? `fell through its floor${floor ? ` of ${floor.floor.threshold}` : ""}`
+      : "turned red";
+  await insertEntry(q, {
+    organizationId,
+    escalationId: id,
+    kind: "opened",
+    authorUserId: null,
+    text: `"${kpi.name}" ${what}: ${input.value} for the period starting ${input.periodStart}.`,
+    createdAt: input.now,
+  });
+  await recordAudit(q, await keelActor(q, organizationId), {
+    action: "escalation.opened",
+    entityType: "escalation",
+    entityId: id,
+    entityLabel: kpi.name,
+    after: await presentOne(q, organizationId, id),
+  });
+  return id;
+}
+
+/**
+ * Closes an escalation by itself: a red one once its KPI has been green for `periods`
+ * periods in a row, a floor one (`heldFloor`) once its values have held the floor that
+ * long. Resolved by nobody, with the reason as its resolution. Does nothing when it is
+ * already resolved (someone resolved it in the meantime).
+ */
+export async function autoResolveEscalation(
+  q: Queryable,
+  input: {
+    organizationId: string;
+    escalationId: string;
+    periods: number;
+    /** Set for a floor escalation: the threshold of the floor it fell through, if that floor still exists. */
+    heldFloor?: { threshold: number | null } | null | undefined;
+    now: Date;
+  },
+): Promise<void> {
+  const { organizationId, escalationId } = input;
+  const run = `${input.periods} period${input.periods === 1 ? "" : "s"} in a row`;
+  const resolution = input.heldFloor
+    ? `Held its floor${input.heldFloor.threshold === null ? "" : ` of ${input.heldFloor.threshold}`} for ${run}`
+    : `Back to green for ${run}`;
+  await closeUnresolved(q, await keelActor(q, organizationId), {
+    organizationId,
+    escalationId,
+    resolvedByUserId: null,
+    resolution,
+    now: input.now,
+  });
+}
+
+/** Resolves an unresolved escalation with a `resolved` entry written by Keel, audited as `actor`. */
+async function closeUnresolved(
+  q: Queryable,
+  actor: Actor,
+  input: {
+    organizationId: string;
+    escalationId: string;
+    resolvedByUserId: string | null;
+    resolution: string;
+    now: Date;
+  },
+): Promise<void> {
+  const { organizationId, escalationId } = input;
+  const before = await presentOne(q, organizationId, escalationId);
+  if (!before || before.state === "resolved") return;
+  const updated = await updateUnresolvedEscalation(
+    q,
+    organizationId,
+    escalationId,
+    { version: null, states: ["open", "acknowledged"] },
+    {
+      state: "resolved",
+      resolvedAt: input.now,
+      resolvedByUserId: input.resolvedByUserId,
+      resolution: input.resolution,
+    },
+  );
+  if (!updated) return;
+  await insertEntry(q, {
+    organizationId,
+    escalationId,
+    kind: "resolved",
+    authorUserId: null,
+    text: input.resolution,
+    createdAt: input.now,
+  });
+  await recordAudit(q, actor, {
+    action: "escalation.resolved",
+    entityType: "escalation",
+    entityId: escalationId,
+    entityLabel: before.kpi.name,
+    before,
+    after: await presentOne(q, organizationId, escalationId),
+  });
+}
+
+/**
+ * A KPI being archived takes its unresolved escalation with it: an archived KPI gets no
+ * values, so nothing would ever close it. Runs in the archiving transaction, which holds
+ * the KPI's row, so an escalation opening at the same moment either commits first and
+ * is resolved here or waits and then sees the KPI archived (kpiBriefForEscalation). The
+ * resolution is signed by the person archiving (none for a service token), the timeline
+ * entry is Keel's, and the audit event is the archiving actor's.
+ */
+export async function resolveEscalationsOfArchivedKpi(
+  q: Queryable,
+  actor: Actor,
+  kpi: { id: string; name: string },
+  now: Date,
+): Promise<void> {
+  for (const row of await unresolvedOf(q, actor.organizationId, [kpi.id])) {
+    await closeUnresolved(q, actor, {
+      organizationId: actor.organizationId,
+      escalationId: row.id,
+      resolvedByUserId: actor.userId,
+      resolution: `Closed because "${kpi.name}" was archived by ${actor.label}: an archived KPI takes no new values, so nothing is left to escalate.`,
+      now,
+    });
+  }
+}
+
+/** The unresolved escalation of each KPI that has one (KPI cards, the board, KPI detail). */
+export async function unresolvedEscalationsOf(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: string[],
+): Promise<
+  Map<
+    string,
+    {
+      id: string;
+      state: "open" | "acknowledged";
+      reason: "red" | "floor";
+      floorId: string | null;
+      openedAt: Date;
+    }
+  >
+> {
+  const rows = await unresolvedOf(q, organizationId, kpiIds);
+  return new Map(
+    rows.map((r) => [
+      r.kpiId,
+      {
+        id: r.id,
+        state: r.state as "open" | "acknowledged",
+        reason: r.reason,
+        floorId: r.floorId,
+        openedAt: r.openedAt,
+      },
+    ]),
+  );
+}
