@@ -56,43 +56,40 @@ export async function resolveBatch(
     byRef.set(k.id, k);
   }
   const mayWrite = await kpiValueWriter(q, actor);
+  // A batch names few KPIs many times: judge each reference once, not once per row.
+  const verdicts = new Map<string, { kpi: KpiRow } | { refusal: string }>();
+  for (const ref of refs) {
+    const kpi = byRef.get(UUID.test(ref) ? ref.toLowerCase() : ref);
+    const refusal = !kpi
+      ? `no KPI with the key or id "${ref}" in this organisation`
+      : (refusalFor(kpi) ??
+        (mayWrite(kpi)
+          ? null
+          : `you may not enter values for "${kpi.key}": its owner, its team's leads and admins may`));
+    verdicts.set(ref, kpi && !refusal ? { kpi } : { refusal: refusal ?? "" });
+  }
 
   const issues: ResolvedBatch["issues"] = [];
   const rows: ResolvedBatch["rows"] = [];
   const seen = new Map<string, number>();
-  input.forEach((given, index) => {
-    const row = { ...given, date: given.date ?? calendar.today };
-    const kpi = byRef.get(UUID.test(row.kpi) ? row.kpi.toLowerCase() : row.kpi);
-    if (!kpi) {
-      issues.push({
-        index,
-        field: fieldOf(index, "kpi"),
-        message: `no KPI with the key or id "${row.kpi}" in this organisation`,
-      });
-      return;
+  for (let index = 0; index < input.length; index++) {
+    const given = input[index]!;
+    const verdict = verdicts.get(given.kpi)!;
+    if ("refusal" in verdict) {
+      issues.push({ index, field: fieldOf(index, "kpi"), message: verdict.refusal });
+      continue;
     }
-    const refusal = refusalFor(kpi);
-    if (refusal) {
-      issues.push({ index, field: fieldOf(index, "kpi"), message: refusal });
-      return;
-    }
-    if (!mayWrite(kpi)) {
-      issues.push({
-        index,
-        field: fieldOf(index, "kpi"),
-        message: `you may not enter values for "${kpi.key}": its owner, its team's leads and admins may`,
-      });
-      return;
-    }
-    if (row.date > calendar.today) {
+    const kpi = verdict.kpi;
+    const date = given.date ?? calendar.today;
+    if (date > calendar.today) {
       issues.push({
         index,
         field: fieldOf(index, "date"),
-        message: `${row.date} is in the future (today is ${calendar.today})`,
+        message: `${date} is in the future (today is ${calendar.today})`,
       });
-      return;
+      continue;
     }
-    const periodStart = periodStartOf(row.date, kpi.frequency, calendar.opts);
+    const periodStart = periodStartOf(date, kpi.frequency, calendar.opts);
     const slot = `${kpi.id}|${periodStart}`;
     const earlier = seen.get(slot);
     if (earlier !== undefined) {
@@ -101,11 +98,18 @@ export async function resolveBatch(
         field: fieldOf(index, "date"),
         message: `another row (${fieldOf(earlier, "date")}) is already for ${kpi.key}, ${periodLabel(periodStart, kpi.frequency, calendar.opts)}; send one value per period`,
       });
-      return;
+      continue;
     }
     seen.set(slot, index);
-    rows.push({ index, kpi, kpiId: kpi.id, periodStart, value: row.value, note: (row.note ?? "").trim() });
-  });
+    rows.push({
+      index,
+      kpi,
+      kpiId: kpi.id,
+      periodStart,
+      value: given.value,
+      note: (given.note ?? "").trim(),
+    });
+  }
   return { rows, issues };
 }
 
