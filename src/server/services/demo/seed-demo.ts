@@ -10,6 +10,7 @@ import { allTeams } from "../../repositories/team-repository.ts";
 import { createOrganizationIn, cycleCreated } from "../organization-service.ts";
 import { presentPerson } from "../people-service.ts";
 import { presentTeam } from "../team-service.ts";
+import type { PersonRef } from "./demo-okrs.ts";
 import {
   type DemoTeam,
   demoCompanyName,
@@ -95,6 +96,32 @@ export function planDemo(domain: string, ownerIndex = 0) {
   people.push({ name: "", email: "", title: titlesByKind.company!.lead, managerIndex: null });
   visit(demoTree, null, null);
   return { people, teams: teamPlans };
+}
+
+export type DemoPlan = ReturnType<typeof planDemo>;
+
+/**
+ * Finds the demo's people and teams by the names its declarations use ("Warehousing" is
+ * the team's lead, "Warehousing#2" its second member), once the plan has ids. A name
+ * that matches nobody is a mistake in the declarations: it throws, naming the part of
+ * the demo (`part`) that made it.
+ */
+export function demoRefs(plan: DemoPlan, part: string) {
+  const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
+  const person = (ref: PersonRef): string => {
+    const [name, member] = ref.split("#") as [string, string | undefined];
+    const team = teamsByName.get(name);
+    const index = team?.memberIndexes[member === undefined ? 0 : Number(member)];
+    const userId = index === undefined ? undefined : plan.people[index]?.userId;
+    if (!userId) throw new Error(`${part}: nobody is "${ref}"`);
+    return userId;
+  };
+  const teamId = (name: string): string => {
+    const id = teamsByName.get(name)?.id;
+    if (!id) throw new Error(`${part}: no team "${name}"`);
+    return id;
+  };
+  return { person, teamId };
 }
 
 /**
