@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
-import type { Deps } from "../../context.ts";
+import type { Actor, Deps } from "../../context.ts";
 import { recordAuditMany } from "../../repositories/audit-repository.ts";
 import { insertCycles } from "../../repositories/catalog-repository.ts";
 import { allPeople } from "../../repositories/people-repository.ts";
@@ -122,6 +122,38 @@ export function demoRefs(plan: DemoPlan, part: string) {
     return id;
   };
   return { person, teamId };
+}
+
+/** An audit event as the demo writes it: by the demo's owner, dated when it would have happened. */
+export type DemoAuditEvent = (
+  when: Date,
+  action: string,
+  entityType: string,
+  entityId: string,
+  entityLabel: string,
+  before: unknown,
+  after: unknown,
+) => typeof auditEvents.$inferInsert;
+
+/**
+ * Audit events by `actor`, backdated to when the demo's story has each change happen, with
+ * before and after as the JSON the audit log keeps (dates as strings).
+ */
+export function demoAuditEvents(actor: Actor): DemoAuditEvent {
+  return (when, action, entityType, entityId, entityLabel, before, after) => ({
+    organizationId: actor.organizationId,
+    at: when,
+    actorUserId: actor.userId,
+    actorTokenId: null,
+    actorLabel: actor.label,
+    action,
+    entityType,
+    entityId,
+    entityLabel,
+    before: before === null ? null : JSON.parse(JSON.stringify(before)),
+    after: JSON.parse(JSON.stringify(after)),
+    requestId: actor.requestId,
+  });
 }
 
 /**

@@ -13,7 +13,7 @@ import { curveValues, periodEndExclusive, periodsEndingAt, roundTo } from "./dem
 import { type DemoBands, type DemoBandValues, type DemoKpi, demoKpis } from "./demo-kpis.ts";
 import { at } from "./demo-okr-trajectories.ts";
 import type { PersonRef, ThemeKey } from "./demo-okrs.ts";
-import { type DemoPlan, demoRefs } from "./seed-demo.ts";
+import { type DemoAuditEvent, type DemoPlan, demoAuditEvents, demoRefs } from "./seed-demo.ts";
 import { seedKpiFollowUps } from "./seed-kpi-follow-ups.ts";
 import { insertMeasurements } from "./seed-kpi-values.ts";
 
@@ -48,15 +48,7 @@ export type KpiSeedContext = {
   nameOf: (userId: string) => string;
   teamId: (name: string) => string;
   activeCycle: { id: string; startsOn: string };
-  event: (
-    when: Date,
-    action: string,
-    type: string,
-    id: string,
-    label: string,
-    before: unknown,
-    after: unknown,
-  ) => AuditRow;
+  event: DemoAuditEvent;
 };
 
 /**
@@ -79,28 +71,7 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
     .from(themes)
     .where(eq(themes.organizationId, organizationId));
   const themeId = (key: ThemeKey) => themeRows.find((t) => t.perspective === key)?.id ?? null;
-  const event: KpiSeedContext["event"] = (
-    when,
-    action,
-    entityType,
-    entityId,
-    entityLabel,
-    before,
-    after,
-  ) => ({
-    organizationId,
-    at: when,
-    actorUserId: actor.userId,
-    actorTokenId: null,
-    actorLabel: actor.label,
-    action,
-    entityType,
-    entityId,
-    entityLabel,
-    before: before === null ? null : JSON.parse(JSON.stringify(before)),
-    after: JSON.parse(JSON.stringify(after)),
-    requestId: actor.requestId,
-  });
+  const event = demoAuditEvents(actor);
   const ctx: KpiSeedContext = {
     tx,
     deps,

@@ -37,7 +37,7 @@ import {
   type ThemeKey,
 } from "./demo-okrs.ts";
 import { previousCycleOkrs } from "./demo-okrs-previous.ts";
-import { type DemoPlan, demoRefs, seededRandom } from "./seed-demo.ts";
+import { type DemoPlan, demoAuditEvents, demoRefs, seededRandom } from "./seed-demo.ts";
 
 type CycleRow = Awaited<ReturnType<typeof listCycles>>[number];
 type AuditRow = typeof auditEvents.$inferInsert;
@@ -258,28 +258,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
 
   // Audit: each Objective and KR as it was when created, before any check-in.
   const audit: AuditRow[] = [];
-  const event = (
-    when: Date,
-    action: string,
-    entityType: string,
-    entityId: string,
-    entityLabel: string,
-    before: unknown,
-    after: unknown,
-  ): AuditRow => ({
-    organizationId,
-    at: when,
-    actorUserId: actor.userId,
-    actorTokenId: null,
-    actorLabel: actor.label,
-    action,
-    entityType,
-    entityId,
-    entityLabel,
-    before: before === null ? null : JSON.parse(JSON.stringify(before)),
-    after: JSON.parse(JSON.stringify(after)),
-    requestId: actor.requestId,
-  });
+  const event = demoAuditEvents(actor);
   const createdAtOf = new Map(objectiveRows.map((o) => [o.id, o.createdAt]));
   const present = async (cycleId: string, day: string, ids?: string[]) => {
     const rows = await selectObjectives(tx, organizationId, [
