@@ -18,14 +18,14 @@
  */
 
 import type { ReferenceOptions } from "./reference-org.ts";
-import { pick, uid } from "./reference-org.ts";
+import { pick, type Step, sqlArray, uid } from "./reference-sql.ts";
 
 export type ReferenceKpiOptions = Pick<ReferenceOptions, "scale" | "today"> & {
   organizationId: string;
   /** Latest due period of each frequency (src/domain/kpi/periods.ts latestDuePeriod). */
   latestDue: { daily: string; weekly: string; monthly: string };
   sizes: { teams: number; people: number; squads: number; firstSquad: number };
-  step: (name: string, ...statements: Array<[string, unknown[]?]>) => Promise<void>;
+  step: Step;
 };
 
 /** Per KPI position in its block of 20. */
@@ -64,9 +64,6 @@ const kpiNames = [
   "Sick leave",
   "Training hours",
 ];
-
-const sqlArray = (items: readonly string[]) =>
-  `array[${items.map((s) => `'${s.replaceAll("'", "''")}'`).join(", ")}]`;
 
 /** Name of KPI n (an SQL expression): formula KPIs say what they compute. */
 const nameOf = (n: string) => `case (${n} - 1) % 20 when ${WEEKLY_FORMULA} then 'Weekly total'

@@ -137,6 +137,17 @@ describe.skipIf(!hasChromium)("an OKR cycle in the browser", () => {
     expect(mine.parents).toEqual([expect.objectContaining({ objectiveId: parent.id, weight: 0.5 })]);
     const metric = mine.keyResults[0];
 
+    // A row that cannot be sent says why on the row, and nothing is saved.
+    await page.goto(`${base}/o/${org}/check-ins`);
+    const claims = page.getByRole("group", {
+      name: "Damage claims per 1,000 shipments from 4 to 2",
+      exact: true,
+    });
+    await claims.getByLabel("Value", exact).fill("");
+    await page.keyboard.press("Control+Enter");
+    await claims.getByRole("alert").filter({ hasText: "Enter the current value" }).waitFor();
+    expect((await call("GET", `/api/orgs/${org}/key-results/${metric.id}/check-ins`)).items).toEqual([]);
+
     // Two weekly check-ins from "my check-ins".
     for (const [value, confidence, note] of [
       ["3.5", "6", "New straps at Hub Rotterdam cut the first claims."],

@@ -20,10 +20,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { cycles, memberships, organizations, teams, themes } from "./schema.ts";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+import { createdAt, updatedAt } from "./schema-columns.ts";
+import { memberships, organizations, teams } from "./schema-identity.ts";
+import { cycles, themes } from "./schema-okrs.ts";
 
 /**
  * A KPI: a standing health metric. `key` is stable and unique in the organisation;

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
-import { resolveStatusSettings, type StatusSettings } from "../../domain/okr/status-settings.ts";
 import { weakerRole } from "../../domain/roles.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { AppEnv, Deps } from "../context.ts";
+import { actorOrg, statusSettingsOf } from "../lib/actor-org.ts";
 import { findMembershipBySlug, findOrganizationBySlug } from "../repositories/organization-repository.ts";
 
 /**
@@ -40,13 +40,7 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
         label = `${m.userName} (token ${principal.name})`;
       }
       c.set("actor", {
-        organizationId: org.id,
-        orgSlug: org.slug,
-        orgName: org.name,
-        timeZone: org.timeZone,
-        weekStart: org.weekStart,
-        fiscalYearStartMonth: org.fiscalYearStartMonth,
-        okrStatusSettings: statusSettingsOf(org.okrSettings),
+        ...actorOrg(org),
         role,
         userId: principal.userId,
         tokenId: principal.tokenId,
@@ -78,9 +72,4 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
     });
     return next();
   };
-}
-
-/** The stored overrides (a jsonb column, null until an admin changes a band) over the defaults. */
-function statusSettingsOf(stored: unknown): StatusSettings {
-  return resolveStatusSettings((stored ?? {}) as Partial<StatusSettings>);
 }

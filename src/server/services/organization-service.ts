@@ -12,6 +12,7 @@ import { slugify } from "../../domain/slug.ts";
 import { AppError, versionConflict } from "../../shared/errors.ts";
 import type { Organization } from "../../shared/schemas/organizations.ts";
 import type { Actor, Deps } from "../context.ts";
+import { actorOrg, statusSettingsOf } from "../lib/actor-org.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { type AuditEntry, recordAudit, recordAuditMany } from "../repositories/audit-repository.ts";
 import { insertCycles, insertThemes } from "../repositories/catalog-repository.ts";
@@ -39,7 +40,7 @@ export function presentOrganization(row: OrgRow, role: Role): Organization {
     weekStart: row.weekStart,
     fiscalYearStartMonth: row.fiscalYearStartMonth,
     isDemo: row.isDemo,
-    okrStatusSettings: resolveStatusSettings((row.okrSettings ?? {}) as Partial<StatusSettings>),
+    okrStatusSettings: statusSettingsOf(row.okrSettings),
     role,
     version: row.version,
   };
@@ -93,13 +94,7 @@ export async function createOrganizationIn(
 ) {
   const org = await insertWithFreeSlug(tx, input);
   const actor: Actor = {
-    organizationId: org.id,
-    orgSlug: org.slug,
-    orgName: org.name,
-    timeZone: org.timeZone,
-    weekStart: org.weekStart,
-    fiscalYearStartMonth: org.fiscalYearStartMonth,
-    okrStatusSettings: resolveStatusSettings((org.okrSettings ?? {}) as Partial<StatusSettings>),
+    ...actorOrg(org),
     role: "owner",
     userId: owner.userId,
     tokenId: null,

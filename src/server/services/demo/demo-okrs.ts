@@ -6,7 +6,10 @@
  */
 
 import { activeCompanyOkrs } from "./demo-okrs-active-company.ts";
-import { activeDepartmentOkrs } from "./demo-okrs-active-departments.ts";
+import { activeCommercialDepartmentOkrs } from "./demo-okrs-active-departments-commercial.ts";
+import { activeCorporateDepartmentOkrs } from "./demo-okrs-active-departments-corporate.ts";
+import { activeOperationsDepartmentOkrs } from "./demo-okrs-active-departments-operations.ts";
+import { activeTechnologyDepartmentOkrs } from "./demo-okrs-active-departments-technology.ts";
 import { activeSquadOkrs } from "./demo-okrs-active-squads.ts";
 import { demoCompanyName as company } from "./demo-structure.ts";
 
@@ -72,7 +75,11 @@ export type DemoObjective = {
 /** The active quarter, about seven weeks in: seven weekly check-ins per KR at most. */
 export const activeCycleOkrs: DemoObjective[] = [
   ...activeCompanyOkrs,
-  ...activeDepartmentOkrs,
+  // Departments division by division, in the order of demo-structure.ts, then squads.
+  ...activeOperationsDepartmentOkrs,
+  ...activeCommercialDepartmentOkrs,
+  ...activeTechnologyDepartmentOkrs,
+  ...activeCorporateDepartmentOkrs,
   ...activeSquadOkrs,
 ];
 

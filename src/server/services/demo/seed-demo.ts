@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
-import type { Deps } from "../../context.ts";
+import type { Actor, Deps } from "../../context.ts";
 import { recordAuditMany } from "../../repositories/audit-repository.ts";
 import { insertCycles } from "../../repositories/catalog-repository.ts";
 import { allPeople } from "../../repositories/people-repository.ts";
@@ -10,6 +10,7 @@ import { allTeams } from "../../repositories/team-repository.ts";
 import { createOrganizationIn, cycleCreated } from "../organization-service.ts";
 import { presentPerson } from "../people-service.ts";
 import { presentTeam } from "../team-service.ts";
+import type { PersonRef } from "./demo-okrs.ts";
 import {
   type DemoTeam,
   demoCompanyName,
@@ -95,6 +96,64 @@ export function planDemo(domain: string, ownerIndex = 0) {
   people.push({ name: "", email: "", title: titlesByKind.company!.lead, managerIndex: null });
   visit(demoTree, null, null);
   return { people, teams: teamPlans };
+}
+
+export type DemoPlan = ReturnType<typeof planDemo>;
+
+/**
+ * Finds the demo's people and teams by the names its declarations use ("Warehousing" is
+ * the team's lead, "Warehousing#2" its second member), once the plan has ids. A name
+ * that matches nobody is a mistake in the declarations: it throws, naming the part of
+ * the demo (`part`) that made it.
+ */
+export function demoRefs(plan: DemoPlan, part: string) {
+  const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
+  const person = (ref: PersonRef): string => {
+    const [name, member] = ref.split("#") as [string, string | undefined];
+    const team = teamsByName.get(name);
+    const index = team?.memberIndexes[member === undefined ? 0 : Number(member)];
+    const userId = index === undefined ? undefined : plan.people[index]?.userId;
+    if (!userId) throw new Error(`${part}: nobody is "${ref}"`);
+    return userId;
+  };
+  const teamId = (name: string): string => {
+    const id = teamsByName.get(name)?.id;
+    if (!id) throw new Error(`${part}: no team "${name}"`);
+    return id;
+  };
+  return { person, teamId };
+}
+
+/** An audit event as the demo writes it: by the demo's owner, dated when it would have happened. */
+export type DemoAuditEvent = (
+  when: Date,
+  action: string,
+  entityType: string,
+  entityId: string,
+  entityLabel: string,
+  before: unknown,
+  after: unknown,
+) => typeof auditEvents.$inferInsert;
+
+/**
+ * Audit events by `actor`, backdated to when the demo's story has each change happen, with
+ * before and after as the JSON the audit log keeps (dates as strings).
+ */
+export function demoAuditEvents(actor: Actor): DemoAuditEvent {
+  return (when, action, entityType, entityId, entityLabel, before, after) => ({
+    organizationId: actor.organizationId,
+    at: when,
+    actorUserId: actor.userId,
+    actorTokenId: null,
+    actorLabel: actor.label,
+    action,
+    entityType,
+    entityId,
+    entityLabel,
+    before: before === null ? null : JSON.parse(JSON.stringify(before)),
+    after: JSON.parse(JSON.stringify(after)),
+    requestId: actor.requestId,
+  });
 }
 
 /**

@@ -13,11 +13,10 @@ import { curveValues, periodEndExclusive, periodsEndingAt, roundTo } from "./dem
 import { type DemoBands, type DemoBandValues, type DemoKpi, demoKpis } from "./demo-kpis.ts";
 import { at } from "./demo-okr-trajectories.ts";
 import type { PersonRef, ThemeKey } from "./demo-okrs.ts";
-import type { planDemo } from "./seed-demo.ts";
+import { type DemoAuditEvent, type DemoPlan, demoAuditEvents, demoRefs } from "./seed-demo.ts";
 import { seedKpiFollowUps } from "./seed-kpi-follow-ups.ts";
 import { insertMeasurements } from "./seed-kpi-values.ts";
 
-type DemoPlan = ReturnType<typeof planDemo>;
 type AuditRow = typeof auditEvents.$inferInsert;
 
 /** Two years of history: periods per frequency. */
@@ -49,15 +48,7 @@ export type KpiSeedContext = {
   nameOf: (userId: string) => string;
   teamId: (name: string) => string;
   activeCycle: { id: string; startsOn: string };
-  event: (
-    when: Date,
-    action: string,
-    type: string,
-    id: string,
-    label: string,
-    before: unknown,
-    after: unknown,
-  ) => AuditRow;
+  event: DemoAuditEvent;
 };
 
 /**
@@ -69,20 +60,7 @@ export type KpiSeedContext = {
  */
 export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan: DemoPlan): Promise<void> {
   const organizationId = actor.organizationId;
-  const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
-  const person = (ref: PersonRef): string => {
-    const [name, member] = ref.split("#") as [string, string | undefined];
-    const team = teamsByName.get(name);
-    const index = team?.memberIndexes[member === undefined ? 0 : Number(member)];
-    const userId = index === undefined ? undefined : plan.people[index]?.userId;
-    if (!userId) throw new Error(`demo KPIs: nobody is "${ref}"`);
-    return userId;
-  };
-  const teamId = (name: string): string => {
-    const id = teamsByName.get(name)?.id;
-    if (!id) throw new Error(`demo KPIs: no team "${name}"`);
-    return id;
-  };
+  const { person, teamId } = demoRefs(plan, "demo KPIs");
   const settings = await periodOptionsOf(tx, organizationId);
   const opts = { weekStart: settings.weekStart, fiscalYearStartMonth: settings.fiscalYearStartMonth };
   const today = todayIn(settings.timeZone, deps.now());
@@ -93,28 +71,7 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
     .from(themes)
     .where(eq(themes.organizationId, organizationId));
   const themeId = (key: ThemeKey) => themeRows.find((t) => t.perspective === key)?.id ?? null;
-  const event: KpiSeedContext["event"] = (
-    when,
-    action,
-    entityType,
-    entityId,
-    entityLabel,
-    before,
-    after,
-  ) => ({
-    organizationId,
-    at: when,
-    actorUserId: actor.userId,
-    actorTokenId: null,
-    actorLabel: actor.label,
-    action,
-    entityType,
-    entityId,
-    entityLabel,
-    before: before === null ? null : JSON.parse(JSON.stringify(before)),
-    after: JSON.parse(JSON.stringify(after)),
-    requestId: actor.requestId,
-  });
+  const event = demoAuditEvents(actor);
   const ctx: KpiSeedContext = {
     tx,
     deps,

@@ -37,10 +37,8 @@ import {
   type ThemeKey,
 } from "./demo-okrs.ts";
 import { previousCycleOkrs } from "./demo-okrs-previous.ts";
-import type { planDemo } from "./seed-demo.ts";
-import { seededRandom } from "./seed-demo.ts";
+import { type DemoPlan, demoAuditEvents, demoRefs, seededRandom } from "./seed-demo.ts";
 
-type DemoPlan = ReturnType<typeof planDemo>;
 type CycleRow = Awaited<ReturnType<typeof listCycles>>[number];
 type AuditRow = typeof auditEvents.$inferInsert;
 
@@ -71,20 +69,7 @@ type PlannedKeyResult = {
 export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan: DemoPlan): Promise<void> {
   const organizationId = actor.organizationId;
   const random = seededRandom(20261124);
-  const teamsByName = new Map(plan.teams.map((t) => [t.def.name, t]));
-  const person = (ref: string): string => {
-    const [name, member] = ref.split("#") as [string, string | undefined];
-    const team = teamsByName.get(name);
-    const index = team?.memberIndexes[member === undefined ? 0 : Number(member)];
-    const userId = index === undefined ? undefined : plan.people[index]?.userId;
-    if (!userId) throw new Error(`demo OKRs: nobody is "${ref}"`);
-    return userId;
-  };
-  const teamId = (name: string): string => {
-    const id = teamsByName.get(name)?.id;
-    if (!id) throw new Error(`demo OKRs: no team "${name}"`);
-    return id;
-  };
+  const { person, teamId } = demoRefs(plan, "demo OKRs");
 
   const cycleRows = await listCycles(tx, organizationId);
   const cycleIn = (state: CycleRow["state"]) => {
@@ -273,28 +258,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
 
   // Audit: each Objective and KR as it was when created, before any check-in.
   const audit: AuditRow[] = [];
-  const event = (
-    when: Date,
-    action: string,
-    entityType: string,
-    entityId: string,
-    entityLabel: string,
-    before: unknown,
-    after: unknown,
-  ): AuditRow => ({
-    organizationId,
-    at: when,
-    actorUserId: actor.userId,
-    actorTokenId: null,
-    actorLabel: actor.label,
-    action,
-    entityType,
-    entityId,
-    entityLabel,
-    before: before === null ? null : JSON.parse(JSON.stringify(before)),
-    after: JSON.parse(JSON.stringify(after)),
-    requestId: actor.requestId,
-  });
+  const event = demoAuditEvents(actor);
   const createdAtOf = new Map(objectiveRows.map((o) => [o.id, o.createdAt]));
   const present = async (cycleId: string, day: string, ids?: string[]) => {
     const rows = await selectObjectives(tx, organizationId, [

@@ -1,5 +1,6 @@
 import { Badge, NavLink, Stack, Text } from "@mantine/core";
 import { IconBuildingCommunity, IconUserCircle } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { NavLink as RouterLink, useLocation } from "react-router";
 import { useMyCheckIns } from "../../features/check-ins/check-ins-api.ts";
 import { useMyEscalationCount } from "../../features/escalations/escalations-api.ts";
@@ -99,22 +100,20 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
       {main.map(render)}
       {admin.length > 0 && (
         <>
-          <Text
-            size="xs"
-            fw={600}
-            c="dimmed"
-            tt="uppercase"
-            mt="md"
-            mb={4}
-            px="sm"
-            style={{ letterSpacing: 0.4 }}
-          >
-            Administration
-          </Text>
+          <NavHeading>Administration</NavHeading>
           {admin.map(render)}
         </>
       )}
     </Stack>
+  );
+}
+
+/** A small heading between groups of links. */
+function NavHeading({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" fw={600} c="dimmed" tt="uppercase" mt="md" mb={4} px="sm" style={{ letterSpacing: 0.4 }}>
+      {children}
+    </Text>
   );
 }
 
@@ -145,18 +144,7 @@ export function AccountNav({
         styles={linkStyles}
         py={6}
       />
-      <Text
-        size="xs"
-        fw={600}
-        c="dimmed"
-        tt="uppercase"
-        mt="md"
-        mb={4}
-        px="sm"
-        style={{ letterSpacing: 0.4 }}
-      >
-        Organisations
-      </Text>
+      <NavHeading>Organisations</NavHeading>
       {organizations.map((org) => (
         <NavLink
           key={org.id}

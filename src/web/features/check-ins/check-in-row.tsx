@@ -1,6 +1,7 @@
 import { Badge, Box, Checkbox, Group, NumberInput, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { IconCircleCheck, IconClockExclamation, IconPointFilled } from "@tabler/icons-react";
 import { useId } from "react";
+import { RowFormRow, rowFieldLabel } from "../../components/row-form.tsx";
 import { formatRelative } from "../../lib/format.ts";
 import type { MyCheckInItem } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
@@ -48,7 +49,7 @@ export function CheckInRowFields({ item, row, touched, error, onChange, disabled
   const titleId = useId();
   const bp = useBreakpoints();
   const wide = bp.md;
-  const label = (text: string) => (wide ? { "aria-label": text } : { label: text });
+  const label = (text: string) => rowFieldLabel(wide, text);
   const valueInput =
     kr.kind === "milestone" ? (
       <Switch
@@ -83,75 +84,57 @@ export function CheckInRowFields({ item, row, touched, error, onChange, disabled
     );
 
   return (
-    <Box
-      role="group"
-      aria-labelledby={titleId}
-      data-testid="check-in-row"
-      data-touched={touched || undefined}
-      py="xs"
-      px="sm"
-      style={{
-        borderTop: "1px solid var(--mantine-color-default-border)",
-        borderLeft: `3px solid ${touched ? "var(--mantine-primary-color-filled)" : "transparent"}`,
-      }}
-    >
-      <Group gap="md" wrap={wide ? "nowrap" : "wrap"} align="flex-start">
-        <Stack gap={3} style={{ flex: "1 1 260px", minWidth: 0 }}>
-          <Text size="sm" fw={500} id={titleId} style={{ overflowWrap: "anywhere" }}>
-            {kr.title}
-          </Text>
-          <Group gap={6} wrap="wrap">
-            <DueBadge item={item} />
-            <OkrStatusBadge status={kr.status} compact />
-            <Text size="xs" c="dimmed" className="keel-num">
-              {standingLabel(kr)}
-              {" · "}
-              {kr.lastCheckInAt ? `checked in ${formatRelative(kr.lastCheckInAt)}` : "no check-in yet"}
-            </Text>
-          </Group>
-        </Stack>
-        <Box w={120} style={{ flexShrink: 0 }}>
-          {valueInput}
-        </Box>
-        <Box w={wide ? 130 : 150} style={{ flexShrink: 0 }} pt={wide ? 6 : 0}>
-          <ConfidenceInput
-            value={row.confidence}
-            onChange={(confidence) => onChange({ confidence })}
-            visibleLabel={!wide}
-            unset={kr.lastConfidence === null && !touched}
-            disabled={disabled}
-            width={wide ? 100 : 120}
-          />
-        </Box>
-        <Box style={{ flex: wide ? "1 1 240px" : "1 1 100%", minWidth: 0 }}>
-          <Textarea
-            {...label("Note")}
-            placeholder="Progress, next steps, blockers"
-            autosize
-            minRows={1}
-            maxRows={4}
-            value={row.note}
-            onChange={(e) => onChange({ note: e.currentTarget.value })}
-            disabled={disabled}
-            size="sm"
-          />
-        </Box>
-        <Box style={{ flexShrink: 0 }} pt={wide ? 8 : 0}>
-          <Checkbox
-            size="xs"
-            label="No change"
-            checked={row.unchanged}
-            onChange={(e) => onChange({ unchanged: e.currentTarget.checked })}
-            disabled={disabled}
-            title="Check in with the same value and confidence: still worth a weekly check-in"
-          />
-        </Box>
-      </Group>
-      {error && (
-        <Text size="xs" c="red" mt={4} role="alert">
-          {error}
+    <RowFormRow titleId={titleId} testId="check-in-row" changed={touched} error={error}>
+      <Stack gap={3} style={{ flex: "1 1 260px", minWidth: 0 }}>
+        <Text size="sm" fw={500} id={titleId} style={{ overflowWrap: "anywhere" }}>
+          {kr.title}
         </Text>
-      )}
-    </Box>
+        <Group gap={6} wrap="wrap">
+          <DueBadge item={item} />
+          <OkrStatusBadge status={kr.status} compact />
+          <Text size="xs" c="dimmed" className="keel-num">
+            {standingLabel(kr)}
+            {" · "}
+            {kr.lastCheckInAt ? `checked in ${formatRelative(kr.lastCheckInAt)}` : "no check-in yet"}
+          </Text>
+        </Group>
+      </Stack>
+      <Box w={120} style={{ flexShrink: 0 }}>
+        {valueInput}
+      </Box>
+      <Box w={wide ? 130 : 150} style={{ flexShrink: 0 }} pt={wide ? 6 : 0}>
+        <ConfidenceInput
+          value={row.confidence}
+          onChange={(confidence) => onChange({ confidence })}
+          visibleLabel={!wide}
+          unset={kr.lastConfidence === null && !touched}
+          disabled={disabled}
+          width={wide ? 100 : 120}
+        />
+      </Box>
+      <Box style={{ flex: wide ? "1 1 240px" : "1 1 100%", minWidth: 0 }}>
+        <Textarea
+          {...label("Note")}
+          placeholder="Progress, next steps, blockers"
+          autosize
+          minRows={1}
+          maxRows={4}
+          value={row.note}
+          onChange={(e) => onChange({ note: e.currentTarget.value })}
+          disabled={disabled}
+          size="sm"
+        />
+      </Box>
+      <Box style={{ flexShrink: 0 }} pt={wide ? 8 : 0}>
+        <Checkbox
+          size="xs"
+          label="No change"
+          checked={row.unchanged}
+          onChange={(e) => onChange({ unchanged: e.currentTarget.checked })}
+          disabled={disabled}
+          title="Check in with the same value and confidence: still worth a weekly check-in"
+        />
+      </Box>
+    </RowFormRow>
   );
 }

@@ -1,0 +1,135 @@
+import type { DemoObjective } from "./demo-okrs.ts";
+
+/**
+ * The active quarter: the Commercial division's departments (Sales, Customer Success,
+ * Marketing), aligned to its Objectives and, for Customer Success, to the company's too.
+ */
+export const activeCommercialDepartmentOkrs: DemoObjective[] = [
+  {
+    key: "mid-market",
+    team: "Sales",
+    title: "Win the mid-market shippers who have outgrown their parcel broker",
+    description:
+      "Growing webshops and wholesalers with 500–5,000 parcels a day: big enough for a direct contract, small enough to be ignored by the large carriers.",
+    theme: "financial",
+    parents: [["references", 0.4]],
+    keyResults: [
+      {
+        title: "Sign €2.4m of new annual revenue with mid-market customers",
+        kind: "metric",
+        start: 0,
+        target: 2.4,
+        unit: "€m",
+        decimals: 1,
+        owner: "Sales",
+        reach: 0.46,
+        path: "late",
+        checkIns: "6666567",
+      },
+      {
+        title: "Win rate on qualified proposals from 22% to 30%",
+        kind: "metric",
+        start: 22,
+        target: 30,
+        unit: "%",
+        owner: "Sales#1",
+        reach: 0.25,
+        checkIns: "5544455",
+        notes: {
+          3: "{value}. We lose on price against brokers when the customer has no reliability problem yet.",
+        },
+      },
+    ],
+  },
+  {
+    key: "proactive",
+    team: "Customer Success",
+    title: "Solve customers' problems before they have to chase us",
+    description: "When something goes wrong, the customer hears it from us first, with a fix.",
+    theme: "customer",
+    parents: [
+      ["references", 0.5],
+      ["reliable", 0.3],
+    ],
+    keyResults: [
+      {
+        title: "Late shipments with a proactive delay notice from 35% to 90%",
+        kind: "metric",
+        start: 35,
+        target: 90,
+        unit: "%",
+        owner: "Customer Success#1",
+        contributors: ["Tracking Squad#2"],
+        reach: 0.6,
+        path: "late",
+        checkIns: "6677788",
+      },
+      {
+        title: "Median time to settle a damage claim from 9 to 4 days",
+        kind: "metric",
+        start: 9,
+        target: 4,
+        unit: "days",
+        owner: "Customer Success#2",
+        reach: 0.4,
+        checkIns: "6655666",
+      },
+      {
+        title: "Tickets reopened after closing from 12% to 6%",
+        kind: "metric",
+        start: 12,
+        target: 6,
+        unit: "%",
+        owner: "Customer Success#3",
+        reach: 0.2,
+        checkIns: "5556---",
+        notes: {
+          3: "{value}. New closing checklist drafted; waiting for the support tool change to go live.",
+        },
+      },
+    ],
+  },
+  {
+    key: "benelux",
+    team: "Marketing",
+    title: "Make Nordwind the name Benelux shippers think of for reliable delivery",
+    description: "Fewer campaigns, more proof: customers' own words and numbers.",
+    theme: "customer",
+    parents: [["references", 0.3]],
+    keyResults: [
+      {
+        title: "Qualified inbound leads from the Benelux from 45 to 90 a month",
+        kind: "metric",
+        start: 45,
+        target: 90,
+        unit: "leads",
+        owner: "Marketing#1",
+        reach: 0.5,
+        checkIns: "6677777",
+      },
+      {
+        title: "Share of voice in Benelux logistics media from 6% to 12%",
+        kind: "metric",
+        start: 6,
+        target: 12,
+        unit: "%",
+        owner: "Marketing#2",
+        reach: 0.17,
+        checkIns: "665-5--",
+      },
+      {
+        title: "Publish three key-account case studies",
+        kind: "metric",
+        start: 0,
+        target: 3,
+        unit: "case studies",
+        owner: "Marketing#3",
+        path: [0, 0, 0, 0, 0, 0.33, 0.33],
+        checkIns: "7766666",
+        notes: {
+          5: "First case study (Brandt Retail) published. The next two depend on the accounts agreeing to be named.",
+        },
+      },
+    ],
+  },
+];
