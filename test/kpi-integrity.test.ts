@@ -180,6 +180,26 @@ describe("CSV files", () => {
   });
 });
 
+describe("a bulk load", () => {
+  it("keeps notes and numbers exactly as sent, whatever characters they hold", async () => {
+    const k = await kpi({ frequency: "daily" });
+    const notes = ['He said "fine", {really}', "back\\slash \\\" and\nnew line", "ünïcødé — ✓", "NULL", ""];
+    const values = [0.1 + 0.2, 1e-7, -0, 123456789.123456, -42];
+    const measurements = notes.map((note, i) => ({
+      kpi: k.key,
+      date: `2026-11-0${i + 1}`,
+      value: values[i],
+      note,
+    }));
+    await h.ok("POST", `${base}/measurements/bulk`, { as: owner, body: { measurements } });
+    const page = await h.ok("GET", `${base}/kpis/${k.id}/measurements?from=2026-11-01`, { as: owner });
+    const stored = [...page.items].sort((a: Json, b: Json) => a.periodStart.localeCompare(b.periodStart));
+    expect(stored.map((m: Json) => [m.note, m.value])).toEqual(
+      notes.map((note, i) => [note.trim(), values[i] === 0 ? 0 : values[i]]),
+    );
+  });
+});
+
 describe("the values table itself", () => {
   // Kept by statement-level triggers (migration 0005) rather than a per-row foreign key;
   // these hold for any writer, including an operator's SQL.

@@ -9,7 +9,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import type { MeasuredPeriod } from "../../domain/kpi/types.ts";
-import { uuidArray } from "./sql-arrays.ts";
+import { dateArray, float8Array, textArray, uuidArray } from "./sql-arrays.ts";
 
 export type MeasurementSource = "manual" | "import" | "api" | "formula" | "connector";
 
@@ -45,17 +45,16 @@ export async function writeMeasurementBatch(
   rows: readonly MeasurementInput[],
 ): Promise<WriteOutcome> {
   if (rows.length === 0) return { created: 0, corrected: 0, unchanged: 0 };
-  const payload = JSON.stringify(
-    rows.map((r) => ({ kpi_id: r.kpiId, period_start: r.periodStart, value: r.value, note: r.note })),
-  );
   const org = writer.organizationId;
   // Lock the KPIs (in id order): a KPI cannot be archived or deleted under a load, which
   // is what the statement-level check of KPI references relies on (no per-row foreign key).
   await lockKpisForWrite(q, org, [...new Set(rows.map((r) => r.kpiId))]);
   const result = await q.execute(sql`
     with input as (
-      select * from json_to_recordset(${payload}::json)
-        as x(kpi_id uuid, period_start date, value double precision, note text)
+      -- Four typed arrays: PostgreSQL reads them faster than the same rows as JSON records.
+      select * from unnest(${uuidArray(rows.map((r) => r.kpiId))}, ${dateArray(rows.map((r) => r.periodStart))},
+                           ${float8Array(rows.map((r) => r.value))}, ${textArray(rows.map((r) => r.note))})
+        as x(kpi_id, period_start, value, note)
     ),
     written as (
       insert into ${kpiMeasurements}

@@ -8,7 +8,7 @@ import type { Actor } from "../../context.ts";
 import { kpiValueWriter } from "../../policies/kpi-policy.ts";
 import type { KpiRow } from "../../repositories/kpi-repository.ts";
 import type { MeasurementInput } from "../../repositories/measurement-repository.ts";
-import { uuidArray } from "../../repositories/sql-arrays.ts";
+import { textArray, uuidArray } from "../../repositories/sql-arrays.ts";
 import { refusalFor } from "./measurement-service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -43,7 +43,7 @@ export async function resolveBatch(
     .where(
       and(
         eq(kpis.organizationId, actor.organizationId),
-        sql`(${kpis.id} = any(${uuidArray(ids)}) or ${kpis.key} = any(${`{${keys.map(quoteArrayItem).join(",")}}`}::text[]))`,
+        sql`(${kpis.id} = any(${uuidArray(ids)}) or ${kpis.key} = any(${textArray(keys)}))`,
       ),
     )
     // Locked (in id order, like every writer) so a KPI cannot be archived between this
@@ -111,9 +111,4 @@ export async function resolveBatch(
     });
   }
   return { rows, issues };
-}
-
-/** Quotes one element of a PostgreSQL array literal (keys are validated, this is belt and braces). */
-function quoteArrayItem(value: string): string {
-  return `"${value.replace(/["\\]/g, (m) => `\\${m}`)}"`;
 }
