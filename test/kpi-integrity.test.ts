@@ -183,7 +183,7 @@ describe("CSV files", () => {
 describe("a bulk load", () => {
   it("keeps notes and numbers exactly as sent, whatever characters they hold", async () => {
     const k = await kpi({ frequency: "daily" });
-    const notes = ['He said "fine", {really}', "back\\slash \\\" and\nnew line", "ünïcødé — ✓", "NULL", ""];
+    const notes = ['He said "fine", {really}', 'back\\slash \\" and\nnew line', "ünïcødé — ✓", "NULL", ""];
     const values = [0.1 + 0.2, 1e-7, -0, 123456789.123456, -42];
     const measurements = notes.map((note, i) => ({
       kpi: k.key,
