@@ -16,14 +16,13 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
     if (!principal)
       throw new AppError("unauthenticated", "Sign in, or send an API token, to use this route.");
     const slug = c.req.param("org") ?? "";
-    const notFound = new AppError(
-      "not_found",
-      `Organisation "${slug}" was not found, or you are not a member of it.`,
-    );
+    // Built only when needed: an error captures a stack trace, and most requests pass.
+    const notFound = () =>
+      new AppError("not_found", `Organisation "${slug}" was not found, or you are not a member of it.`);
 
     if (principal.kind === "token") {
       const org = await findOrganizationBySlug(deps.db, slug);
-      if (!org || org.id !== principal.organizationId) throw notFound;
+      if (!org || org.id !== principal.organizationId) throw notFound();
       let role = principal.role;
       let label = `token ${principal.name}`;
       if (principal.tokenKind === "personal" && principal.userId) {
@@ -55,7 +54,7 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
       prefetched?.slug === slug
         ? prefetched.membership
         : await findMembershipBySlug(deps.db, slug, principal.userId);
-    if (m?.status !== "active") throw notFound;
+    if (m?.status !== "active") throw notFound();
     c.set("actor", {
       organizationId: m.organizationId,
       orgSlug: m.slug,

@@ -10,6 +10,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import type { MembershipOfSlug } from "./organization-repository.ts";
+import { preparedStatement } from "./prepared.ts";
 
 /** Accounts, sessions, tokens and rate limits: the global (not tenant-scoped) tables. */
 
@@ -71,18 +72,8 @@ export function findLiveSession(q: Queryable, tokenHash: string, now: Date) {
     .then((r) => r[0]);
 }
 
-/**
- * A live session together with its person's membership in the organisation `slug`
- * (null when they have none): one query instead of two for every request to an
- * organisation's routes.
- */
-export async function findLiveSessionWithMembership(
-  q: Queryable,
-  tokenHash: string,
-  now: Date,
-  slug: string,
-) {
-  const [row] = await q
+const sessionWithMembership = preparedStatement("session_with_membership", (q) =>
+  q
     .select({
       tokenHash: sessions.tokenHash,
       csrfToken: sessions.csrfToken,
@@ -108,12 +99,32 @@ export async function findLiveSessionWithMembership(
         eq(memberships.userId, sessions.userId),
         eq(
           memberships.organizationId,
-          sql`(select ${organizations.id} from ${organizations} where ${organizations.slug} = ${slug})`,
+          sql`(select ${organizations.id} from ${organizations} where ${organizations.slug} = ${sql.placeholder("slug")})`,
         ),
       ),
     )
     .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)));
+    .where(
+      and(
+        eq(sessions.tokenHash, sql.placeholder("tokenHash")),
+        gt(sessions.expiresAt, sql.placeholder("now")),
+      ),
+    )
+    .prepare("session_with_membership"),
+);
+
+/**
+ * A live session together with its person's membership in the organisation `slug`
+ * (null when they have none): one query instead of two for every request to an
+ * organisation's routes.
+ */
+export async function findLiveSessionWithMembership(
+  q: Queryable,
+  tokenHash: string,
+  now: Date,
+  slug: string,
+) {
+  const [row] = await sessionWithMembership(q).execute({ tokenHash, now: now.toISOString(), slug });
   if (!row) return undefined;
   const {
     organizationId,

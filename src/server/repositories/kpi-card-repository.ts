@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type Placeholder, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { kpiBands, kpiConnectors, kpiFormulaInputs, kpis, teams, users } from "../../db/schema.ts";
 import type { Bands } from "../../domain/kpi/types.ts";
 import type { ConnectorSummaryRow, KpiRef, KpiWithNames } from "./kpi-repository.ts";
+import { preparedStatement } from "./prepared.ts";
 import { uuidArray } from "./sql-arrays.ts";
 
 export type KpiCardData = {
@@ -39,7 +40,7 @@ type CardJson = {
  * the KPI's own: each a JSON sub-select served by its table's primary key, so any number
  * of cards costs one statement.
  */
-function cardColumns(organizationId: string, points: number) {
+function cardColumns(organizationId: string | Placeholder, points: number | Placeholder) {
   // Spelled out: drizzle leaves a column unqualified in a one-table select, and inside a
   // sub-select an unqualified "id" would name the sub-select's own table.
   const outerKpiId = sql`${kpis}.id`;
@@ -110,6 +111,28 @@ export async function kpiCardData(
   return result;
 }
 
+const boardStatement = preparedStatement("kpi_board", (q) =>
+  q
+    .select({
+      kpi: kpis,
+      ownerName: sql<string>`${users.name}`,
+      teamName: sql<string>`${teams.name}`,
+      ...cardColumns(sql.placeholder("organizationId"), sql.placeholder("points")),
+    })
+    .from(kpis)
+    .innerJoin(users, eq(users.id, kpis.ownerUserId))
+    .innerJoin(teams, and(eq(teams.organizationId, kpis.organizationId), eq(teams.id, kpis.teamId)))
+    .where(
+      and(
+        eq(kpis.organizationId, sql.placeholder("organizationId")),
+        eq(kpis.teamId, sql.placeholder("teamId")),
+        eq(kpis.state, "active"),
+      ),
+    )
+    .orderBy(sql`lower(${kpis.name}) collate "C"`, kpis.id)
+    .prepare("kpi_board"),
+);
+
 /** A team's active KPIs with their names and card data, by name: a whole board in one statement. */
 export async function activeKpiCardsOfTeam(
   q: Queryable,
@@ -117,18 +140,7 @@ export async function activeKpiCardsOfTeam(
   teamId: string,
   points: number,
 ): Promise<Array<KpiWithNames & { card: KpiCardData }>> {
-  const rows = await q
-    .select({
-      kpi: kpis,
-      ownerName: sql<string>`${users.name}`,
-      teamName: sql<string>`${teams.name}`,
-      ...cardColumns(organizationId, points),
-    })
-    .from(kpis)
-    .innerJoin(users, eq(users.id, kpis.ownerUserId))
-    .innerJoin(teams, and(eq(teams.organizationId, kpis.organizationId), eq(teams.id, kpis.teamId)))
-    .where(and(eq(kpis.organizationId, organizationId), eq(kpis.teamId, teamId), eq(kpis.state, "active")))
-    .orderBy(sql`lower(${kpis.name}) collate "C"`, kpis.id);
+  const rows = await boardStatement(q).execute({ organizationId, teamId, points });
   return rows.map((row) => ({
     kpi: row.kpi,
     ownerName: row.ownerName,
