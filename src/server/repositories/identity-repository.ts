@@ -72,7 +72,7 @@ export function findLiveSession(q: Queryable, tokenHash: string, now: Date) {
     .then((r) => r[0]);
 }
 
-const sessionWithMembership = preparedStatement("session_with_membership", (q) =>
+const sessionWithMembership = preparedStatement((q) =>
   q
     .select({
       tokenHash: sessions.tokenHash,

@@ -111,7 +111,7 @@ export async function kpiCardData(
   return result;
 }
 
-const boardStatement = preparedStatement("kpi_board", (q) =>
+const boardStatement = preparedStatement((q) =>
   q
     .select({
       kpi: kpis,

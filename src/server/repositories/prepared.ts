@@ -9,7 +9,7 @@ import type { Queryable } from "../../db/client.ts";
  *
  * Built lazily per handle (the database, or a transaction) and kept as long as it lives.
  */
-export function preparedStatement<T>(name: string, build: (q: Queryable) => T) {
+export function preparedStatement<T>(build: (q: Queryable) => T) {
   const byHandle = new WeakMap<Queryable, T>();
   return (q: Queryable): T => {
     let statement = byHandle.get(q);
