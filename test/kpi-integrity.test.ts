@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { kpisChangedNearTheirLatest } from "../src/server/repositories/measurement-repository.ts";
 import { buildTeam } from "./support/factories.ts";
 import {
   expectError,
@@ -197,6 +198,25 @@ describe("a bulk load", () => {
     expect(stored.map((m: Json) => [m.note, m.value])).toEqual(
       notes.map((note, i) => [note.trim(), values[i] === 0 ? 0 : values[i]]),
     );
+  });
+});
+
+describe("judging after a write", () => {
+  it("looks again at KPIs whose change reaches their newest values, not at old history", async () => {
+    const k = await kpi({ closeAfterGreenPeriods: 2, frequency: "daily" });
+    const days = Array.from({ length: 12 }, (_, i) => `2026-11-${String(i + 1).padStart(2, "0")}`);
+    await h.ok("POST", `${base}/measurements/bulk`, {
+      as: owner,
+      body: { measurements: days.map((date, i) => ({ kpi: k.key, date, value: i })) },
+    });
+    // 2 green periods + a margin of 3: a change at or after the 5th newest value counts.
+    const judged = (from: string) =>
+      kpisChangedNearTheirLatest(h.db, org.id, new Map([[k.id as string, from]]), 3);
+    expect(await judged("2026-11-01")).toEqual([]);
+    expect(await judged("2026-11-07")).toEqual([]);
+    expect(await judged("2026-11-08")).toEqual([k.id]);
+    expect(await judged("2026-11-12")).toEqual([k.id]);
+    expect(await judged("9999-12-31")).toEqual([k.id]); // a status-only request
   });
 });
 

@@ -335,3 +335,32 @@ export async function valuesAt(
   );
   return new Map(rows.map((r) => [`${r.kpi_id}|${r.period_start}`, Number(r.value)]));
 }
+
+/**
+ * Of KPIs whose values changed from a period on, those where the change reaches into
+ * their newest values: fewer than `close_after_green_periods + margin` values are newer
+ * than the first changed period. A backfill of old history changes nothing an
+ * escalation is decided on (the latest value and the run of periods before it), so
+ * those KPIs need not be judged again.
+ */
+export async function kpisChangedNearTheirLatest(
+  q: Queryable,
+  organizationId: string,
+  changedFrom: ReadonlyMap<string, string>,
+  margin: number,
+): Promise<string[]> {
+  if (changedFrom.size === 0) return [];
+  const rows = rowsOf<{ kpi_id: string }>(
+    await q.execute(sql`
+      select c.kpi_id
+      from unnest(${uuidArray([...changedFrom.keys()])}, ${dateArray([...changedFrom.values()])})
+        as c(kpi_id, from_period)
+      join ${kpis} k on k.organization_id = ${organizationId} and k.id = c.kpi_id
+      where (select count(*) from (
+               select 1 from ${kpiMeasurements} m
+               where m.organization_id = ${organizationId} and m.kpi_id = c.kpi_id and m.period_start > c.from_period
+               limit k.close_after_green_periods + ${margin}) newer)
+            < k.close_after_green_periods + ${margin}`),
+  );
+  return rows.map((r) => r.kpi_id);
+}

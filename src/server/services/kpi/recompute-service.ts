@@ -7,7 +7,7 @@ import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
 import { bandsOf, directDependents } from "../../repositories/kpi-repository.ts";
-import { recentMeasurements } from "../../repositories/measurement-repository.ts";
+import { kpisChangedNearTheirLatest, recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { uuidArray } from "../../repositories/sql-arrays.ts";
 import { autoResolveEscalation, openEscalation, unresolvedEscalationsOf } from "./escalation-service.ts";
 import { activeFloorsOf, floorThresholdsOf } from "./floor-service.ts";
@@ -21,6 +21,12 @@ const BATCH = 500;
 const MAX_ROUNDS = 25;
 /** A queue entry that asks for a status re-judgement only (no formula inputs changed). */
 const STATUS_ONLY = "9999-12-31";
+/**
+ * A change is judged when it reaches into a KPI's newest `close_after_green_periods` +
+ * this many values: the run an escalation closes on, the latest value, and room for a
+ * running period the judge leaves out.
+ */
+const JUDGING_MARGIN = 3;
 /** Backoff after a failed recompute: 1, 2, 4 … minutes, at most an hour. */
 const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1));
 
@@ -178,7 +184,8 @@ async function recomputeEntries(
       recomputed.push(formulaKpi.id);
     }
   }
-  await judgeKpis(q, now, organizationId, [...changedFrom.keys()], calendar.today);
+  const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedFrom, JUDGING_MARGIN);
+  await judgeKpis(q, now, organizationId, toJudge, calendar.today);
   return recomputed;
 }
 
