@@ -62,17 +62,30 @@ function assertMonthStart(periodStart: string, frequency: Frequency): void {
 }
 
 // A batch of values, or a board of KPIs, asks for the periods of the same few dates
-// thousands of times; bounded, so a long-running process does not keep every date.
-const periodStarts = new Map<string, string>();
+// thousands of times. One map of date → period start per calendar (frequency, week
+// start, fiscal year start), so a lookup builds no key string; bounded, so a
+// long-running process does not keep every date.
+const periodStarts = new Map<number, Map<string, string>>();
+const FREQUENCY_INDEX: Readonly<Record<Frequency, number>> = {
+  daily: 0,
+  weekly: 1,
+  monthly: 2,
+  quarterly: 3,
+};
 
 /** First day of the `frequency` period that contains `date`. */
 export function periodStartOf(date: string, frequency: Frequency, opts: PeriodOptions): string {
-  const key = `${date}|${frequency}|${opts.weekStart}|${opts.fiscalYearStartMonth}`;
-  let start = periodStarts.get(key);
+  const calendar = FREQUENCY_INDEX[frequency] * 1000 + opts.weekStart * 100 + opts.fiscalYearStartMonth;
+  let starts = periodStarts.get(calendar);
+  if (!starts) {
+    starts = new Map();
+    periodStarts.set(calendar, starts);
+  }
+  let start = starts.get(date);
   if (start === undefined) {
     start = computePeriodStart(date, frequency, opts);
-    if (periodStarts.size >= 8192) periodStarts.clear();
-    periodStarts.set(key, start);
+    if (starts.size >= 8192) starts.clear();
+    starts.set(date, start);
   }
   return start;
 }

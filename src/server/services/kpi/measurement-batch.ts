@@ -71,7 +71,8 @@ export async function resolveBatch(
 
   const issues: ResolvedBatch["issues"] = [];
   const rows: ResolvedBatch["rows"] = [];
-  const seen = new Map<string, number>();
+  // KPI id → period start → the row that has it.
+  const seen = new Map<string, Map<string, number>>();
   for (let index = 0; index < input.length; index++) {
     const given = input[index]!;
     const verdict = verdicts.get(given.kpi)!;
@@ -90,8 +91,12 @@ export async function resolveBatch(
       continue;
     }
     const periodStart = periodStartOf(date, kpi.frequency, calendar.opts);
-    const slot = `${kpi.id}|${periodStart}`;
-    const earlier = seen.get(slot);
+    let slots = seen.get(kpi.id);
+    if (!slots) {
+      slots = new Map();
+      seen.set(kpi.id, slots);
+    }
+    const earlier = slots.get(periodStart);
     if (earlier !== undefined) {
       issues.push({
         index,
@@ -100,7 +105,7 @@ export async function resolveBatch(
       });
       continue;
     }
-    seen.set(slot, index);
+    slots.set(periodStart, index);
     rows.push({
       index,
       kpi,
