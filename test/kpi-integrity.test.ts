@@ -201,6 +201,30 @@ describe("a bulk load", () => {
   });
 });
 
+describe("a bulk load with two values for one period", () => {
+  it("is refused whole, naming both rows, and writes nothing", async () => {
+    const weekly = await kpi();
+    const daily = await kpi({ frequency: "daily" });
+    const reply = await h.request("POST", `${base}/measurements/bulk`, {
+      as: owner,
+      body: {
+        measurements: [
+          { kpi: weekly.key, date: "2026-11-09", value: 1 },
+          { kpi: daily.key, date: "2026-11-10", value: 2 },
+          { kpi: daily.key, date: "2026-11-11", value: 3 },
+          { kpi: weekly.key, date: "2026-11-12", value: 4 }, // the same week as the first row
+        ],
+      },
+    });
+    expectError(reply, 400, "validation_failed", "measurements[3].date");
+    expect(reply.text).toContain("measurements[0].date");
+    for (const k of [weekly, daily]) {
+      const page = await h.ok("GET", `${base}/kpis/${k.id}/measurements`, { as: owner });
+      expect(page.items).toEqual([]);
+    }
+  });
+});
+
 describe("judging after a write", () => {
   it("looks again at KPIs whose change reaches their newest values, not at old history", async () => {
     const k = await kpi({ closeAfterGreenPeriods: 2, frequency: "daily" });
