@@ -7,6 +7,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { kpisChangedNearTheirLatest } from "../src/server/repositories/measurement-repository.ts";
+import { processRecomputeQueue } from "../src/server/services/kpi/recompute-service.ts";
 import { buildTeam } from "./support/factories.ts";
 import {
   expectError,
@@ -242,6 +243,28 @@ describe("judging after a write", () => {
     expect(await judged("2026-11-12")).toEqual([k.id]);
     expect(await judged("9999-12-31")).toEqual([k.id]); // a status-only request
   });
+});
+
+describe("recomputing while a KPI is being edited", () => {
+  // Needs a second connection: PGlite runs one transaction at a time.
+  it.skipIf(process.env.KEEL_TEST_ENGINE !== "postgres")(
+    "passes the KPI by, without waiting on the edit, and takes it up once the edit is done",
+    async () => {
+      const k = await kpi();
+      await h.db.execute(sql`
+        insert into kpi_recompute_queue (organization_id, kpi_id, from_period)
+        values (${org.id}, ${k.id}, '9999-12-31')`);
+      let processedDuringEdit = -1;
+      await h.db.transaction(async (edit) => {
+        await edit.execute(
+          sql`select 1 from kpis where organization_id = ${org.id} and id = ${k.id} for update`,
+        );
+        processedDuringEdit = await processRecomputeQueue(h.deps, org.id, [k.id]);
+      });
+      expect(processedDuringEdit).toBe(0);
+      expect(await processRecomputeQueue(h.deps, org.id, [k.id])).toBe(1);
+    },
+  );
 });
 
 describe("the values table itself", () => {

@@ -107,14 +107,20 @@ async function organizationsWithWork(deps: Deps): Promise<string[]> {
 }
 
 async function drainRound(q: Queryable, deps: Deps, organizationId: string, focus: Set<string> | null) {
+  // The KPIs are locked (key share) together with their entries, before anything else:
+  // an edit of a KPI holds it for update and then queues it, so taking the entry first
+  // and the KPI later (to open an escalation) could deadlock with it. A KPI being edited
+  // is skipped; the edit queues it again.
   const claimed = rowsOf<Claimed>(
     await q.execute(sql`
       delete from ${kpiRecomputeQueue} where (organization_id, kpi_id) in (
-        select organization_id, kpi_id from ${kpiRecomputeQueue}
-        where organization_id = ${organizationId} and not_before <= now()
-          ${focus ? sql`and kpi_id = any(${uuidArray([...focus])})` : sql``}
-        order by queued_at limit ${BATCH}
-        for update skip locked)
+        select e.organization_id, e.kpi_id from ${kpiRecomputeQueue} e
+        join ${kpis} k on k.organization_id = e.organization_id and k.id = e.kpi_id
+        where e.organization_id = ${organizationId} and e.not_before <= now()
+          ${focus ? sql`and e.kpi_id = any(${uuidArray([...focus])})` : sql``}
+        order by e.queued_at limit ${BATCH}
+        for update of e skip locked
+        for key share of k skip locked)
       returning kpi_id, from_period::text as from_period, attempts`),
   );
   const recomputed = new Set<string>();
