@@ -11,6 +11,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import type { NameCursor } from "../lib/pagination.ts";
+import { uuidArray } from "./sql-arrays.ts";
 
 /** Escalations, their recipients and timelines; every query scoped by organisation. */
 
@@ -222,7 +223,7 @@ export function unresolvedOf(q: Queryable, organizationId: string, kpiIds: strin
     .where(
       and(
         eq(escalations.organizationId, organizationId),
-        inArray(escalations.kpiId, kpiIds),
+        sql`${escalations.kpiId} = any(${uuidArray(kpiIds)})`,
         ne(escalations.state, "resolved"),
       ),
     );
@@ -313,7 +314,7 @@ export async function resolvedPeriodsOf(
       and(
         eq(escalations.organizationId, organizationId),
         eq(escalations.state, "resolved"),
-        inArray(escalations.kpiId, [...kpiIds]),
+        sql`${escalations.kpiId} = any(${uuidArray(kpiIds)})`,
       ),
     );
   for (const row of rows) {

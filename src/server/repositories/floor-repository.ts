@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
+import { uuidArray } from "./sql-arrays.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
 
@@ -139,7 +140,7 @@ export function activeFloorRows(q: Queryable, organizationId: string, kpiIds: st
     .where(
       and(
         eq(kpiFloors.organizationId, organizationId),
-        inArray(kpiFloors.kpiId, kpiIds),
+        sql`${kpiFloors.kpiId} = any(${uuidArray(kpiIds)})`,
         eq(cycles.state, "active"),
         lte(cycles.startsOn, today),
         sql`${cycles.endsOn} >= ${today}`,
