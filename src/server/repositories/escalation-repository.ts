@@ -237,6 +237,9 @@ const kpiBriefColumns = {
   ownerUserId: kpis.ownerUserId,
   direction: kpis.direction,
   state: kpis.state,
+  unit: kpis.unit,
+  decimals: kpis.decimals,
+  currency: kpis.currency,
 };
 
 /**

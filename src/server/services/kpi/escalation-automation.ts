@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import { formatKpiValue } from "../../../shared/kpi-format.ts";
 import type { Actor } from "../../context.ts";
 import { systemActor } from "../../lib/system-actor.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
@@ -102,16 +103,20 @@ export async function openEscalation(
     id,
     await recipientsFor(q, organizationId, kpi, floor?.floor.ownerUserId ?? null),
   );
+  // Written once and kept: formatted by the KPI's unit, in Keel's own (English) words, and
+  // never rounded (a record says what the value was, whatever the display decimals).
+  const value = (n: number) =>
+    formatKpiValue(n, { ...kpi, decimals: Math.max(kpi.decimals, decimalPlaces(n)) }, "en");
   const what =
     input.reason === "floor"
-      ? `fell through its floor${floor ? ` of ${floor.floor.threshold}` : ""}`
+      ? `fell through its floor${floor ? ` of ${value(floor.floor.threshold)}` : ""}`
       : "turned red";
   await insertEntry(q, {
     organizationId,
     escalationId: id,
     kind: "opened",
     authorUserId: null,
-    text: `"${kpi.name}" ${what}: ${input.value} for the period starting ${input.periodStart}.`,
+    text: `"${kpi.name}" ${what}: ${value(input.value)} for the period starting ${input.periodStart}.`,
     createdAt: input.now,
   });
   await recordAudit(q, await keelActor(q, organizationId), {
@@ -256,4 +261,10 @@ export async function unresolvedEscalationsOf(
       },
     ]),
   );
+}
+
+/** Digits after the point in a number's shortest form (at most 6, what formatting allows). */
+function decimalPlaces(n: number): number {
+  const [, fraction = ""] = String(n).split(".");
+  return Math.min(6, fraction.length);
 }

@@ -1,45 +1,9 @@
+import { formatKpiValue, numberFormat } from "../../../shared/kpi-format.ts";
 import type { Kpi, KpiStatus } from "./kpis-api.ts";
 
 type Unit = Pick<Kpi, "unit" | "decimals" | "currency">;
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = JSON.stringify(options);
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(undefined, options);
-    numberFormats.set(key, format);
-  }
-  return format;
-}
-
-/**
- * A KPI value as people read it, by the KPI's unit and decimals: "€1,240,000",
- * "93.5 %", "4.5 h", "1,204". "–" when there is no value.
- */
-export function formatKpiValue(value: number | null | undefined, unit: Unit): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  const digits = Math.max(0, Math.min(6, unit.decimals));
-  const fixed = { minimumFractionDigits: digits, maximumFractionDigits: digits };
-  switch (unit.unit) {
-    case "currency":
-      if (unit.currency) {
-        try {
-          return numberFormat({ style: "currency", currency: unit.currency, ...fixed }).format(value);
-        } catch {
-          // An unknown code: the number with the code after it.
-        }
-        return `${numberFormat(fixed).format(value)} ${unit.currency}`;
-      }
-      return numberFormat(fixed).format(value);
-    case "percent":
-      return `${numberFormat(fixed).format(value)} %`;
-    case "duration":
-      return `${numberFormat(fixed).format(value)} h`;
-    default:
-      return numberFormat(fixed).format(value);
-  }
-}
+export { formatKpiValue };
 
 /** Short form for axes and tight spots: "1.2M", "45k", "93.5 %". */
 export function formatKpiCompact(value: number, unit: Unit): string {
