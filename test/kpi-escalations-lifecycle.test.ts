@@ -1,38 +1,26 @@
 /**
- * Escalations through the API, driven the way people cause them: a KPI with bands gets a
- * red value and an escalation opens (once, however red it stays) for its owner and the
- * team lead, or the nearest lead above, or the admins; they acknowledge it, add notes and
- * actions and resolve it; it closes itself after enough green periods. Who may act, the
- * inbox, filters and paging, stale versions and bad input; every step audited.
+ * An escalation's life through the API, driven the way people cause it: a KPI with bands
+ * gets a red value and an escalation opens (once, however red it stays) for its owner and
+ * the team's lead, written by Keel; the people involved acknowledge it, add notes and
+ * actions and resolve it, and a red value after that opens a new one; left alone, it
+ * closes itself after the KPI's number of green periods in a row. Who may act, stale
+ * versions and bad input; every step audited. The organisation: support/escalations.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays } from "../src/domain/dates.ts";
-import { periodStartOf } from "../src/domain/kpi/periods.ts";
+import { type EscalationWorld, startEscalationWorld } from "./support/escalations.ts";
 import {
-  autoResolveEscalation,
-  openEscalation,
-  unresolvedEscalationsOf,
-} from "../src/server/services/kpi/escalation-service.ts";
-import { buildTeam } from "./support/factories.ts";
-import { tenantFingerprint } from "./support/fingerprint.ts";
-import {
-  type Client,
   expectError,
   type Harness,
   type Json,
   type Member,
-  type OrgRef,
   type SessionClient,
-  startHarness,
   type TokenClient,
 } from "./support/harness.ts";
-import { pinToNoon } from "./support/world.ts";
 
+let world: EscalationWorld;
 let h: Harness;
 let owner: SessionClient;
-let org: OrgRef;
 let base: string;
-let today: string;
 let admin: Member;
 /** Leads Operations, the division above Hub Rotterdam and Night Shift. */
 let milan: Member;
@@ -44,91 +32,41 @@ let emma: Member;
 let tess: Member;
 let viewer: Member;
 let serviceToken: TokenClient;
-let operations: Json;
 let hub: Json;
-let nightShift: Json;
-let customs: Json;
+let createKpi: EscalationWorld["createKpi"];
+let weekOf: EscalationWorld["weekOf"];
+let enter: EscalationWorld["enter"];
+let list: EscalationWorld["list"];
+let get: EscalationWorld["get"];
+let act: EscalationWorld["act"];
+let audit: EscalationWorld["audit"];
+let fingerprint: EscalationWorld["fingerprint"];
 
 beforeAll(async () => {
-  h = await startHarness();
-  today = pinToNoon(h);
-  ({ owner, org } = await h.createOwnerWithOrg({
-    person: { name: "Lotte Visser" },
-    org: { name: "Rijnmond Distribution" },
-  }));
-  base = `/api/orgs/${org.slug}`;
-  admin = await h.addPerson(owner, org, "admin", { name: "Daan Bakker" });
-  milan = await h.addPerson(owner, org, "member", { name: "Milan Jansen" });
-  sanne = await h.addPerson(owner, org, "member", { name: "Sanne de Vries" });
-  emma = await h.addPerson(owner, org, "member", { name: "Emma Smit" });
-  tess = await h.addPerson(owner, org, "member", { name: "Tess Mulder" });
-  viewer = await h.addPerson(owner, org, "viewer", { name: "Julia Meijer" });
-  serviceToken = (
-    await h.createToken(owner, org, { kind: "service", name: "Telematics feed", role: "admin" })
-  ).client;
-  const team = (body: Parameters<typeof buildTeam>[0]) =>
-    h.ok("POST", `${base}/teams`, { as: owner, body: buildTeam(body) });
-  operations = await team({ name: "Operations", kind: "division", leadUserId: milan.id });
-  hub = await team({ name: "Hub Rotterdam", parentId: operations.id, leadUserId: sanne.id });
-  nightShift = await team({ name: "Night Shift", parentId: operations.id });
-  customs = await team({ name: "Customs Desk" });
+  world = await startEscalationWorld();
+  ({
+    h,
+    owner,
+    base,
+    admin,
+    milan,
+    sanne,
+    emma,
+    tess,
+    viewer,
+    serviceToken,
+    hub,
+    createKpi,
+    weekOf,
+    enter,
+    list,
+    get,
+    act,
+    audit,
+    fingerprint,
+  } = world);
 });
-afterAll(() => h?.close());
-
-let keySeq = 0;
-
-/** A weekly, higher-is-better percentage KPI: green from 92, red below 85. */
-async function createKpi(name: string, teamId: string, extra: Record<string, unknown> = {}): Promise<Json> {
-  keySeq++;
-  return h.ok(
-    "POST",
-    `${base}/kpis`,
-    {
-      as: owner,
-      body: {
-        key: `on_time_${keySeq}`,
-        name,
-        ownerUserId: emma.id,
-        teamId,
-        unit: "percent",
-        direction: "higher_is_better",
-        frequency: "weekly",
-        aggregation: "average",
-        closeAfterGreenPeriods: 2,
-        bands: [{ effectiveFrom: "2020-01-06", target: 95, greenMin: 92, redMin: 85 }],
-        ...extra,
-      },
-    },
-    201,
-  );
-}
-
-const weeksAgo = (n: number) => addDays(today, -7 * n);
-const weekOf = (n: number) => periodStartOf(weeksAgo(n), "weekly", { weekStart: 1, fiscalYearStartMonth: 1 });
-
-/** Enters a value for the week `n` weeks back, as Emma (the owner enters her KPIs' values). */
-function enter(kpi: Json, n: number, value: number): Promise<Json> {
-  return h.ok("POST", `${base}/kpis/${kpi.id}/measurements`, {
-    as: emma.client,
-    body: { date: weeksAgo(n), value, note: "" },
-  });
-}
-
-async function list(query: string, as: Client = owner): Promise<Json[]> {
-  return (await h.ok("GET", `${base}/escalations?${query}`, { as })).items;
-}
-
-const get = (id: string, as: Client = owner): Promise<Json> =>
-  h.ok("GET", `${base}/escalations/${id}`, { as });
-
-const act = (id: string, step: "acknowledge" | "entries" | "resolve", body: unknown, as: Client) =>
-  h.request("POST", `${base}/escalations/${id}/${step}`, { as, body });
-
-async function audit(entityId: string): Promise<Json[]> {
-  return (await h.ok("GET", `${base}/audit?entityId=${entityId}&limit=200`, { as: owner })).items;
-}
-
-const fingerprint = () => tenantFingerprint(h.db, org.id);
+afterAll(() => world?.close());
 
 describe("a KPI turning red", () => {
   let kpi: Json;
@@ -432,133 +370,5 @@ describe("closing by itself", () => {
       before: { state: "acknowledged" },
       after: { state: "resolved", resolvedByName: null },
     });
-  });
-});
-
-describe("who an escalation goes to", () => {
-  it("a team without a lead: the nearest lead above", async () => {
-    const kpi = await createKpi("Night Shift parcels sorted per hour", nightShift.id);
-    await enter(kpi, 5, 60);
-    const [escalation] = await list(`kpiId=${kpi.id}`);
-    expect(escalation.recipients).toEqual(
-      expect.arrayContaining([
-        { userId: emma.id, name: "Emma Smit", role: "owner" },
-        { userId: milan.id, name: "Milan Jansen", role: "lead" },
-      ]),
-    );
-    expect(escalation.recipients).toHaveLength(2);
-  });
-
-  it("no lead anywhere above: the organisation's admins and owners", async () => {
-    const kpi = await createKpi("Customs declarations cleared same day", customs.id);
-    await enter(kpi, 5, 50);
-    const [escalation] = await list(`kpiId=${kpi.id}`);
-    expect(escalation.recipients).toEqual(
-      expect.arrayContaining([
-        { userId: emma.id, name: "Emma Smit", role: "owner" },
-        { userId: owner.userId, name: "Lotte Visser", role: "admin" },
-        { userId: admin.id, name: "Daan Bakker", role: "admin" },
-      ]),
-    );
-    expect(escalation.recipients).toHaveLength(3);
-    // Admins act on any escalation; the team's (absent) lead is no one's excuse.
-    const reply = await act(escalation.id, "acknowledge", { version: 1, note: "" }, admin.client);
-    expect(reply.status, reply.text).toBe(200);
-  });
-});
-
-describe("the inbox and the filters", () => {
-  it("mine=true lists only escalations sent to the caller", async () => {
-    const forMilan = await list("mine=true", milan.client);
-    expect(forMilan.length).toBeGreaterThan(0);
-    for (const e of forMilan) expect(e.recipients.map((r: Json) => r.userId)).toContain(milan.id);
-    expect(forMilan.map((e: Json) => e.kpi.teamName)).toEqual(["Night Shift"]);
-    expect(await list("mine=true", tess.client)).toEqual([]);
-    expect(await list("mine=true", viewer.client)).toEqual([]);
-    expect(await list("mine=true", serviceToken)).toEqual([]);
-    const forEmma = await list("mine=true&state=all", emma.client);
-    // Emma owns every KPI here, so every escalation reached her.
-    expect(forEmma.map((e: Json) => e.id).sort()).toEqual(
-      (await list("state=all")).map((e: Json) => e.id).sort(),
-    );
-  });
-
-  it("filters by state and team, newest first", async () => {
-    const all = await list("state=all");
-    const openedAt = all.map((e: Json) => Date.parse(e.openedAt));
-    expect(openedAt).toEqual([...openedAt].sort((a, b) => b - a));
-    expect((await list("state=resolved")).every((e: Json) => e.state === "resolved")).toBe(true);
-    expect((await list("state=acknowledged")).every((e: Json) => e.state === "acknowledged")).toBe(true);
-    const unresolved = await list("");
-    expect(unresolved.length).toBeGreaterThan(0);
-    expect(unresolved.every((e: Json) => e.state !== "resolved")).toBe(true);
-    expect(unresolved.length).toBe(
-      (await list("state=open")).length + (await list("state=acknowledged")).length,
-    );
-    const hubOnes = await list(`teamId=${hub.id}&state=all`);
-    expect(hubOnes.length).toBe(3);
-    expect(hubOnes.every((e: Json) => e.kpi.teamId === hub.id)).toBe(true);
-  });
-
-  it("pages through all of them exactly once", async () => {
-    const all = (await list("state=all")).map((e: Json) => e.id);
-    const seen: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const query: string = `state=all&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-      const page = await h.ok("GET", `${base}/escalations?${query}`, { as: owner });
-      seen.push(...page.items.map((e: Json) => e.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-    expect(seen).toEqual(all);
-    expectError(
-      await h.request("GET", `${base}/escalations?cursor=bogus`, { as: owner }),
-      400,
-      "validation_failed",
-    );
-  });
-});
-
-describe("what the recompute calls", () => {
-  it("opens once per KPI, closes once, and reports the unresolved one", async () => {
-    const kpi = await createKpi("Invoices sent within 2 days", customs.id);
-    const now = h.clock.now();
-    const input = {
-      organizationId: org.id,
-      kpiId: kpi.id,
-      reason: "red" as const,
-      floorId: null,
-      periodStart: weekOf(2),
-      value: 40,
-      now,
-    };
-    const id = await h.db.transaction((tx) => openEscalation(tx, input));
-    expect(id).toEqual(expect.any(String));
-    expect(await h.db.transaction((tx) => openEscalation(tx, { ...input, value: 30 }))).toBeNull();
-    const unresolved = await unresolvedEscalationsOf(h.db, org.id, [kpi.id, hub.id]);
-    expect([...unresolved.keys()]).toEqual([kpi.id]);
-    expect(unresolved.get(kpi.id)).toEqual({
-      id,
-      state: "open",
-      reason: "red",
-      floorId: null,
-      openedAt: now,
-    });
-    await h.db.transaction((tx) =>
-      autoResolveEscalation(tx, { organizationId: org.id, escalationId: id!, periods: 1, now }),
-    );
-    // A second close finds it resolved already and leaves it (and the audit log) alone.
-    await h.db.transaction((tx) =>
-      autoResolveEscalation(tx, { organizationId: org.id, escalationId: id!, periods: 1, now }),
-    );
-    expect(await get(id!)).toMatchObject({
-      state: "resolved",
-      resolution: "Back to green for 1 period in a row",
-    });
-    expect((await audit(id!)).map((e: Json) => e.action)).toEqual([
-      "escalation.resolved",
-      "escalation.opened",
-    ]);
-    expect((await unresolvedEscalationsOf(h.db, org.id, [kpi.id])).size).toBe(0);
   });
 });
