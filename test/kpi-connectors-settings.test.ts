@@ -195,9 +195,8 @@ describe("setting up a connector", () => {
         as: lead.client,
         body: httpConnector("/stats/secure"),
       }),
-      400,
-      "validation_failed",
-      "version",
+      409,
+      "version_conflict",
     );
     expectError(
       await h.request("PUT", connectorPath(kpi.id), {

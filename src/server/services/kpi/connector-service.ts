@@ -113,8 +113,13 @@ export async function putConnector(
     requireFeedable(kpi);
     const existing = await findConnector(tx, actor.organizationId, kpiId, true);
     const what = `The connector of KPI "${kpi.key}"`;
+    // No version: the caller meant to add one, and someone else added a connector first
+    // (or the caller forgot it had one). Either way: load it, then replace it by version.
     if (existing && input.version === undefined) {
-      throw fieldError("version", "is required to replace a connector: send the version you loaded");
+      throw new AppError(
+        "version_conflict",
+        `KPI "${kpi.key}" already has a connector, perhaps added by someone else just now. Reload it, then send its version to replace it.`,
+      );
     }
     // A version but no connector: someone deleted the one this edit was based on.
     if (!existing && input.version !== undefined) throw versionConflict(what);
