@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../src/domain/dates.ts";
 import { kpisChangedNearTheirLatest } from "../src/server/repositories/measurement-repository.ts";
 import { processRecomputeQueue } from "../src/server/services/kpi/recompute-service.ts";
 import { buildTeam } from "./support/factories.ts";
@@ -234,14 +235,53 @@ describe("judging after a write", () => {
       as: owner,
       body: { measurements: days.map((date, i) => ({ kpi: k.key, date, value: i })) },
     });
-    // 2 green periods + a margin of 3: a change at or after the 5th newest value counts.
-    const judged = (from: string) =>
-      kpisChangedNearTheirLatest(h.db, org.id, new Map([[k.id as string, from]]), 3);
+    // 2 green periods + a margin of 3: a change up to the 5th newest value or later counts.
+    const judged = (upTo: string) =>
+      kpisChangedNearTheirLatest(h.db, org.id, new Map([[k.id as string, upTo]]), 3);
     expect(await judged("2026-11-01")).toEqual([]);
     expect(await judged("2026-11-07")).toEqual([]);
     expect(await judged("2026-11-08")).toEqual([k.id]);
     expect(await judged("2026-11-12")).toEqual([k.id]);
     expect(await judged("9999-12-31")).toEqual([k.id]); // a status-only request
+  });
+});
+
+describe("a load of history that ends in the newest periods", () => {
+  const banded = () =>
+    kpi({ bands: [{ effectiveFrom: "2026-01-01", target: 95, greenMin: 92, redMin: 85 }] });
+  const weeks = Array.from({ length: 10 }, (_, i) => addDays("2026-09-07", 7 * i)); // to 2026-11-09
+
+  it("opens the escalation its newest value calls for, in one bulk request", async () => {
+    const k = await banded();
+    const measurements = weeks.map((date, i) => ({ kpi: k.key, date, value: i === 9 ? 70 : 95 }));
+    await h.ok("POST", `${base}/measurements/bulk`, { as: owner, body: { measurements } });
+    await recomputeSettled(h, org.id);
+    expect((await h.ok("GET", `${base}/kpis/${k.id}`, { as: owner })).openEscalation).toMatchObject({
+      reason: "red",
+    });
+  });
+
+  it("closes an escalation when a correction of old and new periods turns the newest green", async () => {
+    const k = await banded();
+    await h.ok("POST", `${base}/measurements/bulk`, {
+      as: owner,
+      body: { measurements: weeks.map((date, i) => ({ kpi: k.key, date, value: i >= 8 ? 70 : 95 })) },
+    });
+    await recomputeSettled(h, org.id);
+    expect((await h.ok("GET", `${base}/kpis/${k.id}`, { as: owner })).openEscalation).not.toBeNull();
+    await h.ok("POST", `${base}/measurements/bulk`, {
+      as: owner,
+      body: {
+        measurements: [weeks[0]!, weeks[8]!, weeks[9]!].map((date) => ({
+          kpi: k.key,
+          date,
+          value: 96,
+          note: "recounted",
+        })),
+      },
+    });
+    await recomputeSettled(h, org.id);
+    expect((await h.ok("GET", `${base}/kpis/${k.id}`, { as: owner })).openEscalation).toBeNull();
   });
 });
 

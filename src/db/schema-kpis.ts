@@ -210,6 +210,11 @@ export const kpiRecomputeQueue = pgTable(
     kpiId: uuid("kpi_id").notNull(),
     /** The earliest period that changed: formulas are recomputed from here on. */
     fromPeriod: date("from_period").notNull(),
+    /**
+     * The latest period that changed: the KPI is judged again (escalations) when this
+     * reaches its newest values. 9999-12-31 asks for judging whatever the values.
+     */
+    toPeriod: date("to_period").notNull().default("9999-12-31"),
     queuedAt: timestamp("queued_at", { withTimezone: true }).notNull().defaultNow(),
     /** Failed recomputes wait before the next try (backing off), with the last error kept. */
     attempts: integer("attempts").notNull().default(0),

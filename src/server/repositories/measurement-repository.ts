@@ -70,10 +70,11 @@ export async function writeMeasurementBatch(
       returning kpi_id, period_start, revision
     ),
     queued as (
-      insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
-      select ${org}, kpi_id, min(period_start) from written group by kpi_id
+      insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period)
+      select ${org}, kpi_id, min(period_start), max(period_start) from written group by kpi_id
       on conflict (organization_id, kpi_id) do update
-        set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period), queued_at = now(),
+        set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period),
+            to_period = greatest(${kpiRecomputeQueue}.to_period, excluded.to_period), queued_at = now(),
             not_before = now()
       returning 1
     )
@@ -137,10 +138,11 @@ export async function retireMeasurements(
       from retired
       returning period_start
     )
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
-    select ${organizationId}, ${kpiId}, min(period_start) from moved having count(*) > 0
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period)
+    select ${organizationId}, ${kpiId}, min(period_start), max(period_start) from moved having count(*) > 0
     on conflict (organization_id, kpi_id) do update
-      set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period), queued_at = now(), not_before = now()`);
+      set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period),
+          to_period = greatest(${kpiRecomputeQueue}.to_period, excluded.to_period), queued_at = now(), not_before = now()`);
 }
 
 /** The newest values of each KPI with their source, oldest first per KPI (escalation checks). */
@@ -337,28 +339,28 @@ export async function valuesAt(
 }
 
 /**
- * Of KPIs whose values changed from a period on, those where the change reaches into
- * their newest values: fewer than `close_after_green_periods + margin` values are newer
- * than the first changed period. A backfill of old history changes nothing an
- * escalation is decided on (the latest value and the run of periods before it), so
+ * Of KPIs whose values changed up to a period (the latest changed one), those where the
+ * change reaches into their newest values: fewer than `close_after_green_periods +
+ * margin` values are newer than that period. A backfill of old history changes nothing
+ * an escalation is decided on (the latest value and the run of periods before it), so
  * those KPIs need not be judged again.
  */
 export async function kpisChangedNearTheirLatest(
   q: Queryable,
   organizationId: string,
-  changedFrom: ReadonlyMap<string, string>,
+  changedUpTo: ReadonlyMap<string, string>,
   margin: number,
 ): Promise<string[]> {
-  if (changedFrom.size === 0) return [];
+  if (changedUpTo.size === 0) return [];
   const rows = rowsOf<{ kpi_id: string }>(
     await q.execute(sql`
       select c.kpi_id
-      from unnest(${uuidArray([...changedFrom.keys()])}, ${dateArray([...changedFrom.values()])})
-        as c(kpi_id, from_period)
+      from unnest(${uuidArray([...changedUpTo.keys()])}, ${dateArray([...changedUpTo.values()])})
+        as c(kpi_id, to_period)
       join ${kpis} k on k.organization_id = ${organizationId} and k.id = c.kpi_id
       where (select count(*) from (
                select 1 from ${kpiMeasurements} m
-               where m.organization_id = ${organizationId} and m.kpi_id = c.kpi_id and m.period_start > c.from_period
+               where m.organization_id = ${organizationId} and m.kpi_id = c.kpi_id and m.period_start > c.to_period
                limit k.close_after_green_periods + ${margin}) newer)
             < k.close_after_green_periods + ${margin}`),
   );

@@ -21,6 +21,8 @@ const BATCH = 500;
 const MAX_ROUNDS = 25;
 /** A queue entry that asks for a status re-judgement only (no formula inputs changed). */
 const STATUS_ONLY = "9999-12-31";
+/** `to_period` of an entry that must be judged whatever its values (new bands, a new formula). */
+const JUDGE_ANYWAY = "9999-12-31";
 /**
  * A change is judged when it reaches into a KPI's newest `close_after_green_periods` +
  * this many values: the run an escalation closes on, the latest value, and room for a
@@ -33,18 +35,19 @@ const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, at
 /** Queues a KPI to be judged again (new bands, a new floor) without recomputing formulas. */
 export async function requeueForStatus(q: Queryable, organizationId: string, kpiId: string) {
   await q.execute(sql`
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
-    values (${organizationId}, ${kpiId}, ${STATUS_ONLY})
-    on conflict (organization_id, kpi_id) do update set queued_at = now(), not_before = now()`);
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period)
+    values (${organizationId}, ${kpiId}, ${STATUS_ONLY}, ${JUDGE_ANYWAY})
+    on conflict (organization_id, kpi_id) do update
+      set to_period = ${JUDGE_ANYWAY}, queued_at = now(), not_before = now()`);
 }
 
 /** Queues a formula KPI to be recomputed from scratch (a restored or redefined formula). */
 export async function requeueFormula(q: Queryable, organizationId: string, kpiId: string) {
   await q.execute(sql`
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period)
-    values (${organizationId}, ${kpiId}, '1900-01-01')
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period)
+    values (${organizationId}, ${kpiId}, '1900-01-01', ${JUDGE_ANYWAY})
     on conflict (organization_id, kpi_id) do update
-      set from_period = '1900-01-01', queued_at = now(), not_before = now()`);
+      set from_period = '1900-01-01', to_period = ${JUDGE_ANYWAY}, queued_at = now(), not_before = now()`);
 }
 
 /**
@@ -63,7 +66,7 @@ export async function recomputeAfterWrite(deps: Deps, organizationId: string, kp
   }
 }
 
-type Claimed = { kpi_id: string; from_period: string; attempts: number };
+type Claimed = { kpi_id: string; from_period: string; to_period: string; attempts: number };
 
 /**
  * Brings KPIs whose values changed up to date: formula KPIs that read them are
@@ -121,7 +124,7 @@ async function drainRound(q: Queryable, deps: Deps, organizationId: string, focu
         order by e.queued_at limit ${BATCH}
         for update of e skip locked
         for key share of k skip locked)
-      returning kpi_id, from_period::text as from_period, attempts`),
+      returning kpi_id, from_period::text as from_period, to_period::text as to_period, attempts`),
   );
   const recomputed = new Set<string>();
   if (claimed.length === 0) return { claimed: 0, recomputed };
@@ -155,11 +158,12 @@ async function putBack(q: Queryable, organizationId: string, entry: Claimed, err
   const attempts = entry.attempts + 1;
   const message = error instanceof Error ? error.message : String(error);
   await q.execute(sql`
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, attempts, not_before, last_error)
-    values (${organizationId}, ${entry.kpi_id}, ${entry.from_period}, ${attempts},
+    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period, attempts, not_before, last_error)
+    values (${organizationId}, ${entry.kpi_id}, ${entry.from_period}, ${entry.to_period}, ${attempts},
             now() + make_interval(mins => ${retryDelayMinutes(attempts)}), ${message.slice(0, 500)})
     on conflict (organization_id, kpi_id) do update
       set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period),
+          to_period = greatest(${kpiRecomputeQueue}.to_period, excluded.to_period),
           attempts = excluded.attempts, not_before = excluded.not_before, last_error = excluded.last_error`);
 }
 
@@ -190,7 +194,8 @@ async function recomputeEntries(
       recomputed.push(formulaKpi.id);
     }
   }
-  const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedFrom, JUDGING_MARGIN);
+  const changedUpTo = new Map(entries.map((e) => [e.kpi_id, e.to_period]));
+  const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedUpTo, JUDGING_MARGIN);
   await judgeKpis(q, now, organizationId, toJudge, calendar.today);
   return recomputed;
 }

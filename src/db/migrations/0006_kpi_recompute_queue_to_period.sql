@@ -1,0 +1,1 @@
+ALTER TABLE "kpi_recompute_queue" ADD COLUMN "to_period" date DEFAULT '9999-12-31' NOT NULL;
