@@ -338,6 +338,26 @@ describe("the values table itself", () => {
     ]);
   });
 
+  // Needs a second connection: PGlite runs one transaction at a time.
+  it.skipIf(process.env.KEEL_TEST_ENGINE !== "postgres")(
+    "keeps a KPI from being deleted while values written for it are not yet committed",
+    async () => {
+      const k = await kpi();
+      await h.db.transaction(async (writer) => {
+        await writer.execute(sql`
+          insert into kpi_measurements (organization_id, kpi_id, period_start, value, source)
+          values (${org.id}, ${k.id}, '2026-11-02', 1, 'manual')`);
+        const deleting = h.db.transaction(async (other) => {
+          await other.execute(sql`set local lock_timeout = '300ms'`);
+          await other.execute(sql`delete from kpis where organization_id = ${org.id} and id = ${k.id}`);
+        });
+        await expect(deleting).rejects.toMatchObject({ cause: expect.objectContaining({ code: "55P03" }) });
+      });
+      const rows = await rowsOf(sql`select value from kpi_measurements where kpi_id = ${k.id}`);
+      expect(rows).toEqual([{ value: 1 }]);
+    },
+  );
+
   it("loses a deleted KPI's values with it", async () => {
     const k = await kpi();
     await enter(k.id, { date: "2026-11-09", value: 10 });
