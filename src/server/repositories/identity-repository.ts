@@ -9,7 +9,7 @@ import {
   sessions,
   users,
 } from "../../db/schema.ts";
-import type { MembershipOfSlug } from "./organization-repository.ts";
+import { type MembershipOfSlug, membershipColumns } from "./organization-repository.ts";
 import { preparedStatement } from "./prepared.ts";
 
 /** Accounts, sessions, tokens and rate limits: the global (not tenant-scoped) tables. */
@@ -56,16 +56,19 @@ export async function insertSession(
   await q.insert(sessions).values(v);
 }
 
+/** What a request needs of a live session and its person. */
+const sessionColumns = {
+  tokenHash: sessions.tokenHash,
+  csrfToken: sessions.csrfToken,
+  lastSeenAt: sessions.lastSeenAt,
+  userId: users.id,
+  name: users.name,
+  email: users.email,
+};
+
 export function findLiveSession(q: Queryable, tokenHash: string, now: Date) {
   return q
-    .select({
-      tokenHash: sessions.tokenHash,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-    })
+    .select(sessionColumns)
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now)))
@@ -74,23 +77,7 @@ export function findLiveSession(q: Queryable, tokenHash: string, now: Date) {
 
 const sessionWithMembership = preparedStatement((q) =>
   q
-    .select({
-      tokenHash: sessions.tokenHash,
-      csrfToken: sessions.csrfToken,
-      lastSeenAt: sessions.lastSeenAt,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      organizationId: organizations.id,
-      slug: organizations.slug,
-      orgName: organizations.name,
-      timeZone: organizations.timeZone,
-      weekStart: organizations.weekStart,
-      fiscalYearStartMonth: organizations.fiscalYearStartMonth,
-      okrSettings: organizations.okrSettings,
-      role: memberships.role,
-      status: memberships.status,
-    })
+    .select({ ...sessionColumns, ...membershipColumns })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(
@@ -126,41 +113,12 @@ export async function findLiveSessionWithMembership(
 ) {
   const [row] = await sessionWithMembership(q).execute({ tokenHash, now: now.toISOString(), slug });
   if (!row) return undefined;
-  const {
-    organizationId,
-    slug: orgSlug,
-    orgName,
-    timeZone,
-    weekStart,
-    fiscalYearStartMonth,
-    role,
-    status,
-  } = row;
-  const membership: MembershipOfSlug | null =
-    organizationId && orgSlug && orgName && timeZone && weekStart && fiscalYearStartMonth && role && status
-      ? {
-          organizationId,
-          slug: orgSlug,
-          orgName,
-          timeZone,
-          weekStart,
-          fiscalYearStartMonth,
-          okrSettings: row.okrSettings,
-          role,
-          status,
-          userName: row.name,
-        }
-      : null;
+  const { tokenHash: hash, csrfToken, lastSeenAt, userId, name, email, ...membership } = row;
   return {
-    session: {
-      tokenHash: row.tokenHash,
-      csrfToken: row.csrfToken,
-      lastSeenAt: row.lastSeenAt,
-      userId: row.userId,
-      name: row.name,
-      email: row.email,
-    },
-    membership,
+    session: { tokenHash: hash, csrfToken, lastSeenAt, userId, name, email },
+    // A membership row was found (its organisation exists: foreign key), so every one of
+    // these not-null columns holds a value; without one they are all null.
+    membership: membership.role === null ? null : (membership as MembershipOfSlug),
   };
 }
 

@@ -2,7 +2,7 @@ import { and, eq, type Placeholder, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { kpiBands, kpiConnectors, kpiFormulaInputs, kpis, teams, users } from "../../db/schema.ts";
 import type { Bands } from "../../domain/kpi/types.ts";
-import type { ConnectorSummaryRow, KpiRef, KpiWithNames } from "./kpi-repository.ts";
+import { type ConnectorSummaryRow, type KpiRef, type KpiWithNames, kpiColumns } from "./kpi-repository.ts";
 import { preparedStatement } from "./prepared.ts";
 import { uuidArray } from "./sql-arrays.ts";
 
@@ -113,12 +113,7 @@ export async function kpiCardData(
 
 const boardStatement = preparedStatement((q) =>
   q
-    .select({
-      kpi: kpis,
-      ownerName: sql<string>`${users.name}`,
-      teamName: sql<string>`${teams.name}`,
-      ...cardColumns(sql.placeholder("organizationId"), sql.placeholder("points")),
-    })
+    .select({ ...kpiColumns, ...cardColumns(sql.placeholder("organizationId"), sql.placeholder("points")) })
     .from(kpis)
     .innerJoin(users, eq(users.id, kpis.ownerUserId))
     .innerJoin(teams, and(eq(teams.organizationId, kpis.organizationId), eq(teams.id, kpis.teamId)))

@@ -29,7 +29,8 @@ export async function periodOptionsOf(q: Queryable, organizationId: string): Pro
   return row;
 }
 
-const kpiColumns = {
+/** A KPI with its owner's and team's names (`KpiWithNames`); joins users and teams. */
+export const kpiColumns = {
   kpi: kpis,
   ownerName: sql<string>`${users.name}`,
   teamName: sql<string>`${teams.name}`,

@@ -18,7 +18,6 @@ export function findOrganizationById(q: Queryable, id: string) {
     .then((r) => r[0]);
 }
 
-/** The caller's membership in the organisation with this slug, with what org context needs. */
 /** What a request needs of a person's membership: role, status, and the organisation's calendar. */
 export const membershipColumns = {
   organizationId: organizations.id,
@@ -35,6 +34,7 @@ export const membershipColumns = {
 
 export type MembershipOfSlug = NonNullable<Awaited<ReturnType<typeof findMembershipBySlug>>>;
 
+/** The caller's membership in the organisation with this slug, with what org context needs. */
 export function findMembershipBySlug(q: Queryable, slug: string, userId: string) {
   return q
     .select(membershipColumns)
