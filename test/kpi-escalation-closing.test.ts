@@ -18,7 +18,8 @@ import {
   type SessionClient,
   startHarness,
 } from "./support/harness.ts";
-import { okrApi, pinToNoon } from "./support/world.ts";
+import { okrApi } from "./support/okr-api.ts";
+import { pinToNoon } from "./support/world.ts";
 
 let h: Harness;
 let owner: SessionClient;

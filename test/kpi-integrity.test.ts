@@ -19,7 +19,7 @@ import {
   startHarness,
 } from "./support/harness.ts";
 import { recomputeSettled } from "./support/kpi.ts";
-import { okrApi } from "./support/world.ts";
+import { okrApi } from "./support/okr-api.ts";
 
 let h: Harness;
 let owner: SessionClient;
