@@ -105,6 +105,27 @@ async function startStatsServer() {
 }
 
 /**
+ * A second server on 127.0.0.1 (another origin: another port), standing for a server of
+ * someone who should never receive the credentials saved for the first one. It answers
+ * every GET with a number and keeps the Authorization header of each request it got.
+ */
+async function startCaptureServer() {
+  const authorizations: Array<string | undefined> = [];
+  const server = http.createServer((req, res) => {
+    authorizations.push(req.headers.authorization);
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ data: { total: 1 } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const close = async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  };
+  return { origin, authorizations, close };
+}
+
+/**
  * Starts the test server and the harness (with a half-second connector timeout, and
  * 127.0.0.1 allowed) in the organisation of support/kpi-team.ts, where Jonas sets up
  * connectors for Hub Hamburg's KPIs. Call reset() before each test and close() after the
@@ -112,18 +133,24 @@ async function startStatsServer() {
  */
 export async function startConnectorWorld() {
   const stats = await startStatsServer();
+  const capture = await startCaptureServer();
   try {
     // Half a second instead of ten, so the slow endpoint fails fast; the test server is on
     // loopback, which connectors may only reach when the operator allows it.
     const team = await startKpiTeam({ ...TIMEOUT, KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: "127.0.0.1" });
-    return withConnectorHelpers(team, stats);
+    return withConnectorHelpers(team, stats, capture);
   } catch (error) {
     await stats.close();
+    await capture.close();
     throw error;
   }
 }
 
-function withConnectorHelpers(team: KpiTeam, stats: Awaited<ReturnType<typeof startStatsServer>>) {
+function withConnectorHelpers(
+  team: KpiTeam,
+  stats: Awaited<ReturnType<typeof startStatsServer>>,
+  capture: Awaited<ReturnType<typeof startCaptureServer>>,
+) {
   const { h, owner, org, base, lead, anna, outsider, viewer, hub } = team;
   const { origin, serverPort, closedPort, hits, answers } = stats;
 
@@ -188,6 +215,8 @@ function withConnectorHelpers(team: KpiTeam, stats: Awaited<ReturnType<typeof st
     closedPort,
     hits,
     answers,
+    /** The other server: its origin and the Authorization headers it received. */
+    capture: { origin: capture.origin, authorizations: capture.authorizations },
     createKpi,
     connectorPath,
     httpConnector,
@@ -201,12 +230,14 @@ function withConnectorHelpers(team: KpiTeam, stats: Awaited<ReturnType<typeof st
       h.clock.set(NOW);
       answers.flakyDown = false;
       answers.moving = 1284.5;
+      capture.authorizations.length = 0;
       // Connectors of earlier tests would otherwise be due in this test's job runs.
       await h.db.execute(sql`update kpi_connectors set enabled = false`);
     },
     async close() {
       await team.close();
       await stats.close();
+      await capture.close();
     },
   };
 }

@@ -14,13 +14,14 @@ export async function mayManageTeamKpis(q: Queryable, actor: Actor, teamId: stri
   return leadsTeamOrAbove(q, actor.organizationId, teamId, actor.userId);
 }
 
+export const manageTeamKpisForbidden = () =>
+  new AppError(
+    "forbidden",
+    "Only admins and the leads of this team (or of a team above it) can define its KPIs and floors.",
+  );
+
 export async function requireManageTeamKpis(q: Queryable, actor: Actor, teamId: string): Promise<void> {
-  if (!(await mayManageTeamKpis(q, actor, teamId))) {
-    throw new AppError(
-      "forbidden",
-      "Only admins and the leads of this team (or of a team above it) can define its KPIs and floors.",
-    );
-  }
+  if (!(await mayManageTeamKpis(q, actor, teamId))) throw manageTeamKpisForbidden();
 }
 
 /**

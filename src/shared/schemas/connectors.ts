@@ -112,14 +112,14 @@ export const PutConnectorSchema = z
       .nullish()
       .describe("postgres_sql: a read-only query; the first column of its first row is the value"),
     headers: ConnectorHeadersSchema.nullish().describe(
-      "http_json: request headers (credentials). Omit to keep the stored ones, null to remove them",
+      "http_json: request headers (credentials). Omit to keep the stored ones, null to remove them. Stored headers are kept only while the URL keeps its origin (scheme, host, port) and query string; a save that changes either drops them unless they are sent again",
     ),
     connectionString: z
       .string()
       .max(2000)
       .nullish()
       .describe(
-        "postgres_sql: postgres://user:password@host:port/database?sslmode=require (a credential). Omit to keep the stored one",
+        "postgres_sql: postgres://user:password@host:port/database?sslmode=require (a credential). Omit to keep the stored one; a save that changes the query must send it again",
       ),
     enabled: z
       .boolean()
@@ -192,6 +192,16 @@ export const ConnectorSchema = z.object({
   updatedAt: timestamp(),
 });
 export type Connector = z.infer<typeof ConnectorSchema>;
+
+/** What a save answers: the connector, and whether the save dropped credentials it had. */
+export const SavedConnectorSchema = ConnectorSchema.extend({
+  credentialsDropped: z
+    .boolean()
+    .describe(
+      "true when this save removed stored credentials that were not sent again because the connector now points elsewhere: an HTTP connector's URL changed its origin (scheme, host, port) or query string. Stored credentials only ever go to the target they were saved for; enter them again to keep using them",
+    ),
+});
+export type SavedConnector = z.infer<typeof SavedConnectorSchema>;
 
 export const ConnectorRunSchema = z.object({
   outcome: z.enum(["succeeded", "failed"]),

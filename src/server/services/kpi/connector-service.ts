@@ -1,7 +1,15 @@
+import { keepsCredentialTarget } from "../../../domain/kpi/connector-target.ts";
+import { roleAtLeast } from "../../../domain/roles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
-import type { Connector, ConnectorRun, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
+import { IdSchema } from "../../../shared/schemas/common.ts";
+import type {
+  Connector,
+  ConnectorRun,
+  PutConnectorInput,
+  SavedConnector,
+} from "../../../shared/schemas/connectors.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
+import { manageTeamKpisForbidden, requireManageTeamKpis } from "../../policies/kpi-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -71,6 +79,30 @@ const noConnector = (kpi: KpiRow) =>
     `KPI "${kpi.key}" has no connector. Admins and the leads of its team can set one up (PUT …/connector).`,
   );
 
+/**
+ * The KPI whose connector the actor may set up, change, remove or run (admins and the
+ * leads of its team); 403 or 404 otherwise. Answered before anything in the request is
+ * read or any host resolved, so a viewer or a member without the right learns nothing
+ * from validation messages or DNS answers.
+ */
+export async function requireConnectorManager(deps: Deps, actor: Actor, kpiId: string): Promise<KpiRow> {
+  // No query for a role that never may (viewers, viewer tokens).
+  if (!roleAtLeast(actor.role, "member")) throw manageTeamKpisForbidden();
+  const kpi = await kpiOrThrow(deps.db, actor, kpiId);
+  await requireManageTeamKpis(deps.db, actor, kpi.teamId);
+  return kpi;
+}
+
+/**
+ * The connector routes' first step, ahead of the validation of the path and body: the
+ * same check. A malformed id is left to the path's validation (no KPI has it), after the
+ * role check.
+ */
+export async function authorizeConnectorRequest(deps: Deps, actor: Actor, kpiId: string): Promise<void> {
+  if (!roleAtLeast(actor.role, "member")) throw manageTeamKpisForbidden();
+  if (IdSchema.safeParse(kpiId).success) await requireConnectorManager(deps, actor, kpiId);
+}
+
 export async function getConnector(deps: Deps, actor: Actor, kpiId: string): Promise<Connector> {
   authorize(actor, "read");
   const kpi = await kpiOrThrow(deps.db, actor, kpiId);
@@ -85,8 +117,9 @@ export async function putConnector(
   actor: Actor,
   kpiId: string,
   input: PutConnectorInput,
-): Promise<Connector> {
+): Promise<SavedConnector> {
   authorize(actor, "read");
+  await requireConnectorManager(deps, actor, kpiId);
   if (input.kind === "http_json") {
     try {
       parseJsonPath(input.jsonPath ?? "");
@@ -125,7 +158,7 @@ export async function putConnector(
     if (!existing && input.version !== undefined) throw versionConflict(what);
     if (existing && existing.version !== input.version) throw versionConflict(what);
 
-    const credentials = mergeCredentials(deps, existing, input);
+    const { credentials, dropped } = mergeCredentials(deps, existing, input);
     const secretCiphertext = sealCredentials(deps, actor.organizationId, kpiId, credentials);
     const http = input.kind === "http_json";
     const config = {
@@ -154,10 +187,14 @@ export async function putConnector(
       entityLabel: `${kpi.name} (${kpi.key})`,
       before: before ? auditSnapshot(before) : undefined,
       after: existing
-        ? { ...auditSnapshot(after), credentialsChanged: credentialsChanged(existing, input) }
+        ? {
+            ...auditSnapshot(after),
+            credentialsChanged: dropped || credentialsChanged(existing, input),
+            credentialsDropped: dropped,
+          }
         : auditSnapshot(after),
     });
-    return after;
+    return { ...after, credentialsDropped: dropped };
   });
 }
 
@@ -181,39 +218,61 @@ function credentialsChanged(existing: ConnectorRow, input: PutConnectorInput): b
 }
 
 /**
- * The credentials a saved connector will hold. Omitted fields keep what is stored (the
- * edit form never sees the values, so it cannot send them back); a change of kind drops
- * the other kind's credentials.
+ * The credentials a saved connector will hold, and whether stored ones were dropped.
+ * Omitted fields keep what is stored (the edit form never sees the values, so it cannot
+ * send them back), but only while the connector keeps the target they were saved for
+ * (domain/kpi/connector-target.ts): a new HTTP origin or query string drops stored headers,
+ * a new query needs the connection string again. A change of kind drops the other kind's.
  */
 function mergeCredentials(
   deps: Deps,
   existing: ConnectorRow | undefined,
   input: PutConnectorInput,
-): Credentials {
+): { credentials: Credentials; dropped: boolean } {
+  const sameTarget =
+    existing !== undefined &&
+    keepsCredentialTarget(
+      existing.kind === "http_json"
+        ? { kind: "http_json", url: existing.url }
+        : { kind: "postgres_sql", query: existing.query },
+      input.kind === "http_json"
+        ? { kind: "http_json", url: input.url }
+        : { kind: "postgres_sql", query: input.query },
+    );
   const sameKind = existing?.kind === input.kind;
   const stored: ReturnType<typeof openCredentials> =
-    existing && sameKind ? openCredentials(deps, existing) : { ok: true, credentials: {} };
+    existing && sameTarget ? openCredentials(deps, existing) : { ok: true, credentials: {} };
   const unreadable = (field: string) =>
     fieldError(field, `${UNREADABLE} Send ${field} again (null removes them).`);
   if (input.kind === "http_json") {
     let headers = input.headers ?? undefined;
+    // Stored headers the save leaves out although the URL now points elsewhere.
+    const dropped =
+      input.headers === undefined && sameKind && !sameTarget && existing?.secretCiphertext != null;
     if (input.headers === undefined) {
       if (!stored.ok) throw unreadable("headers");
       headers = stored.credentials.headers;
     }
-    return headers && Object.keys(headers).length > 0 ? { headers } : {};
+    return { credentials: headers && Object.keys(headers).length > 0 ? { headers } : {}, dropped };
   }
   let connectionString = input.connectionString ?? undefined;
   if (input.connectionString === undefined) {
+    if (sameKind && !sameTarget && existing?.secretCiphertext != null) {
+      throw fieldError(
+        "connectionString",
+        "must be entered again: the query changed, and a stored connection string is only used with the query it was saved with",
+      );
+    }
     if (!stored.ok) throw unreadable("connectionString");
     connectionString = stored.credentials.connectionString;
   }
   if (!connectionString) throw fieldError("connectionString", "is required for a postgres_sql connector");
-  return { connectionString };
+  return { credentials: { connectionString }, dropped: false };
 }
 
 export async function removeConnector(deps: Deps, actor: Actor, kpiId: string): Promise<{ ok: true }> {
   authorize(actor, "read");
+  await requireConnectorManager(deps, actor, kpiId);
   return deps.db.transaction(async (tx) => {
     const kpi = await kpiOrThrow(tx, actor, kpiId);
     await requireManageTeamKpis(tx, actor, kpi.teamId);
@@ -234,8 +293,7 @@ export async function removeConnector(deps: Deps, actor: Actor, kpiId: string): 
 /** "Run now": runs the connector at once (even a paused one) and answers with the outcome. */
 export async function runConnectorNow(deps: Deps, actor: Actor, kpiId: string): Promise<ConnectorRun> {
   authorize(actor, "read");
-  const kpi = await kpiOrThrow(deps.db, actor, kpiId);
-  await requireManageTeamKpis(deps.db, actor, kpi.teamId);
+  const kpi = await requireConnectorManager(deps, actor, kpiId);
   requireFeedable(kpi);
   if (!(await findConnector(deps.db, actor.organizationId, kpiId))) throw noConnector(kpi);
   const run = await runConnector(deps, actor.organizationId, kpiId);
