@@ -30,6 +30,11 @@ const envSchema = z.object({
    * comma-separated host names, IP addresses or CIDR ranges; `*` for every such address.
    */
   KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: z.string().default(""),
+  /**
+   * Names, IP addresses and CIDR ranges this machine is also known by (behind NAT, a
+   * load balancer's address): connectors treat them as Keel's own machine, like loopback.
+   */
+  KEEL_HOST_ADDRESSES: z.string().default(""),
 });
 
 export type Config = {
@@ -48,7 +53,28 @@ export type Config = {
   connectorTimeoutMs: number;
   /** KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS, split; each entry checked at start. */
   connectorAllowPrivateHosts: string[];
+  /** KEEL_HOST_ADDRESSES, split; each entry checked at start. */
+  hostAddresses: string[];
 };
+
+/** A comma-separated list of host names, IP addresses and CIDR ranges, each checked. */
+function addressList(name: string, text: string, allowStar: boolean): string[] {
+  const entries = text
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const problems = entries
+    .map((entry) =>
+      !allowStar && entry === "*"
+        ? `"*" is not an address; list the names, addresses or ranges this machine is known by`
+        : allowEntryProblem(entry),
+    )
+    .filter((p) => p !== null);
+  if (problems.length > 0) {
+    throw new Error(`Invalid environment:\n${problems.map((p) => `  ${name}: ${p}`).join("\n")}`);
+  }
+  return entries;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -63,15 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } catch (err) {
     throw new Error(`Invalid environment:\n  ${(err as Error).message}`);
   }
-  const allowHosts = e.KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS.split(",")
-    .map((entry) => entry.trim())
-    .filter(Boolean);
-  const badHosts = allowHosts.map(allowEntryProblem).filter((p) => p !== null);
-  if (badHosts.length > 0) {
-    throw new Error(
-      `Invalid environment:\n${badHosts.map((p) => `  KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: ${p}`).join("\n")}`,
-    );
-  }
+  const allowHosts = addressList(
+    "KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS",
+    e.KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS,
+    true,
+  );
+  const hostAddresses = addressList("KEEL_HOST_ADDRESSES", e.KEEL_HOST_ADDRESSES, false);
   const production = e.NODE_ENV === "production";
   return {
     port: e.PORT,
@@ -87,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey,
     connectorTimeoutMs: e.KEEL_CONNECTOR_TIMEOUT_MS,
     connectorAllowPrivateHosts: allowHosts,
+    hostAddresses,
   };
 }

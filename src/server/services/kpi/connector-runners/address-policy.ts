@@ -9,16 +9,30 @@ import net from "node:net";
 
 export type IpAddress = { family: 4 | 6; value: bigint };
 
-export type BlockedKind = "loopback" | "private" | "link-local" | "unspecified" | "multicast" | "reserved";
+export type BlockedKind =
+  | "loopback"
+  | "private"
+  | "link-local"
+  | "unspecified"
+  | "multicast"
+  | "reserved"
+  | "documentation";
 
-/** How messages describe each kind of refused address. */
-export const BLOCKED_LABEL: Readonly<Record<BlockedKind, string>> = Object.freeze({
+/** What an address is to a connector: refused by default unless null (a public address). */
+export type AddressClass = BlockedKind | "this-machine" | "own-database";
+
+/** How messages describe each kind of refused address (never anything a connector read). */
+export const BLOCKED_LABEL: Readonly<Record<AddressClass, string>> = Object.freeze({
   loopback: "a loopback address (this server itself)",
   private: "a private network address",
   "link-local": "a link-local address (where cloud metadata services answer)",
   unspecified: "an unspecified address (this server itself)",
   multicast: "a multicast address",
   reserved: "a reserved address",
+  documentation: "an address reserved for documentation and examples (no real server has it)",
+  "this-machine":
+    "an address of this server itself (one of its network interfaces, KEEL_PUBLIC_URL's or KEEL_HOST_ADDRESSES)",
+  "own-database": "Keel's own database server",
 });
 
 function parseIpv4(text: string): bigint | undefined {
@@ -61,7 +75,7 @@ export function parseIp(text: string): IpAddress | undefined {
   return { family: 6, value: v6 };
 }
 
-type Range = { family: 4 | 6; base: bigint; prefix: number };
+export type Range = { family: 4 | 6; base: bigint; prefix: number };
 
 function range(text: string, prefix: number): Range {
   const ip = parseIp(text)!;
@@ -84,6 +98,10 @@ const BLOCKED: ReadonlyArray<[Range, BlockedKind]> = [
   [range("169.254.0.0", 16), "link-local"],
   [range("172.16.0.0", 12), "private"],
   [range("192.0.0.0", 24), "reserved"],
+  // TEST-NET-1..3 (RFC 5737): for examples only, so a target there is a mistake or a trick.
+  [range("192.0.2.0", 24), "documentation"],
+  [range("198.51.100.0", 24), "documentation"],
+  [range("203.0.113.0", 24), "documentation"],
   [range("192.168.0.0", 16), "private"],
   [range("198.18.0.0", 15), "reserved"],
   [range("224.0.0.0", 4), "multicast"],
@@ -92,6 +110,8 @@ const BLOCKED: ReadonlyArray<[Range, BlockedKind]> = [
   [range("::1", 128), "loopback"],
   [range("64:ff9b:1::", 48), "private"], // local-use NAT64
   [range("100::", 64), "reserved"], // discard-only
+  [range("2001:db8::", 32), "documentation"], // RFC 3849
+  [range("3fff::", 20), "documentation"], // RFC 9637
   [range("fc00::", 7), "private"], // unique local, incl. AWS's metadata at fd00:ec2::254
   [range("fe80::", 10), "link-local"],
   [range("fec0::", 10), "private"], // site-local (deprecated, still routed by some)
@@ -121,6 +141,54 @@ export const isLocalMachine = (ip: IpAddress) => {
   const kind = blockedKind(ip);
   return kind === "loopback" || kind === "unspecified";
 };
+
+/** Addresses and CIDR ranges, as the settings give them. */
+export type AddressSet = { ips: IpAddress[]; ranges: Range[] };
+
+export const inAddressSet = (set: AddressSet, ip: IpAddress) =>
+  set.ips.some((a) => sameIp(a, ip)) || set.ranges.some((r) => inRange(ip, r));
+
+/** What the target check knows of Keel's own addresses (resolved by target-guard.ts). */
+export type OwnAddresses = {
+  /**
+   * This machine besides loopback: the addresses of its network interfaces, those
+   * KEEL_PUBLIC_URL's host resolves to, and KEEL_HOST_ADDRESSES (behind NAT).
+   */
+  machine: AddressSet;
+  /** Keel's own database server: the addresses DATABASE_URL's host resolves to, and its port. */
+  database?: { ips: IpAddress[]; port: number };
+};
+
+/** Whether the address reaches this machine: loopback, unspecified, or one it is known by. */
+export const isThisMachine = (ip: IpAddress, machine: AddressSet) =>
+  isLocalMachine(ip) || inAddressSet(machine, ip);
+
+/**
+ * What `ip` is to a connector reaching `port` on it (over SQL or HTTP), or null for a
+ * public address of another machine:
+ * - own-database: an address of Keel's database server, whatever name led there, on any
+ *   port for a SQL connector (another port of that server is still Keel's data: another
+ *   cluster, a pooler in front of it) and on the database's port for HTTP; when the
+ *   database runs on this machine, every address of this machine counts as its address;
+ * - loopback, unspecified: this machine, as named by the address itself;
+ * - this-machine: an address this machine is known by (every port: its other services);
+ * - the other refused kinds (private, link-local, documentation…).
+ */
+export function classifyAddress(
+  ip: IpAddress,
+  target: { port: number; sql: boolean },
+  own: OwnAddresses,
+): AddressClass | null {
+  const db = own.database;
+  if (db && (target.sql || target.port === db.port)) {
+    const here = isThisMachine(ip, own.machine);
+    if (db.ips.some((d) => sameIp(d, ip) || (here && isThisMachine(d, own.machine)))) return "own-database";
+  }
+  const kind = blockedKind(ip);
+  if (kind === "loopback" || kind === "unspecified") return kind;
+  if (inAddressSet(own.machine, ip)) return "this-machine";
+  return kind;
+}
 
 /** A host as URLs and settings write it, compared: lower case, no brackets, no trailing dot. */
 export const normalizeHost = (host: string) =>
@@ -159,6 +227,15 @@ export function allowEntryProblem(entry: string): string | null {
   }
   if (parseIp(e) || HOST_NAME.test(e)) return null;
   return `"${entry}" is not a host name, an IP address or a CIDR range`;
+}
+
+/**
+ * KEEL_HOST_ADDRESSES: names, IP addresses and CIDR ranges this machine is known by (the
+ * same forms as the allow list, without `*`). Names are resolved when a target is checked.
+ */
+export function parseHostAddresses(entries: readonly string[]): AddressSet & { names: string[] } {
+  const list = parseAllowList(entries.filter((e) => normalizeHost(e) !== "*"));
+  return { ips: list.ips, ranges: list.ranges, names: [...list.hosts] };
 }
 
 /** Parses the setting; entries must have passed allowEntryProblem (config.ts checks at start). */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { allowEntryProblem, allowedBy, blockedKind, parseAllowList, parseIp } from "./address-policy.ts";
+import {
+  allowEntryProblem,
+  allowedBy,
+  blockedKind,
+  classifyAddress,
+  parseAllowList,
+  parseHostAddresses,
+  parseIp,
+} from "./address-policy.ts";
 import {
   checkTarget,
   httpTarget,
@@ -50,12 +58,68 @@ describe("addresses refused by default", () => {
     ] as const) {
       expect(kind(ip), ip).toBe(expected);
     }
-    for (const ip of ["2606:4700::1111", "2001:4860:4860::8888", "64:ff9b::8.8.8.8"]) {
+    for (const ip of ["2606:4700::1111", "2001:4860:4860::8888", "64:ff9b::8.8.8.8", "2001:db9::1"]) {
       expect(kind(ip), ip).toBeNull();
     }
     expect(parseIp("::ffff:10.0.0.1")).toEqual(parseIp("10.0.0.1"));
     expect(parseIp("not-an-ip")).toBeUndefined();
     expect(parseIp("1.2.3")).toBeUndefined();
+  });
+});
+
+describe("documentation and example addresses", () => {
+  it("refuses TEST-NET-1, -2, -3 and the IPv6 documentation prefixes", () => {
+    for (const ip of [
+      "192.0.2.1",
+      "192.0.2.255",
+      "198.51.100.7",
+      "203.0.113.250",
+      "2001:db8::1",
+      "2001:db8:ffff::9",
+      "3fff::1",
+      "::ffff:203.0.113.9",
+    ]) {
+      expect(kind(ip), ip).toBe("documentation");
+    }
+    for (const ip of ["192.0.3.1", "198.51.101.1", "203.0.114.1", "198.51.99.255"]) {
+      expect(kind(ip), ip).toBeNull();
+    }
+  });
+});
+
+describe("classifying an address against Keel's own", () => {
+  const ip = (t: string) => parseIp(t)!;
+  const machine = {
+    ips: [ip("10.0.0.9"), ip("93.184.216.10")],
+    ranges: parseHostAddresses(["198.18.0.0/15"]).ranges,
+  };
+  const here = { machine };
+  const http = (port: number) => ({ port, sql: false });
+  const sqlAt = (port: number) => ({ port, sql: true });
+
+  it("names this machine's non-loopback addresses on every port, before their range's kind", () => {
+    expect(classifyAddress(ip("10.0.0.9"), http(8080), here)).toBe("this-machine");
+    expect(classifyAddress(ip("93.184.216.10"), http(443), here)).toBe("this-machine");
+    expect(classifyAddress(ip("::ffff:93.184.216.10"), sqlAt(5432), here)).toBe("this-machine");
+    expect(classifyAddress(ip("10.0.0.8"), http(8080), here)).toBe("private");
+    expect(classifyAddress(ip("127.0.0.1"), http(8080), here)).toBe("loopback");
+    expect(classifyAddress(ip("93.184.216.11"), http(443), here)).toBeNull();
+  });
+
+  it("names Keel's own database by address, on any port for SQL and its own port for HTTP", () => {
+    const remote = { machine, database: { ips: [ip("10.0.0.5")], port: 5432 } };
+    expect(classifyAddress(ip("10.0.0.5"), sqlAt(5432), remote)).toBe("own-database");
+    expect(classifyAddress(ip("10.0.0.5"), sqlAt(6432), remote)).toBe("own-database");
+    expect(classifyAddress(ip("10.0.0.5"), http(5432), remote)).toBe("own-database");
+    expect(classifyAddress(ip("10.0.0.5"), http(8080), remote)).toBe("private");
+    expect(classifyAddress(ip("10.0.0.9"), sqlAt(5432), remote)).toBe("this-machine");
+    // A database on this machine answers on every address of this machine.
+    const local = { machine, database: { ips: [ip("127.0.0.1")], port: 5432 } };
+    for (const target of ["127.0.0.1", "::1", "10.0.0.9", "93.184.216.10", "198.18.0.1"]) {
+      expect(classifyAddress(ip(target), sqlAt(5433), local), target).toBe("own-database");
+      expect(classifyAddress(ip(target), http(5432), local), target).toBe("own-database");
+    }
+    expect(classifyAddress(ip("10.0.0.9"), http(8080), local)).toBe("this-machine");
   });
 });
 
@@ -105,6 +169,8 @@ const config = (env: {
   publicUrl?: string;
   host?: string;
   port?: number;
+  hostAddresses?: string[];
+  interfaces?: string[];
 }) =>
   targetPolicyOf(
     {
@@ -113,8 +179,10 @@ const config = (env: {
       publicUrl: env.publicUrl,
       host: env.host ?? "0.0.0.0",
       port: env.port ?? 3000,
+      hostAddresses: env.hostAddresses ?? [],
     },
     dns,
+    () => (env.interfaces ?? ["127.0.0.1", "::1"]).map((a) => parseIp(a)!),
   );
 
 const check = (policy: ReturnType<typeof config>, url: string) => checkTarget(policy, httpTarget(url), 1000);
@@ -172,8 +240,16 @@ describe("checking a connector's target", () => {
         expect((checked as { reason: string }).reason).toContain("Keel's own database server");
       }
     }
-    // Another port of the same machine is not the database, and ranges allow it.
+    // Another port of the database's machine is still refused to SQL; HTTP there is this
+    // machine, which a range allows.
     expect(await pg(config({ allow: ["127.0.0.0/8"], databaseUrl }), "127.0.0.1", 5433)).toMatchObject({
+      ok: false,
+      refused: true,
+      reason: expect.stringContaining("it is Keel's own database server"),
+    });
+    expect(
+      await check(config({ allow: ["127.0.0.0/8"], databaseUrl }), "http://127.0.0.1:5433/"),
+    ).toMatchObject({
       ok: true,
     });
     expect(await pg(config({ allow: ["127.0.0.1"], databaseUrl }), "127.0.0.1")).toMatchObject({ ok: true });
@@ -219,5 +295,98 @@ describe("checking a connector's target", () => {
     expect([...keelOriginsOf({ host: "10.0.0.9", port: 3000, publicUrl: undefined }).keys()]).toEqual([
       "http://10.0.0.9:3000",
     ]);
+  });
+});
+
+describe("this machine beyond loopback", () => {
+  const machine = {
+    interfaces: ["127.0.0.1", "::1", "10.0.0.9", "2a01:4f8::9"],
+    publicUrl: "https://okr.nordwind.example/",
+    hostAddresses: ["93.184.216.10", "198.18.0.0/15", "gateway.nordwind.example"],
+  };
+  const machineDns = fakeDns({
+    "okr.nordwind.example": ["93.184.216.20"],
+    "gateway.nordwind.example": ["93.184.216.30"],
+    "alias.nordwind.example": ["93.184.216.10"],
+    "db.nordwind.example": ["10.0.0.9"],
+    "stats.example.com": ["93.184.216.34"],
+  });
+  const policyOf = (env: Parameters<typeof config>[0] = {}) => ({
+    ...config({ ...machine, ...env }),
+    resolve: machineDns,
+  });
+  const THIS = "an address of this server itself";
+
+  it("refuses every port of its interfaces, KEEL_PUBLIC_URL's addresses and KEEL_HOST_ADDRESSES", async () => {
+    const policy = policyOf();
+    for (const url of [
+      "http://10.0.0.9:8080/",
+      "http://[2a01:4f8::9]:9100/metrics",
+      "http://93.184.216.20:8080/",
+      "https://okr.nordwind.example:8443/",
+      "http://93.184.216.10/",
+      "http://alias.nordwind.example/",
+      "http://198.19.3.4/",
+      "http://gateway.nordwind.example:6379/",
+    ]) {
+      const checked = await check(policy, url);
+      expect(checked, url).toMatchObject({ ok: false, refused: true });
+      expect((checked as { reason: string }).reason, url).toContain(THIS);
+    }
+    expect((await check(policy, "http://alias.nordwind.example/")) as object).toMatchObject({
+      reason: `Keel does not connect to alias.nordwind.example: it resolves to 93.184.216.10, ${THIS} (one of its network interfaces, KEEL_PUBLIC_URL's or KEEL_HOST_ADDRESSES). The server's operator can allow it in KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS.`,
+    });
+    expect(await check(policy, "https://stats.example.com/")).toMatchObject({ ok: true });
+    // Keel's own public origin stays reachable (the demo's connector reads Keel's API).
+    expect(await check(policy, "https://okr.nordwind.example/api")).toMatchObject({ ok: true });
+    // The allow list keeps its meaning: an entry that covers the address allows it.
+    expect(await check(policyOf({ allow: ["10.0.0.9"] }), "http://10.0.0.9:8080/")).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("lets Keel's own API through on its interfaces over HTTP, on Keel's port only", async () => {
+    const policy = policyOf({ port: 3000 });
+    expect(await check(policy, "http://10.0.0.9:3000/api/orgs/x/kpis")).toEqual({
+      ok: true,
+      addresses: [{ address: "10.0.0.9", family: 4 }],
+    });
+    for (const url of ["https://10.0.0.9:3000/", "http://10.0.0.9:3001/", "http://[2a01:4f8::9]:3000/"]) {
+      expect(await check(policy, url), url).toMatchObject({ ok: false, refused: true });
+    }
+    expect(await check(policyOf({ port: 3000, host: "::" }), "http://[2a01:4f8::9]:3000/")).toMatchObject({
+      ok: true,
+    });
+    // Listening on loopback only, the interface's port 3000 is not Keel; nor is a NAT address.
+    expect(await check(policyOf({ port: 3000, host: "127.0.0.1" }), "http://10.0.0.9:3000/")).toMatchObject({
+      ok: false,
+    });
+    expect(await check(policy, "http://93.184.216.10:3000/")).toMatchObject({ ok: false });
+  });
+
+  it("treats DATABASE_URL's addresses as Keel's database whatever name reaches them", async () => {
+    const policy = policyOf({ databaseUrl: "postgres://keel@db.nordwind.example:5432/keel", allow: ["*"] });
+    const pg = (host: string, port = 5432) => checkTarget(policy, { host, port }, 1000);
+    for (const [host, port] of [
+      ["db.nordwind.example", 5432],
+      ["10.0.0.9", 5432],
+      ["10.0.0.9", 6432],
+      ["127.0.0.1", 5432],
+      ["93.184.216.10", 5433],
+      ["alias.nordwind.example", 5432],
+    ] as const) {
+      expect(await pg(host, port), `${host}:${port}`).toMatchObject({
+        ok: false,
+        refused: true,
+        reason: `Keel does not connect to ${host}:${port}: it is Keel's own database server. The server's operator can allow it only by naming that host in KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS.`,
+      });
+    }
+    const named = policyOf({
+      databaseUrl: "postgres://keel@db.nordwind.example:5432/keel",
+      allow: ["db.nordwind.example"],
+    });
+    expect(await checkTarget(named, { host: "db.nordwind.example", port: 5432 }, 1000)).toMatchObject({
+      ok: true,
+    });
   });
 });

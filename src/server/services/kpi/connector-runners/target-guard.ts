@@ -1,14 +1,18 @@
 import dns from "node:dns";
+import os from "node:os";
 import type { Config } from "../../../config.ts";
 import {
+  type AddressSet,
   type AllowList,
   allowedBy,
   BLOCKED_LABEL,
-  blockedKind,
+  classifyAddress,
   type IpAddress,
   isLocalMachine,
   normalizeHost,
+  type OwnAddresses,
   parseAllowList,
+  parseHostAddresses,
   parseIp,
   sameIp,
 } from "./address-policy.ts";
@@ -28,8 +32,25 @@ export const systemResolver: Resolver = async (host) => {
   return found.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
 
+/** The addresses of this machine's network interfaces (os.networkInterfaces()). */
+export type InterfaceAddresses = () => IpAddress[];
+
+export const systemInterfaces: InterfaceAddresses = () =>
+  Object.values(os.networkInterfaces())
+    .flatMap((list) => list ?? [])
+    .map((i) => parseIp(i.address))
+    .filter((ip): ip is IpAddress => ip !== undefined);
+
 export type TargetPolicy = {
   allow: AllowList;
+  /**
+   * What else this machine is known by: KEEL_HOST_ADDRESSES's addresses and ranges, and
+   * the names to resolve when a target is checked (KEEL_PUBLIC_URL's host, KEEL_HOST_ADDRESSES's).
+   */
+  machine: AddressSet & { names: string[] };
+  interfaces: InterfaceAddresses;
+  /** Where Keel listens: its port, and "all" for every interface (HOST 0.0.0.0 or ::). */
+  listen: { port: number; all: 4 | 6 | false };
   /** Keel's own PostgreSQL server (DATABASE_URL), refused unless the allow list names it. */
   ownDatabase: { host: string; port: number } | undefined;
   /**
@@ -42,7 +63,7 @@ export type TargetPolicy = {
 
 export type PolicyConfig = Pick<
   Config,
-  "connectorAllowPrivateHosts" | "databaseUrl" | "publicUrl" | "host" | "port"
+  "connectorAllowPrivateHosts" | "databaseUrl" | "publicUrl" | "host" | "port" | "hostAddresses"
 >;
 
 const originOf = (text: string) => {
@@ -98,16 +119,32 @@ export function keelOriginsOf(config: Pick<Config, "publicUrl" | "host" | "port"
   return origins;
 }
 
-export function targetPolicyOf(config: PolicyConfig, resolve: Resolver = systemResolver): TargetPolicy {
+export function targetPolicyOf(
+  config: PolicyConfig,
+  resolve: Resolver = systemResolver,
+  interfaces: InterfaceAddresses = systemInterfaces,
+): TargetPolicy {
+  const machine = parseHostAddresses(config.hostAddresses);
+  const publicHost = config.publicUrl ? normalizeHost(new URL(config.publicUrl).hostname) : "";
+  if (publicHost) {
+    const ip = parseIp(publicHost);
+    if (ip) machine.ips.push(ip);
+    else machine.names.push(publicHost);
+  }
+  const h = normalizeHost(config.host);
+  const all = h === "" || h === "::" ? 6 : h === "0.0.0.0" ? 4 : false;
   return {
     allow: parseAllowList(config.connectorAllowPrivateHosts),
+    machine,
+    interfaces,
+    listen: { port: config.port, all },
     ownDatabase: ownDatabaseOf(config.databaseUrl),
     keelOrigins: keelOriginsOf(config),
     resolve,
   };
 }
 
-/** Where a connector connects: host and port, and for HTTP the URL's origin. */
+/** Where a connector connects: host and port, and for HTTP the URL's origin (none: SQL). */
 export type Target = { host: string; port: number; origin?: string };
 
 export function httpTarget(url: string): Target {
@@ -146,11 +183,67 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 const shownHost = (host: string) => (host.includes(":") ? `[${host}]` : host);
 
+/** Every address a name resolves to within the time left; none when it does not resolve. */
+async function addressesOf(policy: TargetPolicy, host: string, timeoutMs: number): Promise<IpAddress[]> {
+  const literal = parseIp(host);
+  if (literal) return [literal];
+  try {
+    const found = await withTimeout(policy.resolve(host), timeoutMs);
+    return found.map((a) => parseIp(a.address)).filter((ip): ip is IpAddress => ip !== undefined);
+  } catch {
+    return [];
+  }
+}
+
+/** What this check knows of Keel's own addresses, resolving the names among them at once. */
+async function ownAddressesOf(policy: TargetPolicy): Promise<OwnAddresses> {
+  const [named, dbIps] = await Promise.all([
+    Promise.all(policy.machine.names.map((n) => addressesOf(policy, n, OWN_RESOLVE_MS))),
+    policy.ownDatabase ? addressesOf(policy, policy.ownDatabase.host, OWN_RESOLVE_MS) : [],
+  ]);
+  const machine = {
+    ips: [...policy.interfaces(), ...policy.machine.ips, ...named.flat()],
+    ranges: policy.machine.ranges,
+  };
+  const db = policy.ownDatabase;
+  return { machine, database: db ? { ips: dbIps, port: db.port } : undefined };
+}
+
+/** How long the names Keel itself is known by may take to resolve, per check. */
+const OWN_RESOLVE_MS = 2_000;
+
+/**
+ * Whether DATABASE_URL's server is named explicitly in the allow list (its host name as
+ * DATABASE_URL writes it, or one of its IP addresses; not a range, not `*`): then it is allowed.
+ */
+function ownDatabaseNamed(policy: TargetPolicy, dbIps: IpAddress[]): boolean {
+  const db = policy.ownDatabase;
+  if (!db) return false;
+  return policy.allow.hosts.has(db.host) || policy.allow.ips.some((a) => dbIps.some((d) => sameIp(a, d)));
+}
+
+/**
+ * Keel's own API on an address of one of this machine's interfaces, over HTTP on the port
+ * Keel listens on every interface with: the machine's address is another way to Keel.
+ */
+function isKeelOnInterface(policy: TargetPolicy, target: Target, ips: IpAddress[]): boolean {
+  if (!target.origin?.startsWith("http:") || target.port !== policy.listen.port || !policy.listen.all) {
+    return false;
+  }
+  const interfaces = policy.interfaces();
+  return ips.every(
+    (ip) => (policy.listen.all === 6 || ip.family === 4) && interfaces.some((i) => sameIp(i, ip)),
+  );
+}
+
 /**
  * Resolves the target's host (all its addresses) and applies the policy: Keel's own
- * origins pass; Keel's own database server is refused unless the allow list names it;
- * any loopback, private, link-local, unspecified, multicast or reserved address is
- * refused unless the allow list covers it. Messages name the host, never anything read.
+ * origins pass; Keel's own database server (any of its addresses, whatever name led
+ * there) is refused unless the allow list names it; this machine's addresses (loopback,
+ * its interfaces, KEEL_PUBLIC_URL's, KEEL_HOST_ADDRESSES) on every port but Keel's own
+ * API, and private, link-local, documentation, unspecified, multicast or reserved
+ * addresses, are refused unless the allow list covers them. Messages name the host and
+ * the kind of address found, never anything read.
  */
 export async function checkTarget(
   policy: TargetPolicy,
@@ -183,16 +276,22 @@ export async function checkTarget(
       };
     ips.push(ip);
   }
-  if (await isOwnDatabase(policy, host, target.port, ips)) {
+  const sql = target.origin === undefined;
+  const known = await ownAddressesOf(policy);
+  const classes = ips.map((ip) => classifyAddress(ip, { port: target.port, sql }, known));
+  if (classes.includes("own-database") && !ownDatabaseNamed(policy, known.database?.ips ?? [])) {
     return {
       ok: false,
       refused: true,
       reason: `Keel does not connect to ${shownHost(host)}:${target.port}: it is Keel's own database server. The server's operator can allow it only by naming that host in KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS.`,
     };
   }
+  if (classes.some((c) => c === "this-machine" || c === "loopback" || c === "unspecified")) {
+    if (isKeelOnInterface(policy, target, ips)) return { ok: true, addresses };
+  }
   for (const [i, ip] of ips.entries()) {
-    const kind = blockedKind(ip);
-    if (!kind || allowedBy(policy.allow, host, ip)) continue;
+    const kind = classes[i];
+    if (!kind || kind === "own-database" || allowedBy(policy.allow, host, ip)) continue;
     const literal = parseIp(host) !== undefined;
     const what = literal
       ? `it is ${BLOCKED_LABEL[kind]}`
@@ -204,30 +303,4 @@ export async function checkTarget(
     };
   }
   return { ok: true, addresses };
-}
-
-/**
- * Whether host:port is Keel's own database server: the same port and the same host name
- * or address (every loopback address counts as this machine). Named explicitly in the
- * allow list (its host name as DATABASE_URL writes it, or its IP address; not a range,
- * not `*`), it is allowed.
- */
-async function isOwnDatabase(policy: TargetPolicy, host: string, port: number, ips: IpAddress[]) {
-  const db = policy.ownDatabase;
-  if (!db || db.port !== port) return false;
-  const literal = parseIp(db.host);
-  let dbIps: IpAddress[] = literal ? [literal] : [];
-  if (!literal) {
-    try {
-      const found = await withTimeout(policy.resolve(db.host), 2_000);
-      dbIps = found.map((a) => parseIp(a.address)).filter((ip): ip is IpAddress => ip !== undefined);
-    } catch {
-      // Unresolvable now: only the name itself matches.
-    }
-  }
-  const named =
-    policy.allow.hosts.has(db.host) || policy.allow.ips.some((a) => dbIps.some((d) => sameIp(a, d)));
-  if (named) return false;
-  if (host === db.host) return true;
-  return ips.some((t) => dbIps.some((d) => sameIp(d, t) || (isLocalMachine(d) && isLocalMachine(t))));
 }
