@@ -100,7 +100,8 @@ describe.runIf(url)("a PostgreSQL connector", () => {
   });
 
   const path = () => `${base}/kpis/${kpi.id}/connector`;
-  async function setQuery(query: string, connectionString?: string) {
+  /** A new query goes with its connection string (a stored one stays with its own query). */
+  async function setQuery(query: string, connectionString: string | undefined = withPassword) {
     const current = await h.request("GET", path(), { as: lead.client });
     const body: Record<string, unknown> = { kind: "postgres_sql", query };
     if (connectionString !== undefined) body.connectionString = connectionString;
@@ -132,9 +133,22 @@ describe.runIf(url)("a PostgreSQL connector", () => {
     }
   });
 
-  it("keeps the stored connection string when a change omits it", async () => {
-    await setQuery(`select count(*) from ${schema}.invoices`);
+  it("keeps the stored connection string while the query stays, and runs no new query with it", async () => {
+    const query = `select count(*) from ${schema}.invoices`;
+    await setQuery(query);
+    const kept = await setQuery(query, undefined);
+    expect(kept).toMatchObject({ hasCredentials: true, credentialsDropped: false });
     expect(await run()).toMatchObject({ outcome: "succeeded", value: 3 });
+    const other = await h.request("PUT", path(), {
+      as: lead.client,
+      body: {
+        kind: "postgres_sql",
+        query: `select max(amount) from ${schema}.invoices`,
+        version: kept.version,
+      },
+    });
+    expectError(other, 400, "validation_failed", "connectionString");
+    expect((await h.ok("GET", path(), { as: lead.client })).query).toBe(query);
   });
 
   it("fails visibly, keeping the old value, on queries that cannot give a number", async () => {
