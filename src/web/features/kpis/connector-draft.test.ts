@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  credentialsLeftBehind,
   draftFromConnector,
   headerRow,
   mapConnectorIssues,
@@ -110,6 +111,46 @@ describe("the connector form", () => {
       enabled: true,
       version: 3,
     });
+  });
+
+  it("stops keeping stored headers once the URL points to another origin or query string", () => {
+    const c = buildConnector();
+    const draft = draftFromConnector(c);
+    const stored = storedOf(c);
+    // Another path on the same server: still kept (and still shown as stored, hidden).
+    const samePlace = { ...draft, url: "https://stats.nordwind.example/api/returns" };
+    expect(credentialsLeftBehind(stored, samePlace)).toBeNull();
+    expect(toPutInput(samePlace, stored, 3)).not.toHaveProperty("headers");
+    for (const url of [
+      "https://collector.attacker.example/api/deliveries",
+      "https://stats.nordwind.example:8443/api/deliveries",
+      "http://stats.nordwind.example/api/deliveries",
+      "https://stats.nordwind.example/api/deliveries?depot=all",
+    ]) {
+      const moved = { ...draft, url };
+      expect(credentialsLeftBehind(stored, moved), url).toEqual(stored);
+      // Nothing to keep: the form shows header rows to fill in, and sends none unless filled.
+      const { errors, input } = validateConnectorDraft(moved, stored, 3);
+      expect(errors, url).toEqual({});
+      expect(input, url).not.toHaveProperty("headers");
+      const resent = { ...moved, headers: [headerRow("Authorization", "Bearer again")] };
+      expect(toPutInput(resent, stored, 3).headers, url).toEqual({ Authorization: "Bearer again" });
+    }
+  });
+
+  it("asks for the connection string again once the query changes", () => {
+    const c = sqlConnector();
+    const stored = storedOf(c);
+    const changed = { ...draftFromConnector(c), query: "select secret from vault" };
+    expect(credentialsLeftBehind(stored, changed)).toEqual(stored);
+    expect(validateConnectorDraft(changed, stored, 3).errors).toEqual({
+      connectionString: "Enter the connection string.",
+    });
+    const same = { ...draftFromConnector(c), query: " select avg(on_time) from deliveries\n" };
+    expect(credentialsLeftBehind(stored, same)).toBeNull();
+    expect(validateConnectorDraft(same, stored, 3).errors).toEqual({});
+    // A change of kind is said elsewhere in the form: nothing is left behind of the new kind.
+    expect(credentialsLeftBehind(storedOf(buildConnector()), changed)).toBeNull();
   });
 
   it("names what is missing or half filled before asking the server", () => {

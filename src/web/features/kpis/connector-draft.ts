@@ -1,3 +1,4 @@
+import { keepsCredentialTarget } from "../../../domain/kpi/connector-target.ts";
 import type { FieldIssue } from "../../../shared/errors.ts";
 import {
   CONNECTOR_RUN_INTERVAL_MS,
@@ -11,7 +12,10 @@ import type { Connector, Kpi } from "./kpis-api.ts";
  * write-only: the API names the stored headers and says whether a connection string is
  * stored, never their values. So the form keeps what is stored unless the person replaces
  * it (headers as a whole set, the API has no per-header edit) or removes it, and sends a
- * credential field only then: omitted keeps, null removes.
+ * credential field only then: omitted keeps, null removes. Stored credentials stay only
+ * with the target they were saved for (domain/kpi/connector-target.ts): once the draft
+ * points elsewhere (another URL origin or query string, another query) the form treats
+ * them as gone, as the server will.
  */
 
 export type ConnectorKind = Connector["kind"];
@@ -45,9 +49,11 @@ export type ConnectorDraft = {
 /** Errors by field name ("url") or header cell ("header:<row key>:name" / ":value"). */
 export type ConnectorDraftErrors = Record<string, string>;
 
-/** What the saved connector holds, as far as the API tells (never values). */
+/** What the saved connector holds, as far as the API tells (never values), and for which target. */
 export type StoredCredentials = {
   kind: ConnectorKind;
+  url: string | null;
+  query: string | null;
   hasCredentials: boolean;
   headerNames: string[];
   credentialsError: string | null;
@@ -62,6 +68,8 @@ export function storedOf(c: Connector | null | undefined): StoredCredentials | n
   return c
     ? {
         kind: c.kind,
+        url: c.url,
+        query: c.query,
         hasCredentials: c.hasCredentials,
         headerNames: c.headerNames,
         credentialsError: c.credentialsError,
@@ -69,9 +77,32 @@ export function storedOf(c: Connector | null | undefined): StoredCredentials | n
     : null;
 }
 
-/** Credentials stored for `kind`: a change of kind drops the other kind's (the server does too). */
-export function storedFor(stored: StoredCredentials | null, kind: ConnectorKind): StoredCredentials | null {
-  return stored && stored.kind === kind && stored.hasCredentials ? stored : null;
+const targetOf = (t: { kind: ConnectorKind; url: string | null; query: string | null }) =>
+  t.kind === "http_json" ? { kind: t.kind, url: t.url } : { kind: t.kind, query: t.query };
+
+/**
+ * Stored credentials the draft can keep: those of its kind, while it keeps their target
+ * (a change of kind, URL origin or query string, or query drops them; the server does too).
+ */
+export function storedFor(
+  stored: StoredCredentials | null,
+  draft: Pick<ConnectorDraft, "kind" | "url" | "query">,
+): StoredCredentials | null {
+  if (!stored?.hasCredentials) return null;
+  return keepsCredentialTarget(targetOf(stored), targetOf(draft)) ? stored : null;
+}
+
+/**
+ * Stored credentials of the draft's kind that its new target leaves behind: the form
+ * says so, since saving without entering them again drops them (or, for a connection
+ * string, needs it again).
+ */
+export function credentialsLeftBehind(
+  stored: StoredCredentials | null,
+  draft: Pick<ConnectorDraft, "kind" | "url" | "query">,
+): StoredCredentials | null {
+  if (!stored?.hasCredentials || stored.kind !== draft.kind) return null;
+  return storedFor(stored, draft) ? null : stored;
 }
 
 export function draftFromConnector(c: Connector | null | undefined): ConnectorDraft {
@@ -101,7 +132,7 @@ export function toPutInput(
   version: number | undefined,
 ): Record<string, unknown> {
   const base = { kind: draft.kind, enabled: draft.enabled, ...(version === undefined ? {} : { version }) };
-  const kept = storedFor(stored, draft.kind);
+  const kept = storedFor(stored, draft);
   if (draft.kind === "http_json") {
     const body: Record<string, unknown> = { ...base, url: draft.url.trim(), jsonPath: draft.jsonPath.trim() };
     const mode = kept ? draft.headersMode : "replace";
@@ -172,7 +203,7 @@ export function validateConnectorDraft(
   version: number | undefined,
 ): { errors: ConnectorDraftErrors; input: PutConnectorInput | null; general: string | null } {
   const errors: ConnectorDraftErrors = {};
-  const kept = storedFor(stored, draft.kind);
+  const kept = storedFor(stored, draft);
   if (draft.kind === "http_json") {
     if (!draft.url.trim()) errors.url = "Enter the URL Keel reads the value from.";
     if (!draft.jsonPath.trim()) errors.jsonPath = "Say where the number is, e.g. $.data.total.";

@@ -22,6 +22,7 @@ import {
   type ConnectorDraftErrors,
   type ConnectorKind,
   connectorKindLabels,
+  credentialsLeftBehind,
   draftFromConnector,
   mapConnectorIssues,
   periodNouns,
@@ -63,7 +64,8 @@ export function ConnectorFormModal({ slug, kpi, opened, onClose, connector, onRe
   const [formError, setFormError] = useState<Error | null>(null);
   const [confirmRemove, setConfirmRemove] = useState(false);
   const stored = storedOf(connector);
-  const kept = storedFor(stored, draft.kind);
+  const kept = storedFor(stored, draft);
+  const leftBehind = credentialsLeftBehind(stored, draft);
 
   const startFrom = (c: Connector | null | undefined) => {
     setDraft(draftFromConnector(c));
@@ -100,11 +102,13 @@ export function ConnectorFormModal({ slug, kpi, opened, onClose, connector, onRe
     save.mutate(checked.input, {
       onSuccess: (saved) => {
         notify(
-          connector
-            ? "Saved the connector."
-            : saved.enabled
-              ? "Added the connector. It runs within 15 seconds, or use Run now."
-              : "Added the connector, paused: it runs only when someone uses Run now.",
+          saved.credentialsDropped
+            ? "Saved the connector. Its stored headers were removed: they are only sent to the address they were entered for."
+            : connector
+              ? "Saved the connector."
+              : saved.enabled
+                ? "Added the connector. It runs within 15 seconds, or use Run now."
+                : "Added the connector, paused: it runs only when someone uses Run now.",
         );
         onClose();
       },
@@ -192,11 +196,24 @@ export function ConnectorFormModal({ slug, kpi, opened, onClose, connector, onRe
                 error={errors.jsonPath}
                 styles={mono}
               />
+              {leftBehind && (
+                <Text size="xs" c="dimmed" data-testid="credentials-left-behind">
+                  The URL now points to another address or query string: the stored headers (
+                  {leftBehind.headerNames.join(", ") || "headers"}) stay with the old one and are removed when
+                  you save. Enter them again if this address needs them.
+                </Text>
+              )}
               <HeadersField draft={draft} stored={kept} errors={errors} set={set} clearErrors={clearErrors} />
             </>
           ) : (
             <>
               <ConnectionStringField draft={draft} stored={kept} error={errors.connectionString} set={set} />
+              {leftBehind && (
+                <Text size="xs" c="dimmed" data-testid="credentials-left-behind">
+                  The query changed: enter the connection string again. A stored one is only used with the
+                  query it was saved with.
+                </Text>
+              )}
               <Textarea
                 label="Query"
                 description="Runs in a read-only transaction; the first column of the first row is the value."

@@ -1,6 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { Connector, ConnectorRun, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
+import type {
+  Connector,
+  ConnectorRun,
+  PutConnectorInput,
+  SavedConnector,
+} from "../../../shared/schemas/connectors.ts";
 import type {
   CreateKpiInput,
   CsvImportReportSchema,
@@ -254,7 +259,7 @@ export function useSaveConnector(slug: string, kpiId: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
     mutationFn: (input: PutConnectorInput) =>
-      api.put<Connector>(orgPath(slug, `/kpis/${kpiId}/connector`), input),
+      api.put<SavedConnector>(orgPath(slug, `/kpis/${kpiId}/connector`), input),
     onSuccess: (saved) => {
       client.setQueryData(connectorKey(slug, kpiId), saved);
       setKpiConnector(client, slug, kpiId, saved);
