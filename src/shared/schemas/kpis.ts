@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, timestamp, VersionSchema } from "./common.ts";
+import { nameSchema, TeamScopeSchema, timestamp, VersionSchema } from "./common.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KPI values are stored as doubles. */
 export const kpiValue = () =>
@@ -147,9 +147,16 @@ export type KpiCard = z.infer<typeof KpiCardSchema>;
 
 export const KpiBoardSchema = z.object({
   team: z.object({ id: z.uuid(), name: z.string() }),
-  kpis: z.array(KpiCardSchema),
-  counts: z.object({ green: z.number(), amber: z.number(), red: z.number(), noData: z.number() }),
+  scope: TeamScopeSchema,
+  kpis: z
+    .array(KpiCardSchema)
+    .describe("By name; with scope subtree also the KPIs of every team below (each card names its team)"),
+  counts: z
+    .object({ green: z.number(), amber: z.number(), red: z.number(), noData: z.number() })
+    .describe("Statuses of the KPIs on the board, so of the whole subtree unless scope is team"),
 });
+
+export const KpiBoardQuerySchema = z.object({ scope: TeamScopeSchema });
 
 const kpiFields = {
   name: nameSchema(160),
