@@ -13,7 +13,13 @@ export type KpiCardData = {
   inputs: KpiRef[];
   /** The newest values, oldest first. */
   points: Array<{ periodStart: string; value: number }>;
-  escalation: { id: string; state: "open" | "acknowledged"; reason: "red" | "floor"; openedAt: Date } | null;
+  escalation: {
+    id: string;
+    state: "open" | "acknowledged";
+    reason: "red" | "floor";
+    openedAt: Date;
+    acknowledgedByName: string | null;
+  } | null;
   connector: Omit<ConnectorSummaryRow, "kpiId"> | null;
 };
 
@@ -27,6 +33,7 @@ type CardJson = {
     state: "open" | "acknowledged";
     reason: "red" | "floor";
     openedAt: string;
+    acknowledgedByName: string | null;
   } | null;
   connector:
     | (Omit<ConnectorSummaryRow, "kpiId" | "lastRunAt" | "nextRunAt"> & {
@@ -70,7 +77,8 @@ function cardColumns(organizationId: string | Placeholder, points: number | Plac
             where organization_id = ${organizationId} and kpi_id = ${outerKpiId}
             order by period_start desc limit ${points}) m)`,
     escalation: sql<CardJson["escalation"]>`(select json_build_object('id', e.id, 'state', e.state,
-        'reason', e.reason, 'openedAt', e.opened_at)
+        'reason', e.reason, 'openedAt', e.opened_at,
+        'acknowledgedByName', (select u.name from ${users} u where u.id = e.acknowledged_by_user_id))
       from escalations e
       where e.organization_id = ${organizationId} and e.kpi_id = ${outerKpiId} and e.state <> 'resolved' limit 1)`,
     connector: sql<CardJson["connector"]>`(select json_build_object('kind', c.kind, 'enabled', c.enabled,

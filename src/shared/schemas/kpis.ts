@@ -93,6 +93,7 @@ export const EscalationSummarySchema = z.object({
   state: z.enum(["open", "acknowledged", "resolved"]),
   reason: z.enum(["red", "floor"]),
   openedAt: timestamp(),
+  acknowledgedByName: z.string().nullable().describe("Who acknowledged it; null while open"),
 });
 
 export const ConnectorSummarySchema = z.object({
@@ -226,7 +227,12 @@ export const MeasurementSchema = z.object({
   periodStart: z.string(),
   value: z.number(),
   source: MeasurementSourceSchema,
-  authorName: z.string().nullable().describe("The person, or the API token, that wrote the value"),
+  authorName: z
+    .string()
+    .nullable()
+    .describe(
+      'The person, or the API token ("Transport system feed (API token)"), that wrote the value; null for values Keel wrote itself',
+    ),
   note: z.string(),
   recordedAt: timestamp(),
   revision: z.number().describe("1 for the first value of the period; more means it was corrected"),
