@@ -100,7 +100,7 @@ describe("keel kpi push", () => {
       periodStart: "1990-01-01",
       value: 1000,
       source: "api",
-      authorName: "token Sorter feed",
+      authorName: "Sorter feed (API token)",
     });
   });
 

@@ -10,8 +10,10 @@ import {
   teams,
   users,
 } from "../../db/schema.ts";
+import type { TeamScope } from "../../shared/schemas/common.ts";
 import type { NameCursor } from "../lib/pagination.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { ledSubtreeTeamIds, subtreeTeamIds } from "./team-repository.ts";
 
 /** Escalations, their recipients and timelines; every query scoped by organisation. */
 
@@ -53,9 +55,13 @@ export function findEscalation(q: Queryable, organizationId: string, id: string)
 export type EscalationFilter = {
   state: "unresolved" | "open" | "acknowledged" | "resolved" | "all";
   teamId?: string | undefined;
+  /** With `teamId`: the team and every team below it (subtree), or the team alone. */
+  scope?: TeamScope | undefined;
   kpiId?: string | undefined;
   /** Only escalations sent to this person (the inbox). */
   recipientUserId?: string | undefined;
+  /** Only escalations of KPIs in the teams this person leads and the teams below them. */
+  ledByUserId?: string | undefined;
   after?: NameCursor | undefined;
   limit: number;
 };
@@ -68,7 +74,14 @@ export function listEscalations(q: Queryable, organizationId: string, f: Escalat
   const where: SQL[] = [];
   if (f.state === "unresolved") where.push(ne(escalations.state, "resolved"));
   else if (f.state !== "all") where.push(eq(escalations.state, f.state));
-  if (f.teamId) where.push(eq(kpis.teamId, f.teamId));
+  if (f.teamId) {
+    where.push(
+      f.scope === "team"
+        ? eq(kpis.teamId, f.teamId)
+        : sql`${kpis.teamId} in ${subtreeTeamIds(organizationId, f.teamId)}`,
+    );
+  }
+  if (f.ledByUserId) where.push(sql`${kpis.teamId} in ${ledSubtreeTeamIds(organizationId, f.ledByUserId)}`);
   if (f.kpiId) where.push(eq(escalations.kpiId, f.kpiId));
   if (f.recipientUserId) {
     where.push(sql`exists (select 1 from ${escalationRecipients} r

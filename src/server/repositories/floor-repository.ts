@@ -1,7 +1,9 @@
 import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
+import type { TeamScope } from "../../shared/schemas/common.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { subtreeTeamIds } from "./team-repository.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
 
@@ -37,10 +39,21 @@ function selectFloors(q: Queryable, organizationId: string, where: SQL[]) {
 
 export type FloorRow = Awaited<ReturnType<typeof selectFloors>>[number];
 
-/** A team's floor for one cycle, in the order of the KPIs' names. */
-export function listFloors(q: Queryable, organizationId: string, teamId: string, cycleId: string) {
+/**
+ * A team's floor for one cycle (with `scope` subtree, also the floors of every team
+ * below it), in the order of the KPIs' names.
+ */
+export function listFloors(
+  q: Queryable,
+  organizationId: string,
+  teamId: string,
+  cycleId: string,
+  scope: TeamScope = "team",
+) {
   return selectFloors(q, organizationId, [
-    eq(kpiFloors.teamId, teamId),
+    scope === "subtree"
+      ? sql`${kpiFloors.teamId} in ${subtreeTeamIds(organizationId, teamId)}`
+      : eq(kpiFloors.teamId, teamId),
     eq(kpiFloors.cycleId, cycleId),
   ]).orderBy(sql`lower(${kpis.name}) collate "C"`, asc(kpiFloors.id));
 }

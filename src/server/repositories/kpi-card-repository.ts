@@ -2,16 +2,24 @@ import { and, eq, type Placeholder, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { kpiBands, kpiConnectors, kpiFormulaInputs, kpis, teams, users } from "../../db/schema.ts";
 import type { Bands } from "../../domain/kpi/types.ts";
+import type { TeamScope } from "../../shared/schemas/common.ts";
 import { type ConnectorSummaryRow, type KpiRef, type KpiWithNames, kpiColumns } from "./kpi-repository.ts";
 import { preparedStatement } from "./prepared.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { subtreeTeamIds } from "./team-repository.ts";
 
 export type KpiCardData = {
   bands: Bands[];
   inputs: KpiRef[];
   /** The newest values, oldest first. */
   points: Array<{ periodStart: string; value: number }>;
-  escalation: { id: string; state: "open" | "acknowledged"; reason: "red" | "floor"; openedAt: Date } | null;
+  escalation: {
+    id: string;
+    state: "open" | "acknowledged";
+    reason: "red" | "floor";
+    openedAt: Date;
+    acknowledgedByName: string | null;
+  } | null;
   connector: Omit<ConnectorSummaryRow, "kpiId"> | null;
 };
 
@@ -25,6 +33,7 @@ type CardJson = {
     state: "open" | "acknowledged";
     reason: "red" | "floor";
     openedAt: string;
+    acknowledgedByName: string | null;
   } | null;
   connector:
     | (Omit<ConnectorSummaryRow, "kpiId" | "lastRunAt" | "nextRunAt"> & {
@@ -68,7 +77,8 @@ function cardColumns(organizationId: string | Placeholder, points: number | Plac
             where organization_id = ${organizationId} and kpi_id = ${outerKpiId}
             order by period_start desc limit ${points}) m)`,
     escalation: sql<CardJson["escalation"]>`(select json_build_object('id', e.id, 'state', e.state,
-        'reason', e.reason, 'openedAt', e.opened_at)
+        'reason', e.reason, 'openedAt', e.opened_at,
+        'acknowledgedByName', (select u.name from ${users} u where u.id = e.acknowledged_by_user_id))
       from escalations e
       where e.organization_id = ${organizationId} and e.kpi_id = ${outerKpiId} and e.state <> 'resolved' limit 1)`,
     connector: sql<CardJson["connector"]>`(select json_build_object('kind', c.kind, 'enabled', c.enabled,
@@ -111,31 +121,41 @@ export async function kpiCardData(
   return result;
 }
 
-const boardStatement = preparedStatement((q) =>
-  q
-    .select({ ...kpiColumns, ...cardColumns(sql.placeholder("organizationId"), sql.placeholder("points")) })
+/** The board's statement: one team's KPIs, or with `subtree` also those of every team below it. */
+function boardQuery(q: Queryable, subtree: boolean) {
+  const organizationId = sql.placeholder("organizationId");
+  const teamId = sql.placeholder("teamId");
+  return q
+    .select({ ...kpiColumns, ...cardColumns(organizationId, sql.placeholder("points")) })
     .from(kpis)
     .innerJoin(users, eq(users.id, kpis.ownerUserId))
     .innerJoin(teams, and(eq(teams.organizationId, kpis.organizationId), eq(teams.id, kpis.teamId)))
     .where(
       and(
-        eq(kpis.organizationId, sql.placeholder("organizationId")),
-        eq(kpis.teamId, sql.placeholder("teamId")),
+        eq(kpis.organizationId, organizationId),
+        subtree ? sql`${kpis.teamId} in ${subtreeTeamIds(organizationId, teamId)}` : eq(kpis.teamId, teamId),
         eq(kpis.state, "active"),
       ),
     )
-    .orderBy(sql`lower(${kpis.name}) collate "C"`, kpis.id)
-    .prepare("kpi_board"),
-);
+    .orderBy(sql`lower(${kpis.name}) collate "C"`, kpis.id);
+}
 
-/** A team's active KPIs with their names and card data, by name: a whole board in one statement. */
+const teamBoardStatement = preparedStatement((q) => boardQuery(q, false).prepare("kpi_board"));
+const subtreeBoardStatement = preparedStatement((q) => boardQuery(q, true).prepare("kpi_board_subtree"));
+
+/**
+ * A team's active KPIs (with `scope` subtree, also those of every team below it) with
+ * their names and card data, by name: a whole board in one statement.
+ */
 export async function activeKpiCardsOfTeam(
   q: Queryable,
   organizationId: string,
   teamId: string,
   points: number,
+  scope: TeamScope = "team",
 ): Promise<Array<KpiWithNames & { card: KpiCardData }>> {
-  const rows = await boardStatement(q).execute({ organizationId, teamId, points });
+  const statement = scope === "subtree" ? subtreeBoardStatement(q) : teamBoardStatement(q);
+  const rows = await statement.execute({ organizationId, teamId, points });
   return rows.map((row) => ({
     kpi: row.kpi,
     ownerName: row.ownerName,

@@ -227,7 +227,7 @@ export type MeasurementRow = {
 
 const authorName = sql<
   string | null
->`coalesce(u.name, case when t.name is not null then 'token ' || t.name end)`;
+>`coalesce(u.name, case when t.name is not null then t.name || ' (API token)' end)`;
 
 /** One page of a KPI's values in force, newest period first. */
 export async function measurementPage(

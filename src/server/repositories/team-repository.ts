@@ -1,4 +1,4 @@
-import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { memberships, teamMembers, teams, users } from "../../db/schema.ts";
 import { likePattern, type NameCursor, type PageFilter } from "../lib/pagination.ts";
@@ -160,4 +160,34 @@ export async function isActiveMember(q: Queryable, organizationId: string, userI
       ),
     );
   return rows.length > 0;
+}
+
+/**
+ * The ids of a team and every team below it, as a sub-select to use with `in`: boards,
+ * floors and escalations reach a team's whole subtree in the statement that reads them,
+ * set-based (one recursive walk down `teams_parent_idx`), whatever the tree's size.
+ */
+export function subtreeTeamIds(
+  organizationId: string | Placeholder,
+  teamId: string | Placeholder,
+): SQL<string> {
+  return sql`(with recursive down(id, depth) as (
+      select s.id, 0 from ${teams} s where s.organization_id = ${organizationId} and s.id = ${teamId}
+      union all
+      select t.id, down.depth + 1 from ${teams} t join down on t.parent_id = down.id
+      where t.organization_id = ${organizationId} and down.depth < 50
+    ) select id from down)`;
+}
+
+/**
+ * The ids of every team a person leads and of all the teams below them, as a sub-select:
+ * what "in my scope" covers for a lead.
+ */
+export function ledSubtreeTeamIds(organizationId: string, userId: string): SQL<string> {
+  return sql`(with recursive down(id, depth) as (
+      select s.id, 0 from ${teams} s where s.organization_id = ${organizationId} and s.lead_user_id = ${userId}
+      union
+      select t.id, down.depth + 1 from ${teams} t join down on t.parent_id = down.id
+      where t.organization_id = ${organizationId} and down.depth < 50
+    ) select id from down)`;
 }

@@ -26,7 +26,7 @@ export function escalationRoutes(app: Api, deps: Deps) {
       path: "/api/orgs/{org}/escalations",
       tags: ["Escalations"],
       summary:
-        "Escalations, newest first; unresolved ones unless state says otherwise; mine=true is your inbox",
+        "Escalations, newest first; unresolved ones unless state says otherwise; mine=true is your inbox, inMyScope=true what you answer for as a lead or admin; teamId reaches the teams below unless scope=team",
       security: authenticated,
       request: { params: OrgParamSchema, query: EscalationListQuerySchema },
       responses: { 200: jsonResponse(pageOf(EscalationSchema), "Escalations"), ...errorResponses },

@@ -25,11 +25,14 @@ export function kpiFloorRoutes(app: Api, deps: Deps) {
       path: "/api/orgs/{org}/kpi-floors",
       tags: ["KPI floors"],
       summary:
-        "A team's KPI floor for a cycle, each KPI with its current value, status and whether it is breached",
+        "A team's KPI floor for a cycle (with the floors of the teams below it unless scope=team), each KPI with its current value, status and whether it is breached",
       security: authenticated,
       request: { params: OrgParamSchema, query: KpiFloorListQuerySchema },
       responses: {
-        200: jsonResponse(z.object({ items: z.array(KpiFloorSchema) }), "The floor, by KPI name"),
+        200: jsonResponse(
+          z.object({ items: z.array(KpiFloorSchema) }),
+          "The floors, by KPI name; each names its team",
+        ),
         ...errorResponses,
       },
     }),

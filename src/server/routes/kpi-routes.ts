@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { IdSchema, OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import {
   CreateKpiSchema,
+  KpiBoardQuerySchema,
   KpiBoardSchema,
   KpiListQuerySchema,
   KpiSchema,
@@ -89,11 +90,13 @@ export function kpiRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/teams/{id}/kpi-board",
       tags: ["KPIs"],
-      summary: "A team's KPI board: each active KPI with value, status, trend and a year's sparkline",
+      summary:
+        "A team's KPI board (with the teams below it unless scope=team): each active KPI with value, status, trend and a year's sparkline",
       security: authenticated,
-      request: { params: TeamParams },
+      request: { params: TeamParams, query: KpiBoardQuerySchema },
       responses: { 200: jsonResponse(KpiBoardSchema, "The board"), ...errorResponses },
     }),
-    async (c) => c.json(await kpiBoard(deps, c.get("actor"), c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(await kpiBoard(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("query").scope), 200),
   );
 }

@@ -53,3 +53,13 @@ export const OrgParamSchema = z.object({
 export const OrgIdParamSchema = OrgParamSchema.extend({ id: IdSchema });
 
 export const timestamp = () => z.string().describe("ISO 8601 date-time");
+
+/**
+ * How far a team's boards, floors and escalations reach. Leaders see everything under
+ * them, so the whole subtree is the default; "team" narrows to the team's own.
+ */
+export const TeamScopeSchema = z
+  .enum(["subtree", "team"])
+  .default("subtree")
+  .describe("subtree (default): the team and every team below it; team: this team only");
+export type TeamScope = z.infer<typeof TeamScopeSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { timestamp, VersionSchema } from "./common.ts";
+import { TeamScopeSchema, timestamp, VersionSchema } from "./common.ts";
 import { DirectionSchema, KpiUnitSchema } from "./kpis.ts";
 
 /** How the KPI's values are written, so clients format them like every other KPI value. */
@@ -57,9 +57,18 @@ export type Escalation = z.infer<typeof EscalationSchema>;
 
 export const EscalationListQuerySchema = z.object({
   state: z.enum(["unresolved", "open", "acknowledged", "resolved", "all"]).default("unresolved"),
-  teamId: z.uuid().optional().describe("KPIs of this team"),
+  teamId: z.uuid().optional().describe("KPIs of this team, and of the teams below it unless scope is team"),
+  scope: TeamScopeSchema.describe(
+    "With teamId: subtree (default) for the team and every team below it, team for the team's own KPIs only",
+  ),
   kpiId: z.uuid().optional(),
   mine: z.enum(["true", "false"]).optional().describe("Only escalations sent to you (your inbox)"),
+  inMyScope: z
+    .enum(["true", "false"])
+    .optional()
+    .describe(
+      "Only escalations of KPIs in the teams you lead and every team below them; everything for admins and owners",
+    ),
   cursor: z.string().max(500).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -112,6 +121,9 @@ export type KpiFloor = z.infer<typeof KpiFloorSchema>;
 export const KpiFloorListQuerySchema = z.object({
   teamId: z.uuid(),
   cycleId: z.uuid(),
+  scope: TeamScopeSchema.describe(
+    "subtree (default): the floors of the team and of every team below it; team: the team's own floor",
+  ),
 });
 
 export const CreateKpiFloorSchema = z.object({

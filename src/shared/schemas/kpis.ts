@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, timestamp, VersionSchema } from "./common.ts";
+import { nameSchema, TeamScopeSchema, timestamp, VersionSchema } from "./common.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KPI values are stored as doubles. */
 export const kpiValue = () =>
@@ -93,6 +93,7 @@ export const EscalationSummarySchema = z.object({
   state: z.enum(["open", "acknowledged", "resolved"]),
   reason: z.enum(["red", "floor"]),
   openedAt: timestamp(),
+  acknowledgedByName: z.string().nullable().describe("Who acknowledged it; null while open"),
 });
 
 export const ConnectorSummarySchema = z.object({
@@ -147,9 +148,16 @@ export type KpiCard = z.infer<typeof KpiCardSchema>;
 
 export const KpiBoardSchema = z.object({
   team: z.object({ id: z.uuid(), name: z.string() }),
-  kpis: z.array(KpiCardSchema),
-  counts: z.object({ green: z.number(), amber: z.number(), red: z.number(), noData: z.number() }),
+  scope: TeamScopeSchema,
+  kpis: z
+    .array(KpiCardSchema)
+    .describe("By name; with scope subtree also the KPIs of every team below (each card names its team)"),
+  counts: z
+    .object({ green: z.number(), amber: z.number(), red: z.number(), noData: z.number() })
+    .describe("Statuses of the KPIs on the board, so of the whole subtree unless scope is team"),
 });
+
+export const KpiBoardQuerySchema = z.object({ scope: TeamScopeSchema });
 
 const kpiFields = {
   name: nameSchema(160),
@@ -219,7 +227,12 @@ export const MeasurementSchema = z.object({
   periodStart: z.string(),
   value: z.number(),
   source: MeasurementSourceSchema,
-  authorName: z.string().nullable().describe("The person, or the API token, that wrote the value"),
+  authorName: z
+    .string()
+    .nullable()
+    .describe(
+      'The person, or the API token ("Transport system feed (API token)"), that wrote the value; null for values Keel wrote itself',
+    ),
   note: z.string(),
   recordedAt: timestamp(),
   revision: z.number().describe("1 for the first value of the period; more means it was corrected"),

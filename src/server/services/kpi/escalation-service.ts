@@ -1,6 +1,7 @@
 import type { Queryable } from "../../../db/client.ts";
 import { roleAtLeast } from "../../../domain/roles.ts";
 import { AppError, notFound, versionConflict } from "../../../shared/errors.ts";
+import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { Escalation } from "../../../shared/schemas/escalations.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
@@ -50,8 +51,10 @@ export async function listEscalationsFor(
   query: {
     state: "unresolved" | "open" | "acknowledged" | "resolved" | "all";
     teamId?: string | undefined;
+    scope?: TeamScope | undefined;
     kpiId?: string | undefined;
     mine?: "true" | "false" | undefined;
+    inMyScope?: "true" | "false" | undefined;
     cursor?: string | undefined;
     limit: number;
   },
@@ -60,10 +63,17 @@ export async function listEscalationsFor(
   const mine = query.mine === "true";
   // A service token has no inbox: nothing is ever sent to it.
   if (mine && !actor.userId) return { items: [], nextCursor: null };
+  // "In my scope": admins and owners answer for everything; a lead for the teams they
+  // lead and all below; anyone else (and a service token below admin) for nothing.
+  const everything = roleAtLeast(actor.role, "admin");
+  const inMyScope = query.inMyScope === "true" && !everything;
+  if (inMyScope && !actor.userId) return { items: [], nextCursor: null };
   const rows = await listEscalations(deps.db, actor.organizationId, {
     state: query.state,
     teamId: query.teamId,
+    scope: query.scope,
     kpiId: query.kpiId,
+    ledByUserId: inMyScope ? (actor.userId ?? undefined) : undefined,
     recipientUserId: mine ? (actor.userId ?? undefined) : undefined,
     after: decodeCursor(query.cursor, "timestamp"),
     limit: query.limit,

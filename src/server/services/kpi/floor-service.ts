@@ -3,6 +3,7 @@ import { todayIn } from "../../../domain/dates.ts";
 import { currentStatus, floorBreached } from "../../../domain/kpi/status.ts";
 import type { PeriodOptions } from "../../../domain/kpi/types.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
+import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { KpiFloor } from "../../../shared/schemas/escalations.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
@@ -106,9 +107,20 @@ function frozenBecause(cycle: { name: string; state: string }): string | null {
   return `Cycle "${cycle.name}" is ${cycle.state === "closed" ? "closed" : "being graded"}: its KPI floor is frozen. Floors are set up while a cycle is planned or running.`;
 }
 
-export async function listFloorsFor(deps: Deps, actor: Actor, query: { teamId: string; cycleId: string }) {
+/** A team's floors for a cycle: with the floors of the teams below it unless `scope` is team. */
+export async function listFloorsFor(
+  deps: Deps,
+  actor: Actor,
+  query: { teamId: string; cycleId: string; scope?: TeamScope | undefined },
+) {
   authorize(actor, "read");
-  const rows = await listFloors(deps.db, actor.organizationId, query.teamId, query.cycleId);
+  const rows = await listFloors(
+    deps.db,
+    actor.organizationId,
+    query.teamId,
+    query.cycleId,
+    query.scope ?? "subtree",
+  );
   return { items: await presentFloors(deps.db, deps, actor.organizationId, rows) };
 }
 

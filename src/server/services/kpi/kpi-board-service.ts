@@ -1,4 +1,5 @@
 import { notFound } from "../../../shared/errors.ts";
+import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { KpiTreeNode } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { activeKpiCardsOfTeam } from "../../repositories/kpi-card-repository.ts";
@@ -12,17 +13,23 @@ import { findTeam } from "../../repositories/team-repository.ts";
 import { cardPoints, presentCards, presentKpis, SPARKLINE_POINTS } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
 
-/** A team's KPI board: every active KPI as a card with a year of values. */
-export async function kpiBoard(deps: Deps, actor: Actor, teamId: string) {
+/**
+ * A team's KPI board: every active KPI as a card with a year of values, and the count
+ * of each status. Leaders see everything under them: by default the board holds the
+ * KPIs of every team below too (`scope` team narrows it to the team's own).
+ */
+export async function kpiBoard(deps: Deps, actor: Actor, teamId: string, scope: TeamScope = "subtree") {
   const rows = await activeKpiCardsOfTeam(
     deps.db,
     actor.organizationId,
     teamId,
     cardPoints(SPARKLINE_POINTS),
+    scope,
   );
-  // The KPIs name their team; only an empty board needs to look the team up.
-  const team = rows[0]
-    ? { id: teamId, name: rows[0].teamName }
+  // The KPIs name their team; only a board without one of the team's own looks it up.
+  const own = rows.find((row) => row.kpi.teamId === teamId);
+  const team = own
+    ? { id: teamId, name: own.teamName }
     : await findTeam(deps.db, actor.organizationId, teamId);
   if (!team) throw notFound("That team");
   const cards = presentCards(rows, await presentContext(deps, deps.db, actor), SPARKLINE_POINTS);
@@ -32,7 +39,7 @@ export async function kpiBoard(deps: Deps, actor: Actor, teamId: string) {
     if (status === "no_data") counts.noData++;
     else if (status) counts[status]++;
   }
-  return { team: { id: team.id, name: team.name }, kpis: cards, counts };
+  return { team: { id: team.id, name: team.name }, scope, kpis: cards, counts };
 }
 
 /** Formula trees are shallow; this bounds the walk should data ever be inconsistent. */

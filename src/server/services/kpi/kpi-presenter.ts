@@ -93,6 +93,7 @@ export function presentCards(
             state: escalation.state,
             reason: escalation.reason,
             openedAt: escalation.openedAt.toISOString(),
+            acknowledgedByName: escalation.acknowledgedByName,
           }
         : null,
       connector: connector

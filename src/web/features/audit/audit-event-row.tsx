@@ -3,7 +3,7 @@ import { IconArrowRight, IconChevronDown, IconChevronRight } from "@tabler/icons
 import { useState } from "react";
 import { formatDateTime, formatRelative } from "../../lib/format.ts";
 import type { AuditEvent } from "../../lib/types.ts";
-import { actionLabel, changedFields, displayValue, entityNouns, fieldLabel } from "./audit-utils.ts";
+import { actionLabel, changedFields, displayValue, entityLabel, fieldLabel } from "./audit-utils.ts";
 
 /** One audit event: who did what to which thing, and on demand the before → after of each field. */
 export function AuditEventRow({ event }: { event: AuditEvent }) {
@@ -33,8 +33,8 @@ export function AuditEventRow({ event }: { event: AuditEvent }) {
               {event.actorLabel}
             </Text>
             <Text size="sm">{actionLabel(event.action).toLowerCase()}</Text>
-            <Badge color="gray" variant="light">
-              {entityNouns[event.entityType] ?? event.entityType}
+            <Badge color="gray" variant="light" tt="none" data-testid="audit-entity">
+              {entityLabel(event.entityType)}
             </Badge>
             {event.entityLabel && (
               <Text size="sm" fw={500} truncate>

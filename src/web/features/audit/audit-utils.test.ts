@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionLabel, changedFields, displayValue } from "./audit-utils.ts";
+import { actionLabel, changedFields, displayValue, entityLabel, entityTypes } from "./audit-utils.ts";
 
 describe("audit before → after", () => {
   it("lists only the fields that changed, without ids and versions", () => {
@@ -23,5 +23,15 @@ describe("audit before → after", () => {
     expect(actionLabel("team.member_added")).toBe("Member added");
     expect(displayValue(null)).toBe("—");
     expect(displayValue({ a: 1 })).toBe('{"a":1}');
+  });
+
+  it("names entity types in words, not codes", () => {
+    expect(entityLabel("key_result")).toBe("Key result");
+    expect(entityLabel("check_in")).toBe("Check-in");
+    expect(entityLabel("kpi_floor")).toBe("KPI floor");
+    expect(entityLabel("membership")).toBe("Person");
+    // A type without a word of its own still reads as words.
+    expect(entityLabel("strategy_map")).toBe("Strategy map");
+    for (const { value } of entityTypes) expect(entityLabel(value)).not.toMatch(/_/);
   });
 });

@@ -54,16 +54,34 @@ export function fieldLabel(field: string): string {
   return field.replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
 }
 
-/** Singular nouns for one event's sentence ("created team Fleet"). */
-export const entityNouns: Record<string, string> = {
-  organization: "organisation",
-  membership: "person",
-  invitation: "invitation",
-  team: "team",
-  cycle: "cycle",
-  theme: "theme",
-  token: "token",
+/** What each kind of audited thing is called, singular, as a badge says it. */
+const entityWords: Record<string, string> = {
+  organization: "Organisation",
+  membership: "Person",
+  invitation: "Invitation",
+  team: "Team",
+  cycle: "Cycle",
+  theme: "Theme",
+  token: "API token",
+  objective: "Objective",
+  key_result: "Key result",
+  check_in: "Check-in",
+  kpi: "KPI",
+  kpi_floor: "KPI floor",
+  kpi_connector: "KPI connector",
+  escalation: "Escalation",
 };
+
+/**
+ * The word for an entity type ("key_result" → "Key result"): people read words, not
+ * codes. A type added later without a word here still reads as words.
+ */
+export function entityLabel(entityType: string): string {
+  const known = entityWords[entityType];
+  if (known) return known;
+  const words = entityType.replace(/_/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export const entityTypes = [
   { value: "organization", label: "Organisation" },
@@ -73,6 +91,13 @@ export const entityTypes = [
   { value: "cycle", label: "Cycles" },
   { value: "theme", label: "Themes" },
   { value: "token", label: "API tokens" },
+  { value: "objective", label: "Objectives" },
+  { value: "key_result", label: "Key results" },
+  { value: "check_in", label: "Check-ins" },
+  { value: "kpi", label: "KPIs" },
+  { value: "kpi_floor", label: "KPI floors" },
+  { value: "kpi_connector", label: "KPI connectors" },
+  { value: "escalation", label: "Escalations" },
 ];
 
 /** Actions the API records today, for the filter's suggestions (the filter is an exact match). */
@@ -105,4 +130,24 @@ export const knownActions = [
   "theme.updated",
   "token.created",
   "token.revoked",
+  "objective.created",
+  "objective.aligned",
+  "objective.graded",
+  "objective.rolled_over",
+  "key_result.created",
+  "key_result.scored",
+  "check_in.created",
+  "check_in.edited",
+  "kpi.created",
+  "kpi_floor.created",
+  "kpi_floor.updated",
+  "kpi_floor.deleted",
+  "kpi_connector.created",
+  "kpi_connector.updated",
+  "kpi_connector.deleted",
+  "escalation.opened",
+  "escalation.acknowledged",
+  "escalation.note_added",
+  "escalation.action_added",
+  "escalation.resolved",
 ];

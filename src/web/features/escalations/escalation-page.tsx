@@ -253,7 +253,7 @@ export function EscalationPage() {
                 <Detail label="Opened">{formatDateTime(e.openedAt)}</Detail>
                 {e.acknowledgedAt && (
                   <Detail label="Acknowledged">
-                    {e.acknowledgedByName ?? "Someone"}, {formatRelative(e.acknowledgedAt)}
+                    {e.acknowledgedByName ?? "A former member"}, {formatRelative(e.acknowledgedAt)}
                   </Detail>
                 )}
               </Table.Tbody>

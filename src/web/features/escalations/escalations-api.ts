@@ -10,7 +10,11 @@ export type { Escalation } from "../../../shared/schemas/escalations.ts";
 export type EscalationFilter = {
   state: "unresolved" | "open" | "acknowledged" | "resolved" | "all";
   mine?: "true" | undefined;
+  /** Escalations of the teams I lead and all below them; everything for admins. */
+  inMyScope?: "true" | undefined;
   teamId?: string | undefined;
+  /** With teamId: the team's whole subtree (the default) or the team alone. */
+  scope?: "subtree" | "team" | undefined;
   kpiId?: string | undefined;
 };
 

@@ -1,5 +1,5 @@
 import { Anchor, Button, Card, Table, Tabs, Text, Tooltip } from "@mantine/core";
-import { IconAlertOctagon, IconCircleCheck, IconInbox } from "@tabler/icons-react";
+import { IconAlertOctagon, IconCircleCheck, IconHierarchy2, IconInbox } from "@tabler/icons-react";
 import { Link, useSearchParams } from "react-router";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { LoadMore } from "../../components/load-more.tsx";
@@ -8,7 +8,10 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatDateTime, formatRelative } from "../../lib/format.ts";
 import { useOrg } from "../../lib/org-context.tsx";
+import { useSession } from "../../lib/session.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
+import { hasLeaderScope } from "../teams/team-scope.ts";
+import { useTeamTree } from "../teams/teams-api.ts";
 import { EscalationStateBadge, escalationValue, reasonLabels } from "./escalation-state-badge.tsx";
 import {
   type Escalation,
@@ -17,15 +20,21 @@ import {
   useMyEscalationCount,
 } from "./escalations-api.ts";
 
-type Tab = "mine" | "unresolved" | "resolved";
+type Tab = "scope" | "mine" | "unresolved" | "resolved";
+const tabs: Tab[] = ["scope", "mine", "unresolved", "resolved"];
 
 const filters: Record<Tab, EscalationFilter> = {
+  scope: { state: "unresolved", inMyScope: "true" },
   mine: { state: "unresolved", mine: "true" },
   unresolved: { state: "unresolved" },
   resolved: { state: "resolved" },
 };
 
 const empties: Record<Tab, { title: string; text: string }> = {
+  scope: {
+    title: "Nothing open in your scope",
+    text: "No KPI of a team you lead, or of a team below it, is red or through a cycle's floor. Admins see every team's here.",
+  },
   mine: {
     title: "Nothing waiting for you",
     text: "When a KPI you own, a KPI of a team you lead, or a floor you answer for turns red or falls through a cycle's floor, its escalation lands here: acknowledge it, say what will be done, and resolve it.",
@@ -40,14 +49,22 @@ const empties: Record<Tab, { title: string; text: string }> = {
   },
 };
 
-/** /o/:org/escalations: my inbox, everything unresolved, and the resolved history. */
+/**
+ * /o/:org/escalations: what I answer for as a lead or admin (where leads and admins
+ * start: everything under them), my inbox (where everyone else starts), everything
+ * unresolved, and the resolved history.
+ */
 export function EscalationsPage() {
-  const { slug } = useOrg();
+  const { slug, isAdmin } = useOrg();
+  const userId = useSession().data?.user.id ?? null;
+  const tree = useTeamTree(slug);
+  const leader = hasLeaderScope(tree.data?.roots ?? [], userId, isAdmin);
   const [params, setParams] = useSearchParams();
-  const tab = (
-    ["mine", "unresolved", "resolved"].includes(params.get("tab") ?? "") ? params.get("tab") : "mine"
-  ) as Tab;
-  const list = useEscalations(slug, filters[tab]);
+  const fallback: Tab = leader ? "scope" : "mine";
+  const asked = params.get("tab");
+  const tab: Tab = tabs.find((t) => t === asked && (t !== "scope" || leader)) ?? fallback;
+  // Until the tree says whether I lead a team, a member's page would guess wrong.
+  const list = useEscalations(slug, filters[tab], isAdmin || !tree.isPending);
   const mine = useMyEscalationCount(slug);
   const bp = useBreakpoints();
 
@@ -59,11 +76,16 @@ export function EscalationsPage() {
       />
       <Tabs
         value={tab}
-        onChange={(v) => setParams(v && v !== "mine" ? { tab: v } : {}, { replace: true })}
+        onChange={(v) => setParams(v && v !== fallback ? { tab: v } : {}, { replace: true })}
         mb="sm"
         keepMounted={false}
       >
         <Tabs.List>
+          {leader && (
+            <Tabs.Tab value="scope" leftSection={<IconHierarchy2 size={15} />}>
+              In my scope
+            </Tabs.Tab>
+          )}
           <Tabs.Tab value="mine" leftSection={<IconInbox size={15} />}>
             Mine{mine.count > 0 ? ` (${mine.count}${mine.more ? "+" : ""})` : ""}
           </Tabs.Tab>
@@ -89,7 +111,7 @@ export function EscalationsPage() {
             icon={tab === "resolved" ? <IconCircleCheck size={24} /> : <IconInbox size={24} />}
             title={empties[tab].title}
             action={
-              tab === "mine" && (
+              (tab === "mine" || tab === "scope") && (
                 <Button variant="default" onClick={() => setParams({ tab: "unresolved" }, { replace: true })}>
                   See all unresolved escalations
                 </Button>

@@ -1,16 +1,28 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { KpiFloor } from "../../../shared/schemas/escalations.ts";
 import { api, orgPath } from "../../lib/api-client.ts";
 import { kpiKeys, useInvalidateKpis } from "./kpis-api.ts";
 
 export type { KpiFloor } from "../../../shared/schemas/escalations.ts";
 
-/** The KPIs a team declared "must not fall" for one cycle, each with its threshold and state. */
-export function useKpiFloors(slug: string, teamId: string | null, cycleId: string | null) {
+/**
+ * The KPIs a team declared "must not fall" for one cycle, each with its threshold and
+ * state; with the floors of the teams below it unless `scope` is team.
+ */
+export function useKpiFloors(
+  slug: string,
+  teamId: string | null,
+  cycleId: string | null,
+  scope: TeamScope = "subtree",
+) {
   return useQuery({
-    queryKey: [...kpiKeys.floors(slug), teamId, cycleId],
+    queryKey: [...kpiKeys.floors(slug), teamId, cycleId, scope],
     queryFn: ({ signal }) =>
-      api.get<{ items: KpiFloor[] }>(orgPath(slug, "/kpi-floors"), { query: { teamId, cycleId }, signal }),
+      api.get<{ items: KpiFloor[] }>(orgPath(slug, "/kpi-floors"), {
+        query: { teamId, cycleId, scope },
+        signal,
+      }),
     enabled: teamId !== null && cycleId !== null,
   });
 }

@@ -9,6 +9,7 @@ import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
 import type { TeamNode } from "../../lib/types.ts";
+import { TeamScopeSwitch, useTeamScope } from "../teams/team-scope-switch.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
@@ -45,6 +46,7 @@ export function KpiBoardPage() {
   const team = teamId ? findTeam(roots, teamId) : null;
   const canManage = mayManageTeamKpis(roots, teamId, userId, role);
   const canEnter = role !== "viewer";
+  const [scope, setScope] = useTeamScope();
 
   return (
     <>
@@ -81,11 +83,17 @@ export function KpiBoardPage() {
             ariaLabel="Choose team"
             roots={roots}
             value={teamId}
-            onChange={(v) => v && navigate(`/o/${slug}/teams/${v}/kpis`, { replace: true })}
+            onChange={(v) =>
+              v &&
+              navigate(`/o/${slug}/teams/${v}/kpis${scope === "team" ? "?scope=team" : ""}`, {
+                replace: true,
+              })
+            }
             leftSection={<IconHierarchy2 size={15} />}
             w={260}
             testId="kpi-team-select"
           />
+          {team && team.children.length > 0 && <TeamScopeSwitch scope={scope} onChange={setScope} />}
           {team && team.methodology === "okr" && (
             <Text size="xs" c="dimmed">
               {team.name} runs OKRs only; its KPIs still show here.
@@ -126,6 +134,7 @@ export function KpiBoardPage() {
           slug={slug}
           teamId={team.id}
           teamName={team.name}
+          scope={team.children.length > 0 ? scope : "team"}
           canManage={canManage}
           onCreate={() => setCreating(true)}
         />

@@ -1,9 +1,10 @@
-import { Button, Card, Group, SimpleGrid, Text, UnstyledButton } from "@mantine/core";
+import { Button, Card, Group, SimpleGrid, Stack, Text, UnstyledButton } from "@mantine/core";
 import { IconGauge, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { groupByTeam, type TeamScope } from "../teams/team-scope.ts";
 import { KpiCard } from "./kpi-card.tsx";
 import { kpiStatusLabels } from "./kpi-format.ts";
 import { KpiStatusIcon } from "./kpi-status.tsx";
@@ -13,6 +14,8 @@ type Props = {
   slug: string;
   teamId: string;
   teamName: string;
+  /** The team's whole subtree (grouped by team) or its own KPIs. */
+  scope: TeamScope;
   /** Shows "New KPI" for those who may define the team's KPIs. */
   canManage: boolean;
   onCreate: () => void;
@@ -68,9 +71,12 @@ export function StatusCounts({
   );
 }
 
-/** A team's KPI board: counts per status, then a grid of cards in the order the API gives. */
-export function KpiBoard({ slug, teamId, teamName, canManage, onCreate }: Props) {
-  const board = useKpiBoard(slug, teamId);
+/**
+ * A team's KPI board: counts per status, then the cards in the order the API gives,
+ * grouped by team when the board holds the teams below it too.
+ */
+export function KpiBoard({ slug, teamId, teamName, scope, canManage, onCreate }: Props) {
+  const board = useKpiBoard(slug, teamId, scope);
   const [filter, setFilter] = useState<KpiStatus | null>(null);
 
   if (board.isPending) {
@@ -89,7 +95,11 @@ export function KpiBoard({ slug, teamId, teamName, canManage, onCreate }: Props)
       <Card withBorder>
         <EmptyState
           icon={<IconGauge size={24} />}
-          title="No KPIs yet — add the health metrics this team watches"
+          title={
+            scope === "subtree"
+              ? "No KPIs yet — add the health metrics this team watches"
+              : "No KPIs of this team's own — add the health metrics it watches"
+          }
           action={
             canManage && (
               <Button variant="default" leftSection={<IconPlus size={15} />} onClick={onCreate}>
@@ -107,14 +117,31 @@ export function KpiBoard({ slug, teamId, teamName, canManage, onCreate }: Props)
     );
   }
   const shown = filter ? kpis.filter((k) => (k.current.status ?? null) === filter) : kpis;
+  const groups = groupByTeam(shown, teamId, (k) => ({ id: k.teamId, name: k.teamName }));
+  const grouped = groups.length > 1 || (groups[0] !== undefined && groups[0].teamId !== teamId);
   return (
     <>
       <StatusCounts board={board.data} filter={filter} onFilter={setFilter} />
-      <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" mt="sm" data-testid="kpi-board">
-        {shown.map((kpi) => (
-          <KpiCard key={kpi.id} slug={slug} kpi={kpi} />
+      <Stack gap="sm" mt="sm" data-testid="kpi-board">
+        {groups.map((group) => (
+          <section key={group.teamId} aria-label={grouped ? `KPIs of ${group.teamName}` : undefined}>
+            {grouped && (
+              <Text size="sm" fw={600} mb={6} data-testid="kpi-board-group">
+                {group.teamName}
+                <Text span size="xs" c="dimmed" fw={400}>
+                  {" "}
+                  · {group.items.length} {group.items.length === 1 ? "KPI" : "KPIs"}
+                </Text>
+              </Text>
+            )}
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm">
+              {group.items.map((kpi) => (
+                <KpiCard key={kpi.id} slug={slug} kpi={kpi} />
+              ))}
+            </SimpleGrid>
+          </section>
         ))}
-      </SimpleGrid>
+      </Stack>
     </>
   );
 }

@@ -192,7 +192,7 @@ export function KpiDetailPage() {
           <Group justify="space-between" gap="xs" wrap="wrap">
             <Text size="sm">
               {k.openEscalation.state === "acknowledged"
-                ? "Someone acknowledged it and is on it. It closes when resolved, or by itself after "
+                ? `${k.openEscalation.acknowledgedByName ?? "A former member"} acknowledged it and is on it. It closes when resolved, or by itself after `
                 : "Waiting for the owner or a lead to acknowledge it. It closes when resolved, or by itself after "}
               {k.closeAfterGreenPeriods} green period{k.closeAfterGreenPeriods === 1 ? "" : "s"} in a row.
             </Text>

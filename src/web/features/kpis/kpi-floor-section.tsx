@@ -14,7 +14,9 @@ import { QueryError } from "../../components/query-error.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { notify } from "../../lib/notify.ts";
-import type { Cycle } from "../../lib/types.ts";
+import type { Cycle, TeamNode } from "../../lib/types.ts";
+import { groupByTeam, type TeamScope } from "../teams/team-scope.ts";
+import { findTeam } from "../teams/team-tree-utils.ts";
 import { type KpiFloor, useDeleteFloor, useKpiFloors } from "./floors-api.ts";
 import { FloorModal } from "./kpi-floor-modal.tsx";
 import { formatKpiValue } from "./kpi-format.ts";
@@ -24,6 +26,10 @@ type Props = {
   slug: string;
   teamId: string;
   teamName: string;
+  /** With the floors of the teams below (grouped by team), or the team's own. */
+  scope: TeamScope;
+  /** The team tree, to name the team of each floor. */
+  roots: TeamNode[];
   cycle: Cycle;
   /** The team's KPIs (from its board): the ones a floor can hold, and their formats. */
   kpis: KpiCard[];
@@ -60,15 +66,21 @@ function FloorState({ floor }: { floor: KpiFloor }) {
  * The team's KPI floor for a cycle: what must not fall while the team chases its OKRs,
  * each KPI against its escalation threshold. Leads and admins add, change and remove.
  */
-export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage }: Props) {
-  const floors = useKpiFloors(slug, teamId, cycle.id);
+export function KpiFloorSection({ slug, teamId, teamName, scope, roots, cycle, kpis, canManage }: Props) {
+  const floors = useKpiFloors(slug, teamId, cycle.id, scope);
   const remove = useDeleteFloor(slug);
   const [editing, setEditing] = useState<KpiFloor | "new" | null>(null);
   const [removing, setRemoving] = useState<KpiFloor | null>(null);
   // As on the server: floors change while a cycle is planned or running, not in grading.
   const frozen = cycle.state !== "planning" && cycle.state !== "active";
   const items = floors.data?.items ?? [];
-  const onFloor = new Set(items.map((f) => f.kpi.id));
+  const groups = groupByTeam(items, teamId, (f) => ({
+    id: f.teamId,
+    name: findTeam(roots, f.teamId)?.name ?? f.kpi.teamName,
+  }));
+  const grouped = groups.length > 1 || (groups[0] !== undefined && groups[0].teamId !== teamId);
+  // A KPI on a sub-team's floor may still go on this team's own.
+  const onFloor = new Set(items.filter((f) => f.teamId === teamId).map((f) => f.kpi.id));
   const candidates = kpis.filter((k) => !onFloor.has(k.id));
 
   return (
@@ -131,14 +143,23 @@ export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.map((f) => {
-                return (
+              {groups.flatMap((group) => [
+                grouped && (
+                  <Table.Tr key={`team-${group.teamId}`} data-testid="floor-group">
+                    <Table.Td colSpan={canManage && !frozen ? 6 : 5}>
+                      <Text size="xs" fw={600} c="dimmed">
+                        {group.teamId === teamId ? `${teamName}'s own floor` : `Floor of ${group.teamName}`}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ),
+                ...group.items.map((f) => (
                   <Table.Tr key={f.id} data-testid="floor-row" data-breached={f.breached || undefined}>
                     <Table.Td>
                       <Anchor component={Link} to={`/o/${slug}/kpis/${f.kpi.id}`} size="sm">
                         {f.kpi.name}
                       </Anchor>
-                      {f.kpi.teamId !== teamId && (
+                      {f.kpi.teamId !== f.teamId && (
                         // A sub-team's KPI, or one that moved team after the floor was set up.
                         <Text size="xs" c="dimmed">
                           {f.kpi.teamName}
@@ -183,8 +204,8 @@ export function KpiFloorSection({ slug, teamId, teamName, cycle, kpis, canManage
                       </Table.Td>
                     )}
                   </Table.Tr>
-                );
-              })}
+                )),
+              ])}
             </Table.Tbody>
           </Table>
         </div>

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type {
   Connector,
   ConnectorRun,
@@ -42,7 +43,8 @@ export type KpiStatus = NonNullable<Kpi["current"]["status"]>;
  */
 export const kpiKeys = {
   all: (slug: string) => ["org", slug, "kpis"] as const,
-  board: (slug: string, teamId: string) => ["org", slug, "kpis", "board", teamId] as const,
+  board: (slug: string, teamId: string, scope: TeamScope = "subtree") =>
+    ["org", slug, "kpis", "board", teamId, scope] as const,
   list: (slug: string) => ["org", slug, "kpis", "list"] as const,
   kpi: (slug: string, id: string) => ["org", slug, "kpis", "kpi", id] as const,
   entry: (slug: string) => ["org", slug, "kpis", "entry"] as const,
@@ -55,11 +57,15 @@ export function useInvalidateKpis(slug: string) {
   return () => client.invalidateQueries({ queryKey: kpiKeys.all(slug) });
 }
 
-/** A team's KPI cards (value, target, status, sparkline, trend, open escalation) and counts. */
-export function useKpiBoard(slug: string, teamId: string | null) {
+/**
+ * A team's KPI cards (value, target, status, sparkline, trend, open escalation) and
+ * counts: of its whole subtree unless `scope` is team.
+ */
+export function useKpiBoard(slug: string, teamId: string | null, scope: TeamScope = "subtree") {
   return useQuery({
-    queryKey: kpiKeys.board(slug, teamId ?? "none"),
-    queryFn: ({ signal }) => api.get<KpiBoard>(orgPath(slug, `/teams/${teamId}/kpi-board`), { signal }),
+    queryKey: kpiKeys.board(slug, teamId ?? "none", scope),
+    queryFn: ({ signal }) =>
+      api.get<KpiBoard>(orgPath(slug, `/teams/${teamId}/kpi-board`), { query: { scope }, signal }),
     enabled: teamId !== null,
   });
 }

@@ -11,6 +11,7 @@ import {
   reasonLabels,
 } from "../escalations/escalation-state-badge.tsx";
 import { useEscalations } from "../escalations/escalations-api.ts";
+import { TeamScopeSwitch, useTeamScope } from "../teams/team-scope-switch.tsx";
 import { mayManageTeamKpis } from "./kpi-access.ts";
 import { KpiBoard } from "./kpi-board.tsx";
 import { KpiFloorSection } from "./kpi-floor-section.tsx";
@@ -21,13 +22,18 @@ type Props = { slug: string; team: TeamNode; cycle: Cycle | null; roots: TeamNod
 
 /**
  * The run half of the team page, beside its OKRs: the KPI board, the floor that must hold
- * during the selected cycle, and the escalations still open on the team's KPIs.
+ * during the selected cycle, and the escalations still open on the team's KPIs; for a
+ * team with teams below it, theirs too unless "This team only" is on.
  */
 export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
   const userId = useSession().data?.user.id ?? null;
   const canManage = mayManageTeamKpis(roots, team.id, userId, role);
-  const board = useKpiBoard(slug, team.id);
-  const escalations = useEscalations(slug, { state: "unresolved", teamId: team.id });
+  // A team with teams below it shows their KPIs, floors and escalations too, unless narrowed.
+  const [chosenScope, setScope] = useTeamScope();
+  const hasSubTeams = team.children.length > 0;
+  const scope = hasSubTeams ? chosenScope : "team";
+  const board = useKpiBoard(slug, team.id, scope);
+  const escalations = useEscalations(slug, { state: "unresolved", teamId: team.id, scope });
   const [creating, setCreating] = useState(false);
 
   return (
@@ -37,7 +43,12 @@ export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
           KPIs
         </Title>
         <Group gap="sm">
-          <Anchor component={Link} to={`/o/${slug}/teams/${team.id}/kpis`} size="sm">
+          {hasSubTeams && <TeamScopeSwitch scope={chosenScope} onChange={setScope} />}
+          <Anchor
+            component={Link}
+            to={`/o/${slug}/teams/${team.id}/kpis${scope === "team" && hasSubTeams ? "?scope=team" : ""}`}
+            size="sm"
+          >
             <Group gap={4} wrap="nowrap">
               KPI board
               <IconArrowRight size={14} />
@@ -59,6 +70,7 @@ export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
         slug={slug}
         teamId={team.id}
         teamName={team.name}
+        scope={scope}
         canManage={canManage}
         onCreate={() => setCreating(true)}
       />
@@ -69,6 +81,8 @@ export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
               slug={slug}
               teamId={team.id}
               teamName={team.name}
+              scope={scope}
+              roots={roots}
               cycle={cycle}
               kpis={board.data?.kpis ?? []}
               canManage={canManage}
@@ -97,7 +111,8 @@ export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
               </Text>
             ) : escalations.items.length === 0 ? (
               <Text size="sm" c="dimmed">
-                None: no KPI of {team.name} is red or through its floor.
+                None: no KPI of {team.name}
+                {scope === "subtree" ? " or of a team below it" : ""} is red or through its floor.
               </Text>
             ) : (
               <Stack gap={6}>
@@ -108,6 +123,7 @@ export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
                         {e.kpi.name}
                       </Anchor>
                       <Text size="xs" c="dimmed">
+                        {e.kpi.teamId !== team.id && `${e.kpi.teamName} · `}
                         {reasonLabels[e.reason]} at {escalationValue(e)} · {formatRelative(e.openedAt)}
                       </Text>
                     </div>
