@@ -9,12 +9,12 @@ import {
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { auditLog } from "../services/audit-service.ts";
+import { requireOperator } from "../services/instance-service.ts";
 import {
   createOrganization,
   getOrganization,
   updateOrganizationSettings,
 } from "../services/organization-service.ts";
-import { requireOperator } from "../services/instance-service.ts";
 import { authenticated, requireSession } from "./route-helpers.ts";
 
 export function organizationRoutes(app: Api, deps: Deps) {

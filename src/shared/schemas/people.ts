@@ -25,7 +25,6 @@ export const CreatePersonSchema = z.object({
   managerUserId: z.uuid().nullable().optional(),
 });
 
-
 export const UpdatePersonSchema = z.object({
   version: VersionSchema,
   role: RoleSchema.optional(),
