@@ -183,6 +183,40 @@ describe("reset links issued by an admin", () => {
   });
 });
 
+describe("a password set voids the account's other reset links", () => {
+  it("using the newer of two links voids the older: it is gone and the new password stays", async () => {
+    const sem = await h.addPerson(vera, victim, "member", { name: "Sem Hendriks" });
+    const issue = () =>
+      h.ok("POST", `/api/orgs/${victim.slug}/people/${sem.id}/password-reset`, { as: vera }, 201);
+    const older = await issue();
+    const newer = await issue();
+    await h.ok("POST", "/api/auth/password-reset", {
+      body: { token: tokenOf(newer.url), newPassword: "Newer-link-password-1" },
+    });
+    const stale = await h.request("POST", "/api/auth/password-reset", {
+      body: { token: tokenOf(older.url), newPassword: "Older-link-password-1" },
+    });
+    expectError(stale, 410, "gone");
+    await expect(h.signIn(sem.email, "Newer-link-password-1")).resolves.toMatchObject({ email: sem.email });
+  });
+
+  it("changing one's password voids every link still outstanding", async () => {
+    const lynn = await h.addPerson(vera, victim, "member", { name: "Lynn Kok" });
+    const link = await h.ok("POST", `/api/orgs/${victim.slug}/people/${lynn.id}/password-reset`, {
+      as: vera,
+    });
+    await h.ok("POST", "/api/auth/password", {
+      as: lynn.client,
+      body: { currentPassword: lynn.password, newPassword: "Lynn-chose-this-1" },
+    });
+    const stale = await h.request("POST", "/api/auth/password-reset", {
+      body: { token: tokenOf(link.url), newPassword: "Someone-else-chose-1" },
+    });
+    expectError(stale, 410, "gone");
+    await expect(h.signIn(lynn.email, "Lynn-chose-this-1")).resolves.toMatchObject({ email: lynn.email });
+  });
+});
+
 describe("accepting an invitation with an existing account", () => {
   it("never sets a password on an account still waiting for its set-password link", async () => {
     // Such accounts were made by adding people before invitations replaced that.
