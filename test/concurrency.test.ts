@@ -9,6 +9,7 @@ import { buildPerson, buildTeam } from "./support/factories.ts";
 import {
   expectError,
   type Harness,
+  invitationTokenOf,
   MINUTE,
   type OrgRef,
   type Reply,
@@ -126,20 +127,49 @@ describe("creating the same thing twice at the same moment", () => {
     ]);
   });
 
-  it("adding one new person twice gives one 201 and 409 already_exists for the rest, never a 500", async () => {
+  it("one new person accepting three invitations at once gets one account: 200 once, 409 already_exists, never a 500", async () => {
     const person = buildPerson({ name: "Milan Jansen" });
+    const links: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const added = await h.ok("POST", `/api/orgs/${org.slug}/people`, {
+        as: owner,
+        body: { name: person.name, email: person.email, role: "member" },
+      });
+      links.push(invitationTokenOf(added.url));
+    }
     const replies = await Promise.all(
-      [1, 2, 3].map(() =>
-        h.request("POST", `/api/orgs/${org.slug}/people`, {
-          as: owner,
-          body: { name: person.name, email: person.email, role: "member" },
+      links.map((token) =>
+        h.request("POST", `/api/invitations/${token}/accept`, {
+          body: { name: person.name, password: person.password },
         }),
       ),
     );
     const counts = tally(replies);
-    expect(counts, JSON.stringify(counts)).toEqual({ 201: 1, "409 already_exists": 2 });
+    expect(counts, JSON.stringify(counts)).toEqual({ 200: 1, "409 already_exists": 2 });
     for (const r of replies.filter((x) => x.status === 409))
       expect(r.body.error.message).toEqual(expect.any(String));
+  });
+});
+
+describe("two reset links of one account used at the same moment", () => {
+  it("one sets the password, the other is voided (410 gone), never a deadlock or a 500", async () => {
+    const finn = await h.addPerson(owner, org, "member", { name: "Finn de Boer" });
+    const links = [];
+    for (let i = 0; i < 2; i++) {
+      links.push(await h.ok("POST", `/api/orgs/${org.slug}/people/${finn.id}/password-reset`, { as: owner }));
+    }
+    const replies = await Promise.all(
+      links.map((link, i) =>
+        h.request("POST", "/api/auth/password-reset", {
+          body: { token: link.url.split("/").at(-1), newPassword: `Parallel-reset-${i}-password` },
+        }),
+      ),
+    );
+    expect(tally(replies)).toEqual({ 200: 1, "410 gone": 1 });
+    const winner = replies.findIndex((r) => r.status === 200);
+    await expect(h.signIn(finn.email, `Parallel-reset-${winner}-password`)).resolves.toMatchObject({
+      email: finn.email,
+    });
   });
 });
 

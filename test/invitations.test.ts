@@ -54,15 +54,16 @@ describe("inviting someone new", () => {
       organizationName: "Van der Berg Logistics",
       email: person.email,
       role: "member",
-      accountExists: false,
+      name: null,
     });
   });
 
-  it("needs a name to create the account", async () => {
+  it("without a name it is a sign-in, answered like a wrong password: no account is made", async () => {
     const reply = await h.request("POST", `/api/invitations/${invitation.token}/accept`, {
       body: { password: person.password },
     });
-    expectError(reply, 400, "validation_failed", "name");
+    expectError(reply, 401, "invalid_credentials");
+    expect(reply.body.error.message).toMatch(/if you are new to Keel, give your name/);
     expect(await h.findUser(person.email)).toBeUndefined();
   });
 
@@ -114,13 +115,16 @@ describe("inviting someone who already has an account", () => {
     const other = await h.createOwnerWithOrg({ person: { name: "Levi Vos" }, org: { name: "Maas Cargo" } });
     const levi = other.owner;
     const inv = await invite({ email: levi.email, role: "viewer" });
-    const preview = await h.ok("GET", `/api/invitations/${inv.token}`);
-    expect(preview.accountExists).toBe(true);
-
     const wrong = await h.request("POST", `/api/invitations/${inv.token}/accept`, {
       body: { password: "not-levis-password" },
     });
-    expectError(wrong, 400, "validation_failed", "password");
+    expectError(wrong, 401, "invalid_credentials");
+    // Giving a name does not make a new account, nor set this one's password.
+    const claim = await h.request("POST", `/api/invitations/${inv.token}/accept`, {
+      body: { name: "Levi Vos", password: "Claimed-password-1" },
+    });
+    expectError(claim, 401, "invalid_credentials");
+    expect(claim.text).toBe(wrong.text);
     expect((await h.request("GET", `/api/invitations/${inv.token}`)).status).toBe(200);
 
     const right = await h.request("POST", `/api/invitations/${inv.token}/accept`, {

@@ -13,6 +13,7 @@ import {
   type Client,
   expectError,
   type Harness,
+  invitationTokenOf,
   type Member,
   type SessionClient,
   startHarness,
@@ -401,7 +402,7 @@ describe("people administration rules", () => {
     expectError(reply, 409, "already_exists", "email");
   });
 
-  it("adds a new account with a one-time set-password link", async () => {
+  it("adds a person with an invitation link: they create their account on it and join with title and manager", async () => {
     const person = buildPerson({ name: "Iris Brouwer" });
     const reply = await h.request("POST", `/api/orgs/${s.org.slug}/people`, {
       as: s.admin.client,
@@ -414,14 +415,28 @@ describe("people administration rules", () => {
       },
     });
     expect(reply.status, reply.text).toBe(201);
-    expect(reply.body.person).toMatchObject({
+    expect(reply.body.invitation).toMatchObject({
+      email: person.email,
       name: "Iris Brouwer",
-      hasPassword: false,
+      role: "member",
+      title: "Dispatcher",
+      managerUserId: s.admin.id,
+      status: "pending",
+    });
+    const token = invitationTokenOf(reply.body.url);
+    expect(await h.ok("GET", `/api/invitations/${token}`)).toMatchObject({ name: "Iris Brouwer" });
+    const joined = await h.request("POST", `/api/invitations/${token}/accept`, {
+      body: { name: "Iris Brouwer", password: "Dispatch-board-42" },
+    });
+    expect(joined.status, joined.text).toBe(200);
+    const iris = await h.ok("GET", `/api/orgs/${s.org.slug}/people/${joined.body.user.id}`, { as: s.owner });
+    expect(iris).toMatchObject({
+      name: "Iris Brouwer",
+      hasPassword: true,
+      role: "member",
       managerName: "Daan Bakker",
       title: "Dispatcher",
     });
-    const token = /\/reset-password\/([\w-]+)$/.exec(reply.body.setPasswordUrl)![1]!;
-    await h.ok("POST", "/api/auth/password-reset", { body: { token, newPassword: "Dispatch-board-42" } });
     await expect(h.signIn(person.email, "Dispatch-board-42")).resolves.toMatchObject({
       name: "Iris Brouwer",
     });

@@ -31,6 +31,11 @@ export const users = pgTable(
     name: text("name").notNull(),
     /** argon2id; null until the person sets a password through a one-time link. */
     passwordHash: text("password_hash"),
+    /**
+     * An operator of this Keel instance (not of an organisation): may create organisations
+     * and name other operators. The account that set Keel up is the first.
+     */
+    isOperator: boolean("is_operator").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -143,6 +148,11 @@ export const invitations = pgTable(
     id: uuid("id").notNull().defaultRandom(),
     email: text("email").notNull(),
     role: text("role", { enum: ["owner", "admin", "member", "viewer"] }).notNull(),
+    /** The name the admin gave when adding the person: offered to a new account, never applied to an existing one. */
+    name: text("name"),
+    /** Title and manager the membership starts with (adding a person through People). */
+    title: text("title"),
+    managerUserId: uuid("manager_user_id"),
     tokenHash: text("token_hash").notNull(),
     createdBy: uuid("created_by"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),

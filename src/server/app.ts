@@ -12,6 +12,7 @@ import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
+import { instanceRoutes } from "./routes/instance-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
@@ -67,6 +68,7 @@ export function createApp(deps: Deps): Api {
 
   systemRoutes(app, deps);
   authRoutes(app, deps);
+  instanceRoutes(app, deps);
   organizationRoutes(app, deps);
   peopleRoutes(app, deps);
   teamRoutes(app, deps);

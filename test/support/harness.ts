@@ -12,11 +12,7 @@ import { loadConfig } from "../../src/server/config.ts";
 import type { Api, Deps } from "../../src/server/context.ts";
 import { createLogger, type Logger } from "../../src/server/lib/logger.ts";
 import { hashPassword } from "../../src/server/lib/passwords.ts";
-import {
-  findUserByEmail,
-  insertUser,
-  setPasswordHash,
-} from "../../src/server/repositories/identity-repository.ts";
+import { findUserByEmail, insertUser } from "../../src/server/repositories/identity-repository.ts";
 import { SESSION_COOKIE } from "../../src/server/services/auth-service.ts";
 import { needsSetup } from "../../src/server/services/setup-service.ts";
 import { openTestDatabase } from "./database.ts";
@@ -191,13 +187,22 @@ export async function startHarness(options: HarnessOptions = {}) {
     return sessionFrom(reply, { email, password });
   }
 
-  /** An account with a password, made directly in the database (not a test subject). */
-  async function createUser(overrides: Partial<PersonInput> = {}): Promise<Account> {
-    const person = buildPerson(overrides);
+  async function passwordHashOf(password: string) {
     if (!defaultHash) defaultHash = hashPassword(DEFAULT_PASSWORD);
-    const passwordHash =
-      person.password === DEFAULT_PASSWORD ? await defaultHash : await hashPassword(person.password);
-    const row = await insertUser(db, { email: person.email, name: person.name, passwordHash });
+    return password === DEFAULT_PASSWORD ? defaultHash : hashPassword(password);
+  }
+
+  /**
+   * An account with a password, made directly in the database (not a test subject);
+   * `isOperator` makes it an operator of the instance (it may create organisations).
+   */
+  async function createUser(
+    overrides: Partial<PersonInput> & { isOperator?: boolean } = {},
+  ): Promise<Account> {
+    const { isOperator = false, ...rest } = overrides;
+    const person = buildPerson(rest);
+    const passwordHash = await passwordHashOf(person.password);
+    const row = await insertUser(db, { email: person.email, name: person.name, passwordHash, isOperator });
     return { id: row.id, name: row.name, email: row.email, password: person.password };
   }
 
@@ -222,21 +227,25 @@ export async function startHarness(options: HarnessOptions = {}) {
   /**
    * A new account that owns a new organisation, signed in. The first call on an empty
    * instance goes through setup; later ones sign a new account in and POST /api/orgs.
+   * Only operators create organisations, so every owner made here is an operator too (as
+   * the one who set Keel up is); people added with addPerson or createUser are not.
    */
   async function createOwnerWithOrg(
     opts: { person?: Partial<PersonInput>; org?: Partial<OrganizationInput> } = {},
   ): Promise<{ owner: SessionClient; org: OrgRef }> {
     if (await needsSetup(deps)) return setup(opts.person, opts.org);
-    const account = await createUser(opts.person);
+    const account = await createUser({ ...opts.person, isOperator: true });
     const owner = await signIn(account.email, account.password);
     const body = await ok("POST", "/api/orgs", { as: owner, body: buildOrganization(opts.org) }, 201);
     return { owner, org: { id: body.id, slug: body.slug, name: body.name } };
   }
 
   /**
-   * Adds a new account to the organisation through the API (POST people), gives it its
-   * password directly in the database (instead of through the set-password link, which
-   * would cost an argon2 hash per person) and signs it in.
+   * Adds a person to the organisation through the API (POST people), which answers with
+   * an invitation link. The account is made in the database with its password (unless the
+   * address has one already: then it must be that account's password) instead of through
+   * the link, which would cost an argon2 hash per person; the person then signs in on the
+   * link to accept (POST /api/invitations/{token}/accept) and is signed in.
    */
   async function addPerson(
     admin: Client,
@@ -249,11 +258,14 @@ export async function startHarness(options: HarnessOptions = {}) {
       as: admin,
       body: { name: p.name, email: p.email, role },
     });
-    if (!defaultHash) defaultHash = hashPassword(DEFAULT_PASSWORD);
-    const passwordHash = p.password === DEFAULT_PASSWORD ? await defaultHash : await hashPassword(p.password);
-    await setPasswordHash(db, added.person.userId, passwordHash);
-    const client = await signIn(p.email, p.password);
-    return { id: added.person.userId, name: p.name, email: p.email, password: p.password, role, client };
+    const account = (await findUserByEmail(db, p.email)) ?? (await createUser(p));
+    const reply = await request("POST", `/api/invitations/${invitationTokenOf(added.url)}/accept`, {
+      body: { password: p.password },
+    });
+    if (reply.status !== 200)
+      throw new Error(`accepting ${p.email}'s invitation → ${reply.status}: ${reply.text}`);
+    const client = sessionFrom(reply, p);
+    return { id: account.id, name: account.name, email: p.email, password: p.password, role, client };
   }
 
   async function createToken(
@@ -295,6 +307,13 @@ export async function startHarness(options: HarnessOptions = {}) {
     appWith: (env: Record<string, string>) => createApp({ ...deps, config: loadConfig(testConfigEnv(env)) }),
     close: dispose,
   };
+}
+
+/** The secret of an invitation link (…/invite/<token>). */
+export function invitationTokenOf(url: string): string {
+  const token = /\/invite\/([\w-]+)$/.exec(url)?.[1];
+  if (!token) throw new Error(`not an invitation link: ${url}`);
+  return token;
 }
 
 /** The session cookie's value in a response's Set-Cookie headers, if any. */

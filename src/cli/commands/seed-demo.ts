@@ -3,6 +3,8 @@ import { hashPassword } from "../../server/lib/passwords.ts";
 import {
   findUserByEmail,
   insertUser,
+  listOperators,
+  setOperator,
   setPasswordHash,
 } from "../../server/repositories/identity-repository.ts";
 import { seedDemoOrganization } from "../../server/services/demo/seed-demo.ts";
@@ -32,6 +34,9 @@ export function registerSeedDemo(program: Command) {
           } else if (opts.password) {
             await setPasswordHash(tx, user.id, await hashPassword(PasswordSchema.parse(opts.password)));
           }
+          // On an instance nobody has set up yet this is its setup: the owner becomes its
+          // first operator, the one who may create organisations.
+          if ((await listOperators(tx)).length === 0) await setOperator(tx, user.id, true);
           return seedDemoOrganization(tx, deps, { userId: user.id, name: user.name }, "cli");
         });
         console.log(`Demo organisation "${org.name}" created: /o/${org.slug} (owner ${email}).`);

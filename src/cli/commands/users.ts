@@ -5,6 +5,7 @@ import { systemActor } from "../../server/lib/system-actor.ts";
 import { recordAudit } from "../../server/repositories/audit-repository.ts";
 import {
   deleteOtherSessions,
+  deletePendingPasswordResets,
   findUserByEmail,
   insertUser,
   setPasswordHash,
@@ -12,6 +13,7 @@ import {
 import { findOrganizationBySlug } from "../../server/repositories/organization-repository.ts";
 import { findPerson, insertMembership } from "../../server/repositories/people-repository.ts";
 import { issuePasswordReset } from "../../server/services/auth-service.ts";
+import { setOperatorRole } from "../../server/services/instance-service.ts";
 import { presentPerson } from "../../server/services/people-service.ts";
 import { EmailSchema, PasswordSchema } from "../../shared/schemas/auth.ts";
 import { RoleSchema } from "../../shared/schemas/common.ts";
@@ -31,36 +33,72 @@ export function registerUserCommands(program: Command) {
     .requiredOption("--password <password>", "at least 10 characters")
     .option("--org <slug>", "organisation to add the person to")
     .option("--role <role>", "owner, admin, member or viewer", "member")
-    .action(async (opts: { email: string; name: string; password: string; org?: string; role: string }) => {
+    .option("--operator", "make the account an operator of this instance (may create organisations)")
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        password: string;
+        org?: string;
+        role: string;
+        operator?: boolean;
+      }) => {
+        const email = EmailSchema.parse(opts.email);
+        const passwordHash = await hashPassword(PasswordSchema.parse(opts.password));
+        const role = RoleSchema.parse(opts.role);
+        const { deps, done } = await openForCommand();
+        try {
+          await deps.db.transaction(async (tx) => {
+            let user = await findUserByEmail(tx, email);
+            if (user)
+              throw new Error(
+                `An account for ${email} exists already; use reset-password to change its password.`,
+              );
+            user = await insertUser(tx, {
+              email,
+              name: opts.name,
+              passwordHash,
+              isOperator: opts.operator === true,
+            });
+            if (opts.org) {
+              const org = await findOrganizationBySlug(tx, opts.org);
+              if (!org) throw new Error(`No organisation with slug "${opts.org}".`);
+              if (!(await findPerson(tx, org.id, user.id))) {
+                await insertMembership(tx, { organizationId: org.id, userId: user.id, role });
+                const after = await findPerson(tx, org.id, user.id);
+                await recordAudit(tx, cliActor(org), {
+                  action: "membership.created",
+                  entityType: "membership",
+                  entityId: user.id,
+                  entityLabel: user.name,
+                  after: after && presentPerson(after),
+                });
+              }
+            }
+          });
+          if (opts.operator) deps.logger.warn({ event: "operator.added", account: email, by: "keel CLI" });
+          console.log(
+            `Account ${email} created${opts.org ? ` as ${role} of ${opts.org}` : ""}${opts.operator ? ", operator of this instance" : ""}.`,
+          );
+        } finally {
+          await done();
+        }
+      },
+    );
+
+  program
+    .command("operator")
+    .description("Name an account an operator of this instance (operators create organisations), or --remove")
+    .requiredOption("--email <email>")
+    .option("--remove", "take the operator role away instead")
+    .action(async (opts: { email: string; remove?: boolean }) => {
       const email = EmailSchema.parse(opts.email);
-      const passwordHash = await hashPassword(PasswordSchema.parse(opts.password));
-      const role = RoleSchema.parse(opts.role);
       const { deps, done } = await openForCommand();
       try {
-        await deps.db.transaction(async (tx) => {
-          let user = await findUserByEmail(tx, email);
-          if (user)
-            throw new Error(
-              `An account for ${email} exists already; use reset-password to change its password.`,
-            );
-          user = await insertUser(tx, { email, name: opts.name, passwordHash });
-          if (opts.org) {
-            const org = await findOrganizationBySlug(tx, opts.org);
-            if (!org) throw new Error(`No organisation with slug "${opts.org}".`);
-            if (!(await findPerson(tx, org.id, user.id))) {
-              await insertMembership(tx, { organizationId: org.id, userId: user.id, role });
-              const after = await findPerson(tx, org.id, user.id);
-              await recordAudit(tx, cliActor(org), {
-                action: "membership.created",
-                entityType: "membership",
-                entityId: user.id,
-                entityLabel: user.name,
-                after: after && presentPerson(after),
-              });
-            }
-          }
-        });
-        console.log(`Account ${email} created${opts.org ? ` as ${role} of ${opts.org}` : ""}.`);
+        const operators = await setOperatorRole(deps, "cli", { email, operator: !opts.remove });
+        console.log(
+          `${email} ${opts.remove ? "is not" : "is"} an operator. Operators now: ${operators.map((o) => o.email).join(", ") || "none"}.`,
+        );
       } finally {
         await done();
       }
@@ -84,6 +122,8 @@ export function registerUserCommands(program: Command) {
           await deps.db.transaction(async (tx) => {
             await setPasswordHash(tx, user.id, hash);
             await deleteOtherSessions(tx, user.id);
+            // Links handed out earlier must not set another password over this one.
+            await deletePendingPasswordResets(tx, user.id);
           });
           console.log(`Password for ${user.email} changed; their sessions have ended.`);
         } else {

@@ -32,7 +32,7 @@ export function findUserById(q: Queryable, id: string) {
 
 export async function insertUser(
   q: Queryable,
-  v: { email: string; name: string; passwordHash: string | null },
+  v: { email: string; name: string; passwordHash: string | null; isOperator?: boolean },
 ) {
   const [row] = await q.insert(users).values(v).returning();
   return row!;
@@ -268,4 +268,41 @@ export async function otherMembershipCount(q: Queryable, userId: string, organiz
     .from(memberships)
     .where(and(eq(memberships.userId, userId), sql`${memberships.organizationId} <> ${organizationId}`));
   return row?.n ?? 0;
+}
+
+/** Names an account an operator of the instance, or takes that away. Returns whether it changed. */
+export async function setOperator(q: Queryable, userId: string, isOperator: boolean) {
+  const rows = await q
+    .update(users)
+    .set({ isOperator, updatedAt: sql`now()` })
+    .where(and(eq(users.id, userId), sql`${users.isOperator} <> ${isOperator}`))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+/** The instance's operators, by name. */
+export function listOperators(q: Queryable) {
+  return q
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.isOperator, true))
+    .orderBy(sql`lower(${users.name}) collate "C"`, users.id);
+}
+
+/**
+ * Locks the operators' rows, so two operators removing each other at once cannot both
+ * see the other remain and leave the instance with none.
+ */
+export async function lockOperators(q: Queryable) {
+  return q
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.isOperator, true))
+    .orderBy(users.id)
+    .for("update");
+}
+
+/** Locks an account's row for a password change, so two changes of it run one after the other. */
+export async function lockUser(q: Queryable, userId: string) {
+  await q.select({ id: users.id }).from(users).where(eq(users.id, userId)).for("no key update");
 }

@@ -53,6 +53,9 @@ export async function insertInvitation(
     tokenHash: string;
     createdBy: string | null;
     expiresAt: Date;
+    name?: string | null;
+    title?: string | null;
+    managerUserId?: string | null;
   },
 ) {
   const [row] = await q.insert(invitations).values(v).returning();

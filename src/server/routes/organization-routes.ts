@@ -9,6 +9,7 @@ import {
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { auditLog } from "../services/audit-service.ts";
+import { requireOperator } from "../services/instance-service.ts";
 import {
   createOrganization,
   getOrganization,
@@ -17,12 +18,21 @@ import {
 import { authenticated, requireSession } from "./route-helpers.ts";
 
 export function organizationRoutes(app: Api, deps: Deps) {
+  // Who may create organisations is checked before the body is read (see instance-service).
+  app.use("/api/orgs", async (c, next) => {
+    if (c.req.method === "POST") {
+      const principal = requireSession(c);
+      await requireOperator(deps, principal.userId, "create organisations");
+    }
+    await next();
+  });
+
   app.openapi(
     createRoute({
       method: "post",
       path: "/api/orgs",
       tags: ["Organisations"],
-      summary: "Create an organisation; you become its owner",
+      summary: "Create an organisation; you become its owner (operators of the instance only)",
       security: authenticated,
       request: { body: jsonBody(CreateOrganizationSchema) },
       responses: { 201: jsonResponse(OrganizationSchema, "Created"), ...errorResponses },

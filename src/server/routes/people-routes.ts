@@ -3,7 +3,6 @@ import { ResetLinkSchema } from "../../shared/schemas/auth.ts";
 import { IdSchema, ListQuerySchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import {
   CreatedInvitationSchema,
-  CreatedPersonSchema,
   CreateInvitationSchema,
   CreatePersonSchema,
   InvitationSchema,
@@ -46,10 +45,10 @@ export function peopleRoutes(app: Api, deps: Deps) {
       path: "/api/orgs/{org}/people",
       tags: ["People"],
       summary:
-        "Add a person with a new account (admins), who gets a one-time set-password link; people who already have an account are invited instead",
+        "Add a person (admins): an invitation link with their name, title and manager, the same answer whether or not the address has a Keel account",
       security: authenticated,
       request: { params: OrgParamSchema, body: jsonBody(CreatePersonSchema) },
-      responses: { 201: jsonResponse(CreatedPersonSchema, "Added"), ...errorResponses },
+      responses: { 201: jsonResponse(CreatedInvitationSchema, "Invited"), ...errorResponses },
     }),
     async (c) =>
       c.json(await createPerson(deps, c.get("actor"), c.req.valid("json"), baseUrlOf(c, deps)), 201),

@@ -9,6 +9,7 @@ import {
   clearRateLimit,
   consumePasswordReset,
   deleteOtherSessions,
+  deletePendingPasswordResets,
   deleteSession,
   findUsablePasswordReset,
   findUserByEmail,
@@ -17,6 +18,7 @@ import {
   hitRateLimit,
   insertPasswordReset,
   insertSession,
+  lockUser,
   organizationsOfUser,
   setPasswordHash,
 } from "../repositories/identity-repository.ts";
@@ -99,10 +101,17 @@ export async function sessionInfo(deps: Deps, userId: string, csrfToken: string)
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError("unauthenticated", "Your account no longer exists.");
   const orgs = await organizationsOfUser(deps.db, userId);
-  return { user: { id: user.id, email: user.email, name: user.name }, organizations: orgs, csrfToken };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator },
+    organizations: orgs,
+    csrfToken,
+  };
 }
 
-/** Changes a password and signs the person out of every other session. */
+/**
+ * Changes a password, signs the person out of every other session and voids every reset
+ * link still outstanding: whoever was handed one must not set the password after this.
+ */
 export async function changePassword(
   deps: Deps,
   userId: string,
@@ -119,6 +128,7 @@ export async function changePassword(
   await deps.db.transaction(async (tx) => {
     await setPasswordHash(tx, userId, hash);
     await deleteOtherSessions(tx, userId, sessionHash);
+    await deletePendingPasswordResets(tx, userId);
   });
 }
 
@@ -136,7 +146,11 @@ export async function issuePasswordReset(
   return { url: `${baseUrl.replace(/\/$/, "")}/reset-password/${token}`, expiresAt };
 }
 
-/** Sets a new password from a reset link; the link works once; other sessions end. */
+/**
+ * Sets a new password from a reset link. The link works once, and every other link still
+ * outstanding for the account is voided with it (an older link someone else holds must
+ * not undo the new password); the account's sessions end.
+ */
 export async function resetPassword(
   deps: Deps,
   input: { token: string; newPassword: string },
@@ -148,11 +162,15 @@ export async function resetPassword(
   }
   const hash = await hashPassword(input.newPassword);
   return deps.db.transaction(async (tx) => {
+    // Two links of one account used at once would otherwise each void the other's row
+    // while holding their own: a deadlock. In turn, the second finds its link voided.
+    await lockUser(tx, usable.userId);
     const userId = await consumePasswordReset(tx, sha256(input.token), deps.now());
     if (!userId) {
       throw new AppError("gone", "This reset link has been used or has expired. Ask an admin for a new one.");
     }
     await setPasswordHash(tx, userId, hash);
+    await deletePendingPasswordResets(tx, userId);
     await deleteOtherSessions(tx, userId);
     return userId;
   });

@@ -23,6 +23,7 @@ import {
   revokeInvitation,
 } from "../repositories/invitation-repository.ts";
 import { findPerson, insertMembership, updateMembership } from "../repositories/people-repository.ts";
+import { isActiveMember } from "../repositories/team-repository.ts";
 import { checkPasswordLimited, createSession } from "./auth-service.ts";
 import { presentPerson } from "./people-service.ts";
 
@@ -40,6 +41,9 @@ export function presentInvitation(row: InvitationRow, now: Date) {
     id: row.id,
     email: row.email,
     role: row.role,
+    name: row.name,
+    title: row.title,
+    managerUserId: row.managerUserId,
     status: statusOf(row, now),
     expiresAt: row.expiresAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
@@ -54,28 +58,43 @@ export async function listInvitationsFor(deps: Deps, actor: Actor, query: ListQu
   return { items: page.items.map((r) => presentInvitation(r, now)), nextCursor: page.nextCursor };
 }
 
-export async function createInvitation(
-  deps: Deps,
-  actor: Actor,
-  input: { email: string; role: Role; expiresInDays: number },
-  baseUrl: string,
-) {
+export type NewInvitation = {
+  email: string;
+  role: Role;
+  expiresInDays: number;
+  /** Adding a person through People: the name offered to a new account, title and manager. */
+  name?: string | undefined;
+  title?: string | undefined;
+  managerUserId?: string | null | undefined;
+};
+
+/**
+ * Invites an address. The answer is the same whether or not the address has a Keel
+ * account (accounts are global; an organisation's admin must not learn about other
+ * organisations' people): an invitation and its link, which a new person opens to create
+ * their account and an existing one to sign in and join.
+ */
+export async function createInvitation(deps: Deps, actor: Actor, input: NewInvitation, baseUrl: string) {
   authorize(actor, "manage_people");
   if (!mayAssignRole(actor.role, null, input.role)) throw fieldError("role", "only owners can invite owners");
   const existing = await findUserByEmail(deps.db, input.email);
-  if (existing) {
-    const member = await findPerson(deps.db, actor.organizationId, existing.id);
-    if (member?.status === "active") {
-      throw new AppError("already_exists", `${input.email} is already a member of ${actor.orgName}.`, {
-        issues: [{ field: "email", message: "is already a member" }],
-      });
-    }
-    // Accepting brings a deactivated member back with the invitation's role: only owners
-    // may change an owner's role that way.
-    if (member && !mayAssignRole(actor.role, member.role, input.role)) {
-      throw fieldError("role", "only owners can change the role of a (deactivated) owner");
-    }
+  // Only this organisation's own members are told apart: the admin sees them under People anyway.
+  const member = existing && (await findPerson(deps.db, actor.organizationId, existing.id));
+  if (member?.status === "active") {
+    throw new AppError("already_exists", `${input.email} is already a member of ${actor.orgName}.`, {
+      issues: [{ field: "email", message: "is already a member" }],
+    });
   }
+  // Accepting brings a deactivated member back with the invitation's role: only owners
+  // may change an owner's role that way.
+  if (member && !mayAssignRole(actor.role, member.role, input.role)) {
+    throw fieldError("role", "only owners can change the role of a (deactivated) owner");
+  }
+  return issueInvitation(deps, actor, input, baseUrl);
+}
+
+/** Stores an invitation with its audit event and returns it with its one-time link. */
+export async function issueInvitation(deps: Deps, actor: Actor, input: NewInvitation, baseUrl: string) {
   const token = randomSecret();
   const expiresAt = new Date(deps.now().getTime() + input.expiresInDays * 86_400_000);
   const row = await deps.db.transaction(async (tx) => {
@@ -83,6 +102,9 @@ export async function createInvitation(
       organizationId: actor.organizationId,
       email: input.email,
       role: input.role,
+      name: input.name ?? null,
+      title: input.title ?? null,
+      managerUserId: input.managerUserId ?? null,
       tokenHash: sha256(token),
       createdBy: actor.userId,
       expiresAt,
@@ -133,23 +155,34 @@ async function usableInvitation(db: Db, token: string, now: Date) {
   return found;
 }
 
+/**
+ * What an invitation link offers. Says nothing about whether the address has an account:
+ * the page offers both "sign in to join" and "create your account".
+ */
 export async function previewInvitation(deps: Deps, token: string) {
   const found = await usableInvitation(deps.db, token, deps.now());
-  const account = await findUserByEmail(deps.db, found.invitation.email);
   return {
     organizationName: found.organizationName,
     email: found.invitation.email,
     role: found.invitation.role,
-    accountExists: Boolean(account?.passwordHash),
+    name: found.invitation.name,
   };
 }
 
+/** One answer for a wrong password, an unknown account and one without a password yet. */
+function notThePassword(email: string) {
+  return new AppError(
+    "invalid_credentials",
+    `That password does not open a Keel account for ${email}. If you have one, enter its password (an admin or the server's operator can reset it); if you are new to Keel, give your name and choose a password to create your account.`,
+  );
+}
+
 /**
- * Accepts an invitation. A new email gets an account with the given name and password.
- * An existing account must prove itself with its password (counted like sign-in, so a
- * link cannot serve as a password oracle) and never gets a password set here; an
- * account still waiting for its set-password link is refused until it has one. The
- * person is signed in afterwards.
+ * Accepts an invitation. Without a name it is a sign-in: the account's password, counted
+ * like sign-in (a link is no password oracle), with one answer for a wrong password, no
+ * account and an account without a password yet. With a name, a new address gets an
+ * account with that name and password; an existing account is never given a password
+ * here, so it must still prove itself with its own. The person is signed in afterwards.
  */
 export async function acceptInvitation(
   deps: Deps,
@@ -159,19 +192,13 @@ export async function acceptInvitation(
 ) {
   const found = await usableInvitation(deps.db, token, deps.now());
   const inv = found.invitation;
-  const account = await findUserByEmail(deps.db, inv.email);
+  const existingAccount = await findUserByEmail(deps.db, inv.email);
+  let account: typeof existingAccount;
   let newHash: string | null = null;
-  if (account?.passwordHash) {
-    if (!(await checkPasswordLimited(deps, inv.email, input.password, request.ip))) {
-      throw fieldError("password", `is not the password of the existing account ${inv.email}`);
-    }
-  } else if (account) {
-    throw new AppError(
-      "conflict",
-      `An account for ${inv.email} exists but has no password yet. Set your password first with the set-password link you were given, then open this invitation again and sign in with it.`,
-    );
+  if (existingAccount || input.name === undefined) {
+    account = await checkPasswordLimited(deps, inv.email, input.password, request.ip);
+    if (!account) throw notThePassword(inv.email);
   } else {
-    if (!input.name) throw fieldError("name", "tell us your name to create your account");
     newHash = await hashPassword(input.password);
   }
   const userId = await deps.db.transaction(async (tx) => {
@@ -217,7 +244,18 @@ export async function acceptInvitation(
       // Rolls back the claim too: the link stays usable if someone edited the membership meanwhile.
       if (!reactivated) throw versionConflict(`${user.name}'s membership`);
     } else {
-      await insertMembership(tx, { organizationId: inv.organizationId, userId: user.id, role: inv.role });
+      // A manager named when the person was added counts only while still an active member.
+      const managerUserId =
+        inv.managerUserId && (await isActiveMember(tx, inv.organizationId, inv.managerUserId))
+          ? inv.managerUserId
+          : null;
+      await insertMembership(tx, {
+        organizationId: inv.organizationId,
+        userId: user.id,
+        role: inv.role,
+        title: inv.title,
+        managerUserId,
+      });
     }
     // The person has just proved they hold the password: reset links issued earlier
     // (possibly by another organisation's admin) must not outlive their joining here.

@@ -25,6 +25,7 @@ import {
 import { findPerson, insertMembership } from "../repositories/people-repository.ts";
 import { addTeamMember, findTeam, insertTeam } from "../repositories/team-repository.ts";
 import { presentCycle } from "./cycle-service.ts";
+import { requireOperator } from "./instance-service.ts";
 import { presentPerson } from "./people-service.ts";
 import { presentTeam } from "./team-service.ts";
 import { presentTheme } from "./theme-service.ts";
@@ -188,6 +189,7 @@ export async function createOrganization(
   owner: { userId: string; name: string },
   requestId: string,
 ): Promise<Organization> {
+  await requireOperator(deps, owner.userId, "create organisations");
   const { org } = await deps.db.transaction((tx) => createOrganizationIn(tx, deps, input, owner, requestId));
   return presentOrganization(org, "owner");
 }

@@ -6,11 +6,10 @@ import type { Actor, Deps } from "../context.ts";
 import { decodeCursor, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { findUserByEmail, insertUser, otherMembershipCount } from "../repositories/identity-repository.ts";
+import { findUserByEmail, otherMembershipCount } from "../repositories/identity-repository.ts";
 import {
   countActiveOwners,
   findPerson,
-  insertMembership,
   listPeople,
   lockActiveOwners,
   managerChain,
@@ -18,6 +17,7 @@ import {
 } from "../repositories/people-repository.ts";
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { issuePasswordReset } from "./auth-service.ts";
+import { issueInvitation } from "./invitation-service.ts";
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
@@ -82,10 +82,11 @@ function alreadyMember(actor: Actor, email: string, status: "active" | "deactiva
 }
 
 /**
- * Adds a person with a new account, which gets a one-time link to set its password.
- * Accounts are global: an email that already has an account is never attached here (an
- * admin could otherwise pull anyone's account into an organisation they control); that
- * person is invited instead and joins by signing in to accept.
+ * Adds a person: an invitation carrying the name, title and manager the admin chose,
+ * answered the same whether or not the address already has a Keel account (accounts are
+ * global; an admin must not learn who has one, nor set anyone's password). A new person
+ * opens the link to create their account and password; someone with an account signs in
+ * to accept. They appear under People once they have joined.
  */
 export async function createPerson(
   deps: Deps,
@@ -103,40 +104,14 @@ export async function createPerson(
   if (!mayAssignRole(actor.role, null, input.role))
     throw fieldError("role", "only owners can make someone an owner");
   await checkManager(deps, actor, null, input.managerUserId);
-  const { userId, setPasswordUrl } = await deps.db.transaction(async (tx) => {
-    const existing = await findUserByEmail(tx, input.email);
-    if (existing) {
-      const member = await findPerson(tx, actor.organizationId, existing.id);
-      if (member) throw alreadyMember(actor, input.email, member.status);
-      // Says nothing about the account (not even its name): only that the email has one.
-      throw new AppError(
-        "already_exists",
-        `${input.email} already has a Keel account. Invite them instead (People → Invite); they join by signing in to accept the invitation.`,
-        { issues: [{ field: "email", message: "already has an account; invite them instead" }] },
-      );
-    }
-    const user = await insertUser(tx, { email: input.email, name: input.name, passwordHash: null });
-    await insertMembership(tx, {
-      organizationId: actor.organizationId,
-      userId: user.id,
-      role: input.role,
-      title: input.title ?? null,
-      managerUserId: input.managerUserId ?? null,
-    });
-    const after = await findPerson(tx, actor.organizationId, user.id);
-    await recordAudit(tx, actor, {
-      action: "membership.created",
-      entityType: "membership",
-      entityId: user.id,
-      entityLabel: user.name,
-      after: after && presentPerson(after),
-    });
-    // The set-password link is issued in the same transaction as the membership.
-    const link = await issuePasswordReset(deps, tx, user.id, actor.userId, baseUrl);
-    return { userId: user.id, setPasswordUrl: link.url };
-  });
-  return { person: await getPerson(deps, actor, userId), setPasswordUrl };
+  const existing = await findUserByEmail(deps.db, input.email);
+  const member = existing && (await findPerson(deps.db, actor.organizationId, existing.id));
+  if (member) throw alreadyMember(actor, input.email, member.status);
+  return issueInvitation(deps, actor, { ...input, expiresInDays: PERSON_INVITATION_DAYS }, baseUrl);
 }
+
+/** How long the link of a person added through People stays usable. */
+const PERSON_INVITATION_DAYS = 7;
 
 export async function updatePerson(
   deps: Deps,

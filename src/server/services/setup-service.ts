@@ -4,7 +4,12 @@ import { AppError } from "../../shared/errors.ts";
 import type { Deps } from "../context.ts";
 import { hashPassword } from "../lib/passwords.ts";
 import { humanCode, sha256 } from "../lib/secrets.ts";
-import { findUserByEmail, insertUser, setPasswordHash } from "../repositories/identity-repository.ts";
+import {
+  findUserByEmail,
+  insertUser,
+  setOperator,
+  setPasswordHash,
+} from "../repositories/identity-repository.ts";
 import {
   deleteSetting,
   deleteSettingsWithPrefix,
@@ -101,8 +106,14 @@ export async function runSetup(
       throw new AppError("conflict", "Keel is already set up. Sign in instead.");
     }
     const existing = await findUserByEmail(tx, input.email);
-    const user = existing ?? (await insertUser(tx, { email: input.email, name: input.name, passwordHash }));
-    if (existing) await setPasswordHash(tx, existing.id, passwordHash);
+    // Whoever sets Keel up is its first operator: the one who may create organisations.
+    const user =
+      existing ??
+      (await insertUser(tx, { email: input.email, name: input.name, passwordHash, isOperator: true }));
+    if (existing) {
+      await setPasswordHash(tx, existing.id, passwordHash);
+      await setOperator(tx, existing.id, true);
+    }
     const owner = { userId: user.id, name: user.name };
     if (input.start === "demo") {
       const demo = await seedDemoOrganization(tx, deps, owner, request.requestId);

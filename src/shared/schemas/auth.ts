@@ -10,7 +10,14 @@ export const PasswordSchema = z
 
 export const SignInSchema = z.object({ email: EmailSchema, password: z.string().min(1).max(200) });
 
-export const UserSchema = z.object({ id: z.uuid(), email: z.string(), name: z.string() });
+export const UserSchema = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  isOperator: z
+    .boolean()
+    .describe("An operator of this Keel instance: may create organisations and name other operators"),
+});
 
 export const OrgSummarySchema = z.object({
   id: z.uuid(),

@@ -25,13 +25,6 @@ export const CreatePersonSchema = z.object({
   managerUserId: z.uuid().nullable().optional(),
 });
 
-export const CreatedPersonSchema = z.object({
-  person: PersonSchema,
-  setPasswordUrl: z
-    .string()
-    .describe("One-time link for the new account to set its password (accounts are only created here)"),
-});
-
 export const UpdatePersonSchema = z.object({
   version: VersionSchema,
   role: RoleSchema.optional(),
@@ -51,6 +44,9 @@ export const InvitationSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   role: RoleSchema,
+  name: z.string().nullable().describe("The name given when the person was added; offered to a new account"),
+  title: z.string().nullable(),
+  managerUserId: z.uuid().nullable(),
   status: z.enum(["pending", "accepted", "revoked", "expired"]),
   expiresAt: z.string(),
   createdAt: z.string(),
@@ -64,17 +60,25 @@ export const CreateInvitationSchema = z.object({
 
 export const CreatedInvitationSchema = z.object({
   invitation: InvitationSchema,
-  url: z.string().describe("The invitation link, shown once; copy it to the person"),
+  url: z
+    .string()
+    .describe(
+      "The invitation link, shown once; copy it to the person. A new person creates their account through it, someone with an account signs in to accept",
+    ),
 });
 
 export const InvitationPreviewSchema = z.object({
   organizationName: z.string(),
   email: z.string(),
   role: RoleSchema,
-  accountExists: z.boolean(),
+  name: z.string().nullable().describe("The name the inviting admin gave, to prefill a new account's"),
 });
 
 export const AcceptInvitationSchema = z.object({
-  name: nameSchema(120).optional().describe("Required when no account exists for the email"),
+  name: nameSchema(120)
+    .optional()
+    .describe(
+      "Given: create an account with this name and the password, unless the address has one (then its password is checked). Left out: sign in with the existing account's password",
+    ),
   password: PasswordSchema.describe("A new password, or the existing account's password"),
 });

@@ -15,7 +15,6 @@ import type {
 import type { OrganizationSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
 import type {
   CreatedInvitationSchema,
-  CreatedPersonSchema,
   InvitationPreviewSchema,
   InvitationSchema,
   PersonSchema,
@@ -32,7 +31,6 @@ export type OrgSummary = z.infer<typeof OrgSummarySchema>;
 export type SetupStatus = z.infer<typeof SetupStatusSchema>;
 export type Organization = z.infer<typeof OrganizationSchema>;
 export type Person = z.infer<typeof PersonSchema>;
-export type CreatedPerson = z.infer<typeof CreatedPersonSchema>;
 export type Invitation = z.infer<typeof InvitationSchema>;
 export type CreatedInvitation = z.infer<typeof CreatedInvitationSchema>;
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;

@@ -113,8 +113,8 @@ export function AccountPage() {
           </Title>
           {session.organizations.length === 0 ? (
             <Text size="sm" c="dimmed">
-              You belong to no organisation yet. Create one from the organisation menu, or ask an admin for an
-              invitation.
+              You belong to no organisation yet. Ask an admin of your organisation for an invitation
+              {session.user.isOperator ? ", or create one from the organisation menu" : ""}.
             </Text>
           ) : (
             <Table>

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Group, PasswordInput, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import { IconLinkOff, IconMailOpened } from "@tabler/icons-react";
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { z } from "zod";
 import { PasswordSchema } from "../../shared/schemas/auth.ts";
@@ -18,7 +18,13 @@ import { useForm } from "../lib/use-form.ts";
 const NewAccount = z.object({ name: nameSchema(120), password: PasswordSchema });
 const ExistingAccount = z.object({ password: z.string().min(1, "Enter your password") });
 
-/** /invite/:token: see what the invitation offers, then join (creating the account if needed). */
+type Mode = "new" | "existing";
+
+/**
+ * /invite/:token: see what the invitation offers, then join: create an account, or sign in
+ * with the one you have. The page is not told whether the address has an account (that
+ * would let anyone holding a link learn who uses Keel), so the person says which.
+ */
 export function InvitePage() {
   const { token = "" } = useParams();
   const navigate = useNavigate();
@@ -28,6 +34,13 @@ export function InvitePage() {
     queryFn: () => api.get<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`),
   });
   const form = useForm({ name: "", password: "" });
+  const [chosen, setChosen] = useState<Mode | null>(null);
+  const offeredName = preview.data?.name;
+  const { setField } = form;
+  // The name the admin typed when adding the person, offered for a new account.
+  useEffect(() => {
+    if (offeredName) setField("name", offeredName);
+  }, [offeredName, setField]);
   const accept = useMutation({
     mutationFn: (input: { name?: string; password: string }) =>
       api.post<SessionWithOrg>(`/invitations/${encodeURIComponent(token)}/accept`, input, {
@@ -71,9 +84,14 @@ export function InvitePage() {
 
   const invitation = preview.data;
   const signedInAs = session.data?.user.email;
+  // Someone signed in under the invited address has an account; others are most often new.
+  const mode: Mode = chosen ?? (signedInAs === invitation.email ? "existing" : "new");
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const input = form.validate(invitation.accountExists ? ExistingAccount : NewAccount);
+    const input =
+      mode === "existing"
+        ? form.validate(ExistingAccount, { password: form.values.password })
+        : form.validate(NewAccount);
     if (input) accept.mutate(input);
   };
 
@@ -100,11 +118,20 @@ export function InvitePage() {
       )}
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          {invitation.accountExists ? (
+          <SegmentedControl
+            fullWidth
+            value={mode}
+            onChange={(m) => setChosen(m as Mode)}
+            data={[
+              { value: "new", label: "I am new to Keel" },
+              { value: "existing", label: "I have a Keel account" },
+            ]}
+          />
+          {mode === "existing" ? (
             <>
               <Text size="sm" c="dimmed">
-                You already have a Keel account. Enter its password to add {invitation.organizationName} to
-                it.
+                Enter the password of your Keel account ({invitation.email}) to add{" "}
+                {invitation.organizationName} to it.
               </Text>
               <PasswordInput
                 label="Password"
@@ -115,6 +142,9 @@ export function InvitePage() {
             </>
           ) : (
             <>
+              <Text size="sm" c="dimmed">
+                Create your account: your name and a password for {invitation.email}.
+              </Text>
               <TextInput label="Your name" autoComplete="name" data-autofocus {...form.text("name")} />
               <PasswordInput
                 label="Password"

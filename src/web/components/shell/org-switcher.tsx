@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useNavigate } from "react-router";
 import { CreateOrganizationModal } from "../../features/settings/create-organization-modal.tsx";
 import { roleLabels } from "../../lib/roles.ts";
+import { useSession } from "../../lib/session.ts";
 import type { OrgSummary } from "../../lib/types.ts";
 import { orgUrl } from "./nav-items.ts";
 
@@ -13,6 +14,7 @@ type Props = { organizations: OrgSummary[]; current: OrgSummary | null; onNaviga
 export function OrgSwitcher({ organizations, current, onNavigate }: Props) {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
+  const isOperator = useSession().data?.user.isOperator === true;
   return (
     <>
       <Menu position="bottom-start" width={260} shadow="md">
@@ -67,9 +69,15 @@ export function OrgSwitcher({ organizations, current, onNavigate }: Props) {
             </Menu.Item>
           ))}
           <Menu.Divider />
-          <Menu.Item leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
-            Create organisation
-          </Menu.Item>
+          {isOperator ? (
+            <Menu.Item leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
+              Create organisation
+            </Menu.Item>
+          ) : (
+            <Text size="xs" c="dimmed" px="sm" py={6}>
+              New organisations are created by the operators of this Keel instance. Ask one of them.
+            </Text>
+          )}
         </Menu.Dropdown>
       </Menu>
       <CreateOrganizationModal opened={creating} onClose={() => setCreating(false)} />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api, orgPath } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { CreatedPerson, Person, ResetLink, Role } from "../../lib/types.ts";
+import type { CreatedInvitation, Person, ResetLink, Role } from "../../lib/types.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
 export type PeopleStatus = "active" | "deactivated" | "all";
@@ -37,9 +37,14 @@ function useInvalidatePeople(slug: string) {
 
 export function useCreatePerson(slug: string) {
   const invalidate = useInvalidatePeople(slug);
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewPerson) => api.post<CreatedPerson>(orgPath(slug, "/people"), input),
-    onSuccess: invalidate,
+    mutationFn: (input: NewPerson) => api.post<CreatedInvitation>(orgPath(slug, "/people"), input),
+    onSuccess: () => {
+      invalidate();
+      // Adding a person is an invitation until they accept it.
+      void client.invalidateQueries({ queryKey: keys.invitations(slug) });
+    },
   });
 }
 

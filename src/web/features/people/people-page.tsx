@@ -218,13 +218,12 @@ export function PeoplePage() {
         person={dialog?.kind === "edit" ? dialogPerson : null}
         onReload={() => void people.refetch()}
         onCreated={(result) => {
-          if (result.setPasswordUrl) {
-            setSecret({
-              title: `Set-password link for ${result.person.name}`,
-              description: `${result.person.name} has no password yet. Send them this link (${result.person.email}); it works once and expires in 24 hours.`,
-              url: result.setPasswordUrl,
-            });
-          }
+          const who = result.invitation.name ?? result.invitation.email;
+          setSecret({
+            title: `Invitation link for ${who}`,
+            description: `Send this link to ${result.invitation.email}. It works once and expires in 7 days: they create their Keel account on it, or sign in with the one they have.`,
+            url: result.url,
+          });
         }}
       />
       <ConfirmModal

@@ -5,7 +5,7 @@ import { FormError } from "../../components/form-error.tsx";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { assignableRoles, roleDescriptions, roleOptions } from "../../lib/roles.ts";
-import type { CreatedPerson, Person, Role } from "../../lib/types.ts";
+import type { CreatedInvitation, Person, Role } from "../../lib/types.ts";
 import { useForm } from "../../lib/use-form.ts";
 import { useCreatePerson, useUpdatePerson } from "./people-api.ts";
 import { PersonSelect } from "./person-select.tsx";
@@ -15,7 +15,7 @@ type Props = {
   onClose: () => void;
   /** Editing this person; adding someone new when absent. */
   person?: Person | null;
-  onCreated?: (result: CreatedPerson) => void;
+  onCreated?: (result: CreatedInvitation) => void;
   onReload?: () => void;
 };
 
@@ -83,7 +83,7 @@ export function PersonFormModal({ opened, onClose, person, onCreated, onReload }
     if (!input) return;
     create.mutate(input, {
       onSuccess: (result) => {
-        notify(`Added ${result.person.name}.`);
+        notify(`Invited ${result.invitation.name ?? result.invitation.email}.`);
         onClose();
         onCreated?.(result);
       },
@@ -102,8 +102,9 @@ export function PersonFormModal({ opened, onClose, person, onCreated, onReload }
           ) : (
             <>
               <Text size="sm" c="dimmed">
-                Adds them at once. A new account gets a one-time link to set its password; to let people join
-                by themselves, send an invitation instead.
+                You get an invitation link to send them, with the role, title and manager you choose here.
+                Someone new to Keel creates their account on it; someone who already has one signs in to join.
+                They appear under People once they have joined.
               </Text>
               <TextInput label="Name" data-autofocus {...form.text("name")} />
               <TextInput label="Email" type="email" {...form.text("email")} />
