@@ -14,7 +14,12 @@ import type { Api } from "../src/server/context.ts";
 import { RETRY_AFTER_SECONDS } from "../src/server/lib/database-outage.ts";
 import { createLogger } from "../src/server/lib/logger.ts";
 import { sha256 } from "../src/server/lib/secrets.ts";
-import { type DatabaseProxy, startBlackHole, startDatabaseProxy, unusedPort } from "./support/database-proxy.ts";
+import {
+  type DatabaseProxy,
+  startBlackHole,
+  startDatabaseProxy,
+  unusedPort,
+} from "./support/database-proxy.ts";
 import {
   expectError,
   type Harness,
@@ -30,7 +35,12 @@ const onPostgres = inject("keelEngine") === "postgres";
 /** Short, so a test waits well under a second or three for each verdict. */
 const TIMEOUTS: DatabaseTimeouts = { connectMs: 500, statementMs: 1_000, idleInTransactionMs: 2_000 };
 
-type LoggedApp = { app: Api; database: Database; lines: string[]; logged: () => Array<Record<string, unknown>> };
+type LoggedApp = {
+  app: Api;
+  database: Database;
+  lines: string[];
+  logged: () => Array<Record<string, unknown>>;
+};
 
 describe.skipIf(!onPostgres)("a database outage", () => {
   let h: Harness;
@@ -69,8 +79,7 @@ describe.skipIf(!onPostgres)("a database outage", () => {
     }
   }
 
-  const unreachableLines = (target: LoggedApp) =>
-    target.logged().filter((l) => l.database === "unreachable");
+  const unreachableLines = (target: LoggedApp) => target.logged().filter((l) => l.database === "unreachable");
 
   beforeAll(async () => {
     h = await startHarness();
@@ -123,9 +132,9 @@ describe.skipIf(!onPostgres)("a database outage", () => {
     expect(everything).not.toContain(owner.email);
     expect(relayed.logged().filter((l) => l.msg === "unhandled error")).toEqual([]);
     // Each refused request still has its own request line, with status 503.
-    expect(relayed.logged().filter((l) => l.msg === "request" && l.status === 503).length).toBeGreaterThanOrEqual(
-      3,
-    );
+    expect(
+      relayed.logged().filter((l) => l.msg === "request" && l.status === 503).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("logs when the database answers again", async () => {
@@ -185,7 +194,9 @@ describe.skipIf(!onPostgres)("a database outage", () => {
   }, 30_000);
 
   it("answers 503 when the database URL names a port where nothing listens", async () => {
-    const nowhere = await appOn(proxy.urlFor(h.databaseUrl!).replace(`:${proxy.port}/`, `:${await unusedPort()}/`));
+    const nowhere = await appOn(
+      proxy.urlFor(h.databaseUrl!).replace(`:${proxy.port}/`, `:${await unusedPort()}/`),
+    );
     const reply = await get(nowhere, `/api/orgs/${org.slug}/teams`, token.client);
     expectError(reply, 503, "unavailable");
     expect(reply.headers.get("retry-after")).toBe(String(RETRY_AFTER_SECONDS));
