@@ -6,12 +6,13 @@
  * Keel serves again by itself once the database is back. PostgreSQL only: PGlite runs
  * inside the process and cannot be unreachable.
  */
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type Database, openDatabase } from "../src/db/client.ts";
-import type { DatabaseTimeouts } from "../src/db/pg-pool.ts";
+import { type DatabaseTimeouts, longStatements } from "../src/db/pg-pool.ts";
 import { createApp } from "../src/server/app.ts";
 import type { Api } from "../src/server/context.ts";
-import { RETRY_AFTER_SECONDS } from "../src/server/lib/database-outage.ts";
+import { databaseUnavailableReason, RETRY_AFTER_SECONDS } from "../src/server/lib/database-outage.ts";
 import { createLogger } from "../src/server/lib/logger.ts";
 import { sha256 } from "../src/server/lib/secrets.ts";
 import {
@@ -222,6 +223,46 @@ describe.skipIf(!onPostgres)("a database outage", () => {
       await hole.close();
     }
   }, 15_000);
+});
+
+describe.skipIf(!onPostgres)("statement timeouts", () => {
+  let h: Harness;
+  let database: Database;
+  beforeAll(async () => {
+    h = await startHarness();
+    database = await openDatabase({
+      engine: "postgres",
+      url: h.databaseUrl!,
+      poolSize: 1,
+      timeouts: { connectMs: 2_000, statementMs: 300, idleInTransactionMs: 2_000 },
+    });
+  });
+  afterAll(async () => {
+    await database?.close();
+    await h?.close();
+  });
+
+  const sleep = (q: Pick<Database["db"], "execute">) => q.execute(sql`select pg_sleep(0.8)`);
+
+  it("stop a request's statement at the limit, and are lifted for a long transaction only", async () => {
+    const cut = await sleep(database.db).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(databaseUnavailableReason(cut)).toBe("statement timeout");
+
+    await database.db.transaction(async (tx) => {
+      await longStatements(tx, "postgres", 5_000);
+      await sleep(tx);
+    });
+
+    // The same (only) connection, after that transaction: the request limit again.
+    const again = await sleep(database.db).then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(databaseUnavailableReason(again)).toBe("statement timeout");
+  });
 });
 
 describe("readiness", () => {

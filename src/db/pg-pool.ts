@@ -55,6 +55,9 @@ const SET_LOCAL_TIMEOUT = /^set local statement_timeout = (\d+)$/;
 
 type QueryFn = (...args: unknown[]) => unknown;
 
+/** The longest a Node timer can wait (about 24 days): "no limit" for a single query. */
+const NO_LIMIT_MS = 2_147_483_647;
+
 /**
  * A pool whose clients never crash the process and never come back stuck:
  * - an error on a checked-out client (the server restarted, a session timeout ended it)
@@ -77,9 +80,15 @@ export function createPool(url: string, max: number, timeouts: DatabaseTimeouts)
       const long = text ? SET_LOCAL_TIMEOUT.exec(text) : null;
       if (long) longWaits.set(client, clientWaitOf(Number(long[1])));
       const wait = longWaits.get(client);
+      // Plain query configs only (drizzle's); a submittable (a cursor) is passed as it is.
+      const plain =
+        first !== null &&
+        typeof first === "object" &&
+        typeof (first as { submit?: unknown }).submit !== "function";
       const config =
-        wait !== undefined && first !== null && typeof first === "object"
-          ? { ...(first as object), query_timeout: wait || undefined }
+        wait !== undefined && plain
+          ? // 0 = no limit; pg would fall back to the pool's wait for a 0 here.
+            { ...(first as object), query_timeout: wait || NO_LIMIT_MS }
           : first;
       const result = query(config, ...rest);
       if (result instanceof Promise) {
