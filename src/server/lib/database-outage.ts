@@ -117,7 +117,7 @@ function createOutageWatch(db: Db, baseLogger: Logger): OutageWatch {
     failed(reason, logger) {
       if (reason === "statement timeout") {
         // The server answered: not an outage, but worth a line each time (a slow query).
-        logger.warn({ database: "slow", reason }, "a query ran over the statement timeout; answered 503");
+        logger.warn({ database: "slow", reason }, "a query ran over the statement timeout and was cancelled");
         return;
       }
       refused++;
