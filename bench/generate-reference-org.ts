@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase, pgliteOf } from "../src/db/client.ts";
 import { acquireDataFolderLock } from "../src/db/data-folder-lock.ts";
+import { clientSettings, longTimeouts } from "../src/db/pg-pool.ts";
 import { todayIn } from "../src/domain/dates.ts";
 import { hashPassword } from "../src/server/lib/passwords.ts";
 import { generateReferenceOrg, orphanCounts, type ReferenceOrg, type Sql } from "./reference-org.ts";
@@ -54,11 +55,17 @@ export async function loadReferenceOrg(
   const started = performance.now();
 
   if ("databaseUrl" in target) {
-    const database = await openDatabase({ engine: "postgres", url: target.databaseUrl, poolSize: 1 });
+    const database = await openDatabase({
+      engine: "postgres",
+      url: target.databaseUrl,
+      poolSize: 1,
+      timeouts: longTimeouts,
+    });
     await database.migrate();
     await database.close();
     const migrateMs = performance.now() - started;
-    const client = new pg.Client({ connectionString: target.databaseUrl });
+    // The long limits: one statement inserts a million check-ins.
+    const client = new pg.Client({ connectionString: target.databaseUrl, ...clientSettings(longTimeouts) });
     await client.connect();
     try {
       const db: Sql = { query: (text, params) => client.query(text, params as unknown[]) };

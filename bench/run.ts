@@ -8,6 +8,7 @@
  *                it generates 1,000,000 check-ins per engine): `npm run bench -- okr [--engine …]`
  *   kpi          the KPI benchmark at the reference size (bench/kpi.ts; only when asked for:
  *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
+ *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -23,6 +24,10 @@ if (only === "okr") {
 }
 if (only === "kpi") {
   await import("./kpi.ts");
+  process.exit(0);
+}
+if (only === "outage") {
+  await import("./outage.ts");
   process.exit(0);
 }
 const rows: string[][] = [];

@@ -7,7 +7,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { acquireDataFolderLock, DataFolderLockedError } from "../src/db/data-folder-lock.ts";
+import {
+  acquireDataFolderLock,
+  DataFolderLockedError,
+  processStartTime,
+} from "../src/db/data-folder-lock.ts";
 
 const contender = path.resolve(import.meta.dirname, "support/lock-contender.ts");
 
@@ -44,6 +48,114 @@ function race(dir: string, contenders: number): Promise<string[]> {
     ),
   );
 }
+
+/** A live process that is not Keel: what may get a dead Keel's pid after a kill -9. */
+async function withSleeper(run: (pid: number) => void | Promise<void>) {
+  const sleeper = spawn("sleep", ["60"], { stdio: "ignore" });
+  await new Promise((resolve, reject) => {
+    sleeper.once("spawn", resolve);
+    sleeper.once("error", reject);
+  });
+  try {
+    await run(sleeper.pid!);
+  } finally {
+    sleeper.kill("SIGKILL");
+  }
+}
+
+function lockDir(content: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-lock-"));
+  fs.writeFileSync(path.join(dir, "keel.lock"), content);
+  return dir;
+}
+
+const hasProc = processStartTime(process.pid) !== undefined;
+
+describe.skipIf(!hasProc)("a lock whose pid is alive", () => {
+  it("records this process's pid and start time", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-lock-"));
+    try {
+      const release = acquireDataFolderLock(dir);
+      const start = fs.readFileSync(`/proc/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ")[19];
+      expect(fs.readFileSync(path.join(dir, "keel.lock"), "utf8")).toBe(`${process.pid} ${start}`);
+      release();
+      expect(fs.readdirSync(dir)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is taken over when that pid now belongs to a process that started at another time", async () => {
+    await withSleeper((pid) => {
+      const started = Number(processStartTime(pid));
+      const dir = lockDir(`${pid} ${started - 1}`);
+      try {
+        const release = acquireDataFolderLock(dir);
+        expect(fs.readFileSync(path.join(dir, "keel.lock"), "utf8")).toBe(
+          `${process.pid} ${processStartTime(process.pid)}`,
+        );
+        release();
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it("is respected when that process started at the time recorded", async () => {
+    await withSleeper((pid) => {
+      const dir = lockDir(`${pid} ${processStartTime(pid)}`);
+      try {
+        let refused: unknown;
+        try {
+          acquireDataFolderLock(dir);
+        } catch (err) {
+          refused = err;
+        }
+        expect(refused).toBeInstanceOf(DataFolderLockedError);
+        expect((refused as DataFolderLockedError).pid).toBe(pid);
+        expect(fs.readFileSync(path.join(dir, "keel.lock"), "utf8")).toBe(`${pid} ${processStartTime(pid)}`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  it("is respected on the pid alone where /proc cannot be read, as a lock from an older Keel is", async () => {
+    const readFileSync = fs.readFileSync;
+    const spy = vi.spyOn(fs, "readFileSync").mockImplementation(((
+      p: fs.PathOrFileDescriptor,
+      ...rest: []
+    ) => {
+      if (String(p).startsWith("/proc/")) {
+        throw Object.assign(new Error(`ENOENT: no such file or directory, open '${p}'`), { code: "ENOENT" });
+      }
+      return readFileSync(p, ...rest);
+    }) as typeof fs.readFileSync);
+    try {
+      await withSleeper((pid) => {
+        for (const content of [`${pid} 1`, String(pid)]) {
+          const dir = lockDir(content);
+          try {
+            expect(() => acquireDataFolderLock(dir)).toThrow(DataFolderLockedError);
+          } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+          }
+        }
+        // And this process writes its pid alone.
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-lock-"));
+        try {
+          const release = acquireDataFolderLock(dir);
+          expect(readFileSync(path.join(dir, "keel.lock"), "utf8")).toBe(String(process.pid));
+          release();
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
 
 describe("a stale data-folder lock", () => {
   it("is not taken from a process that took it over first, between our look at it and our move", () => {

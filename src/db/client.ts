@@ -7,7 +7,7 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
+import { createPool, type DatabaseTimeouts, longTimeouts, requestTimeouts } from "./pg-pool.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -27,21 +27,33 @@ export type Database = {
 export const migrationsFolder = path.resolve(import.meta.dirname, "migrations");
 
 export type OpenOptions =
-  | { engine: "postgres"; url: string; poolSize?: number }
+  | {
+      engine: "postgres";
+      url: string;
+      poolSize?: number;
+      /** For the pool; migrations always run with the long ones (an index on millions of rows). */
+      timeouts?: DatabaseTimeouts;
+      /** For migrate(); defaults to longTimeouts. */
+      migrationTimeouts?: DatabaseTimeouts;
+    }
   /** dataDir undefined = in memory; loadDataDir = start from a dump (tests). */
   | { engine: "pglite"; dataDir?: string; loadDataDir?: Blob };
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.engine === "postgres") {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
-    // A dropped idle connection must not crash the process; the pool replaces it.
-    pool.on("error", () => {});
+    const pool = createPool(options.url, options.poolSize ?? 10, options.timeouts ?? requestTimeouts);
     const db = drizzleNodePg(pool, { schema }) as unknown as Db;
     return {
       db,
       engine: "postgres",
       migrate: async () => {
-        await migrateNodePg(db as never, { migrationsFolder });
+        // A pool of one with long timeouts: a migration may rewrite a large table.
+        const migrator = createPool(options.url, 1, options.migrationTimeouts ?? longTimeouts);
+        try {
+          await migrateNodePg(drizzleNodePg(migrator, { schema }) as never, { migrationsFolder });
+        } finally {
+          await migrator.end();
+        }
       },
       close: () => pool.end(),
     };

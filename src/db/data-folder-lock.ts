@@ -5,8 +5,11 @@ import path from "node:path";
 /**
  * PGlite is a single process over a plain folder: a second process opening the same
  * folder corrupts it. Whoever opens the embedded database first writes its pid into
- * keel.lock; others refuse while that process lives. A lock left by a dead process is
- * taken over.
+ * keel.lock, with the moment the process started ("<pid> <start>"); others refuse while
+ * that process lives. A lock left by a dead process is taken over, and so is one whose
+ * pid now belongs to a process that started at another moment: after a kill -9 the pid
+ * is free for any process, and an unrelated one that got it must not keep Keel from
+ * starting. Node has no flock, and a native addon for one is not worth its build.
  */
 export class DataFolderLockedError extends Error {
   constructor(
@@ -24,6 +27,46 @@ export function lockPath(dataDir: string) {
   return path.join(dataDir, "keel.lock");
 }
 
+/**
+ * When a process started, in clock ticks since boot: field 22 of /proc/<pid>/stat. The
+ * second field (the command name, in parentheses) may hold spaces and parentheses, so
+ * fields are counted after its last ")". Undefined where there is no /proc (macOS) or
+ * it cannot be read: the lock then falls back to the pid alone.
+ */
+export function processStartTime(pid: number): string | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const start = fields[22 - 3];
+    return start && /^\d+$/.test(start) ? start : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What this process writes into the lock. */
+function ownLockContent(): string {
+  const start = processStartTime(process.pid);
+  return start === undefined ? String(process.pid) : `${process.pid} ${start}`;
+}
+
+/**
+ * Whether the lock's content names a process that still holds it: alive, and (when the
+ * lock recorded its start and /proc can tell) started at the moment recorded.
+ */
+function heldBy(content: string): number | null {
+  const match = /^(\d+)(?: (\d+))?$/.exec(content.trim());
+  if (!match) return null;
+  const pid = Number(match[1]);
+  if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || !alive(pid)) return null;
+  const recorded = match[2];
+  if (recorded === undefined) return pid;
+  const current = processStartTime(pid);
+  // Another process got the pid after the holder died.
+  if (current !== undefined && current !== recorded) return null;
+  return pid;
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -38,9 +81,10 @@ export function acquireDataFolderLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = lockPath(dataDir);
   let emptyReads = 0;
+  const own = ownLockContent();
   for (let attempt = 0; attempt < 20; attempt++) {
     try {
-      fs.writeFileSync(file, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(file, own, { flag: "wx" });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
       const content = readIfExists(file);
@@ -50,10 +94,8 @@ export function acquireDataFolderLock(dataDir: string): () => void {
         sleepSync(25);
         continue;
       }
-      const pid = Number(content);
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new DataFolderLockedError(pid, dataDir);
-      }
+      const holder = heldBy(content);
+      if (holder !== null) throw new DataFolderLockedError(holder, dataDir);
       moveStaleLockAside(file, content);
       continue;
     }
@@ -62,7 +104,7 @@ export function acquireDataFolderLock(dataDir: string): () => void {
       if (released) return;
       released = true;
       try {
-        if (fs.readFileSync(file, "utf8") === String(process.pid)) fs.unlinkSync(file);
+        if (fs.readFileSync(file, "utf8") === own) fs.unlinkSync(file);
       } catch {
         // already gone
       }

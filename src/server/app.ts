@@ -2,6 +2,7 @@ import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../shared/errors.ts";
 import type { Api, Deps } from "./context.ts";
+import { outageWatchOf } from "./lib/database-outage.ts";
 import { createApi, handleError } from "./lib/http.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { orgContext } from "./middleware/org-context.ts";
@@ -32,7 +33,8 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 /** The whole HTTP application, without listening: main.ts serves it, tests call app.request(). */
 export function createApp(deps: Deps): Api {
   const app = createApi();
-  app.onError(handleError);
+  const outage = outageWatchOf(deps.db, deps.logger);
+  app.onError((err, c) => handleError(err, c, outage));
   app.use("*", requestContext(deps));
   app.use(
     "*",

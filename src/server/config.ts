@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { type DatabaseTimeouts, longTimeouts, requestTimeouts } from "../db/pg-pool.ts";
 import { parseSecretKey } from "./lib/secret-box.ts";
 import { allowEntryProblem } from "./services/kpi/connector-runners/address-policy.ts";
 
@@ -10,6 +11,34 @@ const envSchema = z.object({
   /** A PostgreSQL server; when unset Keel runs on embedded PGlite in KEEL_DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   KEEL_DATA_DIR: z.string().default("./data"),
+  /** PostgreSQL: how long to wait to open a connection, or for a free one (ms). */
+  KEEL_DB_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(requestTimeouts.connectMs),
+  /** PostgreSQL: the longest one statement of a request may run (ms; 0 = no limit). */
+  KEEL_DB_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(requestTimeouts.statementMs),
+  /** PostgreSQL: a transaction left idle this long is ended by the server (ms; 0 = no limit). */
+  KEEL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(requestTimeouts.idleInTransactionMs),
+  /** PostgreSQL: the statement limit of migrations, demo seeding and bulk loads (ms; 0 = no limit). */
+  KEEL_DB_LONG_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(86_400_000)
+    .default(longTimeouts.statementMs),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Set when Keel is served over HTTPS (directly or behind a proxy): session cookies get `Secure`. */
@@ -42,6 +71,10 @@ export type Config = {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The pool's timeouts on a PostgreSQL server (KEEL_DB_*_TIMEOUT_MS). */
+  databaseTimeouts: DatabaseTimeouts;
+  /** Statement limit of migrations, demo seeding and bulk loads. */
+  longStatementTimeoutMs: number;
   production: boolean;
   logLevel: string;
   secureCookies: boolean;
@@ -101,6 +134,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.KEEL_DATA_DIR),
+    databaseTimeouts: {
+      connectMs: e.KEEL_DB_CONNECT_TIMEOUT_MS,
+      statementMs: e.KEEL_DB_STATEMENT_TIMEOUT_MS,
+      idleInTransactionMs: e.KEEL_DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    },
+    longStatementTimeoutMs: e.KEEL_DB_LONG_STATEMENT_TIMEOUT_MS,
     production,
     logLevel: e.LOG_LEVEL,
     secureCookies: e.KEEL_SECURE_COOKIES ? e.KEEL_SECURE_COOKIES === "true" : production,

@@ -2,6 +2,7 @@ import path from "node:path";
 import { serve } from "@hono/node-server";
 import { type Database, openDatabase } from "../db/client.ts";
 import { acquireDataFolderLock } from "../db/data-folder-lock.ts";
+import { longTimeouts } from "../db/pg-pool.ts";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { Deps } from "./context.ts";
@@ -17,7 +18,17 @@ export async function openConfiguredDatabase(
 ): Promise<{ database: Database; release: () => void }> {
   if (config.databaseUrl) {
     return {
-      database: await openDatabase({ engine: "postgres", url: config.databaseUrl }),
+      database: await openDatabase({
+        engine: "postgres",
+        url: config.databaseUrl,
+        timeouts: config.databaseTimeouts,
+        migrationTimeouts: {
+          ...longTimeouts,
+          connectMs: Math.max(config.databaseTimeouts.connectMs, longTimeouts.connectMs),
+          statementMs: config.longStatementTimeoutMs,
+          idleInTransactionMs: config.longStatementTimeoutMs,
+        },
+      }),
       release: () => {},
     };
   }

@@ -17,6 +17,8 @@ export const errorStatus = {
   payload_too_large: 413,
   rate_limited: 429,
   data_folder_locked: 503,
+  /** The database cannot be reached or did not answer in time; the answer carries Retry-After. */
+  unavailable: 503,
   internal: 500,
 } as const;
 

@@ -6,7 +6,12 @@ import { type Database, openDatabase } from "../../src/db/client.ts";
 import { withDatabaseName } from "./engine.ts";
 
 /** A database of this test file's own, empty but migrated, and how to get rid of it. */
-export type TestDatabase = { database: Database; dispose: () => Promise<void> };
+export type TestDatabase = {
+  database: Database;
+  /** PostgreSQL: the database's URL (tests that reach it another way, through a relay). */
+  url?: string;
+  dispose: () => Promise<void>;
+};
 
 let dumpBytes: Uint8Array<ArrayBuffer> | undefined;
 
@@ -23,14 +28,12 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   const { adminUrl, prefix } = inject("keelPostgres");
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
   await adminQuery(adminUrl, `create database "${name}"`);
-  const database = await openDatabase({
-    engine: "postgres",
-    url: withDatabaseName(adminUrl, name),
-    poolSize: 4,
-  });
+  const url = withDatabaseName(adminUrl, name);
+  const database = await openDatabase({ engine: "postgres", url, poolSize: 4 });
   await database.migrate();
   return {
     database,
+    url,
     dispose: async () => {
       await database.close();
       await adminQuery(adminUrl, `drop database if exists "${name}" with (force)`);

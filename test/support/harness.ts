@@ -104,7 +104,7 @@ export function testConfigEnv(extra: Record<string, string> = {}): NodeJS.Proces
 }
 
 export async function startHarness(options: HarnessOptions = {}) {
-  const { database, dispose } = await openTestDatabase();
+  const { database, url: databaseUrl, dispose } = await openTestDatabase();
   const clock = createClock();
   const config = loadConfig(testConfigEnv(options.env));
   // A key per file, as a server without KEEL_SECRET_KEY would make one in its data folder.
@@ -290,6 +290,8 @@ export async function startHarness(options: HarnessOptions = {}) {
     deps,
     db,
     database,
+    /** PostgreSQL only: the URL of this file's database. */
+    databaseUrl,
     clock,
     engine: database.engine,
     request,

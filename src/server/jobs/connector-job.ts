@@ -1,4 +1,5 @@
 import type { Deps } from "../context.ts";
+import { logJobFailure } from "../lib/database-outage.ts";
 import { claimDueConnectors } from "../repositories/connector-repository.ts";
 import { runConnector } from "../services/kpi/connector-run-service.ts";
 
@@ -40,8 +41,10 @@ export async function runDueConnectors(
         } catch (err) {
           // One broken connector (or a database hiccup) must not stop the others; its
           // lease runs out and it is tried again.
-          deps.logger.error(
-            { err, organizationId: c.organizationId, kpiId: c.kpiId },
+          logJobFailure(
+            deps,
+            err,
+            { organizationId: c.organizationId, kpiId: c.kpiId },
             "connector run crashed",
           );
         }
@@ -69,7 +72,7 @@ export function startConnectorJob(deps: Deps, tickMs = CONNECTOR_TICK_MS): Conne
     try {
       await runDueConnectors(deps, { shouldStop: () => stopped });
     } catch (err) {
-      deps.logger.error({ err }, "connector job tick failed; trying again at the next tick");
+      logJobFailure(deps, err, {}, "connector job tick failed; trying again at the next tick");
     }
   };
   const schedule = () => {

@@ -1,4 +1,5 @@
 import type { Deps } from "../context.ts";
+import { logJobFailure } from "../lib/database-outage.ts";
 import { processRecomputeQueue } from "../services/kpi/recompute-service.ts";
 
 /** How often queued KPI recomputes are worked off when no request did it already. */
@@ -20,7 +21,9 @@ export function startRecomputeJob(deps: Deps): RecomputeJob {
   const tick = () => {
     running = processRecomputeQueue(deps)
       .then(() => undefined)
-      .catch((err: unknown) => deps.logger.error({ err }, "KPI recompute failed; retrying on the next tick"))
+      .catch((err: unknown) =>
+        logJobFailure(deps, err, {}, "KPI recompute failed; retrying on the next tick"),
+      )
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, RECOMPUTE_TICK_MS);
       });

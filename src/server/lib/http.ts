@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { AppError, type FieldIssue } from "../../shared/errors.ts";
 import { ErrorSchema } from "../../shared/schemas/common.ts";
 import type { AppEnv } from "../context.ts";
+import { databaseUnavailableReason, type OutageWatch, RETRY_AFTER_SECONDS } from "./database-outage.ts";
 
 /** zod issues → the API's field list ("name: must not be empty"). */
 export function issuesOf(error: z.core.$ZodError, location?: string): FieldIssue[] {
@@ -39,9 +40,29 @@ function sqlStateOf(err: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** Maps any thrown error to the API's error shape; unexpected ones are logged and 500. */
-export function handleError(err: Error, c: Context<AppEnv>) {
-  if (err instanceof AppError) return c.json(err.toBody(), err.status as 400);
+/**
+ * Maps any thrown error to the API's error shape; unexpected ones are logged and 500.
+ * A database that cannot be reached (or did not answer in time) is 503 with Retry-After;
+ * the outage watch logs it once per outage rather than once per request.
+ */
+export function handleError(err: Error, c: Context<AppEnv>, outage?: OutageWatch) {
+  if (err instanceof AppError) {
+    if (err.code === "unavailable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return c.json(err.toBody(), err.status as 400);
+  }
+  const unavailable = databaseUnavailableReason(err);
+  if (unavailable) {
+    const logger = c.get("logger");
+    if (outage && logger) outage.failed(unavailable, logger);
+    c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+    return c.json(
+      new AppError(
+        "unavailable",
+        "Keel cannot reach its database right now. Try again in a few seconds.",
+      ).toBody(),
+      503,
+    );
+  }
   if (err instanceof HTTPException && err.status === 415) {
     // The route reads JSON but the request said it sends something else (a form post).
     const message = "Send the body as JSON with Content-Type: application/json";
@@ -101,4 +122,12 @@ export const errorResponses = {
   403: { ...errorContent, description: "Your role does not allow this, or the CSRF token is missing" },
   404: { ...errorContent, description: "No such thing in this organisation" },
   409: { ...errorContent, description: "Changed by someone else (version_conflict) or a duplicate" },
+  503: {
+    ...errorContent,
+    description:
+      "The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds",
+    headers: {
+      "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } },
+    },
+  },
 } as const;

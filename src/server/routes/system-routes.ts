@@ -5,6 +5,7 @@ import { SessionSchema } from "../../shared/schemas/auth.ts";
 import { SetupSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
 import type { Api, Deps } from "../context.ts";
 import { isLocalRequest } from "../lib/client-ip.ts";
+import { RETRY_AFTER_SECONDS } from "../lib/database-outage.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { sessionInfo } from "../services/auth-service.ts";
 import { needsSetup, runSetup, setupCodeRequired } from "../services/setup-service.ts";
@@ -28,6 +29,7 @@ export function systemRoutes(app: Api, deps: Deps) {
       path: "/api/ready",
       tags: ["System"],
       summary: "The database answers and every migration is applied",
+      description: "Never authenticated: the answer is the same with or without a token or session.",
       responses: {
         200: jsonResponse(z.object({ status: z.literal("ready"), engine: z.string() }), "Ready"),
         503: jsonResponse(z.object({ status: z.literal("not_ready"), reason: z.string() }), "Not ready"),
@@ -41,6 +43,7 @@ export function systemRoutes(app: Api, deps: Deps) {
         }
         return c.json({ status: "ready" as const, engine: deps.engine }, 200);
       } catch {
+        c.header("Retry-After", String(RETRY_AFTER_SECONDS));
         return c.json({ status: "not_ready" as const, reason: "database unreachable" }, 503);
       }
     },

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
+import { longStatements } from "../../../db/pg-pool.ts";
 import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -166,6 +167,8 @@ export async function seedDemoOrganization(
   owner: { userId: string; name: string },
   requestId: string,
 ) {
+  // Hundreds of statements, some over whole histories: a slow disk must not cut it short.
+  await longStatements(tx, deps.engine, deps.config.longStatementTimeoutMs);
   const { org, actor, companyTeamId } = await createOrganizationIn(
     tx,
     deps,

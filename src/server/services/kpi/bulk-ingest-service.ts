@@ -1,3 +1,4 @@
+import { longStatements } from "../../../db/pg-pool.ts";
 import type { Actor, Deps } from "../../context.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { writeMeasurementBatch } from "../../repositories/measurement-repository.ts";
@@ -18,6 +19,8 @@ export async function ingestMeasurements(
 ) {
   const calendar = await calendarOf(deps, actor);
   const outcome = await deps.db.transaction(async (tx) => {
+    // Up to the body limit of values in one statement: a bulk load gets the long limit.
+    await longStatements(tx, deps.engine, deps.config.longStatementTimeoutMs);
     const { rows, issues } = await resolveBatch(
       tx,
       actor,

@@ -1,3 +1,4 @@
+import { longStatements } from "../../../db/pg-pool.ts";
 import { AppError } from "../../../shared/errors.ts";
 import { parseDecimal, readCsvValues } from "../../../shared/kpi-csv.ts";
 import { calendarDate } from "../../../shared/schemas/kpis.ts";
@@ -73,6 +74,8 @@ export async function importCsv(deps: Deps, actor: Actor, input: { csv: string; 
 
   const run = async () =>
     deps.db.transaction(async (tx) => {
+      // Up to the body limit of values in one statement: a bulk load gets the long limit.
+      await longStatements(tx, deps.engine, deps.config.longStatementTimeoutMs);
       const resolved = await resolveBatch(
         tx,
         actor,

@@ -5,6 +5,7 @@ import { closingRun, escalationDecision } from "../../../domain/kpi/escalation.t
 import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
+import { withoutParameters } from "../../lib/logger.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
 import { bandsOf, directDependents } from "../../repositories/kpi-repository.ts";
 import { kpisChangedNearTheirLatest, recentMeasurements } from "../../repositories/measurement-repository.ts";
@@ -156,7 +157,8 @@ async function drainRound(q: Queryable, deps: Deps, organizationId: string, focu
 
 async function putBack(q: Queryable, organizationId: string, entry: Claimed, error: unknown) {
   const attempts = entry.attempts + 1;
-  const message = error instanceof Error ? error.message : String(error);
+  // Kept for operators to read, like a log line: without the failed query's parameters.
+  const message = withoutParameters(error instanceof Error ? error.message : String(error));
   await q.execute(sql`
     insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period, attempts, not_before, last_error)
     values (${organizationId}, ${entry.kpi_id}, ${entry.from_period}, ${entry.to_period}, ${attempts},
