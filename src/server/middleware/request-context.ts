@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Deps } from "../context.ts";
 import { clientIpOf } from "../lib/client-ip.ts";
+import { loggablePath } from "../lib/loggable-path.ts";
 
 /** Request id, client address and one structured log line per API request. */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
@@ -20,7 +21,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
       logger.info(
         {
           method: c.req.method,
-          path: c.req.path,
+          path: loggablePath(c.req.path),
           status: c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
         },
