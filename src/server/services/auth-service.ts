@@ -2,7 +2,7 @@ import type { Queryable } from "../../db/client.ts";
 import type { users } from "../../db/schema.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
-import type { Deps } from "../context.ts";
+import type { Deps, Principal } from "../context.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import {
@@ -95,12 +95,31 @@ export async function signOut(deps: Deps, sessionHash: string): Promise<void> {
   await deleteSession(deps.db, sessionHash);
 }
 
-export async function sessionInfo(deps: Deps, userId: string, csrfToken: string): Promise<SessionInfo> {
+export async function sessionInfo(
+  deps: Deps,
+  userId: string,
+  csrfToken: string,
+  viewAs?: ViewAs,
+): Promise<SessionInfo> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError("unauthenticated", "Your account no longer exists.");
   const orgs = await organizationsOfUser(deps.db, userId);
-  return { user: { id: user.id, email: user.email, name: user.name }, organizations: orgs, csrfToken };
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    organizations: orgs,
+    csrfToken,
+    viewingAs: viewAs
+      ? {
+          byUserId: viewAs.byUserId,
+          byName: viewAs.byName,
+          organizationSlug: viewAs.orgSlug,
+          organizationName: viewAs.orgName,
+        }
+      : null,
+  };
 }
+
+type ViewAs = NonNullable<Extract<Principal, { kind: "session" }>["viewAs"]>;
 
 /** Changes a password and signs the person out of every other session. */
 export async function changePassword(
