@@ -11,7 +11,12 @@ export type KeyResultInput = {
   targetValue?: number | null;
   unit?: string;
   weight?: number;
+  commitment?: Commitment;
+  contributorUserIds?: string[];
 };
+
+export type Commitment = "committed" | "aspirational";
+export type Visibility = "organization" | "team";
 
 export type ObjectiveInput = {
   cycleId: string;
@@ -19,6 +24,8 @@ export type ObjectiveInput = {
   ownerUserId: string | null;
   title: string;
   description: string;
+  themeId: string | null;
+  visibility: Visibility;
   keyResults: KeyResultInput[];
 };
 
@@ -28,6 +35,8 @@ export type ObjectivePatch = {
   description?: string;
   teamId?: string | null;
   ownerUserId?: string | null;
+  themeId?: string | null;
+  visibility?: Visibility;
   state?: "draft" | "active";
   archived?: boolean;
   position?: number;
