@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
 import { api, orgPath } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import type { AlignmentNode, KeyResultKind, Objective, Page } from "../../lib/types.ts";
@@ -61,6 +62,19 @@ export function useObjectives(slug: string, filter: ObjectiveFilter, enabled = t
     queryFn: ({ signal }) =>
       api.get<Page<Objective>>(orgPath(slug, "/objectives"), { query: filter, signal }),
     enabled,
+  });
+}
+
+/** The team's OKR health in a cycle, computed by the server from its Objectives. */
+export function useTeamHealth(slug: string, teamId: string | null, cycleId: string | null) {
+  return useQuery({
+    queryKey: [...keys.okrs(slug), "team-health", teamId, cycleId],
+    queryFn: ({ signal }) =>
+      api.get<TeamHealthOut>(orgPath(slug, `/teams/${teamId}/okr-health`), {
+        query: { cycleId: cycleId ?? undefined },
+        signal,
+      }),
+    enabled: teamId !== null && cycleId !== null,
   });
 }
 
