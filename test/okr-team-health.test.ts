@@ -3,7 +3,7 @@
  * docs/okr-status.md ("Team health"), with drafts and archived Objectives left out.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildPercentageKeyResult, buildObjective, buildTeam, cycleAround } from "./support/factories.ts";
+import { buildObjective, buildPercentageKeyResult, buildTeam, cycleAround } from "./support/factories.ts";
 import {
   expectError,
   type Harness,
@@ -117,7 +117,10 @@ describe("a team's OKR health", () => {
   it("answers 404 for a cycle or team that is not the organisation's, 400 without a cycle", async () => {
     const team = await newTeam("Hub Zwolle");
     const { owner: other, org: otherOrg } = await h.createOwnerWithOrg();
-    const foreign = await okrApi(h, otherOrg).createCycle(other, { name: "Their quarter", ...cycleAround(today) });
+    const foreign = await okrApi(h, otherOrg).createCycle(other, {
+      name: "Their quarter",
+      ...cycleAround(today),
+    });
     expectError(
       await h.request("GET", `${okr.base}/teams/${team.id}/okr-health?cycleId=${foreign.id}`, { as: owner }),
       404,
