@@ -27,7 +27,8 @@ export function PeopleMultiSelect(props: Props) {
   const found = usePeople(slug, debounced, "active", 20);
   const [names, setNames] = useState<Record<string, string>>({});
   const unknown = value.some((id) => !(id in names));
-  const everyone = usePeople(slug, "", "active", 200);
+  // Only while some picked person's name is unknown (an existing KR's contributors).
+  const everyone = usePeople(slug, "", "active", 200, unknown);
 
   useEffect(() => {
     const learnt = [...found.items, ...(unknown ? everyone.items : [])];
