@@ -13,7 +13,7 @@ import { latestDuePeriod } from "../src/domain/kpi/periods.ts";
 import { type Harness, type Json, type SessionClient, startHarness } from "./support/harness.ts";
 
 const slug = "nordwind-logistics";
-const opts = { weekStart: 1, fiscalYearStartMonth: 1 };
+let opts: { weekStart: number; fiscalYearStartMonth: number };
 let h: Harness;
 let owner: SessionClient;
 let server: ReturnType<typeof serve>;
@@ -55,6 +55,8 @@ beforeAll(async () => {
   expect(reply.status).toBe(201);
   owner = await h.signIn("priya.kaya@example.com", "demo password 2026");
   today = todayIn("Europe/Berlin", h.deps.now());
+  const org = await h.ok("GET", `/api/orgs/${slug}`, { as: owner });
+  opts = { weekStart: org.weekStart, fiscalYearStartMonth: org.fiscalYearStartMonth };
   kpis = (await get("/kpis?limit=200")).items;
   teams = (await get("/teams?limit=200")).items;
 });
@@ -203,6 +205,18 @@ describe("the demo's escalations, floors and connector", () => {
     const audit = (await get(`/audit?entityType=escalation&limit=50`)).items;
     expect(audit.length).toBeGreaterThanOrEqual(8);
     expect(audit.every((a: Json) => a.at.slice(0, 10) <= today)).toBe(true);
+  });
+
+  it("gives the demo's owner KPIs of their own to enter values for, and an open escalation to answer", async () => {
+    const entry = (await get("/kpi-entry")).items;
+    expect(entry.map((i: Json) => i.kpi.key).sort()).toEqual(["dso", "lost_time_injury_rate"]);
+    for (const item of entry) {
+      expect(item.kpi.ownerUserId).toBe(owner.userId);
+      expect(item.value, item.kpi.key).toBeNull();
+    }
+    const inbox = (await get("/escalations?state=unresolved&mine=true")).items;
+    expect(inbox.map((e: Json) => e.kpi.key)).toEqual(["dso"]);
+    expect(inbox[0].recipients.find((r: Json) => r.userId === owner.userId)?.role).toBe("owner");
   });
 
   it("sets floors for the active quarter on two teams, none of them breached", async () => {

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/db/client.ts";
-import { addDays, todayIn } from "../src/domain/dates.ts";
+import { addDays, daysBetween, todayIn } from "../src/domain/dates.ts";
+import { nextPeriodStart, periodLabel, periodStartOf } from "../src/domain/kpi/periods.ts";
 import { type Harness, type SessionClient, startHarness } from "./support/harness.ts";
 
 type Person = { userId: string; name: string; managerUserId: string | null; title: string | null };
@@ -78,8 +79,11 @@ describe("the demo organisation", () => {
     expect(teams.every((t) => t.leadUserId !== null && t.memberCount >= 1)).toBe(true);
   });
 
-  it("runs an active quarter about seven weeks in, after a closed one and before one in planning", async () => {
+  it("runs a fiscal quarter 5–10 weeks in, after a closed one and before one in planning, named as KPI quarters are", async () => {
+    const org = await h.ok("GET", `/api/orgs/${slug}`, { as: owner });
+    const opts = { weekStart: 1, fiscalYearStartMonth: org.fiscalYearStartMonth };
     const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Array<{
+      name: string;
       state: string;
       startsOn: string;
       endsOn: string;
@@ -87,12 +91,23 @@ describe("the demo organisation", () => {
     const today = todayIn("Europe/Berlin", h.deps.now());
     const active = cycles.filter((c) => c.state === "active");
     expect(active).toHaveLength(1);
-    expect(active[0]!.startsOn).toBe(addDays(today, -49));
-    expect(active[0]!.endsOn > today).toBe(true);
-    expect(cycles.some((c) => c.state === "closed" && c.endsOn === addDays(active[0]!.startsOn, -1))).toBe(
-      true,
-    );
-    expect(cycles.some((c) => c.state === "planning" && c.startsOn === addDays(active[0]!.endsOn, 1))).toBe(
+    const running = active[0]!;
+    expect(daysBetween(running.startsOn, today)).toBeGreaterThanOrEqual(35);
+    expect(daysBetween(running.startsOn, today)).toBeLessThanOrEqual(70);
+    // The quarter a KPI's value for today belongs to, under the same name and dates.
+    expect(running.startsOn).toBe(periodStartOf(today, "quarterly", opts));
+    expect(running.endsOn).toBe(addDays(nextPeriodStart(running.startsOn, "quarterly"), -1));
+    for (const cycle of cycles) {
+      expect(cycle.name).toBe(periodLabel(cycle.startsOn, "quarterly", opts));
+      expect(cycle.startsOn).toBe(periodStartOf(cycle.startsOn, "quarterly", opts));
+    }
+    // Calendar quarters ("Q4 2026") whenever the calendar's running quarter is 5–10 weeks in.
+    const calendarQuarter = periodStartOf(today, "quarterly", { weekStart: 1, fiscalYearStartMonth: 1 });
+    const calendarFits =
+      daysBetween(calendarQuarter, today) >= 35 && daysBetween(calendarQuarter, today) <= 70;
+    if (calendarFits) expect(org.fiscalYearStartMonth).toBe(1);
+    expect(cycles.some((c) => c.state === "closed" && c.endsOn === addDays(running.startsOn, -1))).toBe(true);
+    expect(cycles.some((c) => c.state === "planning" && c.startsOn === addDays(running.endsOn, 1))).toBe(
       true,
     );
   });

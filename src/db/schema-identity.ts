@@ -56,6 +56,12 @@ export const sessions = pgTable(
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /**
+     * A demo organisation's owner viewing Keel as one of its people: while set, requests
+     * act as that person inside that organisation only (see docs/ARCHITECTURE.md).
+     */
+    viewAsUserId: uuid("view_as_user_id").references(() => users.id, { onDelete: "set null" }),
+    viewAsOrganizationId: uuid("view_as_organization_id"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

@@ -55,3 +55,40 @@ export function fiscalYearOf(date: string, startMonth: number): number {
   const [y, m] = date.split("-").map(Number) as [number, number];
   return m >= startMonth ? y : y - 1;
 }
+
+/** The fiscal quarter containing `date`, and the quarters just before and after it. */
+export function fiscalQuartersAround(
+  date: string,
+  startMonth: number,
+): { previous: GeneratedCycle; current: GeneratedCycle; next: GeneratedCycle } {
+  const year = fiscalYearOf(date, startMonth);
+  const quarters = [year - 1, year, year + 1].flatMap((y) =>
+    fiscalYearCycles(y, startMonth).filter((c) => c.kind === "quarter"),
+  );
+  const index = quarters.findIndex((q) => q.startsOn <= date && date <= q.endsOn);
+  // The middle year's four quarters cover `date`, so index is 4–7 and both neighbours exist.
+  return { previous: quarters[index - 1]!, current: quarters[index]!, next: quarters[index + 1]! };
+}
+
+/**
+ * A fiscal-year start month under which the quarter running on `today` has been running
+ * for `minDays`–`maxDays` days (counting from its first day to `today`), nearest to
+ * `preferredDays`; January (calendar quarters) wins whenever it is within the range. Some
+ * month always fits a range of at least 35 days that starts no later than day 35.
+ */
+export function fiscalStartMonthForQuarterIn(
+  today: string,
+  range: { minDays: number; maxDays: number; preferredDays: number },
+): number {
+  const candidates = [1, 2, 3].map((startMonth) => {
+    const { current } = fiscalQuartersAround(today, startMonth);
+    const elapsed = Math.round((Date.parse(today) - Date.parse(current.startsOn)) / 86_400_000);
+    return { startMonth, elapsed, fits: elapsed >= range.minDays && elapsed <= range.maxDays };
+  });
+  const fitting = candidates.filter((c) => c.fits);
+  if (fitting.some((c) => c.startMonth === 1)) return 1;
+  const best = (fitting.length > 0 ? fitting : candidates).reduce((a, b) =>
+    Math.abs(b.elapsed - range.preferredDays) < Math.abs(a.elapsed - range.preferredDays) ? b : a,
+  );
+  return best.startMonth;
+}

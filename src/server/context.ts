@@ -23,7 +23,19 @@ export type Deps = {
 
 /** Who is calling: a signed-in person (cookie session) or an API token. */
 export type Principal =
-  | { kind: "session"; userId: string; name: string; email: string; sessionHash: string; csrfToken: string }
+  | {
+      kind: "session";
+      userId: string;
+      name: string;
+      email: string;
+      sessionHash: string;
+      csrfToken: string;
+      /**
+       * Set while a demo organisation's owner views Keel as one of its people: `userId`,
+       * `name` and `email` are then that person's, and `by` is the owner signed in.
+       */
+      viewAs?: { byUserId: string; byName: string; organizationId: string; orgSlug: string; orgName: string };
+    }
   | {
       kind: "token";
       tokenId: string;

@@ -1,13 +1,15 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { AppError } from "../../shared/errors.ts";
-import type { AppEnv, Deps } from "../context.ts";
+import type { AppEnv, Deps, Principal } from "../context.ts";
 import { safeEqual, sha256 } from "../lib/secrets.ts";
 import {
   findActiveToken,
   findLiveSession,
   findLiveSessionWithMembership,
+  findViewAs,
   markTokenUsed,
+  setSessionViewAs,
   touchSession,
 } from "../repositories/identity-repository.ts";
 import { SESSION_COOKIE, SESSION_TTL_MS } from "../services/auth-service.ts";
@@ -61,12 +63,13 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
       // orgContext uses it rather than asking again.
       const slug = orgSlugOfPath(c.req.path);
       let session: Awaited<ReturnType<typeof findLiveSession>>;
+      let membershipOfPath: AppEnv["Variables"]["membershipOfPath"];
       if (slug === null) {
         session = await findLiveSession(deps.db, sha256(cookie), now);
       } else {
         const found = await findLiveSessionWithMembership(deps.db, sha256(cookie), now, slug);
         session = found?.session;
-        if (found) c.set("membershipOfPath", { slug, membership: found.membership });
+        if (found) membershipOfPath = { slug, membership: found.membership };
       }
       if (session) {
         if (unsafe) {
@@ -81,18 +84,61 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
         if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
           await touchSession(deps.db, session.tokenHash, now, new Date(now.getTime() + SESSION_TTL_MS));
         }
-        c.set("principal", {
+        const principal: Principal = {
           kind: "session",
           userId: session.userId,
           name: session.name,
           email: session.email,
           sessionHash: session.tokenHash,
           csrfToken: session.csrfToken,
-        });
+        };
+        if (session.viewAsUserId && session.viewAsOrganizationId) {
+          const viewed = await findViewAs(
+            deps.db,
+            session.userId,
+            session.viewAsUserId,
+            session.viewAsOrganizationId,
+          );
+          if (viewed) {
+            // The membership read with the session is the owner's; orgContext reads the viewed person's.
+            membershipOfPath = undefined;
+            principal.userId = viewed.userId;
+            principal.name = viewed.name;
+            principal.email = viewed.email;
+            principal.viewAs = {
+              byUserId: session.userId,
+              byName: session.name,
+              organizationId: viewed.organizationId,
+              orgSlug: viewed.orgSlug,
+              orgName: viewed.orgName,
+            };
+            if (unsafe) refuseOutsideViewedOrganization(c.req.path, viewed.orgSlug, viewed.name);
+          } else {
+            // No longer allowed (owner demoted, person gone, no longer a demo): back to oneself.
+            await setSessionViewAs(deps.db, session.tokenHash, null);
+          }
+        }
+        if (membershipOfPath) c.set("membershipOfPath", membershipOfPath);
+        c.set("principal", principal);
       }
     }
     return next();
   };
+}
+
+/**
+ * While viewing Keel as someone, only their work inside the demo organisation can change
+ * (no API tokens that would outlive the view), besides signing out and returning to
+ * oneself: the account is theirs, not the owner's.
+ */
+function refuseOutsideViewedOrganization(path: string, orgSlug: string, name: string) {
+  if (path === "/api/auth/sign-out" || path === "/api/auth/view-as") return;
+  const prefix = `/api/orgs/${encodeURIComponent(orgSlug)}/`;
+  if (path.startsWith(prefix) && !path.startsWith(`${prefix}tokens`)) return;
+  throw new AppError(
+    "forbidden",
+    `You are viewing Keel as ${name}: only their work in this demo organisation can be changed here. Return to your own account first.`,
+  );
 }
 
 /** The `{org}` of an organisation's route (/api/orgs/{org}/…), decoded; null elsewhere. */

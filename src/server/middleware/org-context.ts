@@ -66,7 +66,10 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
       role: m.role,
       userId: principal.userId,
       tokenId: null,
-      label: principal.name,
+      // The audit log names the owner behind every change made while viewing as someone.
+      label: principal.viewAs
+        ? `${principal.name} (viewed as by ${principal.viewAs.byName})`
+        : principal.name,
       requestId: c.get("requestId"),
     });
     return next();

@@ -64,6 +64,8 @@ const sessionColumns = {
   userId: users.id,
   name: users.name,
   email: users.email,
+  viewAsUserId: sessions.viewAsUserId,
+  viewAsOrganizationId: sessions.viewAsOrganizationId,
 };
 
 export function findLiveSession(q: Queryable, tokenHash: string, now: Date) {
@@ -113,13 +115,81 @@ export async function findLiveSessionWithMembership(
 ) {
   const [row] = await sessionWithMembership(q).execute({ tokenHash, now: now.toISOString(), slug });
   if (!row) return undefined;
-  const { tokenHash: hash, csrfToken, lastSeenAt, userId, name, email, ...membership } = row;
+  const {
+    tokenHash: hash,
+    csrfToken,
+    lastSeenAt,
+    userId,
+    name,
+    email,
+    viewAsUserId,
+    viewAsOrganizationId,
+    ...membership
+  } = row;
   return {
-    session: { tokenHash: hash, csrfToken, lastSeenAt, userId, name, email },
+    session: {
+      tokenHash: hash,
+      csrfToken,
+      lastSeenAt,
+      userId,
+      name,
+      email,
+      viewAsUserId,
+      viewAsOrganizationId,
+    },
     // A membership row was found (its organisation exists: foreign key), so every one of
     // these not-null columns holds a value; without one they are all null.
     membership: membership.role === null ? null : (membership as MembershipOfSlug),
   };
+}
+
+/**
+ * The person a session views Keel as, while that is still allowed: the organisation is a
+ * demo, the session's person is one of its active owners and the viewed person an active
+ * member. Undefined otherwise (the owner was demoted, the person left).
+ */
+export async function findViewAs(
+  q: Queryable,
+  ownerUserId: string,
+  viewedUserId: string,
+  organizationId: string,
+) {
+  const rows = await q
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      organizationId: organizations.id,
+      orgSlug: organizations.slug,
+      orgName: organizations.name,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(
+      and(
+        eq(memberships.organizationId, organizationId),
+        eq(memberships.userId, viewedUserId),
+        eq(memberships.status, "active"),
+        eq(organizations.isDemo, true),
+        sql`exists (select 1 from ${memberships} o
+          where o.organization_id = ${organizationId} and o.user_id = ${ownerUserId}
+            and o.role = 'owner' and o.status = 'active')`,
+      ),
+    );
+  return rows[0];
+}
+
+/** Starts (a person and organisation) or ends (null) viewing Keel as someone else. */
+export async function setSessionViewAs(
+  q: Queryable,
+  tokenHash: string,
+  viewAs: { userId: string; organizationId: string } | null,
+) {
+  await q
+    .update(sessions)
+    .set({ viewAsUserId: viewAs?.userId ?? null, viewAsOrganizationId: viewAs?.organizationId ?? null })
+    .where(eq(sessions.tokenHash, tokenHash));
 }
 
 export async function touchSession(q: Queryable, tokenHash: string, now: Date, expiresAt: Date) {

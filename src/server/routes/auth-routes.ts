@@ -13,6 +13,7 @@ import type { Api, AppEnv, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { changePassword, resetPassword, sessionInfo, signIn, signOut } from "../services/auth-service.ts";
 import { acceptInvitation, previewInvitation } from "../services/invitation-service.ts";
+import { endViewAs } from "../services/view-as-service.ts";
 import { clearSessionCookie, requireSession, setSessionCookie } from "./route-helpers.ts";
 
 /** Routes about one's own account: a signed-in person, never an API token. */
@@ -88,7 +89,22 @@ export function authRoutes(app: Api, deps: Deps) {
     }),
     async (c) => {
       const principal = requireSession(c);
-      return c.json(await sessionInfo(deps, principal.userId, principal.csrfToken), 200);
+      return c.json(await sessionInfo(deps, principal.userId, principal.csrfToken, principal.viewAs), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/auth/view-as",
+      tags: ["Account"],
+      summary: "Stop viewing a demo organisation as one of its people and return to your own account",
+      security: sessionOnly,
+      responses: { 200: jsonResponse(SessionSchema, "Your own session"), ...errorResponses },
+    }),
+    async (c) => {
+      const principal = requireSession(c);
+      return c.json(await endViewAs(deps, principal, c.get("requestId")), 200);
     },
   );
 

@@ -10,6 +10,8 @@ import {
   RollOverSchema,
   ScoreKeyResultSchema,
   SetAlignmentSchema,
+  TeamHealthQuerySchema,
+  TeamHealthSchema,
 } from "../../shared/schemas/okrs.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
@@ -17,6 +19,7 @@ import { alignmentTree, setParents } from "../services/okr/alignment-service.ts"
 import { cycleReport, gradeObjective, scoreKeyResult } from "../services/okr/grading-service.ts";
 import { overdueCheckIns } from "../services/okr/reminder-service.ts";
 import { rollOver } from "../services/okr/roll-over-service.ts";
+import { teamHealthOf } from "../services/okr/team-health-service.ts";
 import { authenticated } from "./route-helpers.ts";
 
 // Recursive schemas need a named component in the OpenAPI document.
@@ -103,6 +106,23 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
     }),
     async (c) =>
       c.json(await rollOver(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/teams/{id}/okr-health",
+      tags: ["OKRs"],
+      summary: "The team's OKR health in a cycle: its Objectives per status and the one word for the team",
+      security: authenticated,
+      request: { params: OrgIdParamSchema, query: TeamHealthQuerySchema },
+      responses: { 200: jsonResponse(TeamHealthSchema, "The team's health"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await teamHealthOf(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("query").cycleId),
+        200,
+      ),
   );
 
   app.openapi(

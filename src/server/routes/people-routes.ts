@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { ResetLinkSchema } from "../../shared/schemas/auth.ts";
+import { ResetLinkSchema, SessionSchema } from "../../shared/schemas/auth.ts";
 import { IdSchema, ListQuerySchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import {
   CreatedInvitationSchema,
@@ -20,7 +20,8 @@ import {
   listPeoplePage,
   updatePerson,
 } from "../services/people-service.ts";
-import { authenticated, baseUrlOf } from "./route-helpers.ts";
+import { startViewAs } from "../services/view-as-service.ts";
+import { authenticated, baseUrlOf, requireSession } from "./route-helpers.ts";
 
 const PersonParams = OrgParamSchema.extend({ userId: IdSchema });
 const InvitationParams = OrgParamSchema.extend({ id: IdSchema });
@@ -52,6 +53,24 @@ export function peopleRoutes(app: Api, deps: Deps) {
     }),
     async (c) =>
       c.json(await createPerson(deps, c.get("actor"), c.req.valid("json"), baseUrlOf(c, deps)), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/orgs/{org}/people/{userId}/view-as",
+      tags: ["People"],
+      summary:
+        "Open a demo organisation as one of its people (its owners only, audited); DELETE /api/auth/view-as returns",
+      security: [{ session: [] }],
+      request: { params: PersonParams },
+      responses: {
+        200: jsonResponse(SessionSchema, "The session as that person sees it"),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(await startViewAs(deps, c.get("actor"), requireSession(c), c.req.valid("param").userId), 200),
   );
 
   app.openapi(

@@ -2,7 +2,7 @@ import type { Queryable } from "../../db/client.ts";
 import type { users } from "../../db/schema.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
-import type { Deps } from "../context.ts";
+import type { Deps, Principal } from "../context.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import {
@@ -97,7 +97,12 @@ export async function signOut(deps: Deps, sessionHash: string): Promise<void> {
   await deleteSession(deps.db, sessionHash);
 }
 
-export async function sessionInfo(deps: Deps, userId: string, csrfToken: string): Promise<SessionInfo> {
+export async function sessionInfo(
+  deps: Deps,
+  userId: string,
+  csrfToken: string,
+  viewAs?: ViewAs,
+): Promise<SessionInfo> {
   const user = await findUserById(deps.db, userId);
   if (!user) throw new AppError("unauthenticated", "Your account no longer exists.");
   const orgs = await organizationsOfUser(deps.db, userId);
@@ -105,8 +110,18 @@ export async function sessionInfo(deps: Deps, userId: string, csrfToken: string)
     user: { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator },
     organizations: orgs,
     csrfToken,
+    viewingAs: viewAs
+      ? {
+          byUserId: viewAs.byUserId,
+          byName: viewAs.byName,
+          organizationSlug: viewAs.orgSlug,
+          organizationName: viewAs.orgName,
+        }
+      : null,
   };
 }
+
+type ViewAs = NonNullable<Extract<Principal, { kind: "session" }>["viewAs"]>;
 
 /**
  * Changes a password, signs the person out of every other session and voids every reset

@@ -31,6 +31,17 @@ export const SessionSchema = z.object({
   user: UserSchema,
   organizations: z.array(OrgSummarySchema),
   csrfToken: z.string().describe("Send as the X-CSRF-Token header on every state-changing request"),
+  viewingAs: z
+    .object({
+      byUserId: z.string(),
+      byName: z.string().describe("The demo organisation's owner, who is signed in"),
+      organizationSlug: z.string(),
+      organizationName: z.string(),
+    })
+    .nullable()
+    .describe(
+      "Set while a demo organisation's owner views Keel as `user`: only that organisation is open, and DELETE /api/auth/view-as returns to the owner",
+    ),
 });
 export type SessionInfo = z.infer<typeof SessionSchema>;
 

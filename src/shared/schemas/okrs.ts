@@ -273,3 +273,27 @@ export const CycleReportSchema = z.object({
     }),
   ),
 });
+
+export const TeamHealthQuerySchema = z.object({
+  cycleId: z.uuid().describe("The cycle whose Objectives make the team's health"),
+});
+
+/** A team's OKR health in one cycle (docs/okr-status.md, "Team health"). */
+export const TeamHealthSchema = z.object({
+  teamId: z.uuid(),
+  cycleId: z.uuid(),
+  overall: StatusSchema.nullable().describe(
+    "The one word for the team; null when it has no Objectives in the cycle (drafts and archived ones do not count)",
+  ),
+  total: z.number().int().describe("Objectives counted"),
+  counts: z
+    .object({
+      not_started: z.number().int(),
+      on_track: z.number().int(),
+      at_risk: z.number().int(),
+      off_track: z.number().int(),
+      stale: z.number().int(),
+    })
+    .describe("Objectives per status"),
+});
+export type TeamHealthOut = z.infer<typeof TeamHealthSchema>;

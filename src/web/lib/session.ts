@@ -43,11 +43,13 @@ export function applySession(session: Session) {
   setCsrfToken(session.csrfToken);
   // Everything cached belonged to the previous person (or nobody): start clean.
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
-  queryClient.setQueryData(sessionKey, {
+  const next: Session = {
     user: session.user,
     organizations: session.organizations,
     csrfToken: session.csrfToken,
-  });
+    viewingAs: session.viewingAs ?? null,
+  };
+  queryClient.setQueryData(sessionKey, next);
   queryClient.setQueryData(setupKey, { needsSetup: false, setupCodeRequired: false });
 }
 

@@ -4,6 +4,7 @@
  * accounts pay late after an ERP migration, and an escalation is open.
  */
 import type { DemoKpi } from "./demo-kpis.ts";
+import { demoCompanyName as company } from "./demo-structure.ts";
 
 export const technologyKpis: DemoKpi[] = [
   {
@@ -61,7 +62,8 @@ export const corporateKpis: DemoKpi[] = [
     name: "Days sales outstanding",
     description: "Average days from invoice to payment, at the month's end.",
     team: "Finance",
-    owner: "Finance#2",
+    // The CEO's own: the demo's owner has values to enter and an escalation to answer.
+    owner: company,
     unit: "number",
     decimals: 0,
     direction: "lower_is_better",

@@ -4,6 +4,7 @@
  * open); fleet availability had a red spell last winter that was resolved.
  */
 import type { DemoKpi } from "./demo-kpis.ts";
+import { demoCompanyName as company } from "./demo-structure.ts";
 
 export const operationsKpis: DemoKpi[] = [
   {
@@ -43,7 +44,8 @@ export const operationsKpis: DemoKpi[] = [
     name: "Lost-time injury frequency",
     description: "Injuries with a day or more off work, per million hours worked (rolling 12 months).",
     team: "Operations",
-    owner: "Operations",
+    // The CEO's own: the demo's owner has values to enter and an escalation to answer.
+    owner: company,
     unit: "number",
     decimals: 1,
     direction: "lower_is_better",

@@ -2,6 +2,7 @@
  * How the demo's KRs move through a cycle: values along a declared path, the day and
  * time of each check-in, how values are written in notes, and the mood of each note.
  */
+import { daysBetween } from "../../../domain/dates.ts";
 import { roundTo } from "../../../domain/okr/numbers.ts";
 import type { KeyResultInput } from "../../../domain/okr/progress.ts";
 import type { NoteMood } from "./demo-okr-notes.ts";
@@ -53,6 +54,30 @@ export function progressAt(kr: DemoKeyResult, weeks: number[], random: () => num
     for (let i = 1; i < out.length; i++) out[i] = Math.max(out[i]!, out[i - 1]!);
   }
   return out;
+}
+
+/** How long the active quarter's story runs, as declared: seven weeks of a 91-day quarter. */
+export const STORY_WEEKS = 7;
+const STORY_PACE = 49 / 91;
+
+/**
+ * The active quarter's story, fitted to the real quarter: for each week that has begun
+ * (and has a weekday before today), the story week it tells, spread evenly from the first
+ * story week to the last; and the factor that keeps progress where the story put it
+ * against the expected pace (the elapsed share of the quarter).
+ */
+export function storyCalendar(
+  startsOn: string,
+  endsOn: string,
+  today: string,
+): { weeks: number[]; paceScale: number } {
+  const elapsed = daysBetween(startsOn, today);
+  const length = daysBetween(startsOn, endsOn) + 1;
+  const count = Math.max(1, Math.floor((elapsed - 2) / 7) + 1);
+  const weeks = Array.from({ length: count }, (_, week) =>
+    count === 1 ? 0 : Math.round((week * (STORY_WEEKS - 1)) / (count - 1)),
+  );
+  return { weeks, paceScale: elapsed / length / STORY_PACE };
 }
 
 export function valueAt(kr: DemoKeyResult, progress: number): number | null {

@@ -36,7 +36,8 @@ export const activeCompanyOkrs: DemoObjective[] = [
         start: 31,
         target: 45,
         unit: "points",
-        owner: "Commercial",
+        // The CEO owns it: the demo's owner has check-ins of their own to do.
+        owner: company,
         contributors: ["Key Accounts", "Customer Success"],
         reach: 0.36,
         path: "late",
@@ -183,7 +184,8 @@ export const activeCompanyOkrs: DemoObjective[] = [
         start: 78,
         target: 86,
         unit: "%",
-        owner: "People & Culture",
+        // The CEO owns it: the demo's owner has check-ins of their own to do.
+        owner: company,
         contributors: ["Driver Planning"],
         committed: true,
         reach: 0.3,

@@ -2,7 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import { longStatements } from "../../../db/pg-pool.ts";
 import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
-import { addDays, todayIn } from "../../../domain/dates.ts";
+import { todayIn } from "../../../domain/dates.ts";
+import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../../domain/fiscal-cycles.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { recordAuditMany } from "../../repositories/audit-repository.ts";
 import { insertCycles } from "../../repositories/catalog-repository.ts";
@@ -36,11 +37,12 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** The calendar quarter a date falls in, as a cycle name ("Q4 2026"). */
-function quarterName(date: string): string {
-  const [y, m] = date.split("-").map(Number) as [number, number];
-  return `Q${Math.floor((m - 1) / 3) + 1} ${y}`;
-}
+/**
+ * The demo's running quarter is 5–10 weeks in on the day it is created (its story is told
+ * over about seven weeks), so the demo's fiscal year starts in a month that makes it so;
+ * its quarters are then the fiscal quarters that KPI quarters use, under the same names.
+ */
+export const DEMO_QUARTER_DAYS_IN = { minDays: 35, maxDays: 70, preferredDays: 49 };
 
 type PlannedPerson = {
   userId?: string;
@@ -159,7 +161,7 @@ export function demoAuditEvents(actor: Actor): DemoAuditEvent {
 
 /**
  * Creates the demo organisation with the given person as its owner (and CEO). Dates are
- * relative to today so the active quarter is always about seven weeks in.
+ * relative to today: the active quarter is a fiscal quarter 5–10 weeks in.
  */
 export async function seedDemoOrganization(
   tx: Queryable,
@@ -169,10 +171,13 @@ export async function seedDemoOrganization(
 ) {
   // Hundreds of statements, some over whole histories: a slow disk must not cut it short.
   await longStatements(tx, deps.engine, deps.config.longStatementTimeoutMs);
+  const today = todayIn(demoTimeZone, deps.now());
+  const fiscalYearStartMonth = fiscalStartMonthForQuarterIn(today, DEMO_QUARTER_DAYS_IN);
+  const quarters = fiscalQuartersAround(today, fiscalYearStartMonth);
   const { org, actor, companyTeamId } = await createOrganizationIn(
     tx,
     deps,
-    { name: demoCompanyName, timeZone: demoTimeZone, weekStart: 1, fiscalYearStartMonth: 1, isDemo: true },
+    { name: demoCompanyName, timeZone: demoTimeZone, weekStart: 1, fiscalYearStartMonth, isDemo: true },
     owner,
     requestId,
     { generateCycles: false, ownerTitle: titlesByKind.company!.lead },
@@ -269,38 +274,24 @@ export async function seedDemoOrganization(
     })),
   ]);
 
-  const today = todayIn(demoTimeZone, deps.now());
-  const currentStart = addDays(today, -49);
-  const currentEnd = addDays(currentStart, 90);
-  const previousStart = addDays(currentStart, -91);
-  const nextStart = addDays(currentEnd, 1);
-  const mid = (start: string) => addDays(start, 45);
-  const cycleRows = await insertCycles(tx, [
-    {
+  const cycleRows = await insertCycles(
+    tx,
+    (
+      [
+        [quarters.previous, "closed"],
+        [quarters.current, "active"],
+        [quarters.next, "planning"],
+      ] as const
+    ).map(([quarter, state]) => ({
       organizationId: org.id,
-      kind: "quarter",
-      name: quarterName(mid(previousStart)),
-      startsOn: previousStart,
-      endsOn: addDays(currentStart, -1),
-      state: "closed",
-    },
-    {
-      organizationId: org.id,
-      kind: "quarter",
-      name: quarterName(mid(currentStart)),
-      startsOn: currentStart,
-      endsOn: currentEnd,
-      state: "active",
-    },
-    {
-      organizationId: org.id,
-      kind: "quarter",
-      name: quarterName(mid(nextStart)),
-      startsOn: nextStart,
-      endsOn: addDays(nextStart, 90),
-      state: "planning",
-    },
-  ]);
+      kind: "quarter" as const,
+      name: quarter.name,
+      startsOn: quarter.startsOn,
+      endsOn: quarter.endsOn,
+      state,
+    })),
+  );
+  const currentStart = quarters.current.startsOn;
 
   await recordAuditMany(tx, actor, cycleRows.map(cycleCreated));
 

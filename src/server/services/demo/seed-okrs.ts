@@ -11,6 +11,7 @@ import {
   themes,
 } from "../../../db/schema.ts";
 import { addDays, todayIn } from "../../../domain/dates.ts";
+import { type WeekStart, weekStartOf } from "../../../domain/okr/check-in-due.ts";
 import { normaliseScore, suggestedScore } from "../../../domain/okr/grading.ts";
 import { resolveStatusSettings } from "../../../domain/okr/status-settings.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
@@ -27,6 +28,7 @@ import {
   type Mode,
   moodOf,
   progressAt,
+  storyCalendar,
   valueAt,
 } from "./demo-okr-trajectories.ts";
 import {
@@ -174,22 +176,36 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     if (mode === "planning" || !kr.checkIns) return out;
 
     const marks = [...kr.checkIns];
-    const weeks = marks.flatMap((m, w) => (m === "-" ? [] : [w]));
-    const progress = progressAt(kr, weeks, random);
+    // The active quarter's story is told over seven weeks; the quarter may be 5–10 weeks in,
+    // so each real week tells the story week at the same point of the story (stale tails
+    // stay stale), and progress is scaled so that it stands as it did against the pace.
+    const real = mode === "active" ? activeStory.weeks : marks.map((_, w) => w);
+    const storyOf = (week: number) => real[week]!;
+    const weeks = real.flatMap((story, week) =>
+      marks[story] === undefined || marks[story] === "-" ? [] : [week],
+    );
+    const scale = mode === "active" ? activeStory.paceScale : 1;
+    const progress = progressAt(kr, weeks.map(storyOf), random).map((p) =>
+      p >= 1 ? p : Math.min(1, p * scale),
+    );
     const authors = [row.ownerUserId!, ...(kr.contributors ?? []).map(person)];
     const weekday = 1 + Math.floor(random() * 4);
     const lastDay = mode === "active" ? addDays(today, -1) : cycle.endsOn;
     let previous: { confidence: number; progress: number } | null = null;
     let lastNote = "";
+    const toldNotes = new Set<number>();
     weeks.forEach((week, i) => {
-      const confidence = Number(marks[week]);
+      const story = storyOf(week);
+      const confidence = Number(marks[story]);
       const value = valueAt(kr, progress[i]!);
-      const done = kr.kind === "milestone" ? kr.doneInWeek !== undefined && week >= kr.doneInWeek : null;
+      const done = kr.kind === "milestone" ? kr.doneInWeek !== undefined && story >= kr.doneInWeek : null;
       const jitter = random() < 0.25 ? (random() < 0.5 ? -1 : 1) : 0;
       let day = addDays(cycle.startsOn, week * 7 + Math.max(0, weekday + jitter));
       if (day > lastDay) day = lastDay;
       const shown = value === null ? "" : formatValue(value, row.unit ?? "", decimalsOf(kr));
-      let note = kr.notes?.[week];
+      // A story week told twice (a longer quarter) keeps its hand-written note the first time.
+      let note = toldNotes.has(story) ? undefined : kr.notes?.[story];
+      toldNotes.add(story);
       if (note === undefined) {
         const mood = moodOf(kr, i, weeks.length, mode, previous, confidence, progress[i]!, done);
         const pool: readonly string[] = genericNotes[mood];
@@ -214,6 +230,14 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
       previous = { confidence, progress: progress[i]! };
     });
 
+    // The demo's owner has not checked in yet this week, so "My check-ins" has work to do.
+    if (mode === "active" && row.ownerUserId === actor.userId) {
+      const thisWeek = weekStartOf(today, actor.weekStart as WeekStart);
+      out.checkIns = out.checkIns.filter((c) => todayIn(actor.timeZone, c.createdAt) < thisWeek);
+      const newest = out.checkIns.at(-1);
+      const friday = addDays(thisWeek, -3);
+      if (newest && todayIn(actor.timeZone, newest.createdAt) < friday) newest.createdAt = at(friday, 90);
+    }
     const newest = out.checkIns.at(-1);
     if (newest) {
       out.latest = {
@@ -235,6 +259,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
   const closed = cycleIn("closed");
   const active = cycleIn("active");
   const next = cycleIn("planning");
+  const activeStory = storyCalendar(active.startsOn, active.endsOn, today);
   seedCycle(closed, "closed", previousCycleOkrs, addDays(closed.startsOn, -6));
   seedCycle(active, "active", activeCycleOkrs, addDays(active.startsOn, -5));
   seedCycle(next, "planning", planningCycleOkrs, addDays(today, -2));

@@ -13,6 +13,7 @@ import { AccountNav, OrgNav } from "./org-nav.tsx";
 import { OrgSwitcher } from "./org-switcher.tsx";
 import { ShortcutsHelp } from "./shortcuts-help.tsx";
 import { UserMenu } from "./user-menu.tsx";
+import { ViewAsBanner } from "./view-as-banner.tsx";
 
 type Props = {
   session: Session;
@@ -100,7 +101,10 @@ export function AppLayout({ session, org, isAdmin, children }: Props) {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <div style={{ maxWidth: 1200, margin: "0 auto" }}>{children}</div>
+        <div style={{ maxWidth: 1200, margin: "0 auto" }}>
+          <ViewAsBanner session={session} />
+          {children}
+        </div>
       </AppShell.Main>
       <ShortcutsHelp opened={helpOpened} onClose={help.close} goTargets={goTargets} />
     </AppShell>

@@ -3,6 +3,7 @@ import {
   Group,
   NumberInput,
   Paper,
+  SegmentedControl,
   Select,
   Stack,
   Text,
@@ -11,9 +12,11 @@ import {
 } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
 import type { KeyResultKind } from "../../lib/types.ts";
+import { PeopleMultiSelect } from "../people/people-multi-select.tsx";
 import { PersonSelect } from "../people/person-select.tsx";
 import type { DraftErrors, KeyResultDraft } from "./objective-draft.ts";
 import { kindLabels } from "./okr-format.ts";
+import type { Commitment } from "./okrs-api.ts";
 
 const kindData = (["metric", "milestone", "percentage"] as const).map((k) => ({
   value: k,
@@ -36,7 +39,10 @@ type Props = {
   autoFocus?: boolean;
 };
 
-/** One Key Result in the Objective form: title, kind, start → target (metrics), owner. */
+/**
+ * One Key Result in the Objective form: title, kind, start → target (metrics), owner, and
+ * weight, commitment and contributors (everything the API takes for a KR).
+ */
 export function KeyResultFields({ slug, index, kr, errors, onChange, onRemove, autoFocus }: Props) {
   const err = (field: string) => errors[`kr:${kr.key}:${field}`];
   const existing = kr.id !== null;
@@ -126,6 +132,51 @@ export function KeyResultFields({ slug, index, kr, errors, onChange, onRemove, a
               onChange={(id, name) => onChange({ ownerUserId: id, ownerName: name })}
               error={err("ownerUserId")}
               placeholder="No owner yet"
+            />
+          </div>
+        </Group>
+        <Group gap="xs" align="flex-start" wrap="wrap">
+          <NumberInput
+            label="Weight"
+            description="In the Objective's progress"
+            value={kr.weight}
+            onChange={(v) => onChange({ weight: toNumber(v) })}
+            error={err("weight")}
+            min={0}
+            max={100}
+            decimalScale={2}
+            w={130}
+          />
+          <div>
+            <Text component="span" size="sm" fw={500} id={`kr-${kr.key}-commitment`}>
+              Commitment
+            </Text>
+            <Text size="xs" c="dimmed" mb={4}>
+              {kr.commitment === "committed"
+                ? "Must be met: missing it puts the Objective off track"
+                : "A stretch: 0.6–0.7 is a good score"}
+            </Text>
+            <SegmentedControl
+              aria-labelledby={`kr-${kr.key}-commitment`}
+              size="xs"
+              value={kr.commitment}
+              onChange={(v) => onChange({ commitment: v as Commitment })}
+              data={[
+                { value: "aspirational", label: "Aspirational" },
+                { value: "committed", label: "Committed" },
+              ]}
+            />
+          </div>
+          <div style={{ flex: "1 1 240px", minWidth: 0 }}>
+            <PeopleMultiSelect
+              slug={slug}
+              label="Contributors"
+              description="Check in besides the owner"
+              value={kr.contributorUserIds}
+              onChange={(ids) => onChange({ contributorUserIds: ids })}
+              exclude={kr.ownerUserId ? [kr.ownerUserId] : []}
+              placeholder="Nobody else"
+              error={err("contributorUserIds")}
             />
           </div>
         </Group>

@@ -19,6 +19,8 @@ function draft(extra: Partial<ObjectiveDraft> = {}): ObjectiveDraft {
     teamId: "team-ops",
     ownerUserId: "u-ada",
     ownerName: "Ada Admin",
+    themeId: null,
+    visibility: "organization",
     keyResults: [],
     ...extra,
   };
@@ -46,13 +48,49 @@ describe("creating an Objective", () => {
         title: "Damaged parcels per 10,000 from 12 to 6",
         kind: "metric",
         ownerUserId: "u-ada",
+        weight: 1,
+        commitment: "aspirational",
+        contributorUserIds: [],
         startValue: 12,
         targetValue: 6,
         unit: "",
       },
-      { title: "Packing stations in all lanes", kind: "milestone", ownerUserId: "u-ada" },
+      {
+        title: "Packing stations in all lanes",
+        kind: "milestone",
+        ownerUserId: "u-ada",
+        weight: 1,
+        commitment: "aspirational",
+        contributorUserIds: [],
+      },
     ]);
     expect(input.cycleId).toBe("cycle-q4");
+  });
+
+  it("sends theme, visibility, and each KR's weight, commitment and contributors (never the owner twice)", () => {
+    const kr = {
+      ...emptyKeyResult("u-ada"),
+      title: "Claims paid within 5 days from 60% to 90%",
+      weight: 2,
+      commitment: "committed" as const,
+      contributorUserIds: ["u-ben", "u-ada"],
+    };
+    const input = toCreateInput(
+      draft({ themeId: "theme-customer", visibility: "team", keyResults: [kr] }),
+      "cycle-q4",
+    );
+    expect(input.themeId).toBe("theme-customer");
+    expect(input.visibility).toBe("team");
+    expect(input.keyResults[0]).toMatchObject({
+      weight: 2,
+      commitment: "committed",
+      contributorUserIds: ["u-ben"],
+    });
+    // An emptied weight is the default weight, not 0.
+    expect(keyResultInput({ ...kr, weight: "" }).weight).toBe(1);
+    expect(validateDraft(draft({ keyResults: [{ ...kr, weight: 150 }] }))).toEqual({
+      [`kr:${kr.key}:weight`]: "Between 0 and 100",
+    });
   });
 
   it("lets a draft lack owners and targets, but not titles", () => {
@@ -76,13 +114,17 @@ describe("creating an Objective", () => {
       [
         { field: "keyResults.1.ownerUserId", message: "is not an active member of this organisation" },
         { field: "teamId", message: "runs KPIs only" },
-        { field: "visibility", message: "odd" },
+        { field: "keyResults.0.weight", message: "must be at most 100" },
+        { field: "visibility", message: "is not an option" },
+        { field: "cycleId", message: "is closed" },
       ],
       [a, b],
     );
     expect(errors[`kr:${b.key}:ownerUserId`]).toBe("Is not an active member of this organisation");
+    expect(errors[`kr:${a.key}:weight`]).toBe("Must be at most 100");
     expect(errors.teamId).toBe("Runs KPIs only");
-    expect(unplaced).toEqual([{ field: "visibility", message: "odd" }]);
+    expect(errors.visibility).toBe("Is not an option");
+    expect(unplaced).toEqual([{ field: "cycleId", message: "is closed" }]);
   });
 });
 
@@ -126,5 +168,33 @@ describe("editing an Objective", () => {
     ]);
     expect(edits.added).toHaveLength(1);
     expect(edits.added[0]).toMatchObject({ title: "Evening slots in 3 cities", targetValue: 3 });
+  });
+
+  it("patches theme, visibility, weight, commitment and contributors only when they changed", () => {
+    const d = draftFromObjective(objective);
+    d.themeId = "theme-process";
+    d.visibility = "team";
+    d.keyResults[0] = {
+      ...d.keyResults[0]!,
+      weight: 3,
+      commitment: "committed",
+      contributorUserIds: ["u-ben"],
+    };
+    const edits = diffEdits(objective, d);
+    expect(edits.patch).toEqual({ version: 5, themeId: "theme-process", visibility: "team" });
+    expect(edits.changed).toEqual([
+      {
+        id: "kr-1",
+        patch: { version: 4, weight: 3, commitment: "committed", contributorUserIds: ["u-ben"] },
+      },
+    ]);
+    // The same contributors in another order change nothing.
+    const reordered = buildObjective({
+      keyResults: [{ ...kr1, contributorUserIds: ["u-ben", "u-cleo"] }],
+      version: 5,
+    });
+    const same = draftFromObjective(reordered);
+    same.keyResults[0] = { ...same.keyResults[0]!, contributorUserIds: ["u-cleo", "u-ben"] };
+    expect(diffEdits(reordered, same).changed).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import type { FieldIssue } from "../../../shared/errors.ts";
 import type { KeyResultKind, Objective } from "../../lib/types.ts";
-import type { KeyResultInput, KeyResultPatch, ObjectiveInput, ObjectivePatch } from "./okrs-api.ts";
+import type {
+  Commitment,
+  KeyResultInput,
+  KeyResultPatch,
+  ObjectiveInput,
+  ObjectivePatch,
+  Visibility,
+} from "./okrs-api.ts";
 
 /** One KR row of the Objective form. Numbers stay "" while empty (a draft may lack them). */
 export type KeyResultDraft = {
@@ -15,6 +22,11 @@ export type KeyResultDraft = {
   unit: string;
   ownerUserId: string | null;
   ownerName: string | null;
+  /** Relative weight in the Objective's progress; "" while the field is empty. */
+  weight: number | "";
+  commitment: Commitment;
+  /** People who check in besides the owner. */
+  contributorUserIds: string[];
   /** Existing KRs removed in the form are archived on save (their history stays). */
   removed: boolean;
 };
@@ -25,6 +37,8 @@ export type ObjectiveDraft = {
   teamId: string | null;
   ownerUserId: string | null;
   ownerName: string | null;
+  themeId: string | null;
+  visibility: Visibility;
   keyResults: KeyResultDraft[];
 };
 
@@ -52,6 +66,9 @@ export function emptyKeyResult(
     unit: "",
     ownerUserId,
     ownerName,
+    weight: 1,
+    commitment: "aspirational",
+    contributorUserIds: [],
     removed: false,
   };
 }
@@ -63,6 +80,8 @@ export function draftFromObjective(o: Objective): ObjectiveDraft {
     teamId: o.teamId,
     ownerUserId: o.ownerUserId,
     ownerName: o.ownerName,
+    themeId: o.themeId,
+    visibility: o.visibility,
     keyResults: o.keyResults
       .filter((k) => !k.archived)
       .map((k) => ({
@@ -76,6 +95,9 @@ export function draftFromObjective(o: Objective): ObjectiveDraft {
         unit: k.kind === "percentage" ? "" : k.unit,
         ownerUserId: k.ownerUserId,
         ownerName: k.ownerName,
+        weight: k.weight,
+        commitment: k.commitment,
+        contributorUserIds: k.contributorUserIds,
         removed: false,
       })),
   };
@@ -97,7 +119,15 @@ const num = (v: number | "") => (v === "" ? null : v);
 
 /** The fields the API takes for a KR of this kind (start/target/unit only for metrics). */
 export function keyResultInput(kr: KeyResultDraft): KeyResultInput {
-  const base = { title: kr.title.trim(), kind: kr.kind, ownerUserId: kr.ownerUserId };
+  const base = {
+    title: kr.title.trim(),
+    kind: kr.kind,
+    ownerUserId: kr.ownerUserId,
+    // An emptied weight means the default, as when the field is left out.
+    weight: kr.weight === "" ? 1 : kr.weight,
+    commitment: kr.commitment,
+    contributorUserIds: kr.contributorUserIds.filter((id) => id !== kr.ownerUserId),
+  };
   if (kr.kind !== "metric") return base;
   return { ...base, startValue: num(kr.startValue), targetValue: num(kr.targetValue), unit: kr.unit.trim() };
 }
@@ -110,6 +140,9 @@ export function validateDraft(draft: ObjectiveDraft): DraftErrors {
   for (const kr of keptKeyResults(draft)) {
     if (!kr.title.trim()) errors[`kr:${kr.key}:title`] = "Give the key result a title";
     else if (kr.title.trim().length > 200) errors[`kr:${kr.key}:title`] = "Keep it under 200 characters";
+    if (kr.weight !== "" && (kr.weight < 0 || kr.weight > 100)) {
+      errors[`kr:${kr.key}:weight`] = "Between 0 and 100";
+    }
   }
   return errors;
 }
@@ -121,6 +154,8 @@ export function toCreateInput(draft: ObjectiveDraft, cycleId: string): Objective
     ownerUserId: draft.ownerUserId,
     title: draft.title.trim(),
     description: draft.description.trim(),
+    themeId: draft.themeId,
+    visibility: draft.visibility,
     keyResults: keptKeyResults(draft).map(keyResultInput),
   };
 }
@@ -139,6 +174,8 @@ export function diffEdits(
   if (draft.description.trim() !== objective.description) own.description = draft.description.trim();
   if (draft.teamId !== objective.teamId) own.teamId = draft.teamId;
   if (draft.ownerUserId !== objective.ownerUserId) own.ownerUserId = draft.ownerUserId;
+  if (draft.themeId !== objective.themeId) own.themeId = draft.themeId;
+  if (draft.visibility !== objective.visibility) own.visibility = draft.visibility;
   const patch = Object.keys(own).length > 0 ? { version: objective.version, ...own } : null;
 
   const added: KeyResultInput[] = [];
@@ -158,6 +195,11 @@ export function diffEdits(
     const p: Omit<KeyResultPatch, "version"> = {};
     if (next.title !== before.title) p.title = next.title;
     if ((next.ownerUserId ?? null) !== before.ownerUserId) p.ownerUserId = next.ownerUserId ?? null;
+    if (next.weight !== undefined && next.weight !== before.weight) p.weight = next.weight;
+    if (next.commitment !== undefined && next.commitment !== before.commitment)
+      p.commitment = next.commitment;
+    const contributors = next.contributorUserIds ?? [];
+    if (!sameMembers(contributors, before.contributorUserIds)) p.contributorUserIds = contributors;
     if (kr.kind === "metric") {
       if ((next.startValue ?? null) !== before.startValue) p.startValue = next.startValue ?? null;
       if ((next.targetValue ?? null) !== before.targetValue) p.targetValue = next.targetValue ?? null;
@@ -168,7 +210,16 @@ export function diffEdits(
   return { patch, added, changed };
 }
 
+/** Contributors are a set: the same people in another order is no change. */
+function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(b);
+  return a.length === b.length && a.every((id) => set.has(id));
+}
+
 const krFields: Record<string, string> = {
+  weight: "weight",
+  commitment: "commitment",
+  contributorUserIds: "contributorUserIds",
   title: "title",
   ownerUserId: "ownerUserId",
   startValue: "startValue",
@@ -198,7 +249,7 @@ export function mapIssues(
         continue;
       }
     }
-    if (["title", "description", "teamId", "ownerUserId"].includes(issue.field)) {
+    if (["title", "description", "teamId", "ownerUserId", "themeId", "visibility"].includes(issue.field)) {
       errors[issue.field] ??= message;
       continue;
     }

@@ -5,6 +5,7 @@ import {
   Fieldset,
   Group,
   Modal,
+  Select,
   Stack,
   Text,
   Textarea,
@@ -21,6 +22,7 @@ import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import { PersonSelect } from "../people/person-select.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { flattenTree } from "../teams/team-tree-utils.ts";
+import { useThemes } from "../themes/themes-api.ts";
 import { KeyResultFields } from "./key-result-fields.tsx";
 import {
   type DraftErrors,
@@ -34,7 +36,7 @@ import {
   toCreateInput,
   validateDraft,
 } from "./objective-draft.ts";
-import { useCreateObjective, useSaveObjectiveEdits } from "./okrs-api.ts";
+import { useCreateObjective, useSaveObjectiveEdits, type Visibility } from "./okrs-api.ts";
 
 type Props = {
   slug: string;
@@ -51,6 +53,10 @@ type Props = {
 };
 
 const MAX_KEY_RESULTS = 20;
+const visibilityOptions: Array<{ value: Visibility; label: string }> = [
+  { value: "organization", label: "The whole organisation" },
+  { value: "team", label: "The team, its leads above and admins" },
+];
 const PERSONAL = "No team: a personal Objective";
 
 /**
@@ -63,6 +69,15 @@ export function ObjectiveFormModal(props: Props) {
   const me = session?.user ?? null;
   const bp = useBreakpoints();
   const create = useCreateObjective(slug);
+  const themes = useThemes(slug, "");
+  // Archived themes are not offered, except the one the Objective already has.
+  const themeOptions = useMemo(
+    () =>
+      themes.items
+        .filter((t) => !t.archived || t.id === objective?.themeId)
+        .map((t) => ({ value: t.id, label: t.name })),
+    [themes.items, objective?.themeId],
+  );
   const save = useSaveObjectiveEdits(slug);
   const [draft, setDraft] = useState<ObjectiveDraft>(() => blankDraft(null, null, null));
   const [errors, setErrors] = useState<DraftErrors>({});
@@ -249,6 +264,31 @@ export function ObjectiveFormModal(props: Props) {
               placeholder="No owner yet"
             />
           </Group>
+          <Group gap="sm" grow align="flex-start" wrap="wrap">
+            <Select
+              label="Strategic theme"
+              description="Why it matters: the theme it moves"
+              placeholder="No theme"
+              data={themeOptions}
+              value={draft.themeId}
+              onChange={(v) => setField("themeId", v)}
+              clearable
+              error={errors.themeId}
+            />
+            <Select
+              label="Visible to"
+              description={
+                draft.visibility === "team"
+                  ? "Others see that it exists and how it is doing, not its text"
+                  : "Everyone in the organisation reads it"
+              }
+              data={visibilityOptions}
+              value={draft.visibility}
+              onChange={(v) => v && setField("visibility", v as Visibility)}
+              allowDeselect={false}
+              error={errors.visibility}
+            />
+          </Group>
 
           <Fieldset
             legend="Key results"
@@ -327,6 +367,8 @@ function blankDraft(
     teamId,
     ownerUserId,
     ownerName,
+    themeId: null,
+    visibility: "organization",
     keyResults: [emptyKeyResult(ownerUserId, ownerName)],
   };
 }

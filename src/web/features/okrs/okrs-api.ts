@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
 import { api, orgPath } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import type { AlignmentNode, KeyResultKind, Objective, Page } from "../../lib/types.ts";
@@ -11,7 +12,12 @@ export type KeyResultInput = {
   targetValue?: number | null;
   unit?: string;
   weight?: number;
+  commitment?: Commitment;
+  contributorUserIds?: string[];
 };
+
+export type Commitment = "committed" | "aspirational";
+export type Visibility = "organization" | "team";
 
 export type ObjectiveInput = {
   cycleId: string;
@@ -19,6 +25,8 @@ export type ObjectiveInput = {
   ownerUserId: string | null;
   title: string;
   description: string;
+  themeId: string | null;
+  visibility: Visibility;
   keyResults: KeyResultInput[];
 };
 
@@ -28,6 +36,8 @@ export type ObjectivePatch = {
   description?: string;
   teamId?: string | null;
   ownerUserId?: string | null;
+  themeId?: string | null;
+  visibility?: Visibility;
   state?: "draft" | "active";
   archived?: boolean;
   position?: number;
@@ -52,6 +62,19 @@ export function useObjectives(slug: string, filter: ObjectiveFilter, enabled = t
     queryFn: ({ signal }) =>
       api.get<Page<Objective>>(orgPath(slug, "/objectives"), { query: filter, signal }),
     enabled,
+  });
+}
+
+/** The team's OKR health in a cycle, computed by the server from its Objectives. */
+export function useTeamHealth(slug: string, teamId: string | null, cycleId: string | null) {
+  return useQuery({
+    queryKey: [...keys.okrs(slug), "team-health", teamId, cycleId],
+    queryFn: ({ signal }) =>
+      api.get<TeamHealthOut>(orgPath(slug, `/teams/${teamId}/okr-health`), {
+        query: { cycleId: cycleId ?? undefined },
+        signal,
+      }),
+    enabled: teamId !== null && cycleId !== null,
   });
 }
 

@@ -24,8 +24,9 @@ import { AlignModal } from "./align-modal.tsx";
 import { CycleSelect } from "./cycle-select.tsx";
 import { ObjectiveCard } from "./objective-card.tsx";
 import { ObjectiveFormModal } from "./objective-form-modal.tsx";
-import { useObjectives } from "./okrs-api.ts";
+import { useObjectives, useTeamHealth } from "./okrs-api.ts";
 import { StatusSummary } from "./status-summary.tsx";
+import { TeamHealthBadge } from "./team-health-badge.tsx";
 import { useOkrScope } from "./use-okr-scope.ts";
 
 type Dialog = { kind: "create" } | { kind: "edit"; id: string } | { kind: "align"; id: string } | null;
@@ -45,6 +46,7 @@ export function OkrsPage() {
     { cycleId: cycle?.id, teamId: team?.id, ...(showArchived ? { includeArchived: "true" } : {}) },
     scope.ready && cycle !== null && team !== null,
   );
+  const health = useTeamHealth(slug, scope.ready ? (team?.id ?? null) : null, cycle?.id ?? null);
   const items = objectives.data?.items ?? [];
   const byId = (id: string): Objective | null => items.find((o) => o.id === id) ?? null;
   const canEdit = role !== "viewer";
@@ -240,7 +242,10 @@ export function OkrsPage() {
         </Card>
       ) : (
         <Stack gap="sm">
-          <StatusSummary objectives={items} label={title} />
+          <Group gap="lg" wrap="wrap">
+            {health.data && <TeamHealthBadge health={health.data} teamName={team.name} />}
+            <StatusSummary objectives={items} label={title} />
+          </Group>
           {items.map((o) => (
             <ObjectiveCard
               key={o.id}
@@ -252,6 +257,11 @@ export function OkrsPage() {
               onReload={() => void objectives.refetch()}
             />
           ))}
+          {isAdmin && (
+            <Anchor component={Link} to={`../teams?newUnder=${team.id}`} relative="path" size="xs">
+              New sub-team under {team.name}
+            </Anchor>
+          )}
           {team.children.length > 0 && (
             <Text size="xs" c="dimmed">
               Sub-teams:{" "}

@@ -6,8 +6,8 @@ import { usePagedList } from "../../lib/use-paged-list.ts";
 
 export type PeopleStatus = "active" | "deactivated" | "all";
 
-export function usePeople(slug: string, q: string, status: PeopleStatus, limit = 50) {
-  return usePagedList<Person>(keys.people(slug), orgPath(slug, "/people"), { q, status, limit });
+export function usePeople(slug: string, q: string, status: PeopleStatus, limit = 50, enabled = true) {
+  return usePagedList<Person>(keys.people(slug), orgPath(slug, "/people"), { q, status, limit }, { enabled });
 }
 
 export type NewPerson = {

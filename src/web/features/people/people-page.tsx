@@ -2,6 +2,7 @@ import { Button, Card, Group, SegmentedControl, Table, Text } from "@mantine/cor
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconSearch, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
+import { useNavigate } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { LoadMore } from "../../components/load-more.tsx";
@@ -16,6 +17,7 @@ import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
 import type { Person } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
+import { useStartViewAs } from "../../lib/view-as.ts";
 import { type PeopleStatus, useIssueResetLink, usePeople, useUpdatePerson } from "./people-api.ts";
 import { type PersonAction, PersonActionsMenu } from "./person-actions-menu.tsx";
 import { PersonFormModal } from "./person-form-modal.tsx";
@@ -30,7 +32,10 @@ type Secret = { title: string; description: string; url: string } | null;
 
 /** /o/:org/people: everyone in the organisation; admins add, edit and deactivate. */
 export function PeoplePage() {
-  const { slug, isAdmin } = useOrg();
+  const { slug, isAdmin, org, role } = useOrg();
+  const navigate = useNavigate();
+  const viewAs = useStartViewAs(slug);
+  const canViewAs = org.isDemo && role === "owner";
   const bp = useBreakpoints();
   const myId = useSession().data?.user.id;
   const [search, setSearch] = useState("");
@@ -46,7 +51,12 @@ export function PeoplePage() {
   const dialogPerson = dialog && dialog.kind !== "add" ? find(dialog.userId) : null;
 
   const onAction = (action: PersonAction, person: Person) => {
-    if (action === "edit") setDialog({ kind: "edit", userId: person.userId });
+    if (action === "view-as") {
+      viewAs.mutate(person.userId, {
+        onSuccess: () => navigate(`/o/${slug}`),
+        onError: (e) => notifyFailure(e, () => void people.refetch()),
+      });
+    } else if (action === "edit") setDialog({ kind: "edit", userId: person.userId });
     else if (action === "deactivate") setDialog({ kind: "deactivate", userId: person.userId });
     else if (action === "reactivate") {
       update.mutate(
@@ -194,7 +204,12 @@ export function PeoplePage() {
                     )}
                     {isAdmin && (
                       <Table.Td>
-                        <PersonActionsMenu person={p} isSelf={p.userId === myId} onAction={onAction} />
+                        <PersonActionsMenu
+                          person={p}
+                          isSelf={p.userId === myId}
+                          onAction={onAction}
+                          canViewAs={canViewAs}
+                        />
                       </Table.Td>
                     )}
                   </Table.Tr>

@@ -16,8 +16,9 @@ export function useOrganization(slug: string) {
 export function useUpdateOrganization(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (patch: Partial<OrgSettings> & { version: number }) =>
-      api.patch<Organization>(orgPath(slug), patch),
+    mutationFn: (
+      patch: Partial<OrgSettings> & { version: number; okrStatusSettings?: Record<string, number | ""> },
+    ) => api.patch<Organization>(orgPath(slug), patch),
     onSuccess: (org) => {
       client.setQueryData(keys.settings(slug), org);
       // The name shows in the organisation switcher, which reads the session.

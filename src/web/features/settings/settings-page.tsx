@@ -8,10 +8,11 @@ import { QueryError } from "../../components/query-error.tsx";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useForm } from "../../lib/use-form.ts";
+import { OkrStatusBands } from "./okr-status-bands.tsx";
 import { OrgSettingsFields } from "./org-settings-fields.tsx";
 import { type OrgSettings, useOrganization, useUpdateOrganization } from "./settings-api.ts";
 
-/** /o/:org/admin/settings: name, time zone, week start and fiscal-year start. */
+/** /o/:org/admin/settings: name, time zone, week start, fiscal-year start and OKR status bands. */
 export function SettingsPage() {
   const { slug, isAdmin } = useOrg();
   const org = useOrganization(slug);
@@ -100,6 +101,7 @@ export function SettingsPage() {
           </form>
         </Card>
       )}
+      {org.data && <OkrStatusBands slug={slug} org={org.data} isAdmin={isAdmin} />}
     </>
   );
 }

@@ -12,7 +12,14 @@ import {
   Text,
   Tooltip,
 } from "@mantine/core";
-import { IconArchive, IconArrowsMove, IconPencil, IconUserMinus, IconUsers } from "@tabler/icons-react";
+import {
+  IconArchive,
+  IconArrowsMove,
+  IconPencil,
+  IconPlus,
+  IconUserMinus,
+  IconUsers,
+} from "@tabler/icons-react";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
 import { EmptyState } from "../../components/empty-state.tsx";
@@ -100,6 +107,16 @@ export function TeamDrawer({ slug, team, parentName, isAdmin, onClose, onAction 
               >
                 Move…
               </Button>
+              {!team.archived && (
+                <Button
+                  size="xs"
+                  variant="default"
+                  leftSection={<IconPlus size={14} />}
+                  onClick={() => onAction("add-child", team)}
+                >
+                  New sub-team
+                </Button>
+              )}
             </Group>
           )}
           <Divider label={`Members (${team.memberCount})`} labelPosition="left" />

@@ -2,6 +2,7 @@ import { Button, Card, Group, Switch, Text } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { IconHierarchy2, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -39,6 +40,20 @@ export function TeamsPage() {
   const [dialog, setDialog] = useState<Dialog>(null);
 
   const roots = tree.data?.roots ?? [];
+  // "New sub-team" from a team's page arrives as ?newUnder=<team id>: open the form under it.
+  const [params, setParams] = useSearchParams();
+  const newUnder = params.get("newUnder");
+  useEffect(() => {
+    if (!newUnder || !tree.data || !isAdmin) return;
+    setDialog({ kind: "create", parentId: findTeam(tree.data.roots, newUnder) ? newUnder : null });
+    setParams(
+      (p) => {
+        p.delete("newUnder");
+        return p;
+      },
+      { replace: true },
+    );
+  }, [newUnder, tree.data, isAdmin, setParams]);
   // Open the first two levels on first load; later the person's choice is kept.
   useEffect(() => {
     if (tree.data && expanded === null) setExpanded(idsToDepth(tree.data.roots, 2));
@@ -97,7 +112,8 @@ export function TeamsPage() {
           isAdmin && (
             <Button
               leftSection={<IconPlus size={16} />}
-              onClick={() => setDialog({ kind: "create", parentId: null })}
+              // With a team open, a new team goes under it unless the admin picks another parent.
+              onClick={() => setDialog({ kind: "create", parentId: openTeam?.archived ? null : openId })}
               data-shortcut-new
             >
               New team

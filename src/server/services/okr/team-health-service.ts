@@ -1,0 +1,41 @@
+/** A team's OKR health on its page: the word of docs/okr-status.md, from its Objectives. */
+import { eq, isNull, ne } from "drizzle-orm";
+import { objectives } from "../../../db/schema.ts";
+import { teamHealth } from "../../../domain/okr/team-health.ts";
+import { notFound } from "../../../shared/errors.ts";
+import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { authorize } from "../../policies/org-policy.ts";
+import { findCycle } from "../../repositories/catalog-repository.ts";
+import { selectObjectives } from "../../repositories/okr-repository.ts";
+import { findTeam } from "../../repositories/team-repository.ts";
+import { okrClock, presentObjectives } from "./okr-presenter.ts";
+
+/**
+ * The team's health in a cycle from the statuses of its own Objectives there. Drafts
+ * (not yet committed to) and archived Objectives do not count; team-visible ones do, as in
+ * every roll-up, whoever asks.
+ */
+export async function teamHealthOf(
+  deps: Deps,
+  actor: Actor,
+  teamId: string,
+  cycleId: string,
+): Promise<TeamHealthOut> {
+  authorize(actor, "read");
+  const [team, cycle] = await Promise.all([
+    findTeam(deps.db, actor.organizationId, teamId),
+    findCycle(deps.db, actor.organizationId, cycleId),
+  ]);
+  if (!team) throw notFound("That team");
+  if (!cycle) throw notFound("That cycle");
+  const rows = await selectObjectives(deps.db, actor.organizationId, [
+    eq(objectives.teamId, teamId),
+    eq(objectives.cycleId, cycleId),
+    isNull(objectives.archivedAt),
+    ne(objectives.state, "draft"),
+  ]);
+  const presented = await presentObjectives(deps.db, actor, okrClock(deps, actor), rows);
+  const health = teamHealth(presented.map((o) => o.status));
+  return { teamId, cycleId, ...health };
+}

@@ -1,0 +1,23 @@
+import { useMutation } from "@tanstack/react-query";
+import { api, orgPath } from "./api-client.ts";
+import { applySession } from "./session.ts";
+import type { Session } from "./types.ts";
+
+/**
+ * A demo organisation's owner opens the demo as one of its people: the session that comes
+ * back is that person's, so every cached page is dropped and reloaded as they see it.
+ */
+export function useStartViewAs(slug: string) {
+  return useMutation({
+    mutationFn: (userId: string) => api.post<Session>(orgPath(slug, `/people/${userId}/view-as`)),
+    onSuccess: (session) => applySession(session),
+  });
+}
+
+/** Back to the owner's own account. */
+export function useEndViewAs() {
+  return useMutation({
+    mutationFn: () => api.delete<Session>("/auth/view-as"),
+    onSuccess: (session) => applySession(session),
+  });
+}
