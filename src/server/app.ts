@@ -4,6 +4,7 @@ import { AppError } from "../shared/errors.ts";
 import type { Api, Deps } from "./context.ts";
 import { createApi, handleError } from "./lib/http.ts";
 import { authenticate } from "./middleware/authenticate.ts";
+import { compressJson } from "./middleware/compress-json.ts";
 import { orgContext } from "./middleware/org-context.ts";
 import { rejectNulCharacters } from "./middleware/reject-nul.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -33,6 +34,7 @@ export function createApp(deps: Deps): Api {
   const app = createApi();
   app.onError(handleError);
   app.use("*", requestContext(deps));
+  app.use("/api/*", compressJson());
   app.use(
     "*",
     secureHeaders({
