@@ -1,16 +1,9 @@
-import {
-  Autocomplete,
-  Badge,
-  createTheme,
-  Modal,
-  PasswordInput,
-  Select,
-  Table,
-  Tooltip,
-} from "@mantine/core";
+import { createTheme } from "@mantine/core";
 
 // Calm and dense, like a good issue tracker: a 14px base, small type steps, system fonts
 // (Keel serves everything itself, so no web fonts from elsewhere), compact tables.
+// Components are themed by name, not through `Select.extend(…)`: importing a component here
+// would put it (and Select's combobox, Modal's focus trap…) into the first download.
 export const theme = createTheme({
   primaryColor: "indigo",
   defaultRadius: "sm",
@@ -31,25 +24,25 @@ export const theme = createTheme({
     },
   },
   components: {
-    Table: Table.extend({ defaultProps: { verticalSpacing: 6, horizontalSpacing: "sm", fz: "sm" } }),
-    Badge: Badge.extend({
+    Table: { defaultProps: { verticalSpacing: 6, horizontalSpacing: "sm", fz: "sm" } },
+    Badge: {
       defaultProps: { variant: "light", radius: "sm", size: "sm" },
       // Sentence case reads calmer than Mantine's capitals; labels never cut off ("Mem…").
       styles: { root: { textTransform: "none", letterSpacing: 0 }, label: { overflow: "visible" } },
-    }),
+    },
     // Mantine names the eye button "Toggle password visibility"; that name would also match
     // a search for the "Password" field by label (screen readers, browser tests).
-    PasswordInput: PasswordInput.extend({
+    PasswordInput: {
       defaultProps: { visibilityToggleButtonProps: { "aria-label": "Show or hide the characters" } },
-    }),
+    },
     // Closed dropdowns are unmounted: a hidden option list labelled like its input would
     // otherwise be a second element with the field's label.
-    Select: Select.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
-    Autocomplete: Autocomplete.extend({ defaultProps: { comboboxProps: { keepMounted: false } } }),
+    Select: { defaultProps: { comboboxProps: { keepMounted: false } } },
+    Autocomplete: { defaultProps: { comboboxProps: { keepMounted: false } } },
     // The close button needs a name of its own (Mantine leaves it unnamed).
-    Modal: Modal.extend({
+    Modal: {
       defaultProps: { centered: true, size: "md", closeButtonProps: { "aria-label": "Close dialog" } },
-    }),
-    Tooltip: Tooltip.extend({ defaultProps: { openDelay: 300, withArrow: true, fz: "xs" } }),
+    },
+    Tooltip: { defaultProps: { openDelay: 300, withArrow: true, fz: "xs" } },
   },
 });
