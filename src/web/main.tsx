@@ -11,7 +11,7 @@ import { setUnauthenticatedHandler } from "./lib/api-client.ts";
 import { queryClient } from "./lib/query-client.ts";
 import { clearSession } from "./lib/session.ts";
 import { router } from "./routes/router.tsx";
-import { theme } from "./theme.ts";
+import { cssVariablesResolver, theme } from "./theme.ts";
 
 // Same key as public/color-scheme.js, which applies it before the first paint.
 const colorSchemeManager = localStorageColorSchemeManager({ key: "keel-color-scheme" });
@@ -25,7 +25,12 @@ if (!root) throw new Error("index.html lacks #root");
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="auto"
+    >
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
         <Toasts />

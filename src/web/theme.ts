@@ -1,4 +1,5 @@
-import { createTheme } from "@mantine/core";
+import { type CSSVariablesResolver, createTheme } from "@mantine/core";
+import { darken, withContrast } from "./lib/contrast.ts";
 
 // Calm and dense, like a good issue tracker: a 14px base, small type steps, system fonts
 // (Keel serves everything itself, so no web fonts from elsewhere), compact tables.
@@ -46,3 +47,44 @@ export const theme = createTheme({
     Tooltip: { defaultProps: { openDelay: 300, withArrow: true, fz: "xs" } },
   },
 });
+
+const lightSurfaces = ["#ffffff", "#f8f9fa", "#f1f3f5"];
+
+/**
+ * Colours that meet WCAG 2.2 AA (4.5:1 for text), derived from Mantine's palettes: dimmed
+ * text, links, text in a colour (`c="red"`), light badges (a colour's darkest shade on its
+ * own tint: 2.7:1 for yellow) and filled badges and buttons (white on a middle shade: 2.4:1
+ * for green). Each value is the palette's own colour, darkened (lightened in dark mode)
+ * only as far as it takes. The browser tests run axe on every main page in both schemes.
+ */
+export const cssVariablesResolver: CSSVariablesResolver = (t) => {
+  const light: Record<string, string> = {};
+  const dark: Record<string, string> = {};
+  const darkSurfaces = [t.colors.dark[7]!, t.colors.dark[6]!, t.colors.dark[5]!];
+  for (const [name, shades] of Object.entries(t.colors)) {
+    if (name === "dark") continue;
+    const [s0, s1, s2, , s4, , s6, s7, , s9] = shades;
+    const filled = withContrast(s6!, ["#ffffff"]);
+    const darkTint = darken(s9!, 0.5); // Mantine's dark "light" background
+    Object.assign(light, {
+      [`--mantine-color-${name}-filled`]: filled,
+      [`--mantine-color-${name}-filled-hover`]: darken(filled, 0.12),
+      [`--mantine-color-${name}-text`]: withContrast(s7!, [...lightSurfaces, s1!]),
+      [`--mantine-color-${name}-light-color`]: withContrast(s9!, ["#ffffff", s1!, s2!]),
+      [`--mantine-color-${name}-outline`]: filled,
+    });
+    Object.assign(dark, {
+      [`--mantine-color-${name}-filled`]: filled,
+      [`--mantine-color-${name}-filled-hover`]: darken(filled, 0.12),
+      [`--mantine-color-${name}-text`]: withContrast(s4!, [...darkSurfaces, darkTint], 4.5, "white"),
+      [`--mantine-color-${name}-light-color`]: withContrast(s0!, [darkTint, darken(s9!, 0.3)], 4.5, "white"),
+      [`--mantine-color-${name}-outline`]: withContrast(s4!, darkSurfaces, 4.5, "white"),
+    });
+  }
+  const primary = t.colors[t.primaryColor]!;
+  light["--mantine-color-dimmed"] = withContrast(t.colors.gray[6]!, lightSurfaces);
+  light["--mantine-color-anchor"] = withContrast(primary[7]!, lightSurfaces);
+  dark["--mantine-color-dimmed"] = withContrast(t.colors.dark[2]!, darkSurfaces, 4.5, "white");
+  dark["--mantine-color-anchor"] = withContrast(primary[4]!, darkSurfaces, 4.5, "white");
+  return { variables: {}, light, dark };
+};

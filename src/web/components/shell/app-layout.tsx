@@ -50,6 +50,11 @@ export function AppLayout({ session, org, isAdmin, children }: Props) {
       navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navOpened } }}
       padding={{ base: "sm", sm: "lg" }}
     >
+      {/* The first stop of Tab: past the header and navigation to the page itself. */}
+      {/* The fragment moves focus there: <main> takes focus (tabIndex -1). */}
+      <a href="#main-content" className="keel-skip-link">
+        Skip to main content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -108,7 +113,7 @@ export function AppLayout({ session, org, isAdmin, children }: Props) {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: "none" }}>
         <div style={{ maxWidth: 1200, margin: "0 auto" }}>{children}</div>
       </AppShell.Main>
       {helpOpened && (
