@@ -9,7 +9,7 @@ import { RouterProvider } from "react-router";
 import { Toasts } from "./components/toasts.tsx";
 import { setUnauthenticatedHandler } from "./lib/api-client.ts";
 import { queryClient } from "./lib/query-client.ts";
-import { clearSession } from "./lib/session.ts";
+import { clearSession, ensureSession } from "./lib/session.ts";
 import { router } from "./routes/router.tsx";
 import { cssVariablesResolver, theme } from "./theme.ts";
 
@@ -19,6 +19,11 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: "keel-color-sch
 // The session ended elsewhere (signed out in another tab, expired, password changed):
 // forget it; the signed-in routes then send the person to sign in and back.
 setUnauthenticatedHandler(() => clearSession());
+
+// Ask for the session now, while the router loads the page's chunk, instead of after it.
+ensureSession().catch(() => {
+  // The route guard asks again and shows the error.
+});
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
