@@ -1,5 +1,6 @@
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompressPlugin } from "./scripts/lib/precompress.ts";
 
 // The web app is built into dist/web, which the Keel server serves with an SPA fallback.
 // In development (`npm run dev:web`) Vite serves the app and forwards /api to a running
@@ -9,7 +10,8 @@ const apiTarget = process.env.KEEL_API_URL ?? "http://localhost:3210";
 export default defineConfig({
   root: ".",
   publicDir: "src/web/public",
-  plugins: [react()],
+  // The server sends the .br/.gz copies the plugin writes beside each built file.
+  plugins: [react(), precompressPlugin()],
   build: {
     outDir: "dist/web",
     emptyOutDir: true,

@@ -5,6 +5,7 @@ import type { Api, Deps } from "./context.ts";
 import { outageWatchOf } from "./lib/database-outage.ts";
 import { createApi, handleError } from "./lib/http.ts";
 import { authenticate } from "./middleware/authenticate.ts";
+import { compressJson } from "./middleware/compress-json.ts";
 import { orgContext } from "./middleware/org-context.ts";
 import { rejectNulCharacters } from "./middleware/reject-nul.ts";
 import { requestContext } from "./middleware/request-context.ts";
@@ -36,6 +37,7 @@ export function createApp(deps: Deps): Api {
   const outage = outageWatchOf(deps.db, deps.logger);
   app.onError((err, c) => handleError(err, c, outage));
   app.use("*", requestContext(deps));
+  app.use("/api/*", compressJson());
   app.use(
     "*",
     secureHeaders({

@@ -9,9 +9,9 @@ import { RouterProvider } from "react-router";
 import { Toasts } from "./components/toasts.tsx";
 import { setUnauthenticatedHandler } from "./lib/api-client.ts";
 import { queryClient } from "./lib/query-client.ts";
-import { clearSession } from "./lib/session.ts";
+import { clearSession, ensureSession } from "./lib/session.ts";
 import { router } from "./routes/router.tsx";
-import { theme } from "./theme.ts";
+import { cssVariablesResolver, theme } from "./theme.ts";
 
 // Same key as public/color-scheme.js, which applies it before the first paint.
 const colorSchemeManager = localStorageColorSchemeManager({ key: "keel-color-scheme" });
@@ -20,12 +20,22 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: "keel-color-sch
 // forget it; the signed-in routes then send the person to sign in and back.
 setUnauthenticatedHandler(() => clearSession());
 
+// Ask for the session now, while the router loads the page's chunk, instead of after it.
+ensureSession().catch(() => {
+  // The route guard asks again and shows the error.
+});
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks #root");
 
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} colorSchemeManager={colorSchemeManager} defaultColorScheme="auto">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      colorSchemeManager={colorSchemeManager}
+      defaultColorScheme="auto"
+    >
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
         <Toasts />

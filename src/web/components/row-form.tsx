@@ -1,6 +1,13 @@
 import { Box, Button, Card, Group, Kbd, Text } from "@mantine/core";
 import { IconDeviceFloppy } from "@tabler/icons-react";
-import { type FormEvent, type KeyboardEvent, type ReactNode, useState } from "react";
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefObject,
+  useEffect,
+  useState,
+} from "react";
 import { notify } from "../lib/notify.ts";
 import { useBreakpoints } from "../lib/use-breakpoints.ts";
 import {
@@ -15,7 +22,7 @@ import {
 /**
  * A form of many rows, one per thing to update in one go (the week's check-in on each KR I
  * own, this period's value of each KPI I own), made for the keyboard: Tab walks the rows in
- * reading order, Ctrl/⌘ + Enter saves. Rows start from what is stored; only changed rows are
+ * reading order, Enter in a row's last field goes to the next row, Ctrl/⌘ + Enter saves. Rows start from what is stored; only changed rows are
  * sent, each checked first with its problem shown on the row; after a save, saved rows
  * start again from the stored values and failed ones keep what was typed, with the
  * server's message.
@@ -135,6 +142,36 @@ export function useRowForm<Item, Row, Request, Result extends RowResult>(
   };
 }
 
+/** Spread on a row's first field: where Enter in the previous row's last field lands. */
+export const rowStartProps = { "data-row-start": "" } as const;
+
+/**
+ * Enter in a row's last field (the note): focus the next row's first field, or Save after
+ * the last row. So a keyboard user fills row after row without tabbing through the
+ * row's optional controls.
+ */
+export function focusNextRow(from: HTMLElement) {
+  const form = from.closest("form");
+  const row = from.closest("[data-row]");
+  if (!form || !row) return;
+  const rows = [...form.querySelectorAll<HTMLElement>("[data-row]")];
+  const next = rows[rows.indexOf(row as HTMLElement) + 1];
+  const target =
+    next?.querySelector<HTMLElement>("[data-row-start]:not(:disabled)") ??
+    form.querySelector<HTMLElement>("[data-row-form-save]");
+  target?.focus();
+}
+
+/** Once the rows are there, focus the first row's first field: the page is for filling them in. */
+export function useFocusFirstRow(form: RefObject<HTMLFormElement | null>, ready: boolean) {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!ready || done) return;
+    form.current?.querySelector<HTMLElement>("[data-row] [data-row-start]")?.focus();
+    setDone(true);
+  }, [form, ready, done]);
+}
+
 /**
  * A field's name in a row. Wide, the column headers name the fields, so an input gets an
  * aria-label; narrow, the columns wrap and each field shows its label.
@@ -191,6 +228,7 @@ export function RowFormRow({ titleId, testId, changed, error, hint, children }: 
     <Box
       role="group"
       aria-labelledby={titleId}
+      data-row=""
       data-testid={testId}
       data-changed={changed || undefined}
       py="xs"
@@ -242,7 +280,12 @@ export function RowFormSaveBar({ form, idle, saveLabel, countTestId }: SaveBarPr
               Reset
             </Button>
           )}
-          <Button type="submit" leftSection={<IconDeviceFloppy size={16} />} loading={form.saving}>
+          <Button
+            type="submit"
+            leftSection={<IconDeviceFloppy size={16} />}
+            loading={form.saving}
+            data-row-form-save=""
+          >
             {saveLabel}
           </Button>
         </Group>

@@ -1,42 +1,54 @@
 import { createBrowserRouter } from "react-router";
 import { FullPageLoader } from "../components/full-page-loader.tsx";
-import { AccountPage } from "./account-page.tsx";
-import { InvitePage } from "./invite-page.tsx";
 import { NotFoundPage } from "./not-found-page.tsx";
-import { OrgHomePage } from "./org-home-page.tsx";
 import { OrgLayout } from "./org-layout.tsx";
 import { RequireSession } from "./require-session.tsx";
-import { ResetPasswordPage } from "./reset-password-page.tsx";
 import { RootRedirect } from "./root-redirect.tsx";
 import { RouteError } from "./route-error.tsx";
-import { SetupPage } from "./setup-page.tsx";
-import { SignInPage } from "./sign-in-page.tsx";
 import { SignedInLayout } from "./signed-in-layout.tsx";
 
-// Pages load on demand (each its own chunk), keeping the first download small: the
-// administration pages most people never open, and the OKR and KPI pages with their forms and charts.
+// Pages load on demand (each its own chunk), keeping the first download small: the shell
+// (header, navigation, session) loads at once, every page and its forms (with zod) after it.
+// docs/benchmarks.md holds the first page's budget, checked by test/web-build-budget.test.ts.
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
     hydrateFallbackElement: <FullPageLoader />,
     children: [
       { path: "/", element: <RootRedirect /> },
-      { path: "/setup", element: <SetupPage /> },
-      { path: "/sign-in", element: <SignInPage /> },
-      { path: "/invite/:token", element: <InvitePage /> },
-      { path: "/reset-password/:token", element: <ResetPasswordPage /> },
+      { path: "/setup", lazy: () => import("./setup-page.tsx").then((m) => ({ Component: m.SetupPage })) },
+      {
+        path: "/sign-in",
+        lazy: () => import("./sign-in-page.tsx").then((m) => ({ Component: m.SignInPage })),
+      },
+      {
+        path: "/invite/:token",
+        lazy: () => import("./invite-page.tsx").then((m) => ({ Component: m.InvitePage })),
+      },
+      {
+        path: "/reset-password/:token",
+        lazy: () => import("./reset-password-page.tsx").then((m) => ({ Component: m.ResetPasswordPage })),
+      },
       {
         element: <RequireSession />,
         children: [
           {
             element: <SignedInLayout />,
-            children: [{ path: "/account", element: <AccountPage /> }],
+            children: [
+              {
+                path: "/account",
+                lazy: () => import("./account-page.tsx").then((m) => ({ Component: m.AccountPage })),
+              },
+            ],
           },
           {
             path: "/o/:org",
             element: <OrgLayout />,
             children: [
-              { index: true, element: <OrgHomePage /> },
+              {
+                index: true,
+                lazy: () => import("./org-home-page.tsx").then((m) => ({ Component: m.OrgHomePage })),
+              },
               {
                 path: "okrs",
                 lazy: () => import("../features/okrs/okrs-page.tsx").then((m) => ({ Component: m.OkrsPage })),

@@ -1,7 +1,7 @@
-import { ActionIcon, AppShell, Burger, Group, ScrollArea, Text, Tooltip } from "@mantine/core";
+import { ActionIcon, AppShell, Burger, Group, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { IconKeyboard } from "@tabler/icons-react";
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { Link, useNavigate } from "react-router";
 import type { GoTarget } from "../../lib/shortcuts.ts";
 import { useGlobalShortcuts } from "../../lib/shortcuts.ts";
@@ -10,10 +10,16 @@ import { Logo } from "../logo.tsx";
 import { ColorSchemeToggle } from "./color-scheme-toggle.tsx";
 import { orgUrl, visibleNavItems } from "./nav-items.ts";
 import { AccountNav, OrgNav } from "./org-nav.tsx";
-import { OrgSwitcher } from "./org-switcher.tsx";
-import { ShortcutsHelp } from "./shortcuts-help.tsx";
-import { UserMenu } from "./user-menu.tsx";
+import { OrgSwitcherButton } from "./org-switcher-button.tsx";
+import { UserMenuButton } from "./user-menu-button.tsx";
 import { ViewAsBanner } from "./view-as-banner.tsx";
+
+// Dropdowns, modals and tooltips need a positioning library and focus traps that would
+// double the first download: the shell shows their buttons at once (disabled for the
+// moment it takes) and the menus load right after; the shortcuts table when asked for.
+const UserMenu = lazy(() => import("./user-menu.tsx").then((m) => ({ default: m.UserMenu })));
+const OrgSwitcher = lazy(() => import("./org-switcher.tsx").then((m) => ({ default: m.OrgSwitcher })));
+const ShortcutsHelp = lazy(() => import("./shortcuts-help.tsx").then((m) => ({ default: m.ShortcutsHelp })));
 
 type Props = {
   session: Session;
@@ -45,6 +51,11 @@ export function AppLayout({ session, org, isAdmin, children }: Props) {
       navbar={{ width: 232, breakpoint: "sm", collapsed: { mobile: !navOpened } }}
       padding={{ base: "sm", sm: "lg" }}
     >
+      {/* The first stop of Tab: past the header and navigation to the page itself. */}
+      {/* The fragment moves focus there: <main> takes focus (tabIndex -1). */}
+      <a href="#main-content" className="keel-skip-link">
+        Skip to main content
+      </a>
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -64,29 +75,32 @@ export function AppLayout({ session, org, isAdmin, children }: Props) {
             </Link>
           </Group>
           <Group gap={4} wrap="nowrap">
-            <Tooltip label="Keyboard shortcuts (?)">
-              <ActionIcon
-                variant="subtle"
-                color="gray"
-                size="lg"
-                aria-label="Keyboard shortcuts"
-                onClick={help.open}
-                visibleFrom="sm"
-              >
-                <IconKeyboard size={18} />
-              </ActionIcon>
-            </Tooltip>
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              size="lg"
+              aria-label="Keyboard shortcuts"
+              title="Keyboard shortcuts (?)"
+              onClick={help.open}
+              visibleFrom="sm"
+            >
+              <IconKeyboard size={18} />
+            </ActionIcon>
             <ColorSchemeToggle />
-            <UserMenu user={session.user} onShowShortcuts={help.open} />
+            <Suspense fallback={<UserMenuButton user={session.user} disabled />}>
+              <UserMenu user={session.user} onShowShortcuts={help.open} />
+            </Suspense>
           </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="sm">
         <AppShell.Section mb="sm">
-          <OrgSwitcher organizations={session.organizations} current={org} onNavigate={nav.close} />
+          <Suspense fallback={<OrgSwitcherButton current={org} disabled />}>
+            <OrgSwitcher organizations={session.organizations} current={org} onNavigate={nav.close} />
+          </Suspense>
         </AppShell.Section>
-        <AppShell.Section grow component={ScrollArea} type="never">
+        <AppShell.Section grow style={{ overflowY: "auto" }}>
           {org ? (
             <OrgNav slug={org.slug} isAdmin={isAdmin} onNavigate={nav.close} />
           ) : (
@@ -100,13 +114,17 @@ export function AppLayout({ session, org, isAdmin, children }: Props) {
         </AppShell.Section>
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id="main-content" tabIndex={-1} style={{ outline: "none" }}>
         <div style={{ maxWidth: 1200, margin: "0 auto" }}>
           <ViewAsBanner session={session} />
           {children}
         </div>
       </AppShell.Main>
-      <ShortcutsHelp opened={helpOpened} onClose={help.close} goTargets={goTargets} />
+      {helpOpened && (
+        <Suspense fallback={null}>
+          <ShortcutsHelp opened onClose={help.close} goTargets={goTargets} />
+        </Suspense>
+      )}
     </AppShell>
   );
 }

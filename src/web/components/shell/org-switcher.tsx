@@ -1,12 +1,18 @@
-import { Badge, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconCheck, IconPlus, IconSelector } from "@tabler/icons-react";
-import { useState } from "react";
+import { Badge, Group, Menu, Text } from "@mantine/core";
+import { IconCheck, IconPlus } from "@tabler/icons-react";
+import { lazy, Suspense, useState } from "react";
 import { useNavigate } from "react-router";
-import { CreateOrganizationModal } from "../../features/settings/create-organization-modal.tsx";
-import { roleLabels } from "../../lib/roles.ts";
 import { useSession } from "../../lib/session.ts";
 import type { OrgSummary } from "../../lib/types.ts";
 import { orgUrl } from "./nav-items.ts";
+import { OrgSwitcherButton } from "./org-switcher-button.tsx";
+
+// The form (and zod with it) loads when someone opens it, not with every page.
+const CreateOrganizationModal = lazy(() =>
+  import("../../features/settings/create-organization-modal.tsx").then((m) => ({
+    default: m.CreateOrganizationModal,
+  })),
+);
 
 type Props = { organizations: OrgSummary[]; current: OrgSummary | null; onNavigate: () => void };
 
@@ -19,31 +25,7 @@ export function OrgSwitcher({ organizations, current, onNavigate }: Props) {
     <>
       <Menu position="bottom-start" width={260} shadow="md">
         <Menu.Target>
-          <UnstyledButton
-            aria-label="Switch organisation"
-            data-testid="org-switcher"
-            p={6}
-            w="100%"
-            style={{
-              borderRadius: "var(--mantine-radius-sm)",
-              border: "1px solid var(--mantine-color-default-border)",
-            }}
-          >
-            <Group gap={6} wrap="nowrap" justify="space-between">
-              <div style={{ minWidth: 0 }}>
-                <Text size="sm" fw={600} truncate>
-                  {current?.name ?? "Choose an organisation"}
-                </Text>
-                {current && (
-                  <Text size="xs" c="dimmed">
-                    {roleLabels[current.role]}
-                    {current.isDemo ? " · demo" : ""}
-                  </Text>
-                )}
-              </div>
-              <IconSelector size={16} style={{ flexShrink: 0 }} />
-            </Group>
-          </UnstyledButton>
+          <OrgSwitcherButton current={current} />
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>Your organisations</Menu.Label>
@@ -80,7 +62,11 @@ export function OrgSwitcher({ organizations, current, onNavigate }: Props) {
           )}
         </Menu.Dropdown>
       </Menu>
-      <CreateOrganizationModal opened={creating} onClose={() => setCreating(false)} />
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateOrganizationModal opened onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

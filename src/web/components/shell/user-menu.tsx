@@ -1,10 +1,10 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from "@mantine/core";
-import { IconChevronDown, IconKeyboard, IconLogout, IconUserCircle } from "@tabler/icons-react";
+import { Menu } from "@mantine/core";
+import { IconKeyboard, IconLogout, IconUserCircle } from "@tabler/icons-react";
 import { useNavigate } from "react-router";
-import { initials } from "../../lib/format.ts";
 import { notify } from "../../lib/notify.ts";
 import { useSignOut } from "../../lib/session.ts";
 import type { Session } from "../../lib/types.ts";
+import { UserMenuButton } from "./user-menu-button.tsx";
 
 type Props = { user: Session["user"]; onShowShortcuts: () => void };
 
@@ -14,25 +14,7 @@ export function UserMenu({ user, onShowShortcuts }: Props) {
   return (
     <Menu position="bottom-end" width={240} shadow="md">
       <Menu.Target>
-        <UnstyledButton
-          aria-label="User menu"
-          data-testid="user-menu"
-          px={4}
-          py={2}
-          style={{ borderRadius: "var(--mantine-radius-sm)" }}
-        >
-          {/* The name is shown, not just initials: with several accounts (and the demo) it
-              matters who is signed in. */}
-          <Group gap={6} wrap="nowrap">
-            <Avatar size={26} radius="xl" color="indigo" variant="filled">
-              {initials(user.name)}
-            </Avatar>
-            <Text size="sm" fw={500} truncate maw={140}>
-              {user.name}
-            </Text>
-            <IconChevronDown size={14} color="var(--mantine-color-dimmed)" />
-          </Group>
-        </UnstyledButton>
+        <UserMenuButton user={user} />
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>

@@ -1,7 +1,7 @@
 import { Badge, Box, Checkbox, Group, NumberInput, Stack, Switch, Text, Textarea } from "@mantine/core";
 import { IconCircleCheck, IconClockExclamation, IconPointFilled } from "@tabler/icons-react";
-import { useId } from "react";
-import { RowFormRow, rowFieldLabel } from "../../components/row-form.tsx";
+import { useId, useRef } from "react";
+import { focusNextRow, RowFormRow, rowFieldLabel, rowStartProps } from "../../components/row-form.tsx";
 import { formatRelative } from "../../lib/format.ts";
 import type { MyCheckInItem } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
@@ -50,9 +50,11 @@ export function CheckInRowFields({ item, row, touched, error, onChange, disabled
   const bp = useBreakpoints();
   const wide = bp.md;
   const label = (text: string) => rowFieldLabel(wide, text);
+  const note = useRef<HTMLTextAreaElement>(null);
   const valueInput =
     kr.kind === "milestone" ? (
       <Switch
+        {...rowStartProps}
         label="Done"
         checked={row.done}
         onChange={(e) => onChange({ done: e.currentTarget.checked })}
@@ -62,6 +64,7 @@ export function CheckInRowFields({ item, row, touched, error, onChange, disabled
     ) : (
       <NumberInput
         {...label("Value")}
+        {...rowStartProps}
         value={row.value}
         onChange={(v) => onChange({ value: v === "" ? "" : Number(v) })}
         min={kr.kind === "percentage" ? 0 : undefined}
@@ -110,10 +113,12 @@ export function CheckInRowFields({ item, row, touched, error, onChange, disabled
           unset={kr.lastConfidence === null && !touched}
           disabled={disabled}
           width={wide ? 100 : 120}
+          onComplete={() => note.current?.focus()}
         />
       </Box>
       <Box style={{ flex: wide ? "1 1 240px" : "1 1 100%", minWidth: 0 }}>
         <Textarea
+          ref={note}
           {...label("Note")}
           placeholder="Progress, next steps, blockers"
           autosize
@@ -121,6 +126,14 @@ export function CheckInRowFields({ item, row, touched, error, onChange, disabled
           maxRows={4}
           value={row.note}
           onChange={(e) => onChange({ note: e.currentTarget.value })}
+          // Enter goes on to the next row (Shift + Enter starts a new line; Ctrl/⌘ + Enter saves).
+          onKeyDown={(e) => {
+            if (e.key !== "Enter" || e.shiftKey || e.ctrlKey || e.metaKey || e.altKey) return;
+            if (e.nativeEvent.isComposing) return;
+            e.preventDefault();
+            focusNextRow(e.currentTarget);
+          }}
+          aria-keyshortcuts="Enter Shift+Enter"
           disabled={disabled}
           size="sm"
         />

@@ -96,7 +96,11 @@ export function CheckInTimeline({ entries, userId, frozen, onEdit }: Props) {
                   <b>{value}</b>
                 </Text>
                 <Group gap={2} wrap="nowrap">
-                  <Text size="sm" className="keel-num" c={`${confidenceColor(c.confidence)}.7`}>
+                  <Text
+                    size="sm"
+                    className="keel-num"
+                    c={`var(--mantine-color-${confidenceColor(c.confidence)}-text)`}
+                  >
                     Confidence {c.confidence}/10
                   </Text>
                   {delta > 0 && (

@@ -1,11 +1,11 @@
 import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text } from "@mantine/core";
 import { IconChecklist } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Link } from "react-router";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
-import { RowFormHeader, RowFormSaveBar, useRowForm } from "../../components/row-form.tsx";
+import { RowFormHeader, RowFormSaveBar, useFocusFirstRow, useRowForm } from "../../components/row-form.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
 import type { MyCheckInItem } from "../../lib/types.ts";
@@ -16,6 +16,8 @@ import { useCreateCheckIns, useMyCheckIns } from "./check-ins-api.ts";
 /**
  * /o/:org/check-ins: the weekly check-in on every KR I own, in one form. Rows start from
  * the last values; only rows that were touched are saved (Ctrl/⌘ + Enter saves them all).
+ * Made for the keyboard: focus starts in the first value, typing a number sets the
+ * confidence and moves to the note, Enter in the note goes to the next row.
  */
 export function MyCheckInsPage() {
   const { slug } = useOrg();
@@ -37,6 +39,10 @@ export function MyCheckInsPage() {
     noun: "check-in",
     nothingChanged: "Nothing changed yet: edit a value, confidence or note, or tick “No change”.",
   });
+
+  const formRef = useRef<HTMLFormElement>(null);
+  // The page is for filling in the rows: start in the first one (no 20 Tabs through the shell).
+  useFocusFirstRow(formRef, items.length > 0);
 
   const dueCount = items.filter((i) => i.due).length;
   const overdueCount = items.filter((i) => i.overdue).length;
@@ -81,7 +87,7 @@ export function MyCheckInsPage() {
           </EmptyState>
         </Card>
       ) : (
-        <form {...form.formProps} aria-label="Check-ins">
+        <form {...form.formProps} ref={formRef} aria-label="Check-ins">
           <Group justify="space-between" mb="sm" gap="sm" wrap="wrap">
             <Text size="sm" data-testid="check-in-summary">
               {dueCount === 0 ? (

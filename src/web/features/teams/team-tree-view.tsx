@@ -64,7 +64,8 @@ export function TeamTreeView({ roots, expanded, onToggle, onOpen, actions, detai
             role="treeitem"
             aria-level={depth + 1}
             aria-expanded={hasChildren ? open : undefined}
-            aria-label={team.name}
+            // Named by what it shows (name, kind, lead, members), so the name holds the
+            // visible text (WCAG 2.5.3); the chevron is the mouse's, the arrow keys the keyboard's.
             tabIndex={0}
             className="keel-tree-row"
             data-testid="team-node"
@@ -86,8 +87,9 @@ export function TeamTreeView({ roots, expanded, onToggle, onOpen, actions, detai
               <ActionIcon
                 variant="subtle"
                 color="gray"
-                size="sm"
-                aria-label={`${open ? "Collapse" : "Expand"} ${team.name}`}
+                size={24}
+                aria-hidden
+                title={`${open ? "Collapse" : "Expand"} ${team.name}`}
                 onClick={(e) => {
                   e.stopPropagation();
                   onToggle(team.id);
