@@ -7,7 +7,7 @@ import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
-import { keyResultsAddedOn } from "./check-in-service.ts";
+import { checkInsExpectedSince, keyResultsAddedOn } from "./check-in-service.ts";
 import { okrClock, presentObjectives } from "./okr-presenter.ts";
 
 /**
@@ -43,12 +43,11 @@ export async function overdueCheckIns(deps: Deps, actor: Actor, teamId: string) 
   const items = presented.flatMap((o) => {
     const row = rows.find((r) => r.objective.id === o.id)!;
     return o.keyResults.flatMap((k) => {
-      const added = addedOn.get(k.id);
       const due = checkInDue({
         today: clock.today,
         weekStart: actor.weekStart as WeekStart,
         lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
-        expectedSince: added && added > row.cycleStartsOn ? added : row.cycleStartsOn,
+        expectedSince: checkInsExpectedSince(row.cycleStartsOn, addedOn.get(k.id), k.activeFrom),
       });
       if (!due.overdue) return [];
       return [
