@@ -76,7 +76,17 @@ async function activeObjective(
       keyResults: keyResults.map((kr) => ({ ownerUserId: member.id, ...kr })),
     }),
   );
-  return okr.activate(lead.client, draft.id);
+  // Activated on the cycle's first day, so pace runs over the whole cycle as in the
+  // examples of docs/okr-status.md (pace counts from activation).
+  const cycleStart = (await h.ok("GET", `${okr.base}/cycles/${cycleId}`, { as: owner })).startsOn;
+  const now = h.clock.now();
+  h.clock.set(`${cycleStart < today ? cycleStart : today}T11:00:00Z`);
+  try {
+    await okr.activate(lead.client, draft.id);
+  } finally {
+    h.clock.set(now);
+  }
+  return okr.getObjective(lead.client, draft.id);
 }
 
 const activeTeams = (overrides: Partial<KeyResultBody> = {}) =>
