@@ -10,12 +10,13 @@ import {
   RollOverSchema,
   ScoreKeyResultSchema,
   SetAlignmentSchema,
+  TeamCheckInSchema,
 } from "../../shared/schemas/okrs.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { alignmentTree, setParents } from "../services/okr/alignment-service.ts";
 import { cycleReport, gradeObjective, scoreKeyResult } from "../services/okr/grading-service.ts";
-import { overdueCheckIns } from "../services/okr/reminder-service.ts";
+import { overdueCheckIns, teamCheckIns } from "../services/okr/reminder-service.ts";
 import { rollOver } from "../services/okr/roll-over-service.ts";
 import { authenticated } from "./route-helpers.ts";
 
@@ -110,7 +111,8 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/teams/{id}/overdue-check-ins",
       tags: ["Check-ins"],
-      summary: "For leads: the team's KRs with no check-in for more than 7 days, most overdue first",
+      summary:
+        "For the team's leads (and leads above, admins): its KRs with no check-in for more than 7 days, most overdue first",
       security: authenticated,
       request: { params: OrgIdParamSchema },
       responses: {
@@ -136,6 +138,26 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       },
     }),
     async (c) => c.json(await overdueCheckIns(deps, c.get("actor"), c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/teams/{id}/check-ins",
+      tags: ["Check-ins"],
+      summary:
+        "For the team's leads (and leads above, admins): every KR of its running Objectives, due and overdue first",
+      security: authenticated,
+      request: { params: OrgIdParamSchema },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(TeamCheckInSchema) }),
+          "The team's KRs and their check-ins",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await teamCheckIns(deps, c.get("actor"), c.req.valid("param").id), 200),
   );
 
   app.openapi(

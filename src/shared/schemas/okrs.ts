@@ -295,3 +295,21 @@ export const CycleReportSchema = z.object({
     }),
   ),
 });
+
+/** GET /teams/{id}/check-ins: one KR of the team's running Objectives and its weekly check-in. */
+export const TeamCheckInSchema = z.object({
+  objective: z.object({ id: z.uuid(), title: z.string(), cycleId: z.uuid() }),
+  keyResult: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    ownerUserId: z.uuid().nullable(),
+    ownerName: z.string().nullable(),
+    status: StatusSchema,
+    lastConfidence: z.number().nullable(),
+  }),
+  lastCheckInAt: z.string().nullable(),
+  daysSinceLastCheckIn: z.number().nullable(),
+  due: z.boolean().describe("No check-in since the start of this week"),
+  overdue: z.boolean().describe("No check-in for more than 7 days"),
+});
+export type TeamCheckIn = z.infer<typeof TeamCheckInSchema>;

@@ -279,18 +279,17 @@ export async function keyResultsAddedOn(
 }
 
 /**
- * The first day a KR's check-ins are expected: the latest of its cycle's start, the day
- * it was added and the day it became active (nobody checks in on a draft).
+ * The first day a KR's check-ins are expected: the later of its cycle's start and the
+ * day it became active (nobody checks in on a draft). KRs active before that day was
+ * recorded fall back on the day they were added.
  */
 export function checkInsExpectedSince(
   cycleStartsOn: string,
   addedOn: string | undefined,
   activeFrom: string | null,
 ): string {
-  let since = cycleStartsOn;
-  if (addedOn && addedOn > since) since = addedOn;
-  if (activeFrom && activeFrom > since) since = activeFrom;
-  return since;
+  const from = activeFrom ?? addedOn;
+  return from && from > cycleStartsOn ? from : cycleStartsOn;
 }
 
 /**

@@ -77,7 +77,9 @@ export function judgeKeyResult(
   };
   // The day the KR was added only counts while it has no check-in (the stale clock starts
   // there); formatting a date in a time zone is the costly part of a status.
-  if (facts.lastCheckInOn === null) facts.addedOn = todayIn(clock.timeZone, kr.createdAt);
+  // A KR's activation day, when recorded, already says when check-ins became due.
+  if (facts.lastCheckInOn === null && kr.activeFrom === null)
+    facts.addedOn = todayIn(clock.timeZone, kr.createdAt);
   const progress = measurable ? (keyResultProgress(input)?.raw ?? null) : null;
   if (objectiveState === "draft") return { progress, status: "draft" };
   return { progress, status: keyResultStatus(facts, clock.settings).status };
