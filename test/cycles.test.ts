@@ -34,16 +34,14 @@ const summary = (cycles: Cycle[]) =>
   cycles.map((c) => `${c.kind} ${c.name} ${c.startsOn}…${c.endsOn} ${c.state}`).sort();
 
 describe("cycles generated with the organisation", () => {
-  it("a calendar fiscal year gives the year and its four quarters, in planning, newest first", async () => {
+  it("the running year and quarter are active and the next quarter in planning; nothing past, newest first", async () => {
     const { owner, org } = await h.createOwnerWithOrg({ org: { name: "Van der Berg Logistics" } });
     const cycles = await listCycles(owner, org);
     expect(summary(cycles)).toEqual(
       [
-        "year FY2026 2026-01-01…2026-12-31 planning",
-        "quarter Q1 2026 2026-01-01…2026-03-31 planning",
-        "quarter Q2 2026 2026-04-01…2026-06-30 planning",
+        "year FY2026 2026-01-01…2026-12-31 active",
+        "quarter Q2 2026 2026-04-01…2026-06-30 active",
         "quarter Q3 2026 2026-07-01…2026-09-30 planning",
-        "quarter Q4 2026 2026-10-01…2026-12-31 planning",
       ].sort(),
     );
     const starts = cycles.map((c) => c.startsOn);
@@ -56,11 +54,9 @@ describe("cycles generated with the organisation", () => {
     });
     expect(summary(await listCycles(owner, org))).toEqual(
       [
-        "year FY2026/27 2026-04-01…2027-03-31 planning",
-        "quarter Q1 FY2026/27 2026-04-01…2026-06-30 planning",
+        "year FY2026/27 2026-04-01…2027-03-31 active",
+        "quarter Q1 FY2026/27 2026-04-01…2026-06-30 active",
         "quarter Q2 FY2026/27 2026-07-01…2026-09-30 planning",
-        "quarter Q3 FY2026/27 2026-10-01…2026-12-31 planning",
-        "quarter Q4 FY2026/27 2027-01-01…2027-03-31 planning",
       ].sort(),
     );
   });
@@ -73,9 +69,65 @@ describe("cycles generated with the organisation", () => {
       });
       const lisbon = await h.createOwnerWithOrg({ org: { name: "Tejo Cargo", timeZone: "Europe/Lisbon" } });
       const years = async (o: { owner: SessionClient; org: OrgRef }) =>
-        (await listCycles(o.owner, o.org)).filter((c) => c.kind === "year").map((c) => c.name);
-      expect(await years(auckland)).toEqual(["FY2027"]);
-      expect(await years(lisbon)).toEqual(["FY2026"]);
+        (await listCycles(o.owner, o.org))
+          .filter((c) => c.kind === "year")
+          .map((c) => `${c.name} ${c.state}`);
+      expect(await years(auckland)).toEqual(["FY2027 active"]);
+      // Its last quarter: next year comes with the next quarter, in planning.
+      expect(await years(lisbon)).toEqual(["FY2027 planning", "FY2026 active"]);
+    } finally {
+      h.clock.set("2026-05-14T10:00:00Z");
+    }
+  });
+});
+
+describe("first run", () => {
+  it("on 7 December a newcomer's activated Objective can be checked in on at once", async () => {
+    h.clock.set("2026-12-07T10:00:00Z");
+    try {
+      const { owner, org } = await h.createOwnerWithOrg({ org: { name: "Schelde Shipping" } });
+      const base = `/api/orgs/${org.slug}`;
+      const cycles = await listCycles(owner, org);
+      expect(summary(cycles)).toEqual(
+        [
+          "year FY2026 2026-01-01…2026-12-31 active",
+          "quarter Q4 2026 2026-10-01…2026-12-31 active",
+          "year FY2027 2027-01-01…2027-12-31 planning",
+          "quarter Q1 2027 2027-01-01…2027-03-31 planning",
+        ].sort(),
+      );
+      const [company] = (await h.ok("GET", `${base}/teams`, { as: owner })).items;
+      const objective = (cycleId: string, title: string) =>
+        h.ok(
+          "POST",
+          `${base}/objectives`,
+          {
+            as: owner,
+            body: {
+              cycleId,
+              teamId: company.id,
+              ownerUserId: owner.userId,
+              title,
+              keyResults: [{ title: "Ship the first order", kind: "milestone", ownerUserId: owner.userId }],
+            },
+          },
+          201,
+        );
+      const q4 = cycles.find((c) => c.name === "Q4 2026")!;
+      const now = await objective(q4.id, "Win our first five customers");
+      expect(now).toMatchObject({ cycleName: "Q4 2026", cycleState: "active", cycleStarted: true });
+      await h.ok("PATCH", `${base}/objectives/${now.id}`, {
+        as: owner,
+        body: { version: now.version, state: "active" },
+      });
+      const mine = await h.ok("GET", `${base}/my/check-ins`, { as: owner });
+      expect(mine.items.map((i: { keyResult: { title: string } }) => i.keyResult.title)).toEqual([
+        "Ship the first order",
+      ]);
+
+      // Next quarter's Objective says its cycle has not started yet.
+      const next = await objective(cycles.find((c) => c.name === "Q1 2027")!.id, "Open the Antwerp office");
+      expect(next).toMatchObject({ cycleName: "Q1 2027", cycleState: "planning", cycleStarted: false });
     } finally {
       h.clock.set("2026-05-14T10:00:00Z");
     }
@@ -112,12 +164,18 @@ describe("working with cycles", () => {
     });
     expect(again.status).toBe(201);
     expect(again.body.items).toEqual([]);
+    // This year: only what is missing and not over yet (Q1 2026 ended in March).
     const current = await h.ok("POST", `/api/orgs/${org.slug}/cycles/generate`, {
       as: owner,
       body: { fiscalYear: 2026 },
     });
-    expect(current.items).toEqual([]);
-    expect((await listCycles(owner, org)).length).toBe(before + 5);
+    expect(current.items.map((c: Cycle) => `${c.name} ${c.state}`)).toEqual(["Q4 2026 planning"]);
+    const past = await h.ok("POST", `/api/orgs/${org.slug}/cycles/generate`, {
+      as: owner,
+      body: { fiscalYear: 2026, includePast: true },
+    });
+    expect(past.items.map((c: Cycle) => c.name)).toEqual(["Q1 2026"]);
+    expect((await listCycles(owner, org)).length).toBe(before + 7);
 
     expectError(
       await h.request("POST", `/api/orgs/${org.slug}/cycles/generate`, {

@@ -44,6 +44,8 @@ let closed: Json;
 let onTime: Json;
 let damageFree: Json;
 let claims: Json;
+/** A cycle moved to grading before its last day (set by a test of the first describe). */
+let shortSprint: Json;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -312,6 +314,7 @@ describe("setting up a floor", () => {
       "active",
     );
     const f = (await create(floorBody({ cycleId: cycle.id }))).body;
+    shortSprint = cycle;
     await okr.moveCycle(owner, cycle.id, "grading");
     const before = await fingerprint();
     const changed = await patch(f.id, { version: 1, threshold: 70 });
@@ -381,12 +384,53 @@ describe("the floor in a running cycle", () => {
     );
   });
 
+  it("a floor of a cycle left in planning past its start escalates; once the cycle is closed it does not", async () => {
+    const okr = okrApi(h, org);
+    const unstarted = await okr.createCycle(
+      owner,
+      { name: "Quarter nobody started", ...cycleAround(today, { elapsedDays: 10 }) },
+      "planning",
+    );
+    const kpi = await createKpi("labels_printed", "Labels printed first time", {
+      direction: "higher_is_better",
+      bands: [{ effectiveFrom: "2020-01-06", target: 99, greenMin: 97, redMin: 90 }],
+    });
+    const floor = await h.ok("POST", `${base}/kpi-floors`, {
+      as: admin.client,
+      body: floorBody({ kpiId: kpi.id, cycleId: unstarted.id, threshold: 96 }),
+    });
+    await enterToday(kpi, 93); // amber: only the floor catches it
+    const [escalation] = (await h.ok("GET", `${base}/escalations?kpiId=${kpi.id}`, { as: owner })).items;
+    expect(escalation).toMatchObject({ reason: "floor", floorId: floor.id, value: 93, state: "open" });
+
+    const ended = await okr.createCycle(
+      owner,
+      { name: "Quarter closed early", ...cycleAround(today, { elapsedDays: 20 }) },
+      "planning",
+    );
+    const other = await createKpi("seals_intact", "Container seals intact", {
+      direction: "higher_is_better",
+      bands: [{ effectiveFrom: "2020-01-06", target: 99, greenMin: 97, redMin: 90 }],
+    });
+    await h.ok("POST", `${base}/kpi-floors`, {
+      as: admin.client,
+      body: floorBody({ kpiId: other.id, cycleId: ended.id, threshold: 96 }),
+    });
+    for (const state of ["active", "grading", "closed"]) await okr.moveCycle(owner, ended.id, state);
+    await enterToday(other, 93);
+    expect(
+      (await h.ok("GET", `${base}/escalations?kpiId=${other.id}&state=all`, { as: owner })).items,
+    ).toEqual([]);
+  });
+
   it("activeFloorsOf gives the floors in force on a day", async () => {
     const ids = [onTime.id, damageFree.id, claims.id];
     const inForce = await activeFloorsOf(h.db, org.id, ids, today);
     expect(inForce.map((f) => [f.kpiId, f.cycleId, f.threshold]).sort()).toEqual(
       [
         [onTime.id, running.id, 88.5],
+        // Being graded before its last day: still watched until it is closed.
+        [onTime.id, shortSprint.id, 90],
         [damageFree.id, running.id, 97],
         [claims.id, running.id, 3],
       ].sort(),

@@ -384,6 +384,7 @@ describe("edits", () => {
     expect(await listed("")).toContain(created.id);
 
     // The milestone (progress 0) archived: the Objective's progress is the metric's alone.
+    await okr.activate(hubLead.client, created.id);
     const metric = created.keyResults[0];
     await okr.checkIn(hubMember.client, metric.id, { value: 88.5, confidence: 7 });
     expect((await okr.getObjective(owner, created.id)).progress).toBe(0.25);
@@ -414,6 +415,8 @@ describe("team visibility", () => {
         visibility: "team",
       }),
     );
+    // Check-ins need an active Objective.
+    await okr.activate(hubMember.client, secret.id);
     await okr.checkIn(hubMember.client, secret.keyResults[0].id, {
       value: 95,
       confidence: 8,

@@ -76,7 +76,17 @@ async function activeObjective(
       keyResults: keyResults.map((kr) => ({ ownerUserId: member.id, ...kr })),
     }),
   );
-  return okr.activate(lead.client, draft.id);
+  // Activated on the cycle's first day, so pace runs over the whole cycle as in the
+  // examples of docs/okr-status.md (pace counts from activation).
+  const cycleStart = (await h.ok("GET", `${okr.base}/cycles/${cycleId}`, { as: owner })).startsOn;
+  const now = h.clock.now();
+  h.clock.set(`${cycleStart < today ? cycleStart : today}T11:00:00Z`);
+  try {
+    await okr.activate(lead.client, draft.id);
+  } finally {
+    h.clock.set(now);
+  }
+  return okr.getObjective(lead.client, draft.id);
 }
 
 const activeTeams = (overrides: Partial<KeyResultBody> = {}) =>
@@ -257,8 +267,19 @@ describe("status", () => {
     expect(read.status).toBe("on_track");
   });
 
-  it("a KR never checked in goes stale 11 days after it was added", async () => {
-    const o = await activeObjective("Quiet Objective", [activeTeams()]);
+  it("a KR never checked in goes stale 11 days after it became active", async () => {
+    // Activated today, 45 days into the cycle: the stale clock starts today.
+    const draft = await okr.createObjective(
+      lead.client,
+      buildObjective({
+        cycleId: cycle.id,
+        teamId: hub.id,
+        ownerUserId: lead.id,
+        title: "Quiet Objective",
+        keyResults: [{ ownerUserId: member.id, ...activeTeams() }],
+      }),
+    );
+    const o = await okr.activate(lead.client, draft.id);
     h.clock.advance(10 * DAY);
     expect((await okr.getObjective(owner, o.id)).keyResults[0].status).not.toBe("stale");
     h.clock.advance(1 * DAY);

@@ -182,6 +182,18 @@ export const keyResults = pgTable(
     finalScore: doublePrecision("final_score"),
     scoreComment: text("score_comment"),
     rolledOverFromId: uuid("rolled_over_from_id"),
+    /**
+     * Set on a roll-over whose last value already reached or passed the target: as copied
+     * it would run backwards, so its Objective cannot be activated until a new target is
+     * set. Cleared when the target is edited.
+     */
+    needsNewTarget: boolean("needs_new_target").notNull().default(false),
+    /**
+     * The day (organisation's time zone) the KR became active: its Objective's first
+     * activation, or the day it was added to an active Objective. Pace is measured from
+     * here (or from the cycle's start, when later); null while it has never been active.
+     */
+    activeFrom: date("active_from"),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  firstRunCycles,
   fiscalQuartersAround,
   fiscalStartMonthForQuarterIn,
   fiscalYearCycles,
@@ -82,5 +83,41 @@ describe("fiscalStartMonthForQuarterIn", () => {
       expect(days, today).toBeGreaterThanOrEqual(35);
       expect(days, today).toBeLessThanOrEqual(70);
     }
+  });
+});
+
+describe("firstRunCycles", () => {
+  const summary = (today: string, startMonth: number) =>
+    firstRunCycles(today, startMonth).map((c) => `${c.name} ${c.startsOn}…${c.endsOn} ${c.state}`);
+
+  it("on 7 December: this year and Q4 active, next year and its Q1 in planning, nothing past", () => {
+    expect(summary("2026-12-07", 1)).toEqual([
+      "FY2026 2026-01-01…2026-12-31 active",
+      "Q4 2026 2026-10-01…2026-12-31 active",
+      "FY2027 2027-01-01…2027-12-31 planning",
+      "Q1 2027 2027-01-01…2027-03-31 planning",
+    ]);
+  });
+
+  it("mid-year: the running year and quarter active, the next quarter in planning", () => {
+    expect(summary("2026-05-14", 1)).toEqual([
+      "FY2026 2026-01-01…2026-12-31 active",
+      "Q2 2026 2026-04-01…2026-06-30 active",
+      "Q3 2026 2026-07-01…2026-09-30 planning",
+    ]);
+  });
+
+  it("follows the fiscal-year start month", () => {
+    expect(summary("2026-12-07", 4)).toEqual([
+      "FY2026/27 2026-04-01…2027-03-31 active",
+      "Q3 FY2026/27 2026-10-01…2026-12-31 active",
+      "Q4 FY2026/27 2027-01-01…2027-03-31 planning",
+    ]);
+    expect(summary("2027-02-01", 4)).toEqual([
+      "FY2026/27 2026-04-01…2027-03-31 active",
+      "Q4 FY2026/27 2027-01-01…2027-03-31 active",
+      "FY2027/28 2027-04-01…2028-03-31 planning",
+      "Q1 FY2027/28 2027-04-01…2027-06-30 planning",
+    ]);
   });
 });

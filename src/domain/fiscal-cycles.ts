@@ -92,3 +92,36 @@ export function fiscalStartMonthForQuarterIn(
   );
   return best.startMonth;
 }
+
+/** A generated cycle with the state it starts in. */
+export type FirstRunCycle = GeneratedCycle & { state: "planning" | "active" };
+
+/**
+ * The cycles a new organisation starts with on `today` (YYYY-MM-DD in its time zone):
+ * the running fiscal year and quarter, active, so Objectives set today can be checked in
+ * on at once; and the next quarter in planning, with the next fiscal year (in planning)
+ * when that quarter starts it. Nothing wholly in the past: a newcomer in December has no
+ * use for three finished quarters in planning.
+ */
+export function firstRunCycles(today: string, startMonth: number): FirstRunCycle[] {
+  const fy = fiscalYearOf(today, startMonth);
+  const [year, ...quarters] = fiscalYearCycles(fy, startMonth) as [GeneratedCycle, ...GeneratedCycle[]];
+  const index = quarters.findIndex((q) => q.startsOn <= today && today <= q.endsOn);
+  const current = quarters[index]!;
+  const out: FirstRunCycle[] = [
+    { ...year, state: "active" },
+    { ...current, state: "active" },
+  ];
+  if (index < 3) {
+    out.push({ ...quarters[index + 1]!, state: "planning" });
+  } else {
+    const [nextYear, nextQuarter] = fiscalYearCycles(fy + 1, startMonth) as [GeneratedCycle, GeneratedCycle];
+    out.push({ ...nextYear, state: "planning" }, { ...nextQuarter, state: "planning" });
+  }
+  return out;
+}
+
+/** Whether a cycle ended before `today`: generated cycles leave those out unless asked. */
+export function isPast(cycle: { endsOn: string }, today: string): boolean {
+  return cycle.endsOn < today;
+}

@@ -1,7 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../dates.ts";
-import { cycleLengthDays, cyclePhase, elapsedCycleDays, expectedProgress } from "./expected-progress.ts";
+import {
+  cycleLengthDays,
+  cyclePhase,
+  elapsedCycleDays,
+  expectedProgress,
+  paceWindow,
+} from "./expected-progress.ts";
 
 // Q3 2026: 1 July – 30 September, 92 days.
 const q3 = { startsOn: "2026-07-01", endsOn: "2026-09-30" };
@@ -63,5 +69,20 @@ describe("expected progress", () => {
         return early <= late && early >= 0 && late <= 1;
       }),
     );
+  });
+});
+
+describe("paceWindow", () => {
+  const q3 = { startsOn: "2026-07-01", endsOn: "2026-09-30" };
+  it("starts on the activation day when it is inside the cycle", () => {
+    expect(paceWindow(q3, "2026-08-15")).toEqual({ startsOn: "2026-08-15", endsOn: "2026-09-30" });
+    expect(expectedProgress(paceWindow(q3, "2026-08-15"), "2026-08-15")).toBe(0.0213);
+  });
+  it("is the whole cycle when activated before it or never", () => {
+    expect(paceWindow(q3, "2026-06-01")).toEqual(q3);
+    expect(paceWindow(q3, null)).toEqual(q3);
+  });
+  it("is the last day alone when activated after the cycle ended", () => {
+    expect(paceWindow(q3, "2026-10-05")).toEqual({ startsOn: "2026-09-30", endsOn: "2026-09-30" });
   });
 });

@@ -39,6 +39,21 @@ export function expectedProgress(cycle: CycleDates, today: string): number {
   return roundTo(elapsed / cycleLengthDays(cycle), PROGRESS_DECIMALS);
 }
 
+/**
+ * The stretch a KR's pace is measured over: from the day it became active (its
+ * Objective's activation, or the day it was added to an active Objective) to the cycle's
+ * end. A KR activated before the cycle starts, or with no such day known, runs the whole
+ * cycle; one activated after the cycle's last day gets that last day alone. Without this,
+ * an Objective activated late in a cycle would be expected to be half-way on its first
+ * day and show off track at once.
+ */
+export function paceWindow(cycle: CycleDates, activeFrom: string | null | undefined): CycleDates {
+  assertCycle(cycle);
+  if (activeFrom === null || activeFrom === undefined || activeFrom <= cycle.startsOn) return cycle;
+  assertCalendarDate(activeFrom, "activeFrom");
+  return { startsOn: activeFrom > cycle.endsOn ? cycle.endsOn : activeFrom, endsOn: cycle.endsOn };
+}
+
 /** Where `today` falls relative to a cycle. */
 export function cyclePhase(cycle: CycleDates, today: string): "before" | "running" | "after" {
   assertCycle(cycle);

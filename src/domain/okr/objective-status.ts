@@ -2,7 +2,13 @@
  * Objective status, from its progress and its KRs' statuses. See docs/okr-status.md
  * for the user-facing description; keep the two in step.
  */
-import { type CycleDates, cyclePhase, elapsedCycleDays, expectedProgress } from "./expected-progress.ts";
+import {
+  type CycleDates,
+  cyclePhase,
+  elapsedCycleDays,
+  expectedProgress,
+  paceWindow,
+} from "./expected-progress.ts";
 import { atLeast, roundTo } from "./numbers.ts";
 import type { OkrStatus } from "./status.ts";
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from "./status-settings.ts";
@@ -23,6 +29,8 @@ export type ObjectiveStatusInput = {
   progress: number | null;
   keyResults: readonly ObjectiveKeyResultStatus[];
   cycle: CycleDates;
+  /** Day the Objective became active: its own pace and grace days count from here. */
+  activeFrom?: string | null;
   today: string;
 };
 
@@ -59,8 +67,9 @@ export function objectiveStatus(
 ): ObjectiveStatusVerdict {
   const { progress, keyResults, cycle, today } = input;
   const phase = cyclePhase(cycle, today);
-  const inGrace = phase === "running" && elapsedCycleDays(cycle, today) <= settings.paceGraceDays;
-  const expected = expectedProgress(cycle, today);
+  const window = paceWindow(cycle, input.activeFrom);
+  const inGrace = phase === "running" && elapsedCycleDays(window, today) <= settings.paceGraceDays;
+  const expected = expectedProgress(window, today);
   const pace =
     phase === "before" || inGrace || progress === null || expected === 0
       ? null

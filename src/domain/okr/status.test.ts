@@ -180,3 +180,42 @@ describe("key result status", () => {
     expect(() => keyResultStatus(buildStatusInput({ confidence: 12 }))).toThrow(RangeError);
   });
 });
+
+describe("pace from the day the KR became active", () => {
+  // Activated on 15 August, half-way through Q3: 47 days to the cycle's end.
+  const activeFrom = midCycle;
+
+  it("is not off track on its first day just because the cycle is half over", () => {
+    // No progress yet: against the cycle's start it would be off track (expected 0.5).
+    expect(statusOf({ current: 200, lastCheckInOn: midCycle })).toBe("off_track");
+    expect(
+      keyResultStatus(buildStatusInput({ current: 200, lastCheckInOn: midCycle, activeFrom })),
+    ).toMatchObject({ status: "on_track", basis: "confidence", expected: 0.0213 });
+  });
+
+  it("counts the grace days and the expected share from its activation", () => {
+    // 24 days after activation (8 September): past the 14 grace days, expected 24/47.
+    const today = "2026-09-07";
+    const late = buildStatusInput({ current: 200, lastCheckInOn: today, today, activeFrom });
+    expect(keyResultStatus(late)).toMatchObject({ status: "off_track", expected: 0.5106, pace: 0 });
+    // 0.3 of the way (290) against 0.51 expected: pace 0.59, at risk.
+    expect(
+      keyResultStatus({ ...late, keyResult: { kind: "metric", start: 200, target: 500, current: 290 } }),
+    ).toMatchObject({ status: "at_risk", pace: 0.5875 });
+  });
+
+  it("runs the whole cycle when activated before it started or never", () => {
+    expect(keyResultStatus(buildStatusInput({ activeFrom: "2026-06-20" })).expected).toBe(0.5);
+    expect(keyResultStatus(buildStatusInput({ activeFrom: null })).expected).toBe(0.5);
+  });
+});
+
+describe("the stale clock of a KR activated late", () => {
+  it("starts on its activation day, not the cycle's start", () => {
+    const input = buildStatusInput({ lastCheckInOn: null, activeFrom: "2026-08-10" });
+    expect(daysSinceCheckIn(input)).toBe(5);
+    expect(keyResultStatus(input).status).not.toBe("stale");
+    // Without it, 45 days from the cycle's start: stale.
+    expect(statusOf({ lastCheckInOn: null })).toBe("stale");
+  });
+});

@@ -4,7 +4,13 @@
  */
 import { daysBetween } from "../dates.ts";
 import { assertCalendarDate } from "./calendar.ts";
-import { type CycleDates, cyclePhase, elapsedCycleDays, expectedProgress } from "./expected-progress.ts";
+import {
+  type CycleDates,
+  cyclePhase,
+  elapsedCycleDays,
+  expectedProgress,
+  paceWindow,
+} from "./expected-progress.ts";
 import { atLeast, atMost, roundTo } from "./numbers.ts";
 import { type KeyResultInput, type KeyResultProgress, keyResultProgress } from "./progress.ts";
 import { DEFAULT_STATUS_SETTINGS, type StatusSettings } from "./status-settings.ts";
@@ -52,6 +58,12 @@ export type KeyResultStatusInput = {
    * clock starts at the later of this and the cycle's start.
    */
   addedOn?: string;
+  /**
+   * Day the KR became active (its Objective's activation, or the day it was added to an
+   * active Objective). Expected progress and the grace days count from here when it is
+   * after the cycle's start; absent or null, from the cycle's start.
+   */
+  activeFrom?: string | null;
 };
 
 /** A KR's status and the numbers behind it. */
@@ -90,13 +102,18 @@ export function confidenceStatus(
 }
 
 /**
- * Days since the KR was last heard from (from its cycle's start, or `addedOn`, when it
- * has no check-in). Negative when that day is after `today`.
+ * Days since the KR was last heard from (with no check-in, from the latest of its
+ * cycle's start, `addedOn` and `activeFrom`: nobody checks in on a draft). Negative when
+ * that day is after `today`.
  */
 export function daysSinceCheckIn(input: KeyResultStatusInput): number {
-  const { lastCheckInOn, cycle, today, addedOn } = input;
+  const { lastCheckInOn, cycle, today, addedOn, activeFrom } = input;
   let since = lastCheckInOn;
-  if (since === null) since = addedOn !== undefined && addedOn > cycle.startsOn ? addedOn : cycle.startsOn;
+  if (since === null) {
+    since = cycle.startsOn;
+    if (addedOn !== undefined && addedOn > since) since = addedOn;
+    if (activeFrom != null && activeFrom > since) since = activeFrom;
+  }
   assertCalendarDate(since, lastCheckInOn === null ? "addedOn" : "lastCheckInOn");
   return daysBetween(since, today);
 }
@@ -114,6 +131,8 @@ export function daysSinceCheckIn(input: KeyResultStatusInput): number {
  *    on track when pace ≥ `onTrackPace` and confidence ≥ `onTrackConfidence` (or none
  *    yet); at risk otherwise.
  * After the cycle ends nothing goes stale (check-ins stop); status judges the final pace.
+ * Rules 4 and 5 count days from `activeFrom` when the KR became active after the
+ * cycle's start, so a late Objective is not behind on its first day.
  * Throws a RangeError on malformed dates or a confidence outside 0–10.
  */
 export function keyResultStatus(
@@ -122,7 +141,9 @@ export function keyResultStatus(
 ): KeyResultStatusVerdict {
   const { keyResult, confidence, cycle, today } = input;
   const phase = cyclePhase(cycle, today);
-  const expected = expectedProgress(cycle, today);
+  // Pace runs from the day the KR became active, not from the cycle's start.
+  const window = paceWindow(cycle, input.activeFrom);
+  const expected = expectedProgress(window, today);
   const progress = keyResultProgress(keyResult);
   if (confidence !== null) assertConfidence(confidence);
   const verdict = (status: OkrStatus, basis: StatusBasis, pace: number | null = null) => ({
@@ -138,7 +159,7 @@ export function keyResultStatus(
   if (phase === "running" && daysSinceCheckIn(input) > settings.staleAfterDays) {
     return verdict("stale", "no_recent_check_in");
   }
-  const inGrace = phase === "running" && elapsedCycleDays(cycle, today) <= settings.paceGraceDays;
+  const inGrace = phase === "running" && elapsedCycleDays(window, today) <= settings.paceGraceDays;
   if (keyResult.kind === "milestone" || progress === null || inGrace) {
     return verdict(confidenceStatus(confidence, settings), "confidence");
   }

@@ -66,7 +66,8 @@ export async function alignmentObjectives(
           'unit', k.unit, 'weight', k.weight, 'commitment', k.commitment,
           'lastConfidence', k.last_confidence,
           'lastCheckInAtMs', floor(extract(epoch from k.last_check_in_at) * 1000),
-          'createdAtMs', floor(extract(epoch from k.created_at) * 1000))
+          'createdAtMs', floor(extract(epoch from k.created_at) * 1000),
+          'activeFrom', to_char(k.active_from, 'YYYY-MM-DD'))
           order by k.position, k.created_at, k.id), '[]')
         from key_results k
         where k.organization_id = o.organization_id and k.objective_id = o.id
@@ -95,4 +96,6 @@ export type AlignmentKeyResultRow = {
   /** Milliseconds since the epoch: JSON has no dates. */
   lastCheckInAtMs: number | null;
   createdAtMs: number;
+  /** The day the KR became active (YYYY-MM-DD), or null. */
+  activeFrom: string | null;
 };

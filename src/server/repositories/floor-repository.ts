@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, ne, type SQL, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
 import type { TeamScope } from "../../shared/schemas/common.ts";
@@ -133,7 +133,11 @@ export async function deleteFloor(q: Queryable, organizationId: string, id: stri
   return rows.length > 0;
 }
 
-/** Floors of these KPIs whose cycle is active and runs on `today` (a date in the organisation's time zone). */
+/**
+ * Floors of these KPIs whose cycle runs on `today` (a date in the organisation's time
+ * zone) and is not closed: a cycle whose dates have begun is watched even while it is
+ * still in planning (nobody pressed "start"), and while it is being graded.
+ */
 export function activeFloorRows(q: Queryable, organizationId: string, kpiIds: string[], today: string) {
   if (kpiIds.length === 0) return Promise.resolve([]);
   return q
@@ -154,7 +158,7 @@ export function activeFloorRows(q: Queryable, organizationId: string, kpiIds: st
       and(
         eq(kpiFloors.organizationId, organizationId),
         sql`${kpiFloors.kpiId} = any(${uuidArray(kpiIds)})`,
-        eq(cycles.state, "active"),
+        ne(cycles.state, "closed"),
         lte(cycles.startsOn, today),
         sql`${cycles.endsOn} >= ${today}`,
       ),

@@ -43,6 +43,7 @@ export function selectObjectives(q: Queryable, organizationId: string, where: SQ
       cycleStartsOn: cycles.startsOn,
       cycleEndsOn: cycles.endsOn,
       cycleState: cycles.state,
+      cycleName: cycles.name,
       parents: sql<ParentRef[]>`coalesce((
         select json_agg(json_build_object('parentId', a.parent_id, 'weight', a.weight, 'title', p.title,
           'visibility', p.visibility, 'teamId', p.team_id, 'ownerUserId', p.owner_user_id)
@@ -276,6 +277,23 @@ export async function updateKeyResultRow(
     )
     .returning({ id: keyResults.id });
   return row;
+}
+
+/**
+ * Marks the KRs of an Objective being activated as active from `day`: KRs that were
+ * active before (the Objective went back to draft and is activated again) keep their
+ * day, so a detour through draft does not restart their pace.
+ */
+export async function markKeyResultsActive(
+  q: Queryable,
+  organizationId: string,
+  objectiveId: string,
+  day: string,
+) {
+  await q
+    .update(keyResults)
+    .set({ activeFrom: sql`coalesce(${keyResults.activeFrom}, ${day}::date)` })
+    .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.objectiveId, objectiveId)));
 }
 
 /** Whether a person belongs to a team or leads it or one of its ancestors. */

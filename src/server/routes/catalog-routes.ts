@@ -58,7 +58,10 @@ export function catalogRoutes(app: Api, deps: Deps) {
       request: { params: OrgParamSchema, body: jsonBody(GenerateCyclesSchema) },
       responses: { 201: jsonResponse(pageOf(CycleSchema), "The cycles created"), ...errorResponses },
     }),
-    async (c) => c.json(await generateFiscalYear(deps, c.get("actor"), c.req.valid("json").fiscalYear), 201),
+    async (c) => {
+      const { fiscalYear, includePast } = c.req.valid("json");
+      return c.json(await generateFiscalYear(deps, c.get("actor"), fiscalYear, includePast), 201);
+    },
   );
 
   app.openapi(

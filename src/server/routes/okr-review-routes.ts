@@ -10,6 +10,7 @@ import {
   RollOverSchema,
   ScoreKeyResultSchema,
   SetAlignmentSchema,
+  TeamCheckInSchema,
   TeamHealthQuerySchema,
   TeamHealthSchema,
 } from "../../shared/schemas/okrs.ts";
@@ -17,7 +18,7 @@ import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { alignmentTree, setParents } from "../services/okr/alignment-service.ts";
 import { cycleReport, gradeObjective, scoreKeyResult } from "../services/okr/grading-service.ts";
-import { overdueCheckIns } from "../services/okr/reminder-service.ts";
+import { overdueCheckIns, teamCheckIns } from "../services/okr/reminder-service.ts";
 import { rollOver } from "../services/okr/roll-over-service.ts";
 import { teamHealthOf } from "../services/okr/team-health-service.ts";
 import { authenticated } from "./route-helpers.ts";
@@ -130,7 +131,8 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/orgs/{org}/teams/{id}/overdue-check-ins",
       tags: ["Check-ins"],
-      summary: "For leads: the team's KRs with no check-in for more than 7 days, most overdue first",
+      summary:
+        "For the team's leads (and leads above, admins): its KRs with no check-in for more than 7 days, most overdue first",
       security: authenticated,
       request: { params: OrgIdParamSchema },
       responses: {
@@ -156,6 +158,26 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       },
     }),
     async (c) => c.json(await overdueCheckIns(deps, c.get("actor"), c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/teams/{id}/check-ins",
+      tags: ["Check-ins"],
+      summary:
+        "For the team's leads (and leads above, admins): every KR of its running Objectives, due and overdue first",
+      security: authenticated,
+      request: { params: OrgIdParamSchema },
+      responses: {
+        200: jsonResponse(
+          z.object({ items: z.array(TeamCheckInSchema) }),
+          "The team's KRs and their check-ins",
+        ),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await teamCheckIns(deps, c.get("actor"), c.req.valid("param").id), 200),
   );
 
   app.openapi(

@@ -1,5 +1,6 @@
 import { canMoveCycle, isReopen } from "../../domain/cycle-states.ts";
-import { fiscalYearCycles } from "../../domain/fiscal-cycles.ts";
+import { todayIn } from "../../domain/dates.ts";
+import { fiscalYearCycles, isPast } from "../../domain/fiscal-cycles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Cycle } from "../../shared/schemas/cycles.ts";
@@ -74,14 +75,20 @@ export async function createCustomCycle(
   });
 }
 
-/** Creates a fiscal year and its quarters; cycles that already exist (same dates) are skipped. */
-export async function generateFiscalYear(deps: Deps, actor: Actor, fiscalYear: number) {
+/**
+ * Creates a fiscal year and its quarters; cycles that already exist (same dates) are
+ * skipped, and so are those that ended before today unless `includePast` asks for them.
+ */
+export async function generateFiscalYear(deps: Deps, actor: Actor, fiscalYear: number, includePast = false) {
   authorize(actor, "manage_cycles");
   return deps.db.transaction(async (tx) => {
     const org = await findOrganizationById(tx, actor.organizationId);
     const existing = await listCycles(tx, actor.organizationId);
+    const today = todayIn(actor.timeZone, deps.now());
     const wanted = fiscalYearCycles(fiscalYear, org!.fiscalYearStartMonth).filter(
-      (c) => !existing.some((e) => e.kind === c.kind && e.startsOn === c.startsOn && e.endsOn === c.endsOn),
+      (c) =>
+        (includePast || !isPast(c, today)) &&
+        !existing.some((e) => e.kind === c.kind && e.startsOn === c.startsOn && e.endsOn === c.endsOn),
     );
     const rows = await insertCycles(
       tx,

@@ -1,7 +1,7 @@
 import type { Queryable } from "../../db/client.ts";
 import { todayIn } from "../../domain/dates.ts";
 import { balancedScorecardThemes } from "../../domain/default-themes.ts";
-import { fiscalYearCycles, fiscalYearOf } from "../../domain/fiscal-cycles.ts";
+import { firstRunCycles } from "../../domain/fiscal-cycles.ts";
 import {
   resolveStatusSettings,
   type StatusSettings,
@@ -81,8 +81,9 @@ export type NewOrganization = {
 
 /**
  * Creates an organisation ready to use: the creator as owner, a company team at the
- * root of the tree, the four Balanced Scorecard themes, and the current fiscal year's
- * cycles (in planning). Runs inside the caller's transaction. Every row it creates gets
+ * root of the tree, the four Balanced Scorecard themes, and its first cycles: the running
+ * fiscal year and quarter (active, so an Objective set today can be checked in on) and
+ * the next quarter (in planning, with the next fiscal year when it starts one). Runs inside the caller's transaction. Every row it creates gets
  * its audit event with the full entity as `after`, so "as of" queries see all of it.
  */
 export async function createOrganizationIn(
@@ -162,10 +163,9 @@ export async function createOrganizationIn(
   );
   if (options.generateCycles !== false) {
     const today = todayIn(org.timeZone, deps.now());
-    const fy = fiscalYearOf(today, org.fiscalYearStartMonth);
     const cycleRows = await insertCycles(
       tx,
-      fiscalYearCycles(fy, org.fiscalYearStartMonth).map((c) => ({ ...c, organizationId: org.id })),
+      firstRunCycles(today, org.fiscalYearStartMonth).map((c) => ({ ...c, organizationId: org.id })),
     );
     await recordAuditMany(tx, actor, cycleRows.map(cycleCreated));
   }

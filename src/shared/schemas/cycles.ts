@@ -39,6 +39,10 @@ export const GenerateCyclesSchema = z.object({
     .min(2000)
     .max(2100)
     .describe("Fiscal year, named by the calendar year it starts in"),
+  includePast: z
+    .boolean()
+    .default(false)
+    .describe("Also create the cycles that ended before today (left out by default)"),
 });
 
 export const UpdateCycleSchema = z.object({

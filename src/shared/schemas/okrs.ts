@@ -13,8 +13,10 @@ export const KeyResultKindSchema = z
     "metric: start → target; milestone: done or not; percentage: progress judged directly as 0–100 %",
   );
 export const StatusSchema = z
-  .enum(["not_started", "on_track", "at_risk", "off_track", "stale"])
-  .describe("Shown green, amber, red and grey, always with the word");
+  .enum(["not_started", "on_track", "at_risk", "off_track", "stale", "draft"])
+  .describe(
+    "Shown green, amber, red and grey, always with the word; `draft` for a draft Objective and its KRs, which are not judged",
+  );
 export type OkrStatus = z.infer<typeof StatusSchema>;
 
 export const KeyResultSchema = z.object({
@@ -43,6 +45,17 @@ export const KeyResultSchema = z.object({
   lastCheckInAt: z.string().nullable(),
   finalScore: z.number().nullable(),
   scoreComment: z.string().nullable(),
+  needsNewTarget: z
+    .boolean()
+    .describe(
+      "Rolled over after reaching its target: its Objective cannot be activated until a new target is set",
+    ),
+  activeFrom: z
+    .string()
+    .nullable()
+    .describe(
+      "The day the KR became active; its pace is measured from here (or the cycle's start, if later)",
+    ),
   archived: z.boolean(),
   version: z.number(),
 });
@@ -65,8 +78,17 @@ export const ObjectiveSchema = z.object({
   grade: z.number().nullable(),
   retrospective: z.string().nullable(),
   progress: z.number().nullable().describe("Weighted mean of the KRs' progress, each clamped to 0–1"),
-  expectedProgress: z.number().describe("Elapsed share of the cycle today"),
+  expectedProgress: z
+    .number()
+    .describe(
+      "Elapsed share of the cycle today, counted from the Objective's activation if later; 0 for a draft",
+    ),
   status: StatusSchema,
+  cycleName: z.string(),
+  cycleState: z.enum(["planning", "active", "grading", "closed"]),
+  cycleStarted: z
+    .boolean()
+    .describe("False while the cycle is in planning: check-ins are asked for once an admin starts it"),
   keyResults: z.array(KeyResultSchema),
   parents: z.array(z.object({ objectiveId: z.uuid(), title: z.string(), weight: z.number() })),
   archived: z.boolean(),
@@ -297,3 +319,21 @@ export const TeamHealthSchema = z.object({
     .describe("Objectives per status"),
 });
 export type TeamHealthOut = z.infer<typeof TeamHealthSchema>;
+
+/** GET /teams/{id}/check-ins: one KR of the team's running Objectives and its weekly check-in. */
+export const TeamCheckInSchema = z.object({
+  objective: z.object({ id: z.uuid(), title: z.string(), cycleId: z.uuid() }),
+  keyResult: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    ownerUserId: z.uuid().nullable(),
+    ownerName: z.string().nullable(),
+    status: StatusSchema,
+    lastConfidence: z.number().nullable(),
+  }),
+  lastCheckInAt: z.string().nullable(),
+  daysSinceLastCheckIn: z.number().nullable(),
+  due: z.boolean().describe("No check-in since the start of this week"),
+  overdue: z.boolean().describe("No check-in for more than 7 days"),
+});
+export type TeamCheckIn = z.infer<typeof TeamCheckInSchema>;

@@ -50,6 +50,8 @@ export type CycleReport = z.infer<typeof CycleReportSchema>;
 export type TeamReport = CycleReport["teams"][number];
 
 /** GET /my/check-ins: one KR of mine in a running cycle (the schema lives in the route). */
+export type { TeamCheckIn } from "../../shared/schemas/okrs.ts";
+
 export type MyCheckInItem = {
   objective: { id: string; title: string; teamName: string | null; cycleId: string };
   keyResult: KeyResult;

@@ -66,6 +66,20 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: "team-check-ins",
+                lazy: () =>
+                  import("../features/team-check-ins/team-check-ins-page.tsx").then((m) => ({
+                    Component: m.TeamCheckInsPage,
+                  })),
+              },
+              {
+                path: "teams/:teamId/check-ins",
+                lazy: () =>
+                  import("../features/team-check-ins/team-check-ins-page.tsx").then((m) => ({
+                    Component: m.TeamCheckInsPage,
+                  })),
+              },
+              {
                 path: "kpis",
                 lazy: () =>
                   import("../features/kpis/kpi-board-page.tsx").then((m) => ({ Component: m.KpiBoardPage })),

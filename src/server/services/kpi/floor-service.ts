@@ -257,9 +257,10 @@ export async function deleteFloorFor(deps: Deps, actor: Actor, id: string): Prom
 }
 
 /**
- * Floors of these KPIs that are in force today: their cycle is active and `today` (a
- * date in the organisation's time zone) falls between its first and last day. The
- * recompute checks new values against them.
+ * Floors of these KPIs that are in force today: `today` (a date in the organisation's
+ * time zone) falls between their cycle's first and last day and the cycle is not closed,
+ * whatever else its state (a cycle left in planning past its start still has a floor).
+ * The recompute checks new values against them.
  */
 export async function activeFloorsOf(
   q: Queryable,

@@ -126,11 +126,19 @@ export async function alignmentTree(
           lastConfidence: k.lastConfidence,
           lastCheckInAt: k.lastCheckInAtMs === null ? null : new Date(k.lastCheckInAtMs),
           createdAt: new Date(k.createdAtMs),
+          activeFrom: k.activeFrom,
         },
+        o.state,
         dates,
         clock,
       );
-      weighed.push({ progress, status, weight: k.weight, commitment: k.commitment });
+      weighed.push({
+        progress,
+        status,
+        weight: k.weight,
+        commitment: k.commitment,
+        activeFrom: k.activeFrom,
+      });
       keyResults.push({
         id: k.id,
         title: hideText ? RESTRICTED_KEY_RESULT_TITLE : k.title,

@@ -69,7 +69,8 @@ function checkInValues(
 
 /**
  * Loads a KR with everything a check-in needs (one query), refusing people without the
- * right, archived KRs and closed cycles.
+ * right, then (409 `conflict`) closed cycles, archived KRs, draft Objectives and, in
+ * grading, KRs already scored.
  */
 async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: string) {
   const row = await findKeyResultForCheckIn(q, actor.organizationId, keyResultId);
@@ -93,6 +94,20 @@ async function keyResultForCheckIn(q: Queryable, actor: Actor, keyResultId: stri
   }
   if (kr.archivedAt || row.objective.archivedAt) {
     throw new AppError("conflict", `"${kr.title}" is archived; restore it to check in.`);
+  }
+  if (row.objective.state === "draft") {
+    throw new AppError(
+      "conflict",
+      `"${kr.title}" belongs to a draft Objective: activate the Objective to start checking in.`,
+    );
+  }
+  // In grading the owner may still record where a KR ended until it is scored; the score
+  // is then the final word, and a later check-in would move the next cycle's start.
+  if (row.cycleState === "grading" && kr.finalScore !== null) {
+    throw new AppError(
+      "conflict",
+      `"${kr.title}" has been scored (${kr.finalScore}): check-ins are closed for it. Change the score if the result moved, or roll the Objective over to carry on.`,
+    );
   }
   return { kr, row };
 }
@@ -264,6 +279,20 @@ export async function keyResultsAddedOn(
 }
 
 /**
+ * The first day a KR's check-ins are expected: the later of its cycle's start and the
+ * day it became active (nobody checks in on a draft). KRs active before that day was
+ * recorded fall back on the day they were added.
+ */
+export function checkInsExpectedSince(
+  cycleStartsOn: string,
+  addedOn: string | undefined,
+  activeFrom: string | null,
+): string {
+  const from = activeFrom ?? addedOn;
+  return from && from > cycleStartsOn ? from : cycleStartsOn;
+}
+
+/**
  * The "my check-ins" form: every KR the person owns (or contributes to) in cycles that
  * are running, with its Objective and whether this week's check-in is due.
  */
@@ -313,8 +342,7 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
     return o.keyResults
       .filter((k) => k.ownerUserId === who || k.contributorUserIds.includes(who))
       .map((k) => {
-        const added = addedOn.get(k.id);
-        const expectedSince = added && added > row.cycleStartsOn ? added : row.cycleStartsOn;
+        const expectedSince = checkInsExpectedSince(row.cycleStartsOn, addedOn.get(k.id), k.activeFrom);
         const due = checkInDue({
           today: clock.today,
           weekStart: actor.weekStart as WeekStart,

@@ -15,7 +15,7 @@ import {
   objectiveForChange,
   presentOne,
 } from "./objective-service.ts";
-import { isMeasurableRow } from "./okr-presenter.ts";
+import { isMeasurableRow, okrClock } from "./okr-presenter.ts";
 
 /** Adds a KR to an Objective; returns the Objective as it now is. */
 export async function addKeyResult(
@@ -36,7 +36,9 @@ export async function addKeyResult(
     if (row.objective.state === "active" && !input.ownerUserId) {
       throw fieldError("ownerUserId", "the Objective is active: its Key Results need an owner");
     }
-    const kr = await insertKeyResultRow(tx, actor, objectiveId, input, existing.length);
+    // A KR added to a running Objective is paced from the day it was added.
+    const activeFrom = row.objective.state === "active" ? okrClock(deps, actor).today : null;
+    const kr = await insertKeyResultRow(tx, actor, objectiveId, input, existing.length, activeFrom);
     const after = await presentOne(tx, deps, actor, objectiveId);
     await recordAudit(tx, actor, {
       action: "key_result.created",
@@ -87,6 +89,10 @@ export async function updateKeyResult(
         ? { currentValue: patch.startValue }
         : {}),
       ...(archived === undefined ? {} : { archivedAt: archived ? (kr.archivedAt ?? deps.now()) : null }),
+      // A roll-over that had passed its target is re-targeted by setting a new target.
+      ...(kr.needsNewTarget && patch.targetValue != null && patch.targetValue !== kr.targetValue
+        ? { needsNewTarget: false }
+        : {}),
     });
     if (!updated) throw versionConflict(`Key Result "${kr.title}"`);
     if (contributorUserIds)

@@ -11,6 +11,7 @@ import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle, findTheme } from "../../repositories/catalog-repository.ts";
 import {
   findObjectiveRow,
+  markKeyResultsActive,
   replaceContributors,
   selectKeyResults,
   selectObjectives,
@@ -96,12 +97,15 @@ export async function insertKeyResultRow(
   objectiveId: string,
   kr: KeyResultDraft,
   position: number,
+  /** The day it becomes active, when added to an active Objective. */
+  activeFrom: string | null = null,
 ) {
   const [row] = await q
     .insert(keyResults)
     .values({
       organizationId: actor.organizationId,
       objectiveId,
+      activeFrom,
       title: kr.title,
       kind: kr.kind,
       ownerUserId: kr.ownerUserId ?? null,
@@ -194,7 +198,10 @@ export async function createObjective(
   });
 }
 
-/** Activation needs an owner, at least one KR, and a measurable target on every KR. */
+/**
+ * Activation needs an owner, at least one KR, and a measurable target on every KR, none
+ * of them a roll-over still waiting for a new target.
+ */
 async function checkActivation(q: Queryable, actor: Actor, objectiveId: string, ownerUserId: string | null) {
   if (!ownerUserId) throw fieldError("ownerUserId", "an active Objective needs an owner");
   const krs = (await selectKeyResults(q, actor.organizationId, [objectiveId])).filter(
@@ -203,6 +210,12 @@ async function checkActivation(q: Queryable, actor: Actor, objectiveId: string, 
   if (krs.length === 0) throw fieldError("state", "add at least one Key Result before activating");
   for (const { keyResult } of krs) {
     if (!keyResult.ownerUserId) throw fieldError("state", `Key Result "${keyResult.title}" needs an owner`);
+    if (keyResult.needsNewTarget) {
+      throw fieldError(
+        "state",
+        `Key Result "${keyResult.title}" already reached its target of ${keyResult.targetValue} last cycle: edit it and set a new target before activating`,
+      );
+    }
     if (!isMeasurableRow(keyResult)) {
       throw fieldError("state", `Key Result "${keyResult.title}" needs a start and a target that differ`);
     }
@@ -264,6 +277,9 @@ export async function updateObjective(
       ...(archived === undefined ? {} : { archivedAt: archived ? (o.archivedAt ?? deps.now()) : null }),
     });
     if (!updated) throw versionConflict(`Objective "${o.title}"`);
+    if (nextState === "active" && o.state !== "active") {
+      await markKeyResultsActive(tx, actor.organizationId, id, okrClock(deps, actor).today);
+    }
     const after = await presentOne(tx, deps, actor, id);
     const action =
       patch.state && patch.state !== o.state

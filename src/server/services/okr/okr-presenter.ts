@@ -1,6 +1,6 @@
 import type { Queryable } from "../../../db/client.ts";
 import { todayIn } from "../../../domain/dates.ts";
-import { expectedProgress } from "../../../domain/okr/expected-progress.ts";
+import { expectedProgress, paceWindow } from "../../../domain/okr/expected-progress.ts";
 import { objectiveStatus } from "../../../domain/okr/objective-status.ts";
 import { type KeyResultInput, keyResultProgress, objectiveProgress } from "../../../domain/okr/progress.ts";
 import { type KeyResultStatusInput, keyResultStatus } from "../../../domain/okr/status.ts";
@@ -38,6 +38,7 @@ export type KeyResultFacts = Pick<
   | "lastConfidence"
   | "lastCheckInAt"
   | "createdAt"
+  | "activeFrom"
 >;
 
 export function keyResultInput(
@@ -54,9 +55,13 @@ export function isMeasurableRow(kr: Pick<KeyResultFacts, "kind" | "startValue" |
   return kr.startValue !== null && kr.targetValue !== null && kr.targetValue !== kr.startValue;
 }
 
-/** A KR's uncapped progress (null when not measurable) and its status word today. */
+/**
+ * A KR's uncapped progress (null when not measurable) and its status word today. A KR of
+ * a draft Objective is not running: its status is "draft", never a colour.
+ */
 export function judgeKeyResult(
   kr: KeyResultFacts,
+  objectiveState: "draft" | "active" | "closed",
   cycle: { startsOn: string; endsOn: string },
   clock: OkrClock,
 ): { progress: number | null; status: OkrStatus } {
@@ -68,15 +73,24 @@ export function judgeKeyResult(
     confidence: kr.lastConfidence,
     cycle,
     today: clock.today,
+    activeFrom: kr.activeFrom,
   };
   // The day the KR was added only counts while it has no check-in (the stale clock starts
   // there); formatting a date in a time zone is the costly part of a status.
-  if (facts.lastCheckInOn === null) facts.addedOn = todayIn(clock.timeZone, kr.createdAt);
-  const verdict = keyResultStatus(facts, clock.settings);
-  return { progress: measurable ? (keyResultProgress(input)?.raw ?? null) : null, status: verdict.status };
+  // A KR's activation day, when recorded, already says when check-ins became due.
+  if (facts.lastCheckInOn === null && kr.activeFrom === null)
+    facts.addedOn = todayIn(clock.timeZone, kr.createdAt);
+  const progress = measurable ? (keyResultProgress(input)?.raw ?? null) : null;
+  if (objectiveState === "draft") return { progress, status: "draft" };
+  return { progress, status: keyResultStatus(facts, clock.settings).status };
 }
 
-/** An Objective's progress, expected progress and status from its live KRs. */
+/**
+ * An Objective's progress, expected progress and status from its live KRs. Its pace runs
+ * from the day it became active (the earliest of its KRs' `activeFrom`), so one activated
+ * late in a cycle is not behind on its first day. A draft is not running yet: it has no
+ * status ("draft") and expects nothing.
+ */
 export function judgeObjective(
   state: "draft" | "active" | "closed",
   liveKeyResults: ReadonlyArray<{
@@ -84,6 +98,7 @@ export function judgeObjective(
     weight: number;
     status: OkrStatus;
     commitment: "committed" | "aspirational";
+    activeFrom: string | null;
   }>,
   cycle: { startsOn: string; endsOn: string },
   clock: OkrClock,
@@ -91,31 +106,43 @@ export function judgeObjective(
   const progress = objectiveProgress(
     liveKeyResults.map((k) => ({ progress: k.progress, weight: k.weight })),
   ).progress;
+  if (state === "draft") return { progress, expectedProgress: 0, status: "draft" };
+  let activeFrom: string | null = null;
+  for (const k of liveKeyResults) {
+    // A KR never activated (null) ran from the cycle's start: the earliest of all.
+    if (k.activeFrom === null) {
+      activeFrom = null;
+      break;
+    }
+    if (activeFrom === null || k.activeFrom < activeFrom) activeFrom = k.activeFrom;
+  }
+  const window = paceWindow(cycle, activeFrom);
   const verdict = objectiveStatus(
     {
       progress,
-      keyResults: liveKeyResults.map((k) => ({ status: k.status, committed: k.commitment === "committed" })),
+      keyResults: liveKeyResults.map((k) => ({
+        // Only a draft's KRs are "draft", and a draft returned above.
+        status: k.status === "draft" ? "not_started" : k.status,
+        committed: k.commitment === "committed",
+      })),
       cycle,
+      activeFrom,
       today: clock.today,
     },
     clock.settings,
   );
-  return {
-    progress,
-    expectedProgress: expectedProgress(cycle, clock.today),
-    // A draft is not running yet: it has no pace to judge.
-    status: state === "draft" ? "not_started" : verdict.status,
-  };
+  return { progress, expectedProgress: expectedProgress(window, clock.today), status: verdict.status };
 }
 
 function presentKeyResult(
   row: KeyResultRow & { contributorUserIds: string[] },
+  objectiveState: "draft" | "active" | "closed",
   cycle: { startsOn: string; endsOn: string },
   clock: OkrClock,
   hideText: boolean,
 ): KeyResult {
   const kr = row.keyResult;
-  const { progress, status } = judgeKeyResult(kr, cycle, clock);
+  const { progress, status } = judgeKeyResult(kr, objectiveState, cycle, clock);
   return {
     id: kr.id,
     objectiveId: kr.objectiveId,
@@ -144,6 +171,8 @@ function presentKeyResult(
     lastCheckInAt: kr.lastCheckInAt?.toISOString() ?? null,
     finalScore: kr.finalScore,
     scoreComment: hideText ? null : kr.scoreComment,
+    needsNewTarget: kr.needsNewTarget,
+    activeFrom: kr.activeFrom,
     archived: kr.archivedAt !== null,
     version: kr.version,
   };
@@ -218,7 +247,7 @@ export async function presentObjectives(
     const hideText = !(await readable(o));
     const krs = (krsByObjective.get(o.id) ?? [])
       .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
-      .map((k) => presentKeyResult(k, cycle, clock, hideText));
+      .map((k) => presentKeyResult(k, o.state, cycle, clock, hideText));
     const judged = judgeObjective(
       o.state,
       krs.filter((k) => !k.archived),
@@ -244,6 +273,9 @@ export async function presentObjectives(
       progress: judged.progress,
       expectedProgress: judged.expectedProgress,
       status: judged.status,
+      cycleName: row.cycleName,
+      cycleState: row.cycleState,
+      cycleStarted: row.cycleState !== "planning",
       keyResults: krs,
       parents: await presentParents(row.parents, readable),
       archived: o.archivedAt !== null,

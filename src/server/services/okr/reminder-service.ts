@@ -2,20 +2,41 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { cycles, objectives } from "../../../db/schema.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
-import { notFound } from "../../../shared/errors.ts";
+import { roleAtLeast } from "../../../domain/roles.ts";
+import { AppError, notFound } from "../../../shared/errors.ts";
+import type { TeamCheckIn as TeamCheckInItem } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { authorize } from "../../policies/org-policy.ts";
+import { leadsTeamOrAbove } from "../../repositories/kpi-access-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
-import { keyResultsAddedOn } from "./check-in-service.ts";
+import { checkInsExpectedSince, keyResultsAddedOn } from "./check-in-service.ts";
 import { okrClock, presentObjectives } from "./okr-presenter.ts";
 
 /**
- * For a team's lead: the team's KRs in running cycles whose weekly check-in is overdue
- * (more than 7 days without one), most overdue first, with their owners.
+ * Who follows a team's check-ins: its lead, the leads of the teams above it, and the
+ * organisation's admins and owners (docs/okr-status.md). Asked before anything is looked
+ * up, so nobody else learns whether the team exists.
  */
-export async function overdueCheckIns(deps: Deps, actor: Actor, teamId: string) {
-  authorize(actor, "read");
+async function requireTeamLead(deps: Deps, actor: Actor, teamId: string) {
+  if (roleAtLeast(actor.role, "admin")) return;
+  if (actor.userId && (await leadsTeamOrAbove(deps.db, actor.organizationId, teamId, actor.userId))) return;
+  throw new AppError(
+    "forbidden",
+    "Only the team's lead, the leads of the teams above it and admins can follow its check-ins.",
+  );
+}
+
+/**
+ * For a team's leads: every KR of the team's active Objectives in active cycles with
+ * whether its weekly check-in is due and whether it is overdue (more than 7 days without
+ * one). Overdue first (longest silent first), then due, then the rest, each by owner.
+ */
+export async function teamCheckIns(
+  deps: Deps,
+  actor: Actor,
+  teamId: string,
+): Promise<{ items: TeamCheckInItem[] }> {
+  await requireTeamLead(deps, actor, teamId);
   const team = await findTeam(deps.db, actor.organizationId, teamId);
   if (!team) throw notFound("That team");
   const running = await deps.db
@@ -42,25 +63,67 @@ export async function overdueCheckIns(deps: Deps, actor: Actor, teamId: string) 
   );
   const items = presented.flatMap((o) => {
     const row = rows.find((r) => r.objective.id === o.id)!;
-    return o.keyResults.flatMap((k) => {
-      const added = addedOn.get(k.id);
+    return o.keyResults.map((k): TeamCheckInItem => {
       const due = checkInDue({
         today: clock.today,
         weekStart: actor.weekStart as WeekStart,
         lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
-        expectedSince: added && added > row.cycleStartsOn ? added : row.cycleStartsOn,
+        expectedSince: checkInsExpectedSince(row.cycleStartsOn, addedOn.get(k.id), k.activeFrom),
       });
-      if (!due.overdue) return [];
-      return [
-        {
-          objective: { id: o.id, title: o.title },
-          keyResult: { id: k.id, title: k.title, ownerUserId: k.ownerUserId, ownerName: k.ownerName },
-          lastCheckInAt: k.lastCheckInAt,
-          daysSinceLastCheckIn: due.daysSinceLastCheckIn,
+      return {
+        objective: { id: o.id, title: o.title, cycleId: o.cycleId },
+        keyResult: {
+          id: k.id,
+          title: k.title,
+          ownerUserId: k.ownerUserId,
+          ownerName: k.ownerName,
+          status: k.status,
+          lastConfidence: k.lastConfidence,
         },
-      ];
+        lastCheckInAt: k.lastCheckInAt,
+        daysSinceLastCheckIn: due.daysSinceLastCheckIn,
+        due: due.due,
+        overdue: due.overdue,
+      };
     });
   });
-  items.sort((a, b) => (b.daysSinceLastCheckIn ?? 0) - (a.daysSinceLastCheckIn ?? 0));
+  const rank = (i: TeamCheckInItem) => (i.overdue ? 0 : i.due ? 1 : 2);
+  // Never checked in counts as the longest silence.
+  const silence = (i: TeamCheckInItem) => i.daysSinceLastCheckIn ?? Number.MAX_SAFE_INTEGER;
+  items.sort(
+    (a, b) =>
+      rank(a) - rank(b) ||
+      silence(b) - silence(a) ||
+      byText((a.keyResult.ownerName ?? "").toLowerCase(), (b.keyResult.ownerName ?? "").toLowerCase()) ||
+      byText(a.keyResult.id, b.keyResult.id),
+  );
   return { items };
+}
+
+/** Code-point order: the same on every machine, whatever its locale data. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * For a team's leads: the team's KRs in running cycles whose weekly check-in is overdue
+ * (more than 7 days without one), most overdue first, with their owners.
+ */
+export async function overdueCheckIns(deps: Deps, actor: Actor, teamId: string) {
+  const { items } = await teamCheckIns(deps, actor, teamId);
+  return {
+    items: items
+      .filter((i) => i.overdue)
+      .map((i) => ({
+        objective: { id: i.objective.id, title: i.objective.title },
+        keyResult: {
+          id: i.keyResult.id,
+          title: i.keyResult.title,
+          ownerUserId: i.keyResult.ownerUserId,
+          ownerName: i.keyResult.ownerName,
+        },
+        lastCheckInAt: i.lastCheckInAt,
+        daysSinceLastCheckIn: i.daysSinceLastCheckIn,
+      })),
+  };
 }

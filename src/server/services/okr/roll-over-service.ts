@@ -16,7 +16,7 @@ import {
   selectKeyResults,
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
-import { keyResultInput } from "./okr-presenter.ts";
+import { isMeasurableRow, keyResultInput } from "./okr-presenter.ts";
 
 /**
  * Rolls an unfinished Objective into another cycle: a draft copy with its KRs (baseline =
@@ -80,7 +80,8 @@ export async function rollOver(
       krs.map((k) => k.keyResult.id),
     );
     for (const { keyResult: kr } of krs) {
-      const next = rolloverKeyResult(keyResultInput(kr)).keyResult;
+      const rolled = rolloverKeyResult(keyResultInput(kr));
+      const next = rolled.keyResult;
       const [newKr] = await tx
         .insert(keyResults)
         .values({
@@ -99,6 +100,8 @@ export async function rollOver(
           commitment: kr.commitment,
           position: kr.position,
           rolledOverFromId: kr.id,
+          // As copied it would run backwards (or not at all): activation waits for a new target.
+          needsNewTarget: rolled.needsNewTarget && isMeasurableRow(kr),
         })
         .returning({ id: keyResults.id });
       await replaceContributors(tx, actor.organizationId, newKr!.id, contributors.get(kr.id) ?? []);

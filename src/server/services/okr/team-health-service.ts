@@ -36,6 +36,8 @@ export async function teamHealthOf(
     ne(objectives.state, "draft"),
   ]);
   const presented = await presentObjectives(deps.db, actor, okrClock(deps, actor), rows);
-  const health = teamHealth(presented.map((o) => o.status));
+  // Drafts are left out above; the filter only tells the type so.
+  const statuses = presented.map((o) => o.status).filter((s) => s !== "draft");
+  const health = teamHealth(statuses);
   return { teamId, cycleId, ...health };
 }

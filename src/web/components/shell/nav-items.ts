@@ -14,6 +14,7 @@ import {
   IconTarget,
   IconTargetArrow,
   IconUsers,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import type { ComponentType } from "react";
 
@@ -27,6 +28,8 @@ export type NavItem = {
   section: "main" | "admin";
   /** Only owners and admins see it (the API refuses others). */
   adminOnly: boolean;
+  /** Only team leads (and owners and admins) see it. */
+  leadsOnly?: boolean;
   /** A count shown next to the label. */
   badge?: "dueCheckIns" | "myEscalations";
 };
@@ -43,6 +46,15 @@ export const navItems: NavItem[] = [
     section: "main",
     adminOnly: false,
     badge: "dueCheckIns",
+  },
+  {
+    label: "Team check-ins",
+    path: "team-check-ins",
+    icon: IconUsersGroup,
+    goKey: "w",
+    section: "main",
+    adminOnly: false,
+    leadsOnly: true,
   },
   {
     label: "Alignment",
@@ -123,20 +135,25 @@ export const navItems: NavItem[] = [
   },
 ];
 
-export function visibleNavItems(isAdmin: boolean): NavItem[] {
-  return navItems.filter((item) => isAdmin || !item.adminOnly);
+export function visibleNavItems(isAdmin: boolean, leadsATeam = false): NavItem[] {
+  return navItems.filter((item) => isAdmin || (!item.adminOnly && (!item.leadsOnly || leadsATeam)));
 }
 
 export function orgUrl(slug: string, path = ""): string {
   return path ? `/o/${slug}/${path}` : `/o/${slug}`;
 }
 
-/** Whether a nav entry is the current area; a team's KPI board (teams/:id/kpis) belongs to KPIs. */
+/**
+ * Whether a nav entry is the current area; a team's KPI board (teams/:id/kpis) belongs to
+ * KPIs, its check-ins (teams/:id/check-ins) to Team check-ins.
+ */
 export function isActiveItem(item: NavItem, slug: string, pathname: string): boolean {
   const to = orgUrl(slug, item.path);
   if (item.path === "") return pathname === to || pathname === `${to}/`;
   const teamBoard = /\/teams\/[^/]+\/kpis\/?$/.test(pathname);
+  const teamCheckIns = /\/teams\/[^/]+\/check-ins\/?$/.test(pathname);
   if (item.path === "kpis" && teamBoard) return true;
-  if (item.path === "teams" && teamBoard) return false;
+  if (item.path === "team-check-ins" && teamCheckIns) return true;
+  if (item.path === "teams" && (teamBoard || teamCheckIns)) return false;
   return pathname === to || pathname.startsWith(`${to}/`);
 }

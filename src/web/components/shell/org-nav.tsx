@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { NavLink as RouterLink, useLocation } from "react-router";
 import { useMyCheckIns } from "../../features/check-ins/check-ins-api.ts";
 import { useMyEscalationCount } from "../../features/escalations/escalations-api.ts";
+import { followsAnyTeam } from "../../features/team-check-ins/team-check-ins-scope.ts";
+import { useTeamTree } from "../../features/teams/teams-api.ts";
+import { useSession } from "../../lib/session.ts";
 import type { OrgSummary } from "../../lib/types.ts";
 import { isActiveItem, orgUrl, visibleNavItems } from "./nav-items.ts";
 
@@ -12,7 +15,9 @@ type Props = { slug: string; isAdmin: boolean; onNavigate: () => void };
 /** The organisation's areas; the administration block only for owners and admins. */
 export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
   const { pathname } = useLocation();
-  const items = visibleNavItems(isAdmin);
+  const userId = useSession().data?.user.id ?? "";
+  const tree = useTeamTree(slug);
+  const items = visibleNavItems(isAdmin, followsAnyTeam(tree.data?.roots ?? [], userId, isAdmin));
   const main = items.filter((i) => !isAdmin || i.section === "main");
   const admin = isAdmin ? items.filter((i) => i.section === "admin") : [];
   const mine = useMyCheckIns(slug);

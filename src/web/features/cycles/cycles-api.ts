@@ -35,8 +35,8 @@ export function useCreateCycle(slug: string) {
 export function useGenerateCycles(slug: string) {
   const invalidate = useInvalidateCycles(slug);
   return useMutation({
-    mutationFn: (fiscalYear: number) =>
-      api.post<Page<Cycle>>(orgPath(slug, "/cycles/generate"), { fiscalYear }),
+    mutationFn: (input: { fiscalYear: number; includePast: boolean }) =>
+      api.post<Page<Cycle>>(orgPath(slug, "/cycles/generate"), input),
     onSuccess: invalidate,
   });
 }

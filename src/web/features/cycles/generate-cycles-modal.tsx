@@ -1,4 +1,4 @@
-import { Button, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
+import { Button, Checkbox, Group, Modal, NumberInput, Stack, Text } from "@mantine/core";
 import { type FormEvent, useEffect } from "react";
 import { GenerateCyclesSchema } from "../../../shared/schemas/cycles.ts";
 import { FormError } from "../../components/form-error.tsx";
@@ -11,7 +11,7 @@ import { useGenerateCycles } from "./cycles-api.ts";
 export function GenerateCyclesModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { slug } = useOrg();
   const generate = useGenerateCycles(slug);
-  const form = useForm({ fiscalYear: new Date().getFullYear() + 1 });
+  const form = useForm({ fiscalYear: new Date().getFullYear() + 1, includePast: false });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: fresh form on open
   useEffect(() => {
@@ -22,7 +22,7 @@ export function GenerateCyclesModal({ opened, onClose }: { opened: boolean; onCl
     e.preventDefault();
     const input = form.validate(GenerateCyclesSchema);
     if (!input) return;
-    generate.mutate(input.fiscalYear, {
+    generate.mutate(input, {
       onSuccess: (page) => {
         notify(
           page.items.length === 0
@@ -42,7 +42,8 @@ export function GenerateCyclesModal({ opened, onClose }: { opened: boolean; onCl
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             Creates the year and its four quarters, starting in the fiscal-year start month from Settings.
-            Cycles that already exist are kept.
+            Cycles that already exist are kept; those that have already ended are left out unless you ask for
+            them.
           </Text>
           <NumberInput
             label="Fiscal year"
@@ -54,6 +55,11 @@ export function GenerateCyclesModal({ opened, onClose }: { opened: boolean; onCl
             error={form.errors.fiscalYear}
             w={200}
             data-autofocus
+          />
+          <Checkbox
+            label="Also create cycles that have already ended"
+            checked={form.values.includePast}
+            onChange={(e) => form.setField("includePast", e.currentTarget.checked)}
           />
           <FormError error={form.formError} />
           <Group justify="flex-end" gap="xs">

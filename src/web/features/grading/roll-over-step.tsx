@@ -9,6 +9,7 @@ import { CycleSelect } from "../okrs/cycle-select.tsx";
 import { nextCycle } from "../okrs/okr-defaults.ts";
 import { useObjectives } from "../okrs/okrs-api.ts";
 import { useRollOver } from "./grading-api.ts";
+import { NewTargetList } from "./new-target-list.tsx";
 
 type Props = { slug: string; cycle: Cycle; cycles: Cycle[]; objectives: Objective[] };
 
@@ -63,6 +64,7 @@ export function RollOverStep({ slug, cycle, cycles, objectives }: Props) {
               {o.title}
             </Anchor>
           ))}
+          <NewTargetList slug={slug} objectives={created} />
         </Stack>
       ) : (
         <>

@@ -23,6 +23,7 @@ import { AlignmentLinks } from "./alignment-links.tsx";
 import { KeyResultPanel } from "./key-result-panel.tsx";
 import { ActivationAlert, ObjectiveActions } from "./objective-actions.tsx";
 import { ObjectiveFormModal } from "./objective-form-modal.tsx";
+import { CycleNotStartedNotice, NewTargetNotice } from "./objective-notices.tsx";
 import { ObjectiveStateBadge } from "./objective-state-badge.tsx";
 import { formatProgress, formatScore } from "./okr-format.ts";
 import { OkrProgressBar } from "./okr-progress-bar.tsx";
@@ -142,6 +143,8 @@ export function ObjectivePage() {
           />
         )}
       </Group>
+      <CycleNotStartedNotice slug={slug} objective={o} cycle={cycle} role={role} />
+      <NewTargetNotice objective={o} onEdit={canEdit && !frozen ? () => setDialog("edit") : null} />
       <ActivationAlert
         error={activationError}
         onDismiss={() => setActivationError(null)}

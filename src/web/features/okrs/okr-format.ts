@@ -7,6 +7,7 @@ export const statusLabels: Record<OkrStatus, string> = {
   off_track: "Off track",
   stale: "Stale",
   not_started: "Not started",
+  draft: "Draft",
 };
 
 /** Green on track, amber at risk, red off track, grey stale or not started. */
@@ -16,6 +17,7 @@ export const statusColors: Record<OkrStatus, string> = {
   off_track: "red",
   stale: "gray",
   not_started: "gray",
+  draft: "gray",
 };
 
 /**

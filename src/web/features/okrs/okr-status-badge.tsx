@@ -4,6 +4,7 @@ import {
   IconCircleDashed,
   IconCircleX,
   IconClockPause,
+  IconPencil,
 } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -16,6 +17,7 @@ const icons: Record<OkrStatus, (size: number) => ReactNode> = {
   off_track: (s) => <IconCircleX size={s} />,
   stale: (s) => <IconClockPause size={s} />,
   not_started: (s) => <IconCircleDashed size={s} />,
+  draft: (s) => <IconPencil size={s} />,
 };
 
 const explanations: Record<OkrStatus, string> = {
@@ -24,6 +26,7 @@ const explanations: Record<OkrStatus, string> = {
   off_track: "Far behind the expected pace, or confidence is low",
   stale: "No check-in for more than 10 days",
   not_started: "No check-in yet",
+  draft: "A draft is not judged until it is activated",
 };
 
 /** An OKR status: icon, word and colour together (never colour alone). */

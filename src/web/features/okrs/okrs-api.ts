@@ -153,6 +153,16 @@ export function useSaveObjectiveEdits(slug: string) {
   });
 }
 
+/** Patches one KR; answers its Objective as it now is. */
+export function useUpdateKeyResult(slug: string) {
+  const invalidate = useInvalidateOkrs(slug);
+  return useMutation({
+    mutationFn: ({ id, patch }: { id: string; patch: KeyResultPatch }) =>
+      api.patch<Objective>(orgPath(slug, `/key-results/${id}`), patch),
+    onSuccess: invalidate,
+  });
+}
+
 export function useSetParents(slug: string) {
   const invalidate = useInvalidateOkrs(slug);
   return useMutation({

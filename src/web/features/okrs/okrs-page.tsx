@@ -6,6 +6,7 @@ import {
   IconLock,
   IconPlus,
   IconTarget,
+  IconUsersGroup,
 } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
@@ -15,10 +16,12 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { daysUntil, plural } from "../../lib/format.ts";
 import { useOrg } from "../../lib/org-context.tsx";
+import { useSession } from "../../lib/session.ts";
 import type { Objective } from "../../lib/types.ts";
 import { CycleProgress } from "../cycles/cycle-progress.tsx";
 import { CycleStateBadge } from "../cycles/cycle-state-badge.tsx";
 import { TeamKpiSection } from "../kpis/team-kpi-section.tsx";
+import { mayFollow } from "../team-check-ins/team-check-ins-scope.ts";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { AlignModal } from "./align-modal.tsx";
 import { CycleSelect } from "./cycle-select.tsx";
@@ -40,6 +43,7 @@ export function OkrsPage() {
   const scope = useOkrScope({ withTeam: true });
   const { slug, cycle, team, roots } = scope;
   const [showArchived, setShowArchived] = useState(false);
+  const userId = useSession().data?.user.id ?? "";
   const [dialog, setDialog] = useState<Dialog>(null);
   const objectives = useObjectives(
     slug,
@@ -112,6 +116,14 @@ export function OkrsPage() {
                 Alignment
               </Group>
             </Anchor>
+            {team && mayFollow(roots, team.id, userId, isAdmin) && (
+              <Anchor component={Link} to={`/o/${slug}/teams/${team.id}/check-ins`} size="sm">
+                <Group gap={4} wrap="nowrap">
+                  <IconUsersGroup size={15} />
+                  Team check-ins
+                </Group>
+              </Anchor>
+            )}
             <Switch
               size="xs"
               label="Show archived"

@@ -27,10 +27,18 @@ import { FormError } from "../../components/form-error.tsx";
 import { LoadMore } from "../../components/load-more.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { notify } from "../../lib/notify.ts";
+import { useSession } from "../../lib/session.ts";
 import type { TeamNode } from "../../lib/types.ts";
 import { PersonSelect } from "../people/person-select.tsx";
+import { mayFollow } from "../team-check-ins/team-check-ins-scope.ts";
 import type { TeamAction } from "./team-actions-menu.tsx";
-import { methodologyLabels, useAddTeamMember, useRemoveTeamMember, useTeamMembers } from "./teams-api.ts";
+import {
+  methodologyLabels,
+  useAddTeamMember,
+  useRemoveTeamMember,
+  useTeamMembers,
+  useTeamTree,
+} from "./teams-api.ts";
 
 type Props = {
   slug: string;
@@ -47,6 +55,10 @@ export function TeamDrawer({ slug, team, parentName, isAdmin, onClose, onAction 
   const add = useAddTeamMember(slug, team?.id ?? "");
   const remove = useRemoveTeamMember(slug, team?.id ?? "");
   const [picker, setPicker] = useState<string | null>(null);
+  const userId = useSession().data?.user.id ?? "";
+  const tree = useTeamTree(slug);
+  // Leads of the team or a team above it, and admins, follow its check-ins (as the API allows).
+  const mayFollowCheckIns = team !== null && mayFollow(tree.data?.roots ?? [], team.id, userId, isAdmin);
 
   const addMember = (userId: string | null, name: string | null) => {
     if (!userId) return;
@@ -88,6 +100,11 @@ export function TeamDrawer({ slug, team, parentName, isAdmin, onClose, onAction 
             <Anchor component={Link} to={`/o/${slug}/teams/${team.id}/kpis`} size="sm">
               KPI board
             </Anchor>
+            {mayFollowCheckIns && (
+              <Anchor component={Link} to={`/o/${slug}/teams/${team.id}/check-ins`} size="sm">
+                Team check-ins
+              </Anchor>
+            )}
           </Group>
           {isAdmin && (
             <Group gap="xs">
