@@ -3,6 +3,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../shared/errors.ts";
 import type { Api, Deps } from "./context.ts";
 import { createApi, handleError } from "./lib/http.ts";
+import { viewerMayChecker } from "./lib/viewer-writes.ts";
 import { authenticate } from "./middleware/authenticate.ts";
 import { orgContext } from "./middleware/org-context.ts";
 import { rejectNulCharacters } from "./middleware/reject-nul.ts";
@@ -62,8 +63,9 @@ export function createApp(deps: Deps): Api {
   );
   app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", authenticate(deps));
-  app.use("/api/orgs/:org", orgContext(deps));
-  app.use("/api/orgs/:org/*", orgContext(deps));
+  const viewerMay = viewerMayChecker(app);
+  app.use("/api/orgs/:org", orgContext(deps, viewerMay));
+  app.use("/api/orgs/:org/*", orgContext(deps, viewerMay));
 
   systemRoutes(app, deps);
   authRoutes(app, deps);
