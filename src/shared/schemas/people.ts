@@ -17,7 +17,7 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-export const CreatePersonSchema = z.object({
+export const CreatePersonSchema = z.strictObject({
   name: nameSchema(120),
   email: EmailSchema,
   role: RoleSchema.default("member"),
@@ -32,7 +32,7 @@ export const CreatedPersonSchema = z.object({
     .describe("One-time link for the new account to set its password (accounts are only created here)"),
 });
 
-export const UpdatePersonSchema = z.object({
+export const UpdatePersonSchema = z.strictObject({
   version: VersionSchema,
   role: RoleSchema.optional(),
   title: z.string().trim().max(120).nullable().optional(),
@@ -56,7 +56,7 @@ export const InvitationSchema = z.object({
   createdAt: z.string(),
 });
 
-export const CreateInvitationSchema = z.object({
+export const CreateInvitationSchema = z.strictObject({
   email: EmailSchema,
   role: RoleSchema.default("member"),
   expiresInDays: z.number().int().min(1).max(30).default(7),
@@ -74,7 +74,7 @@ export const InvitationPreviewSchema = z.object({
   accountExists: z.boolean(),
 });
 
-export const AcceptInvitationSchema = z.object({
+export const AcceptInvitationSchema = z.strictObject({
   name: nameSchema(120).optional().describe("Required when no account exists for the email"),
   password: PasswordSchema.describe("A new password, or the existing account's password"),
 });
