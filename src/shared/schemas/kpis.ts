@@ -284,12 +284,17 @@ export const BulkMeasurementsSchema = z.strictObject({
     .max(10_000, "at most 10,000 values per request: split larger loads into several requests"),
 });
 
+/** The largest CSV file an import takes (about 40,000 rows of kpi,date,value). */
+export const MAX_CSV_CHARACTERS = 1_000_000;
+
 export const CsvImportSchema = z.strictObject({
   csv: z
     .string()
     .min(1)
-    .max(5_000_000)
-    .describe("Header row with kpi,date,value and optionally note; one value per row"),
+    .max(MAX_CSV_CHARACTERS, "must be at most 1,000,000 characters: split larger files")
+    .describe(
+      "Header row with kpi,date,value and optionally note; one value per row; at most 1,000,000 characters",
+    ),
   dryRun: z
     .boolean()
     .default(true)
