@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, VersionSchema } from "./common.ts";
+import { ListQuerySchema, nameSchema, VersionSchema } from "./common.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
 const value = () =>
@@ -139,6 +139,8 @@ export const ObjectiveListQuerySchema = z.object({
   teamId: z.uuid().optional(),
   ownerUserId: z.uuid().optional(),
   includeArchived: z.enum(["true", "false"]).default("false"),
+  cursor: ListQuerySchema.shape.cursor,
+  limit: ListQuerySchema.shape.limit,
 });
 
 export const SetAlignmentSchema = z.strictObject({

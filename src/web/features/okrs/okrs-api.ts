@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import { api, getAllPages, orgPath } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import type { AlignmentNode, KeyResultKind, Objective, Page } from "../../lib/types.ts";
 
@@ -49,8 +49,7 @@ export type ObjectiveFilter = {
 export function useObjectives(slug: string, filter: ObjectiveFilter, enabled = true) {
   return useQuery({
     queryKey: [...keys.okrs(slug), "objectives", filter],
-    queryFn: ({ signal }) =>
-      api.get<Page<Objective>>(orgPath(slug, "/objectives"), { query: filter, signal }),
+    queryFn: ({ signal }) => getAllPages<Objective>(orgPath(slug, "/objectives"), { query: filter, signal }),
     enabled,
   });
 }
