@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, getAllPages, orgPath } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { AlignmentNode, KeyResultKind, Objective, Page } from "../../lib/types.ts";
+import type { AlignmentNode, KeyResultKind, Objective } from "../../lib/types.ts";
 
 export type KeyResultInput = {
   title: string;
