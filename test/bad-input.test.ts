@@ -9,6 +9,7 @@ import { instanceFingerprint } from "./support/fingerprint.ts";
 import {
   expectError,
   type Harness,
+  issueFields,
   type OrgRef,
   type Reply,
   type SessionClient,
@@ -170,7 +171,7 @@ describe("bodies that are not what the route reads", () => {
     );
   });
 
-  it("fields the route does not know are ignored, not stored", async () => {
+  it("fields the route does not know are refused, naming each, and nothing is stored", async () => {
     const other = await h.createOwnerWithOrg({ org: { name: "Maas Cargo" } });
     const reply = await h.request("POST", teams(), {
       as: owner,
@@ -181,9 +182,10 @@ describe("bodies that are not what the route reads", () => {
         version: 99,
       },
     });
-    expect(reply.status, reply.text).toBe(201);
-    expect(reply.body.id).not.toBe("6f1c1d5e-6b55-4c49-9d63-0d5f0d8e0b9a");
-    expect(reply.body.version).toBe(1);
+    expectError(reply, 400, "validation_failed");
+    expect(issueFields(reply)).toEqual(["organizationId", "id", "version"]);
+    const ours = await h.ok("GET", `${teams()}?q=Venlo`, { as: owner });
+    expect(ours.items).toEqual([]);
     const theirs = await h.ok("GET", `/api/orgs/${other.org.slug}/teams?q=Venlo`, { as: other.owner });
     expect(theirs.items).toEqual([]);
   });

@@ -50,6 +50,9 @@ beforeAll(async () => {
   for (const name of ["Safety first", "Digital freight"]) {
     await h.ok("POST", `${base}/themes`, { as: w.owner, body: buildTheme({ name }) });
   }
+  for (const title of ["Zero damaged pallets", "Faster customs", "Greener routes", "Happier drivers"]) {
+    await h.ok("POST", `${base}/objectives`, { as: w.owner, body: { cycleId: w.okrCycle.id, title } }, 201);
+  }
   for (let i = 0; i < 5; i++) {
     await h.ok("POST", `${base}/invitations`, { as: w.owner, body: buildInvitation() });
     await h.createToken(w.owner, w.org, { name: `Depot scanner ${i + 1}`, role: "viewer" });
@@ -122,6 +125,7 @@ async function pageThrough(path: string, limit: number) {
 describe("pagination of every list", () => {
   it("finds the list routes in the document", () => {
     expect(listOperations.length).toBeGreaterThanOrEqual(8);
+    expect(listOperations.map((op) => op.label)).toContain("GET /api/orgs/{org}/objectives");
   });
 
   it.each(listOperations.map((op) => [op.label, op] as const))("%s", async (_label, op) => {
@@ -136,8 +140,9 @@ describe("pagination of every list", () => {
 
 describe("lists ordered by creation time", () => {
   it("page correctly through items created within the same millisecond", async () => {
-    // Three tokens and three invitations whose creation times differ by microseconds only.
+    // Three tokens, invitations and Objectives whose creation times differ by microseconds only.
     const tokens = await h.ok("GET", `/api/orgs/${w.org.slug}/tokens?limit=3`, { as: w.owner });
+    const objectives = await h.ok("GET", `/api/orgs/${w.org.slug}/objectives?limit=3`, { as: w.owner });
     const invitations = await h.ok("GET", `/api/orgs/${w.org.slug}/invitations?limit=3`, { as: w.owner });
     const stamps = [
       "2031-01-01 12:00:00.123100+00",
@@ -154,7 +159,12 @@ describe("lists ordered by creation time", () => {
         sql`update invitations set created_at = ${stamps[i]}::timestamptz where id = ${inv.id}::uuid`,
       );
     }
-    for (const list of ["tokens", "invitations"]) {
+    for (const [i, objective] of objectives.items.entries()) {
+      await h.db.execute(
+        sql`update objectives set created_at = ${stamps[i]}::timestamptz where id = ${objective.id}::uuid`,
+      );
+    }
+    for (const list of ["tokens", "invitations", "objectives"]) {
       const path = `/api/orgs/${w.org.slug}/${list}`;
       expect(await pageThrough(path, 1), list).toEqual(await pageThrough(path, 200));
     }

@@ -163,7 +163,6 @@ describe("a check-in", () => {
 
   it("refuses values that do not fit, naming the field, and stores nothing", async () => {
     const cases: Array<[string, Record<string, unknown>, string]> = [
-      [tracking.id, { confidence: 6 }, "done"],
       [tracking.id, { value: 1, done: true, confidence: 6 }, "value"],
       [onTime.id, { confidence: 6 }, "value"],
       [onTime.id, { value: null, confidence: 6 }, "value"],

@@ -1,15 +1,16 @@
-import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { AppError } from "../shared/errors.ts";
 import type { Api, Deps } from "./context.ts";
 import { outageWatchOf } from "./lib/database-outage.ts";
 import { createApi, handleError } from "./lib/http.ts";
+import { viewerMayChecker } from "./lib/viewer-writes.ts";
 import { authenticate } from "./middleware/authenticate.ts";
+import { limitBodies } from "./middleware/body-limit.ts";
 import { compressJson } from "./middleware/compress-json.ts";
 import { orgContext } from "./middleware/org-context.ts";
 import { rejectNulCharacters } from "./middleware/reject-nul.ts";
 import { requestContext } from "./middleware/request-context.ts";
-import { openApiInfo, serveOpenApi } from "./openapi/document.ts";
+import { openApiDocument, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
@@ -27,9 +28,6 @@ import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
 import { serveWebApp } from "./static-web.ts";
-
-/** The largest request body accepted under /api (a few hundred times any real one). */
-export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
 /** The whole HTTP application, without listening: main.ts serves it, tests call app.request(). */
 export function createApp(deps: Deps): Api {
@@ -51,24 +49,12 @@ export function createApp(deps: Deps): Api {
       strictTransportSecurity: deps.config.secureCookies ? "max-age=31536000" : false,
     }),
   );
-  // Before anything reads a body: a request larger than any route needs is refused
-  // unread instead of being buffered (and parsed) in memory.
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError(
-          "payload_too_large",
-          `The request body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, the most Keel accepts.`,
-        );
-      },
-    }),
-  );
+  app.use("/api/*", limitBodies());
   app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", authenticate(deps));
-  app.use("/api/orgs/:org", orgContext(deps));
-  app.use("/api/orgs/:org/*", orgContext(deps));
+  const viewerMay = viewerMayChecker(app);
+  app.use("/api/orgs/:org", orgContext(deps, viewerMay));
+  app.use("/api/orgs/:org/*", orgContext(deps, viewerMay));
 
   systemRoutes(app, deps);
   authRoutes(app, deps);
@@ -88,8 +74,7 @@ export function createApp(deps: Deps): Api {
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {
-    const doc = app.getOpenAPI31Document(openApiInfo);
-    return c.html(renderReferencePage(doc as never));
+    return c.html(renderReferencePage(openApiDocument(app) as never));
   });
   app.all("/api/*", () => {
     throw new AppError("not_found", "No such API route. The routes are listed at /api/docs.");

@@ -15,6 +15,7 @@ import { hashPassword } from "../../src/server/lib/passwords.ts";
 import { findUserByEmail, insertUser } from "../../src/server/repositories/identity-repository.ts";
 import { SESSION_COOKIE } from "../../src/server/services/auth-service.ts";
 import { needsSetup } from "../../src/server/services/setup-service.ts";
+import { checkAgainstDocument } from "./contract.ts";
 import { openTestDatabase } from "./database.ts";
 import {
   buildOrganization,
@@ -146,6 +147,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     } catch {
       parsed = undefined;
     }
+    checkAgainstDocument(target, method, path, res.status, parsed);
     return { status: res.status, body: parsed, text, headers: res.headers } as Reply;
   }
 

@@ -40,6 +40,8 @@ export type OpenApiDocument = {
 
 type OperationObject = {
   security?: Array<Record<string, string[]>>;
+  responses?: Record<string, unknown>;
+  "x-keel-viewer-may"?: boolean;
   parameters?: Array<{ name: string; in: "path" | "query" | "header" | "cookie"; schema?: JsonSchema }>;
   requestBody?: { content?: Record<string, { schema?: JsonSchema }> };
 };
@@ -56,6 +58,10 @@ export type Operation = {
   body: JsonSchema | undefined;
   /** Declares a security requirement (session or bearer) in the document. */
   secured: boolean;
+  /** A write a viewer may make (`x-keel-viewer-may` in the document). */
+  viewerMay: boolean;
+  /** The response statuses the document declares. */
+  statuses: number[];
 };
 
 const METHODS = ["get", "post", "put", "patch", "delete"];
@@ -93,6 +99,8 @@ export function operationsOf(doc: OpenApiDocument): Operation[] {
           .map((p) => ({ name: p.name, schema: resolve(doc, p.schema ?? {}) })),
         body: body ? resolve(doc, body) : undefined,
         secured: (op.security ?? []).length > 0,
+        viewerMay: op["x-keel-viewer-may"] === true,
+        statuses: Object.keys(op.responses ?? {}).map(Number),
       });
     }
   }

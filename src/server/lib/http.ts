@@ -8,9 +8,16 @@ import { databaseUnavailableReason, type OutageWatch, RETRY_AFTER_SECONDS } from
 
 /** zod issues → the API's field list ("name: must not be empty"). */
 export function issuesOf(error: z.core.$ZodError, location?: string): FieldIssue[] {
-  return error.issues.map((issue) => {
+  return error.issues.flatMap((issue) => {
     const path = issue.path.map(String).join(".");
-    return { field: path || location || "body", message: issue.message };
+    if (issue.code === "unrecognized_keys") {
+      // One issue per unknown field, named by its own path, so a typo ("kpiId") is found.
+      return issue.keys.map((key) => ({
+        field: path ? `${path}.${key}` : key,
+        message: "is not a field of this request",
+      }));
+    }
+    return [{ field: path || location || "body", message: issue.message }];
   });
 }
 
@@ -104,9 +111,63 @@ export function handleError(err: Error, c: Context<AppEnv>, outage?: OutageWatch
   );
 }
 
-/** Request body declaration for createRoute: always required, always JSON. */
+/**
+ * Request body declaration for createRoute: always required, always JSON, and strict: a
+ * field the schema does not name is refused (400), never silently dropped, so a typo
+ * cannot succeed. Declare body objects with z.strictObject; a body schema with a
+ * non-strict object anywhere in it fails here, when the route is registered.
+ */
 export function jsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  const loose = looseObjectsIn(schema);
+  if (loose.length > 0) {
+    throw new Error(
+      `A request body declares objects that accept unknown fields (${loose.join(", ")}): use z.strictObject`,
+    );
+  }
   return { content: { "application/json": { schema } }, required: true, description };
+}
+
+type SchemaDef = {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  catchall?: z.ZodType;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+  left?: z.ZodType;
+  right?: z.ZodType;
+  valueType?: z.ZodType;
+  getter?: () => z.ZodType;
+};
+
+/** Paths of the objects in a schema that do not refuse unknown keys. */
+function looseObjectsIn(schema: z.ZodType, path = "body", seen = new Set<unknown>()): string[] {
+  if (seen.has(schema)) return [];
+  seen.add(schema);
+  const def = (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+  const inner = (s: z.ZodType | undefined, p = path) => (s ? looseObjectsIn(s, p, seen) : []);
+  switch (def.type) {
+    case "object": {
+      const strict = (def.catchall as unknown as { _zod?: { def: SchemaDef } })?._zod?.def.type === "never";
+      const own = strict ? [] : [path];
+      return own.concat(...Object.entries(def.shape ?? {}).map(([k, v]) => inner(v, `${path}.${k}`)));
+    }
+    case "array":
+      return inner(def.element, `${path}[]`);
+    case "union":
+      return (def.options ?? []).flatMap((o) => inner(o));
+    case "intersection":
+      return [...inner(def.left), ...inner(def.right)];
+    case "record":
+      return inner(def.valueType, `${path}.*`);
+    case "pipe":
+      return inner(def.in);
+    case "lazy":
+      return def.getter ? inner(def.getter()) : [];
+    default:
+      return inner(def.innerType);
+  }
 }
 
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {

@@ -18,7 +18,7 @@ export function encodeCursor(cursor: NameCursor): string {
  * What a cursor's key holds. Cursors come back from clients, so a forged one must be
  * refused here, not fail a cast (`::date`, `::uuid`…) in SQL.
  */
-export type CursorKey = "text" | "date" | "datePair" | "integer" | "timestamp";
+export type CursorKey = "text" | "date" | "datePair" | "integer" | "timestamp" | "rankedTimestamp";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,6 +40,11 @@ const validKey: Record<CursorKey, (k: string) => boolean> = {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/.test(k) &&
     isCalendarDate(k.slice(0, 10)) &&
     !Number.isNaN(Date.parse(k)),
+  /** A position and a timestamp joined by "~" (Objectives: board order, then creation). */
+  rankedTimestamp: (k) => {
+    const [rank = "", at = "", ...rest] = k.split("~");
+    return rest.length === 0 && validKey.integer(rank) && validKey.timestamp(at);
+  },
 };
 
 export function decodeCursor(raw: string | undefined, key: CursorKey = "text"): NameCursor | undefined {

@@ -1,16 +1,29 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { weakerRole } from "../../domain/roles.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { AppEnv, Deps } from "../context.ts";
 import { actorOrg, statusSettingsOf } from "../lib/actor-org.ts";
+import { isWrite } from "../lib/viewer-writes.ts";
 import { findMembershipBySlug, findOrganizationBySlug } from "../repositories/organization-repository.ts";
 
 /**
  * Resolves `{org}` in the path to the caller's role in that organisation. Anyone who is
  * not an active member (or whose token belongs elsewhere) gets 404, never 403: the
  * existence of another organisation is not revealed.
+ *
+ * A viewer's write is refused here, before its body is read or its target looked up, so a
+ * viewer always learns "not allowed" rather than what was wrong with the request or the
+ * state of the thing (unless the route is marked as one a viewer may use).
  */
-export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
+export function orgContext(
+  deps: Deps,
+  viewerMay: (c: Context<AppEnv>) => boolean,
+): MiddlewareHandler<AppEnv> {
+  const refuseViewer = (c: Context<AppEnv>) => {
+    if (c.get("actor").role === "viewer" && isWrite(c.req.method) && !viewerMay(c)) {
+      throw new AppError("forbidden", "Viewers can read this organisation but not change anything in it.");
+    }
+  };
   return async (c, next) => {
     const principal = c.get("principal");
     if (!principal)
@@ -46,6 +59,7 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
         label,
         requestId: c.get("requestId"),
       });
+      refuseViewer(c);
       return next();
     }
 
@@ -72,6 +86,7 @@ export function orgContext(deps: Deps): MiddlewareHandler<AppEnv> {
         : principal.name,
       requestId: c.get("requestId"),
     });
+    refuseViewer(c);
     return next();
   };
 }

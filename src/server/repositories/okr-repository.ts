@@ -34,8 +34,15 @@ export type ParentRef = {
  * Objectives with their team, owner and cycle, and their parents (as JSON: one query
  * instead of a second round trip for every page that shows Objectives).
  */
-export function selectObjectives(q: Queryable, organizationId: string, where: SQL[]) {
-  return q
+export function selectObjectives(q: Queryable, organizationId: string, where: SQL[], page?: ObjectivePage) {
+  // Creation times are compared at millisecond precision, the precision a cursor carries.
+  const created = sql`date_trunc('milliseconds', ${objectives.createdAt})`;
+  const after = page?.after
+    ? [
+        sql`(${objectives.position}, ${created}, ${objectives.id}) > (${page.after.position}::int, ${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`,
+      ]
+    : [];
+  const query = q
     .select({
       objective: objectives,
       teamName: teams.name,
@@ -62,9 +69,16 @@ export function selectObjectives(q: Queryable, organizationId: string, where: SQ
       and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)),
     )
     .leftJoin(owner, eq(owner.id, objectives.ownerUserId))
-    .where(and(eq(objectives.organizationId, organizationId), ...where))
-    .orderBy(asc(objectives.position), asc(objectives.createdAt), asc(objectives.id));
+    .where(and(eq(objectives.organizationId, organizationId), ...where, ...after))
+    .orderBy(asc(objectives.position), asc(created), asc(objectives.id));
+  return page ? query.limit(page.limit + 1) : query;
 }
+
+/** One page of Objectives: after the row a cursor names, `limit` rows (plus one to see more). */
+export type ObjectivePage = {
+  after?: { position: number; createdAt: string; id: string } | undefined;
+  limit: number;
+};
 
 export function findObjectiveRow(q: Queryable, organizationId: string, id: string) {
   return selectObjectives(q, organizationId, [eq(objectives.id, id)]).then((r) => r[0]);

@@ -11,6 +11,7 @@ import { OkSchema } from "../../shared/schemas/common.ts";
 import { AcceptInvitationSchema, InvitationPreviewSchema } from "../../shared/schemas/people.ts";
 import type { Api, AppEnv, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { viewerMay } from "../lib/viewer-writes.ts";
 import { changePassword, resetPassword, sessionInfo, signIn, signOut } from "../services/auth-service.ts";
 import { acceptInvitation, previewInvitation } from "../services/invitation-service.ts";
 import { endViewAs } from "../services/view-as-service.ts";
@@ -66,6 +67,7 @@ export function authRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "post",
       path: "/api/auth/sign-out",
+      ...viewerMay,
       tags: ["Account"],
       summary: "End this session",
       responses: { 200: jsonResponse(OkSchema, "Signed out"), ...errorResponses },
@@ -112,6 +114,7 @@ export function authRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "post",
       path: "/api/auth/password",
+      ...viewerMay,
       tags: ["Account"],
       summary: "Change your password (signs out your other sessions)",
       security: sessionOnly,
@@ -164,6 +167,7 @@ export function authRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "post",
       path: "/api/invitations/{token}/accept",
+      ...viewerMay,
       tags: ["Account"],
       summary: "Accept an invitation (creating the account if needed) and sign in",
       request: { params: TokenParam, body: jsonBody(AcceptInvitationSchema) },

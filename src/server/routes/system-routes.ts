@@ -18,7 +18,8 @@ export function systemRoutes(app: Api, deps: Deps) {
       path: "/api/health",
       tags: ["System"],
       summary: "The process is up",
-      responses: { 200: jsonResponse(z.object({ status: z.literal("ok") }), "Up") },
+      // 400: any /api request with a NUL character in its URL is refused before routing.
+      responses: { 200: jsonResponse(z.object({ status: z.literal("ok") }), "Up"), 400: errorResponses[400] },
     }),
     (c) => c.json({ status: "ok" as const }, 200),
   );
@@ -33,6 +34,7 @@ export function systemRoutes(app: Api, deps: Deps) {
       responses: {
         200: jsonResponse(z.object({ status: z.literal("ready"), engine: z.string() }), "Ready"),
         503: jsonResponse(z.object({ status: z.literal("not_ready"), reason: z.string() }), "Not ready"),
+        400: errorResponses[400],
       },
     }),
     async (c) => {
@@ -55,7 +57,7 @@ export function systemRoutes(app: Api, deps: Deps) {
       path: "/api/setup",
       tags: ["Setup"],
       summary: "Whether this Keel still needs its first owner",
-      responses: { 200: jsonResponse(SetupStatusSchema, "Setup status") },
+      responses: { 200: jsonResponse(SetupStatusSchema, "Setup status"), 400: errorResponses[400] },
     }),
     async (c) =>
       c.json(

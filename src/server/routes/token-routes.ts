@@ -3,6 +3,7 @@ import { ListQuerySchema, OrgIdParamSchema, OrgParamSchema, pageOf } from "../..
 import { CreatedTokenSchema, CreateTokenSchema, TokenSchema } from "../../shared/schemas/tokens.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { viewerMay } from "../lib/viewer-writes.ts";
 import { createToken, listTokensFor, revokeTokenFor } from "../services/token-service.ts";
 import { authenticated } from "./route-helpers.ts";
 
@@ -24,6 +25,7 @@ export function tokenRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "post",
       path: "/api/orgs/{org}/tokens",
+      ...viewerMay,
       tags: ["API tokens"],
       summary: "Create a personal token, or a service token (admins); the secret is shown once",
       security: authenticated,
@@ -37,6 +39,7 @@ export function tokenRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "delete",
       path: "/api/orgs/{org}/tokens/{id}",
+      ...viewerMay,
       tags: ["API tokens"],
       summary: "Revoke a token: it stops working at once",
       security: authenticated,

@@ -1,6 +1,7 @@
 import { canMoveCycle, isReopen } from "../../domain/cycle-states.ts";
 import { todayIn } from "../../domain/dates.ts";
 import { fiscalYearCycles, isPast } from "../../domain/fiscal-cycles.ts";
+import { changedFields } from "../../domain/no-op.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Cycle } from "../../shared/schemas/cycles.ts";
@@ -137,6 +138,9 @@ export async function updateCycleFor(
         throw fieldError("reason", "say why the closed cycle is being reopened (it is audited)");
       }
     }
+    if (version !== before.version) throw versionConflict(`Cycle "${before.name}"`);
+    // Nothing changes: no version, no audit entry.
+    if (changedFields(patch, before).length === 0) return presentCycle(before);
     const after = await updateCycle(tx, actor.organizationId, id, version, patch);
     if (!after) throw versionConflict(`Cycle "${before.name}"`);
     if (patch.state && patch.state !== before.state) {

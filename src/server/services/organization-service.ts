@@ -2,6 +2,7 @@ import type { Queryable } from "../../db/client.ts";
 import { todayIn } from "../../domain/dates.ts";
 import { balancedScorecardThemes } from "../../domain/default-themes.ts";
 import { firstRunCycles } from "../../domain/fiscal-cycles.ts";
+import { changedFields } from "../../domain/no-op.ts";
 import {
   resolveStatusSettings,
   type StatusSettings,
@@ -230,10 +231,11 @@ export async function updateOrganizationSettings(
         );
       }
     }
-    const after = await updateOrganization(tx, actor.organizationId, version, {
-      ...patch,
-      ...(okrSettings ? { okrSettings } : {}),
-    });
+    const update = { ...patch, ...(okrSettings ? { okrSettings } : {}) };
+    if (before && before.version !== version) throw versionConflict("The organisation");
+    // Nothing changes: no version, no audit entry.
+    if (before && changedFields(update, before).length === 0) return presentOrganization(before, actor.role);
+    const after = await updateOrganization(tx, actor.organizationId, version, update);
     if (!after) throw versionConflict("The organisation");
     await recordAudit(tx, actor, {
       action: "organization.updated",

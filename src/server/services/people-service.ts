@@ -1,3 +1,4 @@
+import { changedFields } from "../../domain/no-op.ts";
 import { mayAssignRole, type Role } from "../../domain/roles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
@@ -146,6 +147,8 @@ export async function updatePerson(
     if (input.status === "deactivated" && before.role === "owner" && actor.role !== "owner") {
       throw new AppError("forbidden", "Only owners can deactivate an owner.");
     }
+    // Nothing changes: no version, no audit entry.
+    if (changedFields(patch, before).length === 0) return presentPerson(before);
     const updated = await updateMembership(tx, actor.organizationId, userId, version, patch);
     if (!updated) throw versionConflict(`${before.name}'s membership`);
     if (before.role === "owner" && (await countActiveOwners(tx, actor.organizationId)) === 0) {

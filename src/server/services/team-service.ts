@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
+import { changedFields } from "../../domain/no-op.ts";
 import { buildTree, wouldCreateLoop } from "../../domain/team-tree.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
@@ -165,6 +166,8 @@ export async function updateTeamDetails(
       }
       update.archivedAt = archived ? (beforeRow.archivedAt ?? deps.now()) : null;
     }
+    if (version !== beforeRow.version) throw versionConflict(`Team "${beforeRow.name}"`);
+    if (changedFields(update, beforeRow).length === 0) return presentTeam(beforeRow);
     const updated = await updateTeam(tx, actor.organizationId, id, version, update);
     if (!updated) throw versionConflict(`Team "${beforeRow.name}"`);
     if (patch.leadUserId) await addTeamMember(tx, actor.organizationId, id, patch.leadUserId);

@@ -1,3 +1,4 @@
+import { changedFields } from "../../domain/no-op.ts";
 import { notFound, versionConflict } from "../../shared/errors.ts";
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Actor, Deps } from "../context.ts";
@@ -68,10 +69,14 @@ export async function updateThemeFor(
     const before = await findTheme(tx, actor.organizationId, id);
     if (!before) throw notFound("That theme");
     const { version, archived, ...patch } = input;
-    const after = await updateTheme(tx, actor.organizationId, id, version, {
+    const update = {
       ...patch,
       ...(archived === undefined ? {} : { archivedAt: archived ? (before.archivedAt ?? deps.now()) : null }),
-    });
+    };
+    if (version !== before.version) throw versionConflict(`Theme "${before.name}"`);
+    // Nothing changes: no version, no audit entry.
+    if (changedFields(update, before).length === 0) return presentTheme(before);
+    const after = await updateTheme(tx, actor.organizationId, id, version, update);
     if (!after) throw versionConflict(`Theme "${before.name}"`);
     await recordAudit(tx, actor, {
       action: "theme.updated",

@@ -8,7 +8,7 @@ export const PasswordSchema = z
   .max(200, "must be at most 200 characters")
   .describe("At least 10 characters");
 
-export const SignInSchema = z.object({ email: EmailSchema, password: z.string().min(1).max(200) });
+export const SignInSchema = z.strictObject({ email: EmailSchema, password: z.string().min(1).max(200) });
 
 export const UserSchema = z.object({
   id: z.uuid(),
@@ -45,12 +45,12 @@ export const SessionSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionSchema>;
 
-export const ChangePasswordSchema = z.object({
+export const ChangePasswordSchema = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: PasswordSchema,
 });
 
-export const ResetPasswordSchema = z.object({
+export const ResetPasswordSchema = z.strictObject({
   token: z.string().min(20).max(200),
   newPassword: PasswordSchema,
 });

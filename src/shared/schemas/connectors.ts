@@ -93,7 +93,7 @@ const httpUrl = z
   });
 
 export const PutConnectorSchema = z
-  .object({
+  .strictObject({
     kind: ConnectorKindSchema,
     url: httpUrl
       .nullish()

@@ -26,13 +26,13 @@ export const CycleSchema = z.object({
 });
 export type Cycle = z.infer<typeof CycleSchema>;
 
-export const CreateCycleSchema = z.object({
+export const CreateCycleSchema = z.strictObject({
   name: nameSchema(80),
   startsOn: isoDate(),
   endsOn: isoDate(),
 });
 
-export const GenerateCyclesSchema = z.object({
+export const GenerateCyclesSchema = z.strictObject({
   fiscalYear: z
     .number()
     .int()
@@ -45,7 +45,7 @@ export const GenerateCyclesSchema = z.object({
     .describe("Also create the cycles that ended before today (left out by default)"),
 });
 
-export const UpdateCycleSchema = z.object({
+export const UpdateCycleSchema = z.strictObject({
   version: VersionSchema,
   name: nameSchema(80).optional(),
   startsOn: isoDate().optional(),

@@ -73,17 +73,17 @@ export const EscalationListQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const AcknowledgeEscalationSchema = z.object({
+export const AcknowledgeEscalationSchema = z.strictObject({
   version: VersionSchema,
   note: z.string().trim().max(4000).default(""),
 });
 
-export const EscalationEntryInputSchema = z.object({
+export const EscalationEntryInputSchema = z.strictObject({
   kind: z.enum(["note", "action"]).describe("action: what will be done about it"),
   text: z.string().trim().min(1, "must not be empty").max(4000),
 });
 
-export const ResolveEscalationSchema = z.object({
+export const ResolveEscalationSchema = z.strictObject({
   version: VersionSchema,
   resolution: z.string().trim().min(1, "say how it was resolved").max(4000),
 });
@@ -126,7 +126,7 @@ export const KpiFloorListQuerySchema = z.object({
   ),
 });
 
-export const CreateKpiFloorSchema = z.object({
+export const CreateKpiFloorSchema = z.strictObject({
   teamId: z.uuid(),
   cycleId: z.uuid(),
   kpiId: z.uuid(),
@@ -134,7 +134,7 @@ export const CreateKpiFloorSchema = z.object({
   threshold: z.number().refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "must be a finite number"),
 });
 
-export const UpdateKpiFloorSchema = z.object({
+export const UpdateKpiFloorSchema = z.strictObject({
   version: VersionSchema,
   ownerUserId: z.uuid().optional(),
   threshold: z

@@ -10,12 +10,12 @@ export const OperatorListSchema = z.object({
   nextCursor: z.null(),
 });
 
-export const SetOperatorSchema = z.object({
+export const SetOperatorSchema = z.strictObject({
   email: EmailSchema.describe("The account to name operator, or to take the role from"),
   operator: z.boolean().describe("true names the account an operator; false takes the role away"),
 });
 
-export const InstanceSettingsSchema = z.object({
+export const InstanceSettingsSchema = z.strictObject({
   organizationCreation: z
     .enum(["operators", "everyone"])
     .describe(

@@ -61,7 +61,7 @@ export const MeasurementSourceSchema = z.enum(["manual", "import", "api", "formu
 const bound = () => kpiValue().nullable().default(null);
 
 /** Target and thresholds in force from `effectiveFrom` until the next entry of the series. */
-export const BandsSchema = z.object({
+export const BandsSchema = z.strictObject({
   effectiveFrom: calendarDate().describe("First day these bands apply to"),
   target: bound(),
   greenMin: bound().describe("higher_is_better and within_range: green at or above"),
@@ -188,10 +188,10 @@ const kpiFields = {
   bands: z.array(BandsSchema).max(200).default([]),
 };
 
-export const CreateKpiSchema = z.object({ key: KpiKeySchema, ...kpiFields });
+export const CreateKpiSchema = z.strictObject({ key: KpiKeySchema, ...kpiFields });
 export type CreateKpiInput = z.infer<typeof CreateKpiSchema>;
 
-export const UpdateKpiSchema = z.object({
+export const UpdateKpiSchema = z.strictObject({
   version: VersionSchema,
   name: kpiFields.name.optional(),
   description: z.string().max(4000).optional(),
@@ -268,7 +268,7 @@ export const SeriesSchema = z.object({
   frequency: FrequencySchema,
 });
 
-export const EnterMeasurementSchema = z.object({
+export const EnterMeasurementSchema = z.strictObject({
   date: calendarDate().describe("Any day of the period; the value is stored for the period containing it"),
   value: kpiValue(),
   note: z.string().max(2000).default("").describe("Required to correct an existing value: say why"),
@@ -281,10 +281,10 @@ export const WriteOutcomeSchema = z.object({
   unchanged: z.number().describe("Same value as in force: nothing written (requests are idempotent)"),
 });
 
-export const BulkMeasurementsSchema = z.object({
+export const BulkMeasurementsSchema = z.strictObject({
   measurements: z
     .array(
-      z.object({
+      z.strictObject({
         kpi: z.string().min(1).max(64).describe("The KPI's key (or its id)"),
         date: calendarDate()
           .optional()
@@ -297,12 +297,17 @@ export const BulkMeasurementsSchema = z.object({
     .max(10_000, "at most 10,000 values per request: split larger loads into several requests"),
 });
 
-export const CsvImportSchema = z.object({
+/** The largest CSV file an import takes (about 40,000 rows of kpi,date,value). */
+export const MAX_CSV_CHARACTERS = 1_000_000;
+
+export const CsvImportSchema = z.strictObject({
   csv: z
     .string()
     .min(1)
-    .max(5_000_000)
-    .describe("Header row with kpi,date,value and optionally note; one value per row"),
+    .max(MAX_CSV_CHARACTERS, "must be at most 1,000,000 characters: split larger files")
+    .describe(
+      "Header row with kpi,date,value and optionally note; one value per row; at most 1,000,000 characters",
+    ),
   dryRun: z
     .boolean()
     .default(true)

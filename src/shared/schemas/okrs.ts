@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { nameSchema, VersionSchema } from "./common.ts";
+import { ListQuerySchema, nameSchema, VersionSchema } from "./common.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
 const value = () =>
@@ -111,8 +111,8 @@ const krFields = {
   commitment: z.enum(["committed", "aspirational"]).optional(),
 };
 
-export const CreateKeyResultSchema = z.object(krFields);
-export const UpdateKeyResultSchema = z.object({
+export const CreateKeyResultSchema = z.strictObject(krFields);
+export const UpdateKeyResultSchema = z.strictObject({
   version: VersionSchema,
   title: krFields.title.optional(),
   ownerUserId: krFields.ownerUserId,
@@ -126,7 +126,7 @@ export const UpdateKeyResultSchema = z.object({
   archived: z.boolean().optional(),
 });
 
-export const CreateObjectiveSchema = z.object({
+export const CreateObjectiveSchema = z.strictObject({
   cycleId: z.uuid(),
   teamId: z.uuid().nullable().default(null),
   ownerUserId: z.uuid().nullable().default(null),
@@ -137,7 +137,7 @@ export const CreateObjectiveSchema = z.object({
   keyResults: z.array(CreateKeyResultSchema).max(20).default([]),
 });
 
-export const UpdateObjectiveSchema = z.object({
+export const UpdateObjectiveSchema = z.strictObject({
   version: VersionSchema,
   title: nameSchema(200).optional(),
   description: z.string().trim().max(4000).optional(),
@@ -161,11 +161,13 @@ export const ObjectiveListQuerySchema = z.object({
   teamId: z.uuid().optional(),
   ownerUserId: z.uuid().optional(),
   includeArchived: z.enum(["true", "false"]).default("false"),
+  cursor: ListQuerySchema.shape.cursor,
+  limit: ListQuerySchema.shape.limit,
 });
 
-export const SetAlignmentSchema = z.object({
+export const SetAlignmentSchema = z.strictObject({
   parents: z
-    .array(z.object({ objectiveId: z.uuid(), weight: z.number().gt(0).lte(1) }))
+    .array(z.strictObject({ objectiveId: z.uuid(), weight: z.number().gt(0).lte(1) }))
     .max(10)
     .describe("The Objectives this one contributes to; weights sum to at most 1"),
   version: VersionSchema,
@@ -185,7 +187,7 @@ export const CheckInSchema = z.object({
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;
 
-export const CreateCheckInSchema = z.object({
+export const CreateCheckInSchema = z.strictObject({
   value: value().nullable().optional().describe("Metric and percentage KRs: the new current value"),
   done: z.boolean().optional().describe("Milestone KRs"),
   confidence: z.number().int().min(0, "must be 0–10").max(10, "must be 0–10"),
@@ -195,14 +197,14 @@ export const CreateCheckInSchema = z.object({
   ),
 });
 
-export const UpdateCheckInSchema = z.object({
+export const UpdateCheckInSchema = z.strictObject({
   value: value().nullable().optional(),
   done: z.boolean().optional(),
   confidence: z.number().int().min(0).max(10).optional(),
   note: z.string().trim().max(4000).optional(),
 });
 
-export const ScoreKeyResultSchema = z.object({
+export const ScoreKeyResultSchema = z.strictObject({
   version: VersionSchema,
   finalScore: z.number().min(0, "must be 0.0–1.0").max(1, "must be 0.0–1.0"),
   scoreComment: z
@@ -213,14 +215,14 @@ export const ScoreKeyResultSchema = z.object({
     .describe("Required when the score differs from the suggested one"),
 });
 
-export const GradeObjectiveSchema = z.object({
+export const GradeObjectiveSchema = z.strictObject({
   version: VersionSchema,
   grade: z.number().min(0).max(1).optional().describe("Default: the weighted mean of the KRs' scores"),
   outcome: z.enum(["achieved", "missed", "dropped"]),
   retrospective: z.string().trim().max(8000).optional(),
 });
 
-export const RollOverSchema = z.object({
+export const RollOverSchema = z.strictObject({
   cycleId: z.uuid().describe("The cycle to continue in (planning or active)"),
 });
 

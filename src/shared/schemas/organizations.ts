@@ -29,7 +29,7 @@ export const OrgSettingsFields = {
 };
 
 /** OKR status bands; every field optional, unset fields keep the documented defaults (docs/okr-status.md). */
-export const OkrStatusSettingsSchema = z.object({
+export const OkrStatusSettingsSchema = z.strictObject({
   staleAfterDays: z
     .number()
     .int()
@@ -72,14 +72,14 @@ export const OrganizationSchema = z.object({
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 
-export const CreateOrganizationSchema = z.object({
+export const CreateOrganizationSchema = z.strictObject({
   name: OrgSettingsFields.name,
   timeZone: OrgSettingsFields.timeZone.default("UTC"),
   weekStart: OrgSettingsFields.weekStart.default(1),
   fiscalYearStartMonth: OrgSettingsFields.fiscalYearStartMonth.default(1),
 });
 
-export const UpdateOrganizationSchema = z.object({
+export const UpdateOrganizationSchema = z.strictObject({
   version: VersionSchema,
   name: OrgSettingsFields.name.optional(),
   timeZone: OrgSettingsFields.timeZone.optional(),
@@ -95,7 +95,7 @@ export const SetupStatusSchema = z.object({
   setupCodeRequired: z.boolean().describe("True when the request does not come from this machine"),
 });
 
-export const SetupSchema = z.object({
+export const SetupSchema = z.strictObject({
   start: z.enum(["own", "demo"]).default("own").describe("Create your own organisation or open the demo"),
   organizationName: nameSchema(120).optional().describe("Required when start is own"),
   timeZone: TimeZoneSchema.default("UTC"),

@@ -17,7 +17,7 @@ export const PersonSchema = z.object({
 });
 export type Person = z.infer<typeof PersonSchema>;
 
-export const CreatePersonSchema = z.object({
+export const CreatePersonSchema = z.strictObject({
   name: nameSchema(120),
   email: EmailSchema,
   role: RoleSchema.default("member"),
@@ -25,7 +25,7 @@ export const CreatePersonSchema = z.object({
   managerUserId: z.uuid().nullable().optional(),
 });
 
-export const UpdatePersonSchema = z.object({
+export const UpdatePersonSchema = z.strictObject({
   version: VersionSchema,
   role: RoleSchema.optional(),
   title: z.string().trim().max(120).nullable().optional(),
@@ -52,7 +52,7 @@ export const InvitationSchema = z.object({
   createdAt: z.string(),
 });
 
-export const CreateInvitationSchema = z.object({
+export const CreateInvitationSchema = z.strictObject({
   email: EmailSchema,
   role: RoleSchema.default("member"),
   expiresInDays: z.number().int().min(1).max(30).default(7),
@@ -74,7 +74,7 @@ export const InvitationPreviewSchema = z.object({
   name: z.string().nullable().describe("The name the inviting admin gave, to prefill a new account's"),
 });
 
-export const AcceptInvitationSchema = z.object({
+export const AcceptInvitationSchema = z.strictObject({
   name: nameSchema(120)
     .optional()
     .describe(

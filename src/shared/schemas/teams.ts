@@ -29,7 +29,7 @@ export const kindSchema = z
   .max(40)
   .describe("Level label: company, division, department, squad…");
 
-export const CreateTeamSchema = z.object({
+export const CreateTeamSchema = z.strictObject({
   name: nameSchema(120),
   parentId: z.uuid().nullable().default(null),
   kind: kindSchema.default("team"),
@@ -37,7 +37,7 @@ export const CreateTeamSchema = z.object({
   leadUserId: z.uuid().nullable().default(null),
 });
 
-export const UpdateTeamSchema = z.object({
+export const UpdateTeamSchema = z.strictObject({
   version: VersionSchema,
   name: nameSchema(120).optional(),
   kind: kindSchema.optional(),
@@ -52,7 +52,7 @@ export const UpdateTeamSchema = z.object({
 });
 
 export const TeamMemberSchema = z.object({ userId: z.uuid(), name: z.string(), email: z.string() });
-export const AddTeamMemberSchema = z.object({ userId: z.uuid() });
+export const AddTeamMemberSchema = z.strictObject({ userId: z.uuid() });
 export const TeamListQuerySchema = z.object({
   includeArchived: z.enum(["true", "false"]).default("false"),
 });

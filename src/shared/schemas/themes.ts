@@ -10,11 +10,11 @@ export const ThemeSchema = z.object({
   archived: z.boolean(),
   version: z.number(),
 });
-export const CreateThemeSchema = z.object({
+export const CreateThemeSchema = z.strictObject({
   name: nameSchema(80),
   description: z.string().trim().max(1000).default(""),
 });
-export const UpdateThemeSchema = z.object({
+export const UpdateThemeSchema = z.strictObject({
   version: VersionSchema,
   name: nameSchema(80).optional(),
   description: z.string().trim().max(1000).optional(),

@@ -13,7 +13,7 @@ export const TokenSchema = z.object({
   lastUsedAt: z.string().nullable(),
   revokedAt: z.string().nullable(),
 });
-export const CreateTokenSchema = z.object({
+export const CreateTokenSchema = z.strictObject({
   kind: z.enum(["personal", "service"]).default("personal"),
   name: nameSchema(80),
   role: RoleSchema.describe("At most your own role; service tokens are created by admins"),

@@ -130,6 +130,27 @@ export const api = {
   delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, options),
 };
 
+/**
+ * Every page of a list, for views that show a whole set at once (a cycle's Objectives on
+ * a board): pages of 200 followed until the last, returned as one page.
+ */
+export async function getAllPages<T>(
+  path: string,
+  options: { query?: Query; signal?: AbortSignal } = {},
+): Promise<{ items: T[]; nextCursor: null }> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: T[]; nextCursor: string | null } = await api.get(path, {
+      ...options,
+      query: { ...options.query, limit: 200, cursor },
+    });
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return { items, nextCursor: null };
+}
+
 /** Path of a tenant route: `/orgs/{slug}/…`, with the slug escaped. */
 export function orgPath(org: string, rest = ""): string {
   return `/orgs/${encodeURIComponent(org)}${rest}`;

@@ -29,7 +29,7 @@ export function useForm<T extends Record<string, unknown>>(initial: T) {
 
   /** Parses `input` with `schema`; on failure shows each issue under its field and returns null. */
   function validate<S extends ZodType>(schema: S, input: unknown = values): ReturnType<S["parse"]> | null {
-    const result = schema.safeParse(input);
+    const result = parseKnownFields(schema, input);
     if (result.success) {
       setFormError(null);
       return result.data as ReturnType<S["parse"]>;
@@ -86,3 +86,24 @@ function sentence(message: string): string {
 }
 
 export { ApiError };
+
+/**
+ * Request schemas refuse unknown fields (the API answers 400 for them). A form's values may
+ * carry fields of its own (a name shown beside an id): those are left out, not reported.
+ */
+function parseKnownFields(schema: ZodType, input: unknown) {
+  let attempt = input;
+  let result = schema.safeParse(attempt);
+  for (let round = 0; round < 5 && !result.success; round++) {
+    const unknown = result.error.issues.filter((i) => i.code === "unrecognized_keys");
+    if (unknown.length === 0) break;
+    attempt = structuredClone(attempt);
+    for (const issue of unknown) {
+      let holder = attempt as Record<string, unknown>;
+      for (const key of issue.path) holder = holder?.[key as string] as Record<string, unknown>;
+      for (const key of issue.keys) if (holder) delete holder[key];
+    }
+    result = schema.safeParse(attempt);
+  }
+  return result;
+}

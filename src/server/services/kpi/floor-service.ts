@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { currentStatus, floorBreached } from "../../../domain/kpi/status.ts";
 import type { PeriodOptions } from "../../../domain/kpi/types.ts";
+import { changedFields } from "../../../domain/no-op.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { KpiFloor } from "../../../shared/schemas/escalations.ts";
@@ -214,6 +215,11 @@ export async function updateFloorFor(
     kpiId = row.kpi.id;
     if (input.ownerUserId !== undefined) await requireActiveOwner(tx, org, input.ownerUserId);
     const before = (await presentFloors(tx, deps, org, [row]))[0]!;
+    if (before.version !== input.version) throw versionConflict(`The floor for "${row.kpi.name}"`);
+    // Nothing changes: no version, no audit entry.
+    if (changedFields({ ownerUserId: input.ownerUserId, threshold: input.threshold }, before).length === 0) {
+      return before;
+    }
     const patch = {
       ...(input.ownerUserId !== undefined ? { ownerUserId: input.ownerUserId } : {}),
       ...(input.threshold !== undefined ? { threshold: input.threshold } : {}),

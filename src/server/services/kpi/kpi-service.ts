@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import { validateBandSeries } from "../../../domain/kpi/bands.ts";
 import { findFormulaCycle, parseFormula } from "../../../domain/kpi/formula.ts";
 import type { Bands, Direction } from "../../../domain/kpi/types.ts";
+import { changedFields } from "../../../domain/no-op.ts";
 import { AppError, type FieldIssue, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type {
   BandsInput,
@@ -242,6 +243,8 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
     if (input.state === "archived" && current.state === "active") {
       await refuseArchivingAnInput(tx, actor, current);
     }
+    // Nothing changes: no version, no audit entry.
+    if (!bandsInput && changedFields(definedOnly(patch), current).length === 0) return;
     const updated = await updateKpiRow(tx, actor.organizationId, id, version, definedOnly(patch));
     if (!updated) throw versionConflict("This KPI");
     if (bandsInput) await replaceBands(tx, actor.organizationId, id, bands);

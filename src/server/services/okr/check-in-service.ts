@@ -149,7 +149,12 @@ export async function createCheckIn(
     if (input.keyResultVersion !== undefined && input.keyResultVersion !== kr.version) {
       throw versionConflict(`Key Result "${kr.title}"`);
     }
-    const values = checkInValues(kr.kind, input);
+    // A milestone check-in without `done` reports confidence and a note: the KR stays
+    // as done (or not) as it was.
+    const values = checkInValues(
+      kr.kind,
+      kr.kind === "milestone" ? { ...input, done: input.done ?? kr.done } : input,
+    );
     const row = await insertCheckInAsLatest(tx, {
       organizationId: actor.organizationId,
       keyResultId,
@@ -202,6 +207,20 @@ export async function editCheckIn(
       value: input.value !== undefined ? input.value : old.value,
       done: input.done !== undefined ? input.done : (old.done ?? undefined),
     });
+    const confidence = input.confidence ?? old.confidence;
+    const note = input.note ?? old.note;
+    const oldEditedAt = old.supersedesId
+      ? ((await findCheckIn(tx, actor.organizationId, old.supersedesId))?.supersededAt ?? null)
+      : null;
+    if (
+      values.value === old.value &&
+      values.done === old.done &&
+      confidence === old.confidence &&
+      note === old.note
+    ) {
+      // Nothing changes: no new version, no audit entry; the check-in as it stands.
+      return presentCheckIn(old, actor.label, oldEditedAt);
+    }
     const now = deps.now();
     const claimed = await tx
       .update(checkIns)
@@ -222,8 +241,8 @@ export async function editCheckIn(
         organizationId: actor.organizationId,
         keyResultId: old.keyResultId,
         authorUserId: old.authorUserId,
-        confidence: input.confidence ?? old.confidence,
-        note: input.note ?? old.note,
+        confidence,
+        note,
         // The edit keeps the check-in's place in the history.
         createdAt: old.createdAt,
         supersedesId: old.id,
@@ -232,9 +251,6 @@ export async function editCheckIn(
       .returning();
     await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
     const after = presentCheckIn(row!, actor.label, now);
-    const oldEditedAt = old.supersedesId
-      ? ((await findCheckIn(tx, actor.organizationId, old.supersedesId))?.supersededAt ?? null)
-      : null;
     await recordAudit(tx, actor, {
       action: "check_in.edited",
       entityType: "check_in",

@@ -1,3 +1,4 @@
+import { changedFields, sameValue } from "../../../domain/no-op.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -82,6 +83,16 @@ export async function updateKeyResult(
       }
     }
     const before = (await presentOne(tx, deps, actor, kr.objectiveId)).keyResults.find((k) => k.id === kr.id);
+    if (version !== kr.version) throw versionConflict(`Key Result "${kr.title}"`);
+    const archivedAt = archived === undefined ? undefined : archived ? (kr.archivedAt ?? deps.now()) : null;
+    if (
+      changedFields({ ...patch, archivedAt }, kr).length === 0 &&
+      (contributorUserIds === undefined ||
+        sameValue([...contributorUserIds].sort(), [...(before?.contributorUserIds ?? [])].sort()))
+    ) {
+      // Nothing changes: no version, no audit entry.
+      return presentOne(tx, deps, actor, kr.objectiveId);
+    }
     const updated = await updateKeyResultRow(tx, actor.organizationId, keyResultId, version, {
       ...patch,
       // A metric KR that has not been checked in yet follows its start value.

@@ -1,10 +1,11 @@
 import { eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import { keyResults, objectives } from "../../../db/schema.ts";
+import { changedFields } from "../../../domain/no-op.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { likePattern } from "../../lib/pagination.ts";
+import { decodeCursor, likePattern, toPage } from "../../lib/pagination.ts";
 import { requireEditObjective } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
@@ -50,18 +51,29 @@ export async function listObjectives(
     teamId?: string | undefined;
     ownerUserId?: string | undefined;
     includeArchived: boolean;
+    cursor?: string | undefined;
+    limit: number;
   },
 ) {
   authorize(actor, "read");
+  const cursor = decodeCursor(query.cursor, "rankedTimestamp");
+  const [position = "0", createdAt = ""] = cursor?.k.split("~") ?? [];
   const where: SQL[] = [];
   if (query.cycleId) where.push(eq(objectives.cycleId, query.cycleId));
   if (query.teamId) where.push(eq(objectives.teamId, query.teamId));
   if (query.ownerUserId) where.push(eq(objectives.ownerUserId, query.ownerUserId));
   if (query.q) where.push(sql`${objectives.title} ilike ${likePattern(query.q)}`);
   if (!query.includeArchived) where.push(isNull(objectives.archivedAt));
-  const rows = await selectObjectives(deps.db, actor.organizationId, where);
+  const rows = await selectObjectives(deps.db, actor.organizationId, where, {
+    after: cursor ? { position: Number(position), createdAt, id: cursor.id } : undefined,
+    limit: query.limit,
+  });
+  const page = toPage(rows, query.limit, (r) => ({
+    k: `${r.objective.position}~${r.objective.createdAt.toISOString()}`,
+    id: r.objective.id,
+  }));
   const clock = okrClock(deps, actor);
-  return { items: await presentObjectives(deps.db, actor, clock, rows), nextCursor: null };
+  return { items: await presentObjectives(deps.db, actor, clock, page.items), nextCursor: page.nextCursor };
 }
 
 export async function getObjective(deps: Deps, actor: Actor, id: string) {
@@ -271,11 +283,15 @@ export async function updateObjective(
         patch.ownerUserId === undefined ? o.ownerUserId : patch.ownerUserId,
       );
     }
-    const before = await presentOne(tx, deps, actor, id);
-    const updated = await updateObjectiveRow(tx, actor.organizationId, id, version, {
+    const update = {
       ...patch,
       ...(archived === undefined ? {} : { archivedAt: archived ? (o.archivedAt ?? deps.now()) : null }),
-    });
+    };
+    if (version !== o.version) throw versionConflict(`Objective "${o.title}"`);
+    const before = await presentOne(tx, deps, actor, id);
+    // Nothing changes: no version, no audit entry.
+    if (changedFields(update, o).length === 0) return before;
+    const updated = await updateObjectiveRow(tx, actor.organizationId, id, version, update);
     if (!updated) throw versionConflict(`Objective "${o.title}"`);
     if (nextState === "active" && o.state !== "active") {
       await markKeyResultsActive(tx, actor.organizationId, id, okrClock(deps, actor).today);

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
-import { api, orgPath } from "../../lib/api-client.ts";
+import { api, getAllPages, orgPath } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { AlignmentNode, KeyResultKind, Objective, Page } from "../../lib/types.ts";
+import type { AlignmentNode, KeyResultKind, Objective } from "../../lib/types.ts";
 
 export type KeyResultInput = {
   title: string;
@@ -59,8 +59,7 @@ export type ObjectiveFilter = {
 export function useObjectives(slug: string, filter: ObjectiveFilter, enabled = true) {
   return useQuery({
     queryKey: [...keys.okrs(slug), "objectives", filter],
-    queryFn: ({ signal }) =>
-      api.get<Page<Objective>>(orgPath(slug, "/objectives"), { query: filter, signal }),
+    queryFn: ({ signal }) => getAllPages<Objective>(orgPath(slug, "/objectives"), { query: filter, signal }),
     enabled,
   });
 }
