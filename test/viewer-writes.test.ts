@@ -47,9 +47,9 @@ afterAll(() => h?.close());
 it("the document marks only the writes a viewer may make", () => {
   expect(writes.filter((op) => op.viewerMay).map((op) => op.label)).toEqual([
     "POST /api/auth/sign-out",
+    "DELETE /api/auth/view-as",
     "POST /api/auth/password",
     "POST /api/invitations/{token}/accept",
-    "POST /api/orgs",
     "POST /api/orgs/{org}/tokens",
     "DELETE /api/orgs/{org}/tokens/{id}",
   ]);

@@ -99,6 +99,8 @@ export function authRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "delete",
       path: "/api/auth/view-as",
+      // Whoever views the demo as one of its viewers must still be able to come back.
+      ...viewerMay,
       tags: ["Account"],
       summary: "Stop viewing a demo organisation as one of its people and return to your own account",
       security: sessionOnly,

@@ -8,7 +8,6 @@ import {
 } from "../../shared/schemas/organizations.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
-import { viewerMay } from "../lib/viewer-writes.ts";
 import { auditLog } from "../services/audit-service.ts";
 import { requireOperator } from "../services/instance-service.ts";
 import {
@@ -32,9 +31,6 @@ export function organizationRoutes(app: Api, deps: Deps) {
     createRoute({
       method: "post",
       path: "/api/orgs",
-      // Not a change inside an organisation the caller views: who may create one is an
-      // instance rule, not an organisation role.
-      ...viewerMay,
       tags: ["Organisations"],
       summary: "Create an organisation; you become its owner (operators of the instance only)",
       security: authenticated,
