@@ -134,7 +134,7 @@ export function KpiBoardPage() {
           slug={slug}
           teamId={team.id}
           teamName={team.name}
-          scope={team.children.length > 0 ? scope : "team"}
+          scope={scope}
           canManage={canManage}
           onCreate={() => setCreating(true)}
         />
