@@ -161,6 +161,18 @@ describe("reset links issued by an admin", () => {
     await expect(h.signIn(milan.email, milan.password)).resolves.toMatchObject({ email: milan.email });
   });
 
+  it("are refused with 403 for an operator of the instance, even in their only organisation", async () => {
+    const { owner: operator, org } = await h.createOwnerWithOrg();
+    const coOwner = await h.addPerson(operator, org, "owner", { name: "Anouk de Boer" });
+    const before = await instanceFingerprint(h.db);
+    const reply = await h.request("POST", `/api/orgs/${org.slug}/people/${operator.userId}/password-reset`, {
+      as: coOwner.client,
+    });
+    expectError(reply, 403, "forbidden");
+    expect(reply.body.error.message).toContain("operator of this Keel instance");
+    expect(await instanceFingerprint(h.db)).toEqual(before);
+  });
+
   it("are still issued for an account that belongs to this organisation alone", async () => {
     const emma = await h.addPerson(vera, victim, "member", { name: "Emma Smit" });
     const reply = await h.request("POST", `/api/orgs/${victim.slug}/people/${emma.id}/password-reset`, {

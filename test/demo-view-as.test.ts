@@ -6,7 +6,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rowsOf } from "../src/db/client.ts";
 import { instanceFingerprint as fingerprint } from "./support/fingerprint.ts";
-import { expectError, type Harness, type Json, type SessionClient, startHarness } from "./support/harness.ts";
+import {
+  expectError,
+  type Harness,
+  invitationTokenOf,
+  type Json,
+  type SessionClient,
+  startHarness,
+} from "./support/harness.ts";
 
 const slug = "nordwind-logistics";
 let h: Harness;
@@ -102,6 +109,12 @@ describe("viewing the demo as one of its people", () => {
     expect(await fingerprint(h.db)).toEqual(before);
   });
 
+  it("shows nothing of the person's own beyond the demo: their tokens stay closed while viewing", async () => {
+    const reply = await h.request("GET", `/api/orgs/${slug}/tokens`, { as: asViewer() });
+    expectError(reply, 403, "forbidden");
+    expect(reply.body.error.message).toMatch(/seen or changed/);
+  });
+
   it("returns to the owner, and audits when the view started and ended", async () => {
     const back = await h.ok("DELETE", "/api/auth/view-as", { as: asViewer() });
     expect(back.user.id).toBe(owner.userId);
@@ -145,6 +158,28 @@ describe("who may view as whom", () => {
     expect(reply.body.error.message).toMatch(/only possible in a demo organisation/);
     expect(await fingerprint(h.db)).toEqual(before);
     expect((await h.ok("GET", "/api/auth/session", { as: realOwner })).user.id).toBe(realOwner.userId);
+  });
+
+  it("refuses people whose account is also used outside the demo, and operators", async () => {
+    const demo = { id: "", slug, name: "Nordwind Logistics" };
+    const colleague = await h.addPerson(owner, demo, "member", { name: "Sanne Visser" });
+    const { owner: elsewhere, org } = await h.createOwnerWithOrg();
+    const invited = await h.ok("POST", `/api/orgs/${org.slug}/invitations`, {
+      as: elsewhere,
+      body: { email: colleague.email, role: "member" },
+    });
+    await h.ok("POST", `/api/invitations/${invitationTokenOf(invited.url)}/accept`, {
+      body: { password: colleague.password },
+    });
+    const operator = await h.addPerson(owner, demo, "member", { name: "Ruben Bakker" });
+    await h.db.execute(sql`update users set is_operator = true where id = ${operator.id}`);
+    const before = await fingerprint(h.db);
+    for (const person of [colleague, operator]) {
+      const reply = await h.request("POST", `/api/orgs/${slug}/people/${person.id}/view-as`, { as: owner });
+      expectError(reply, 403, "forbidden");
+      expect(reply.body.error.message).toMatch(/also used outside this demo/);
+    }
+    expect(await fingerprint(h.db)).toEqual(before);
   });
 
   it("refuses a person who is not in the demo, and API tokens", async () => {

@@ -112,7 +112,7 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
               orgSlug: viewed.orgSlug,
               orgName: viewed.orgName,
             };
-            if (unsafe) refuseOutsideViewedOrganization(c.req.path, viewed.orgSlug, viewed.name);
+            refuseOutsideViewedOrganization(c.req.path, unsafe, viewed.orgSlug, viewed.name);
           } else {
             // No longer allowed (owner demoted, person gone, no longer a demo): back to oneself.
             await setSessionViewAs(deps.db, session.tokenHash, null);
@@ -127,17 +127,23 @@ export function authenticate(deps: Deps): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * While viewing Keel as someone, only their work inside the demo organisation can change
- * (no API tokens that would outlive the view), besides signing out and returning to
- * oneself: the account is theirs, not the owner's.
+ * While viewing Keel as someone, only their work inside the demo organisation can be read
+ * or changed (no API tokens that would outlive the view), besides one's session, signing
+ * out and returning to oneself: the account is theirs, not the owner's.
  */
-function refuseOutsideViewedOrganization(path: string, orgSlug: string, name: string) {
+function refuseOutsideViewedOrganization(path: string, unsafe: boolean, orgSlug: string, name: string) {
+  if (!path.startsWith("/api/")) return;
   if (path === "/api/auth/sign-out" || path === "/api/auth/view-as") return;
-  const prefix = `/api/orgs/${encodeURIComponent(orgSlug)}/`;
-  if (path.startsWith(prefix) && !path.startsWith(`${prefix}tokens`)) return;
+  const own = `/api/orgs/${encodeURIComponent(orgSlug)}`;
+  if (path === own || (path.startsWith(`${own}/`) && !path.startsWith(`${own}/tokens`))) return;
+  // Reads are limited too: the view shows the demo, not what the person sees elsewhere
+  // (other organisations, the instance). Public reads and one's session stay open.
+  const personal =
+    path.startsWith("/api/orgs/") || path.startsWith("/api/instance") || path.startsWith("/api/auth/");
+  if (!unsafe && (!personal || path === "/api/auth/session")) return;
   throw new AppError(
     "forbidden",
-    `You are viewing Keel as ${name}: only their work in this demo organisation can be changed here. Return to your own account first.`,
+    `You are viewing Keel as ${name}: only their work in this demo organisation can be seen or changed here. Return to your own account first.`,
   );
 }
 

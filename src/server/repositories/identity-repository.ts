@@ -340,6 +340,12 @@ export async function otherMembershipCount(q: Queryable, userId: string, organiz
   return row?.n ?? 0;
 }
 
+/** Whether the account is an operator of the instance. */
+export async function isOperatorAccount(q: Queryable, userId: string) {
+  const [row] = await q.select({ isOperator: users.isOperator }).from(users).where(eq(users.id, userId));
+  return row?.isOperator === true;
+}
+
 /** Names an account an operator of the instance, or takes that away. Returns whether it changed. */
 export async function setOperator(q: Queryable, userId: string, isOperator: boolean) {
   const rows = await q

@@ -7,7 +7,11 @@ import type { Actor, Deps } from "../context.ts";
 import { decodeCursor, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { findUserByEmail, otherMembershipCount } from "../repositories/identity-repository.ts";
+import {
+  findUserByEmail,
+  isOperatorAccount,
+  otherMembershipCount,
+} from "../repositories/identity-repository.ts";
 import {
   countActiveOwners,
   findPerson,
@@ -187,6 +191,14 @@ export async function issueResetLinkForPerson(deps: Deps, actor: Actor, userId: 
   if (!person) throw notFound("That person");
   if (person.role === "owner" && actor.role !== "owner") {
     throw new AppError("forbidden", "Only owners can issue a reset link for an owner.");
+  }
+  // An operator's account is the instance's, not this organisation's: a reset link from
+  // here would hand whoever holds it the right to create organisations and name operators.
+  if (await isOperatorAccount(deps.db, userId)) {
+    throw new AppError(
+      "forbidden",
+      `${person.name} is an operator of this Keel instance, so a reset link cannot be issued here. They can change their password themselves while signed in; if they cannot sign in, the server operator can run \`keel reset-password --email ${person.email}\`.`,
+    );
   }
   if ((await otherMembershipCount(deps.db, userId, actor.organizationId)) > 0) {
     throw new AppError(

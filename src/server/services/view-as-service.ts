@@ -9,7 +9,11 @@ import type { SessionInfo } from "../../shared/schemas/auth.ts";
 import type { Actor, Deps, Principal } from "../context.ts";
 import { actorOrg } from "../lib/actor-org.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
-import { setSessionViewAs } from "../repositories/identity-repository.ts";
+import {
+  isOperatorAccount,
+  otherMembershipCount,
+  setSessionViewAs,
+} from "../repositories/identity-repository.ts";
 import { findOrganizationById } from "../repositories/organization-repository.ts";
 import { findPerson } from "../repositories/people-repository.ts";
 import { sessionInfo } from "./auth-service.ts";
@@ -40,6 +44,17 @@ export async function startViewAs(
     throw new AppError("validation_failed", "userId: is you; pick another person of the demo", {
       issues: [{ field: "userId", message: "is you; pick another person of the demo" }],
     });
+  }
+  // The view reaches whatever the person may see: only people of the demo alone, never
+  // a real colleague's account that also works elsewhere, nor an instance operator.
+  if (
+    (await isOperatorAccount(deps.db, userId)) ||
+    (await otherMembershipCount(deps.db, userId, actor.organizationId)) > 0
+  ) {
+    throw new AppError(
+      "forbidden",
+      `${person.name}'s account is also used outside this demo, so Keel cannot be viewed as them here.`,
+    );
   }
   await deps.db.transaction(async (tx) => {
     await setSessionViewAs(tx, principal.sessionHash, { userId, organizationId: org.id });
