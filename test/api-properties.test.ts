@@ -9,7 +9,7 @@ import { type BodyCase, bodyArb, pathParamArb, queryArb } from "./support/arbitr
 import { changedTables, instanceFingerprint } from "./support/fingerprint.ts";
 import { type Client, type Harness, type Reply, startHarness } from "./support/harness.ts";
 import { fillPath, loadOpenApiDocument, type Operation, operationsOf } from "./support/openapi.ts";
-import { buildWorld, pathValues, type World } from "./support/world.ts";
+import { buildWorld, pathValues, vanDerBergWorld, type World } from "./support/world.ts";
 
 const doc = await loadOpenApiDocument();
 const operations = operationsOf(doc);
@@ -29,16 +29,7 @@ let ids: string[];
 
 beforeAll(async () => {
   h = await startHarness();
-  w = await buildWorld(h, {
-    org: "Van der Berg Logistics",
-    owner: "Lotte Visser",
-    person: "Sanne de Vries",
-    team: "Hub Rotterdam",
-    cycle: "Peak season 2026",
-    theme: "Sustainable fleet",
-    invitee: "emma.smit@vdberg-logistics.test",
-    serviceToken: "Telematics feed",
-  });
+  w = await buildWorld(h, vanDerBergWorld);
   ids = [w.owner.userId, w.person.id, w.team.id, w.cycle.id, w.theme.id, w.invitation.id, w.serviceToken.id];
 });
 afterAll(() => h?.close());

@@ -8,7 +8,7 @@ import { buildCycle, buildInvitation, buildTeam, buildTheme } from "./support/fa
 import { expectError, type Harness, startHarness } from "./support/harness.ts";
 import { recomputeSettled } from "./support/kpi.ts";
 import { fillPath, loadOpenApiDocument, operationsOf } from "./support/openapi.ts";
-import { buildWorld, pathValues, type World } from "./support/world.ts";
+import { buildWorld, pathValues, vanDerBergWorld, type World } from "./support/world.ts";
 
 const doc = await loadOpenApiDocument();
 const listOperations = operationsOf(doc).filter(
@@ -20,16 +20,7 @@ let w: World;
 
 beforeAll(async () => {
   h = await startHarness();
-  w = await buildWorld(h, {
-    org: "Van der Berg Logistics",
-    owner: "Lotte Visser",
-    person: "Sanne de Vries",
-    team: "Hub Rotterdam",
-    cycle: "Peak season 2026",
-    theme: "Sustainable fleet",
-    invitee: "emma.smit@vdberg-logistics.test",
-    serviceToken: "Telematics feed",
-  });
+  w = await buildWorld(h, vanDerBergWorld);
   const base = `/api/orgs/${w.org.slug}`;
   for (const name of [
     "Cold Chain",

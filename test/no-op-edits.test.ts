@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, instanceFingerprint } from "./support/fingerprint.ts";
 import { type Harness, type Json, startHarness } from "./support/harness.ts";
 import { fillPath, loadOpenApiDocument, type Operation, operationsOf } from "./support/openapi.ts";
-import { buildWorld, pathValues, type World } from "./support/world.ts";
+import { buildWorld, pathValues, vanDerBergWorld, type World } from "./support/world.ts";
 
 const doc = await loadOpenApiDocument();
 const patches = operationsOf(doc).filter((op) => op.method === "PATCH");
@@ -18,16 +18,7 @@ let w: World;
 
 beforeAll(async () => {
   h = await startHarness();
-  w = await buildWorld(h, {
-    org: "Van der Berg Logistics",
-    owner: "Lotte Visser",
-    person: "Sanne de Vries",
-    team: "Hub Rotterdam",
-    cycle: "Peak season 2026",
-    theme: "Sustainable fleet",
-    invitee: "emma.smit@vdberg-logistics.test",
-    serviceToken: "Telematics feed",
-  });
+  w = await buildWorld(h, vanDerBergWorld);
 });
 afterAll(() => h?.close());
 

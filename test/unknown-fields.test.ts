@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, instanceFingerprint } from "./support/fingerprint.ts";
 import { expectError, type Harness, issueFields, startHarness } from "./support/harness.ts";
 import { fillPath, loadOpenApiDocument, operationsOf, sampleValue } from "./support/openapi.ts";
-import { bodyIdFor, buildWorld, pathValues, type World } from "./support/world.ts";
+import { bodyIdFor, buildWorld, pathValues, vanDerBergWorld, type World } from "./support/world.ts";
 
 const doc = await loadOpenApiDocument();
 const withBody = operationsOf(doc).filter((op) => op.body);
@@ -17,16 +17,7 @@ let w: World;
 
 beforeAll(async () => {
   h = await startHarness();
-  w = await buildWorld(h, {
-    org: "Van der Berg Logistics",
-    owner: "Lotte Visser",
-    person: "Sanne de Vries",
-    team: "Hub Rotterdam",
-    cycle: "Peak season 2026",
-    theme: "Sustainable fleet",
-    invitee: "emma.smit@vdberg-logistics.test",
-    serviceToken: "Telematics feed",
-  });
+  w = await buildWorld(h, vanDerBergWorld);
 });
 afterAll(() => h?.close());
 

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { changedTables, instanceFingerprint } from "./support/fingerprint.ts";
 import { type Client, type Harness, startHarness } from "./support/harness.ts";
 import { fillPath, loadOpenApiDocument, operationsOf, sampleValue } from "./support/openapi.ts";
-import { bodyIdFor, buildWorld, pathValues, type World } from "./support/world.ts";
+import { bodyIdFor, buildWorld, pathValues, vanDerBergWorld, type World } from "./support/world.ts";
 
 const doc = await loadOpenApiDocument();
 const writes = operationsOf(doc).filter((op) => op.method !== "GET");
@@ -21,16 +21,7 @@ let viewers: Array<[string, Client]>;
 
 beforeAll(async () => {
   h = await startHarness();
-  w = await buildWorld(h, {
-    org: "Van der Berg Logistics",
-    owner: "Lotte Visser",
-    person: "Sanne de Vries",
-    team: "Hub Rotterdam",
-    cycle: "Peak season 2026",
-    theme: "Sustainable fleet",
-    invitee: "emma.smit@vdberg-logistics.test",
-    serviceToken: "Telematics feed",
-  });
+  w = await buildWorld(h, vanDerBergWorld);
   const viewer = await h.addPerson(w.owner, w.org, "viewer", { name: "Daan Mulder" });
   const token = await h.createToken(w.owner, w.org, {
     kind: "service",

@@ -47,6 +47,21 @@ export type WorldNames = {
   serviceToken: string;
 };
 
+/**
+ * The one organisation the suites generated from the OpenAPI document build, with one of
+ * everything: they walk every route against the same world.
+ */
+export const vanDerBergWorld: WorldNames = {
+  org: "Van der Berg Logistics",
+  owner: "Lotte Visser",
+  person: "Sanne de Vries",
+  team: "Hub Rotterdam",
+  cycle: "Peak season 2026",
+  theme: "Sustainable fleet",
+  invitee: "emma.smit@vdberg-logistics.test",
+  serviceToken: "Telematics feed",
+};
+
 export async function buildWorld(h: Harness, names: WorldNames): Promise<World> {
   const { owner, org } = await h.createOwnerWithOrg({
     person: { name: names.owner },
