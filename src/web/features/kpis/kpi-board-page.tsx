@@ -1,6 +1,6 @@
 import { Anchor, Button, Card, Group, Text } from "@mantine/core";
 import { IconFileImport, IconHierarchy2, IconPencilPlus, IconPlus } from "@tabler/icons-react";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -15,7 +15,10 @@ import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { mayManageTeamKpis } from "./kpi-access.ts";
 import { KpiBoard } from "./kpi-board.tsx";
-import { KpiFormModal } from "./kpi-form-modal.tsx";
+
+// The form (selects, number inputs, a modal) is as large as the board itself: it loads when
+// someone opens it, not before the board can paint.
+const KpiFormModal = lazy(() => import("./kpi-form-modal.tsx").then((m) => ({ default: m.KpiFormModal })));
 
 /**
  * The team a KPI board opens on without one in the address: a team the person leads that
@@ -139,16 +142,20 @@ export function KpiBoardPage() {
           onCreate={() => setCreating(true)}
         />
       )}
-      <KpiFormModal
-        slug={slug}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        roots={roots}
-        teamId={teamId}
-        onCreated={(kpi) => {
-          if (kpi.teamId !== teamId) navigate(`/o/${slug}/teams/${kpi.teamId}/kpis`);
-        }}
-      />
+      {creating && (
+        <Suspense fallback={null}>
+          <KpiFormModal
+            slug={slug}
+            opened
+            onClose={() => setCreating(false)}
+            roots={roots}
+            teamId={teamId}
+            onCreated={(kpi) => {
+              if (kpi.teamId !== teamId) navigate(`/o/${slug}/teams/${kpi.teamId}/kpis`);
+            }}
+          />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
-import { Anchor, Badge, Card, Group, Stack, Text } from "@mantine/core";
 import { IconAlertOctagon, IconPlugConnected, IconUser } from "@tabler/icons-react";
+import type { CSSProperties } from "react";
 import { Link } from "react-router";
+import "./kpi-card.css";
 import { formatKpiValue, kpiStatusFill, periodName, targetLabel } from "./kpi-format.ts";
 import { KpiStatusBadge, TrendArrow } from "./kpi-status.tsx";
 import type { Kpi, KpiCard as KpiCardData } from "./kpis-api.ts";
@@ -10,101 +11,93 @@ import { Sparkline } from "./sparkline.tsx";
 export function EscalationBadge({ slug, escalation }: { slug: string; escalation: Kpi["openEscalation"] }) {
   if (!escalation) return null;
   const acknowledged = escalation.state === "acknowledged";
+  const look = acknowledged
+    ? {
+        "--keel-badge-bg": "var(--mantine-color-orange-light)",
+        "--keel-badge-color": "var(--mantine-color-orange-light-color)",
+      }
+    : {
+        "--keel-badge-bg": "var(--mantine-color-red-filled)",
+        "--keel-badge-color": "var(--mantine-color-white)",
+      };
   return (
-    <Badge
-      component={Link}
+    <Link
       to={`/o/${slug}/escalations/${escalation.id}`}
-      color={acknowledged ? "orange" : "red"}
-      variant={acknowledged ? "light" : "filled"}
-      leftSection={<IconAlertOctagon size={12} />}
-      style={{ cursor: "pointer", flexShrink: 0 }}
+      className="keel-badge"
+      style={look as CSSProperties}
       data-testid="escalation-badge"
       title={`${escalation.reason === "floor" ? "Fell through a cycle's floor" : "Crossed its red threshold"}; ${acknowledged ? "someone is on it" : "waiting for someone to acknowledge it"}`}
     >
+      <IconAlertOctagon size={12} aria-hidden />
       {acknowledged ? "Escalation acknowledged" : "Escalated"}
-    </Badge>
+    </Link>
   );
 }
 
-/** One KPI on a team's board: value, target, status, trend, the last periods, escalation. */
+/**
+ * One KPI on a team's board: value, target, status, trend, the last periods, escalation.
+ *
+ * Plain elements and the classes in kpi-card.css rather than Mantine's layout components:
+ * the company board draws every KPI of the organisation at once, and on a phone each card's
+ * component layers added up to most of the board's blocking time (docs/benchmarks.md).
+ */
 export function KpiCard({ slug, kpi }: { slug: string; kpi: KpiCardData }) {
   const status = kpi.current.status;
   const target = kpi.bandsInForce?.target ?? null;
+  const connectorFailed = kpi.connector?.lastOutcome === "failed";
   return (
-    <Card
-      withBorder
-      padding="sm"
+    <div
+      className="keel-kpi-card"
       data-testid="kpi-card"
       data-kpi-key={kpi.key}
-      style={{ borderLeft: `3px solid ${kpiStatusFill(status)}` }}
+      style={{ borderLeftColor: kpiStatusFill(status) }}
     >
-      <Stack gap={6}>
-        <Group justify="space-between" gap={6} wrap="nowrap" align="flex-start">
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Anchor
-              component={Link}
-              to={`/o/${slug}/kpis/${kpi.id}`}
-              c="var(--mantine-color-text)"
-              fw={600}
-              size="sm"
-              lineClamp={2}
-              data-testid="kpi-card-name"
-            >
-              {kpi.name}
-            </Anchor>
-            <Group gap={4} wrap="nowrap">
-              <IconUser size={12} color="var(--mantine-color-dimmed)" aria-hidden />
-              <Text size="xs" c="dimmed" truncate>
-                {kpi.ownerName}
-              </Text>
-              {kpi.connector && (
-                <IconPlugConnected
-                  size={12}
-                  color={
-                    kpi.connector.lastOutcome === "failed"
-                      ? "var(--mantine-color-red-filled)"
-                      : "var(--mantine-color-dimmed)"
-                  }
-                  aria-label={
-                    kpi.connector.lastOutcome === "failed"
-                      ? "Connector: last run failed"
-                      : "Fed by a connector"
-                  }
-                />
-              )}
-            </Group>
-          </Stack>
-        </Group>
-        <Group justify="space-between" gap={6} wrap="nowrap" align="flex-end">
-          <Stack gap={0} style={{ minWidth: 0 }}>
-            <Group gap={6} wrap="nowrap" align="center">
-              <Text fz={22} fw={600} className="keel-num" lh={1.2} data-testid="kpi-card-value">
-                {formatKpiValue(kpi.current.value, kpi)}
-              </Text>
-              <TrendArrow kpi={kpi} size={18} />
-            </Group>
-            <Text size="xs" c="dimmed" className="keel-num" truncate>
-              {targetLabel(kpi)}
-            </Text>
-          </Stack>
-          <KpiStatusBadge status={status} />
-        </Group>
-        <Sparkline
-          points={kpi.sparkline}
-          status={status}
-          target={target}
-          label={`${kpi.name}, last periods`}
-          width={260}
-          height={34}
-        />
-        <Group justify="space-between" gap={6} wrap="nowrap" mih={20}>
-          <Text size="xs" c="dimmed" truncate>
-            {kpi.current.periodStart ? periodName(kpi.current.periodStart, kpi.frequency) : "No period yet"}
-            {kpi.formula ? " · formula" : ""}
-          </Text>
-          <EscalationBadge slug={slug} escalation={kpi.openEscalation} />
-        </Group>
-      </Stack>
-    </Card>
+      <div className="keel-kpi-card-head">
+        <Link to={`/o/${slug}/kpis/${kpi.id}`} className="keel-kpi-card-name" data-testid="kpi-card-name">
+          {kpi.name}
+        </Link>
+        <div className="keel-kpi-card-line keel-kpi-card-dim">
+          <IconUser size={12} aria-hidden />
+          <span className="keel-kpi-card-truncate">{kpi.ownerName}</span>
+          {kpi.connector && (
+            <IconPlugConnected
+              size={12}
+              role="img"
+              color={connectorFailed ? "var(--mantine-color-red-filled)" : undefined}
+              aria-label={connectorFailed ? "Connector: last run failed" : "Fed by a connector"}
+            />
+          )}
+        </div>
+      </div>
+      <div className="keel-kpi-card-figures">
+        <div className="keel-kpi-card-head">
+          <div className="keel-kpi-card-line">
+            <span className="keel-kpi-card-value keel-num" data-testid="kpi-card-value">
+              {formatKpiValue(kpi.current.value, kpi)}
+            </span>
+            <TrendArrow kpi={kpi} size={18} />
+          </div>
+          <span className="keel-kpi-card-dim keel-kpi-card-small keel-kpi-card-truncate keel-num">
+            {targetLabel(kpi)}
+          </span>
+        </div>
+        <KpiStatusBadge status={status} />
+      </div>
+      <Sparkline
+        points={kpi.sparkline}
+        status={status}
+        target={target}
+        label={`${kpi.name}, last periods`}
+        width={260}
+        height={34}
+      />
+      <div className="keel-kpi-card-foot">
+        <span className="keel-kpi-card-dim keel-kpi-card-small keel-kpi-card-truncate">
+          {kpi.current.periodStart ? periodName(kpi.current.periodStart, kpi.frequency) : "No period yet"}
+          {kpi.formula ? " · formula" : ""}
+        </span>
+        <EscalationBadge slug={slug} escalation={kpi.openEscalation} />
+      </div>
+    </div>
   );
 }
