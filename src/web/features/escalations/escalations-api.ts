@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { ApiQuery } from "../../../shared/api/client.ts";
+import type { ApiBody, ApiQuery } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 import { kpiKeys, useInvalidateKpis } from "../kpis/kpis-api.ts";
@@ -52,11 +52,11 @@ export function useEscalation(slug: string, id: string) {
 export function useAcknowledgeEscalation(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({ id, version, note }: { id: string; version: number; note: string }) =>
-      api.post("/api/orgs/{org}/escalations/{id}/acknowledge", {
-        path: { org: slug, id },
-        body: { version, note },
-      }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/escalations/{id}/acknowledge", "post">) =>
+      api.post("/api/orgs/{org}/escalations/{id}/acknowledge", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -64,8 +64,11 @@ export function useAcknowledgeEscalation(slug: string) {
 export function useAddEscalationEntry(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({ id, kind, text }: { id: string; kind: "note" | "action"; text: string }) =>
-      api.post("/api/orgs/{org}/escalations/{id}/entries", { path: { org: slug, id }, body: { kind, text } }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/escalations/{id}/entries", "post">) =>
+      api.post("/api/orgs/{org}/escalations/{id}/entries", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -73,11 +76,11 @@ export function useAddEscalationEntry(slug: string) {
 export function useResolveEscalation(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({ id, version, resolution }: { id: string; version: number; resolution: string }) =>
-      api.post("/api/orgs/{org}/escalations/{id}/resolve", {
-        path: { org: slug, id },
-        body: { version, resolution },
-      }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/escalations/{id}/resolve", "post">) =>
+      api.post("/api/orgs/{org}/escalations/{id}/resolve", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }

@@ -141,17 +141,9 @@ export function useSetParents(slug: string) {
   return useMutation({
     mutationFn: ({
       id,
-      version,
-      parents,
-    }: {
-      id: string;
-      version: number;
-      parents: Array<{ objectiveId: string; weight: number }>;
-    }) =>
-      api.put("/api/orgs/{org}/objectives/{id}/parents", {
-        path: { org: slug, id },
-        body: { version, parents },
-      }),
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/objectives/{id}/parents", "put">) =>
+      api.put("/api/orgs/{org}/objectives/{id}/parents", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }
