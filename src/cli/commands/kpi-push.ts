@@ -1,5 +1,7 @@
 import fs from "node:fs";
 import type { Command } from "commander";
+import { ApiError } from "../../shared/api/api-error.ts";
+import { type ApiResponse, createApiClient } from "../../shared/api/client.ts";
 import { parseDecimal, readCsvValues } from "../../shared/kpi-csv.ts";
 
 /** The bulk endpoint's limit: larger files go in several requests. */
@@ -49,34 +51,23 @@ export function rowsFromCsv(text: string): PushRow[] {
  */
 export async function pushValues(target: PushTarget, rows: readonly PushRow[]): Promise<PushSummary> {
   const summary: PushSummary = { requests: 0, received: 0, created: 0, corrected: 0, unchanged: 0 };
-  const endpoint = `${target.url.replace(/\/+$/, "")}/api/orgs/${encodeURIComponent(target.org)}/measurements/bulk`;
+  const api = createApiClient({
+    baseUrl: target.url.replace(/\/+$/, ""),
+    headers: () => ({ Authorization: `Bearer ${target.token}` }),
+  });
   for (let start = 0; start < rows.length; start += PUSH_BATCH) {
     const batch = rows.slice(start, start + PUSH_BATCH);
-    const response = await fetch(endpoint, {
-      method: "POST",
-      headers: { authorization: `Bearer ${target.token}`, "content-type": "application/json" },
-      body: JSON.stringify({ measurements: batch.map(({ line: _line, ...row }) => row) }),
-    });
-    const body = (await response.json().catch(() => null)) as
-      | { error?: { message: string; details?: { issues?: Array<{ field: string; message: string }> } } }
-      | (Omit<PushSummary, "requests"> & { error?: undefined })
-      | null;
-    if (!response.ok || !body || body.error) {
-      const issues = body?.error?.details?.issues ?? [];
-      const lines = issues.map((issue) => {
-        const index = /^measurements\[(\d+)\]\.(\w+)$/.exec(issue.field);
-        const row = index ? batch[Number(index[1])] : undefined;
-        return row
-          ? `  line ${row.line}, ${index?.[2]}: ${issue.message}`
-          : `  ${issue.field}: ${issue.message}`;
+    let outcome: ApiResponse<"/api/orgs/{org}/measurements/bulk", "post">;
+    try {
+      outcome = await api.post("/api/orgs/{org}/measurements/bulk", {
+        path: { org: target.org },
+        body: { measurements: batch.map(({ line: _line, ...row }) => row) },
       });
-      const written =
-        summary.requests > 0 ? ` Lines 2–${(batch[0]?.line ?? 2) - 1} were written by earlier requests.` : "";
-      throw new Error(
-        `Keel refused the values (HTTP ${response.status}): ${body?.error?.message ?? "no answer"}${lines.length ? `\n${lines.join("\n")}` : ""}\nNothing of this request was written.${written}`,
-      );
+    } catch (err) {
+      // No answer at all says so as it is; a refusal names the file's lines.
+      if (!(err instanceof ApiError) || err.status === 0) throw err;
+      throw refusal(err, batch, summary.requests > 0);
     }
-    const outcome = body as Omit<PushSummary, "requests">;
     summary.requests++;
     summary.received += outcome.received;
     summary.created += outcome.created;
@@ -84,6 +75,21 @@ export async function pushValues(target: PushTarget, rows: readonly PushRow[]): 
     summary.unchanged += outcome.unchanged;
   }
   return summary;
+}
+
+/** The API's refusal of one batch, its field paths turned into the file's line numbers. */
+function refusal(err: ApiError, batch: readonly PushRow[], earlierWritten: boolean): Error {
+  const lines = err.issues.map((issue) => {
+    const index = /^measurements\[(\d+)\]\.(\w+)$/.exec(issue.field);
+    const row = index ? batch[Number(index[1])] : undefined;
+    return row ? `  line ${row.line}, ${index?.[2]}: ${issue.message}` : `  ${issue.field}: ${issue.message}`;
+  });
+  const written = earlierWritten
+    ? ` Lines 2–${(batch[0]?.line ?? 2) - 1} were written by earlier requests.`
+    : "";
+  return new Error(
+    `Keel refused the values (HTTP ${err.status}): ${err.message}${lines.length ? `\n${lines.join("\n")}` : ""}\nNothing of this request was written.${written}`,
+  );
 }
 
 export function registerKpiCommands(program: Command) {

@@ -3,9 +3,11 @@ import type { Context } from "hono";
 import { AppError } from "../../shared/errors.ts";
 import {
   ChangePasswordSchema,
+  InvitationTokenParamSchema,
   ResetPasswordSchema,
   SessionSchema,
   SignInSchema,
+  TooManyAttemptsSchema,
 } from "../../shared/schemas/auth.ts";
 import { OkSchema } from "../../shared/schemas/common.ts";
 import { AcceptInvitationSchema, InvitationPreviewSchema } from "../../shared/schemas/people.ts";
@@ -20,12 +22,7 @@ import { clearSessionCookie, requireSession, setSessionCookie } from "./route-he
 /** Routes about one's own account: a signed-in person, never an API token. */
 const sessionOnly: Array<Record<string, string[]>> = [{ session: [] }];
 
-const TokenParam = z.object({ token: z.string().min(20).max(200) });
-
-const tooManyAttempts = jsonResponse(
-  z.object({ error: z.object({ code: z.string(), message: z.string() }) }),
-  "Too many attempts",
-);
+const tooManyAttempts = jsonResponse(TooManyAttemptsSchema, "Too many attempts");
 
 /** Runs a password check; when it is refused for too many attempts, says when to retry. */
 async function withRetryAfter<T>(c: Context<AppEnv>, run: () => Promise<T>): Promise<T> {
@@ -155,7 +152,7 @@ export function authRoutes(app: Api, deps: Deps) {
       path: "/api/invitations/{token}",
       tags: ["Account"],
       summary: "What an invitation link offers",
-      request: { params: TokenParam },
+      request: { params: InvitationTokenParamSchema },
       responses: {
         200: jsonResponse(InvitationPreviewSchema, "The invitation"),
         ...errorResponses,
@@ -172,7 +169,7 @@ export function authRoutes(app: Api, deps: Deps) {
       ...viewerMay,
       tags: ["Account"],
       summary: "Accept an invitation (creating the account if needed) and sign in",
-      request: { params: TokenParam, body: jsonBody(AcceptInvitationSchema) },
+      request: { params: InvitationTokenParamSchema, body: jsonBody(AcceptInvitationSchema) },
       responses: {
         200: jsonResponse(SessionSchema.extend({ organizationSlug: z.string() }), "Joined and signed in"),
         ...errorResponses,

@@ -1,8 +1,9 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { OrgIdParamSchema, OrgParamSchema } from "../../shared/schemas/common.ts";
 import {
   CreateKpiFloorSchema,
   KpiFloorListQuerySchema,
+  KpiFloorListSchema,
   KpiFloorSchema,
   UpdateKpiFloorSchema,
 } from "../../shared/schemas/escalations.ts";
@@ -29,10 +30,7 @@ export function kpiFloorRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgParamSchema, query: KpiFloorListQuerySchema },
       responses: {
-        200: jsonResponse(
-          z.object({ items: z.array(KpiFloorSchema) }),
-          "The floors, by KPI name; each names its team",
-        ),
+        200: jsonResponse(KpiFloorListSchema, "The floors, by KPI name; each names its team"),
         ...errorResponses,
       },
     }),

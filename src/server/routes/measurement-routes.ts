@@ -1,15 +1,16 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { OrgIdParamSchema, OrgParamSchema } from "../../shared/schemas/common.ts";
 import {
   BulkMeasurementsSchema,
   CsvImportReportSchema,
   CsvImportSchema,
   calendarDate,
+  EnterMeasurementResultSchema,
   EnterMeasurementSchema,
-  EntryFormItemSchema,
+  EntryFormSchema,
   MeasurementListQuerySchema,
-  MeasurementSchema,
-  MeasurementVersionSchema,
+  MeasurementPageSchema,
+  MeasurementVersionsSchema,
   SeriesQuerySchema,
   SeriesSchema,
   WriteOutcomeSchema,
@@ -54,10 +55,7 @@ export function measurementRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgIdParamSchema, query: MeasurementListQuerySchema },
       responses: {
-        200: jsonResponse(
-          z.object({ items: z.array(MeasurementSchema), nextCursor: z.string().nullable() }),
-          "Values",
-        ),
+        200: jsonResponse(MeasurementPageSchema, "Values"),
         ...errorResponses,
       },
     }),
@@ -78,13 +76,7 @@ export function measurementRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgIdParamSchema, body: jsonBody(EnterMeasurementSchema) },
       responses: {
-        201: jsonResponse(
-          z.object({
-            measurement: MeasurementSchema,
-            outcome: z.enum(["created", "corrected", "unchanged"]),
-          }),
-          "Written",
-        ),
+        201: jsonResponse(EnterMeasurementResultSchema, "Written"),
         ...errorResponses,
       },
     }),
@@ -101,7 +93,7 @@ export function measurementRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: PeriodParams },
       responses: {
-        200: jsonResponse(z.object({ items: z.array(MeasurementVersionSchema) }), "Newest first"),
+        200: jsonResponse(MeasurementVersionsSchema, "Newest first"),
         ...errorResponses,
       },
     }),
@@ -120,7 +112,7 @@ export function measurementRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgParamSchema },
       responses: {
-        200: jsonResponse(z.object({ items: z.array(EntryFormItemSchema) }), "Your KPIs"),
+        200: jsonResponse(EntryFormSchema, "Your KPIs"),
         ...errorResponses,
       },
     }),

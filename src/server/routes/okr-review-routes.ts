@@ -1,16 +1,15 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { OverdueCheckInsSchema, TeamCheckInsSchema } from "../../shared/schemas/check-in-lists.ts";
 import { IdSchema, OrgIdParamSchema, OrgParamSchema } from "../../shared/schemas/common.ts";
 import {
-  type AlignmentNode,
-  AlignmentObjectiveSchema,
   AlignmentQuerySchema,
+  AlignmentTreeSchema,
   CycleReportSchema,
   GradeObjectiveSchema,
   ObjectiveSchema,
   RollOverSchema,
   ScoreKeyResultSchema,
   SetAlignmentSchema,
-  TeamCheckInSchema,
   TeamHealthQuerySchema,
   TeamHealthSchema,
 } from "../../shared/schemas/okrs.ts";
@@ -22,11 +21,6 @@ import { overdueCheckIns, teamCheckIns } from "../services/okr/reminder-service.
 import { rollOver } from "../services/okr/roll-over-service.ts";
 import { teamHealthOf } from "../services/okr/team-health-service.ts";
 import { authenticated } from "./route-helpers.ts";
-
-// Recursive schemas need a named component in the OpenAPI document.
-const AlignmentNodeSchema: z.ZodType<AlignmentNode> = AlignmentObjectiveSchema.extend({
-  children: z.array(z.lazy(() => AlignmentNodeSchema)),
-}).openapi("AlignmentNode");
 
 const KeyResultParams = OrgParamSchema.extend({ keyResultId: IdSchema });
 
@@ -56,7 +50,7 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgParamSchema, query: AlignmentQuerySchema },
       responses: {
-        200: jsonResponse(z.object({ roots: z.array(AlignmentNodeSchema) }), "The tree"),
+        200: jsonResponse(AlignmentTreeSchema, "The tree"),
         ...errorResponses,
       },
     }),
@@ -136,24 +130,7 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgIdParamSchema },
       responses: {
-        200: jsonResponse(
-          z.object({
-            items: z.array(
-              z.object({
-                objective: z.object({ id: z.uuid(), title: z.string() }),
-                keyResult: z.object({
-                  id: z.uuid(),
-                  title: z.string(),
-                  ownerUserId: z.uuid().nullable(),
-                  ownerName: z.string().nullable(),
-                }),
-                lastCheckInAt: z.string().nullable(),
-                daysSinceLastCheckIn: z.number().nullable(),
-              }),
-            ),
-          }),
-          "Overdue KRs",
-        ),
+        200: jsonResponse(OverdueCheckInsSchema, "Overdue KRs"),
         ...errorResponses,
       },
     }),
@@ -170,10 +147,7 @@ export function okrReviewRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgIdParamSchema },
       responses: {
-        200: jsonResponse(
-          z.object({ items: z.array(TeamCheckInSchema) }),
-          "The team's KRs and their check-ins",
-        ),
+        200: jsonResponse(TeamCheckInsSchema, "The team's KRs and their check-ins"),
         ...errorResponses,
       },
     }),

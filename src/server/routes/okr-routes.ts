@@ -1,11 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
+import { CheckInHistoryQuerySchema, MyCheckInsSchema } from "../../shared/schemas/check-in-lists.ts";
 import { IdSchema, OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import {
   CheckInSchema,
   CreateCheckInSchema,
   CreateKeyResultSchema,
   CreateObjectiveSchema,
-  KeyResultSchema,
   ObjectiveListQuerySchema,
   ObjectiveSchema,
   UpdateCheckInSchema,
@@ -26,18 +26,6 @@ import { authenticated } from "./route-helpers.ts";
 
 const KeyResultParams = OrgParamSchema.extend({ keyResultId: IdSchema });
 const CheckInParams = OrgParamSchema.extend({ checkInId: IdSchema });
-
-const MyCheckInItemSchema = z.object({
-  objective: z.object({
-    id: z.uuid(),
-    title: z.string(),
-    teamName: z.string().nullable(),
-    cycleId: z.uuid(),
-  }),
-  keyResult: KeyResultSchema,
-  due: z.boolean().describe("No check-in yet this week"),
-  overdue: z.boolean().describe("No check-in for more than 7 days"),
-});
 
 export function okrRoutes(app: Api, deps: Deps) {
   app.openapi(
@@ -142,7 +130,7 @@ export function okrRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: {
         params: KeyResultParams,
-        query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(200) }),
+        query: CheckInHistoryQuerySchema,
       },
       responses: { 200: jsonResponse(pageOf(CheckInSchema), "Check-ins"), ...errorResponses },
     }),
@@ -201,7 +189,7 @@ export function okrRoutes(app: Api, deps: Deps) {
       security: authenticated,
       request: { params: OrgParamSchema },
       responses: {
-        200: jsonResponse(z.object({ items: z.array(MyCheckInItemSchema) }), "Your KRs"),
+        200: jsonResponse(MyCheckInsSchema, "Your KRs"),
         ...errorResponses,
       },
     }),

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { migrationsApplied } from "../../db/migration-status.ts";
 import { SessionSchema } from "../../shared/schemas/auth.ts";
 import { SetupSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
+import { HealthSchema, NotReadySchema, ReadySchema } from "../../shared/schemas/system.ts";
 import type { Api, Deps } from "../context.ts";
 import { isLocalRequest } from "../lib/client-ip.ts";
 import { RETRY_AFTER_SECONDS } from "../lib/database-outage.ts";
@@ -19,7 +20,7 @@ export function systemRoutes(app: Api, deps: Deps) {
       tags: ["System"],
       summary: "The process is up",
       // 400: any /api request with a NUL character in its URL is refused before routing.
-      responses: { 200: jsonResponse(z.object({ status: z.literal("ok") }), "Up"), 400: errorResponses[400] },
+      responses: { 200: jsonResponse(HealthSchema, "Up"), 400: errorResponses[400] },
     }),
     (c) => c.json({ status: "ok" as const }, 200),
   );
@@ -32,8 +33,8 @@ export function systemRoutes(app: Api, deps: Deps) {
       summary: "The database answers and every migration is applied",
       description: "Never authenticated: the answer is the same with or without a token or session.",
       responses: {
-        200: jsonResponse(z.object({ status: z.literal("ready"), engine: z.string() }), "Ready"),
-        503: jsonResponse(z.object({ status: z.literal("not_ready"), reason: z.string() }), "Not ready"),
+        200: jsonResponse(ReadySchema, "Ready"),
+        503: jsonResponse(NotReadySchema, "Not ready"),
         400: errorResponses[400],
       },
     }),

@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   IdSchema,
   ListQuerySchema,
@@ -11,8 +11,8 @@ import {
   CreateTeamSchema,
   TeamListQuerySchema,
   TeamMemberSchema,
-  type TeamNode,
   TeamSchema,
+  TeamTreeSchema,
   UpdateTeamSchema,
 } from "../../shared/schemas/teams.ts";
 import type { Api, Deps } from "../context.ts";
@@ -28,12 +28,6 @@ import {
   updateTeamDetails,
 } from "../services/team-service.ts";
 import { authenticated } from "./route-helpers.ts";
-
-// Recursive schemas need a named component in the OpenAPI document.
-const TeamNodeSchema: z.ZodType<TeamNode> = TeamSchema.extend({
-  children: z.array(z.lazy(() => TeamNodeSchema)),
-}).openapi("TeamNode");
-const TeamTreeSchema = z.object({ roots: z.array(TeamNodeSchema) });
 
 const MemberParams = OrgIdParamSchema.extend({ userId: IdSchema });
 

@@ -59,3 +59,9 @@ export const ResetLinkSchema = z.object({
   url: z.string().describe("One-time link; share it with the person. It expires after 24 hours."),
   expiresAt: z.string(),
 });
+
+/** The token of an invitation link, as its routes take it. */
+export const InvitationTokenParamSchema = z.object({ token: z.string().min(20).max(200) });
+
+/** 429 of a password check: too many attempts; Retry-After says when to try again. */
+export const TooManyAttemptsSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

@@ -142,3 +142,5 @@ export const UpdateKpiFloorSchema = z.strictObject({
     .refine((n) => Number.isFinite(n) && Math.abs(n) < 1e15, "must be a finite number")
     .optional(),
 });
+
+export const KpiFloorListSchema = z.object({ items: z.array(KpiFloorSchema) });

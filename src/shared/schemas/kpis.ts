@@ -357,3 +357,20 @@ export const EntryFormItemSchema = z.object({
   value: z.number().nullable().describe("The value already entered for that period"),
   previous: PointSchema.nullable(),
 });
+
+/** GET /kpis/{id}/measurements: one page of the values in force. */
+export const MeasurementPageSchema = z.object({
+  items: z.array(MeasurementSchema),
+  nextCursor: z.string().nullable(),
+});
+
+/** POST /kpis/{id}/measurements: the value in force afterwards and what the write did. */
+export const EnterMeasurementResultSchema = z.object({
+  measurement: MeasurementSchema,
+  outcome: z.enum(["created", "corrected", "unchanged"]),
+});
+
+export const MeasurementVersionsSchema = z.object({ items: z.array(MeasurementVersionSchema) });
+
+/** GET /kpi-entry: the KPIs you feed by hand. */
+export const EntryFormSchema = z.object({ items: z.array(EntryFormItemSchema) });

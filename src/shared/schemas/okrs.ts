@@ -270,6 +270,12 @@ export const AlignmentObjectiveSchema = z.object({
 /** GET /alignment: an Objective with what contributes to it, recursively. */
 export type AlignmentNode = z.infer<typeof AlignmentObjectiveSchema> & { children: AlignmentNode[] };
 
+// Recursive schemas need a named component in the OpenAPI document.
+export const AlignmentNodeSchema: z.ZodType<AlignmentNode> = AlignmentObjectiveSchema.extend({
+  children: z.array(z.lazy(() => AlignmentNodeSchema)),
+}).meta({ id: "AlignmentNode" });
+export const AlignmentTreeSchema = z.object({ roots: z.array(AlignmentNodeSchema) });
+
 export const AlignmentQuerySchema = z.object({
   cycleId: z.uuid(),
   teamId: z.uuid().optional().describe("Only the tree below this team's Objectives (e.g. a division)"),

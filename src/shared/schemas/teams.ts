@@ -19,8 +19,14 @@ export const TeamSchema = z.object({
 });
 export type Team = z.infer<typeof TeamSchema>;
 
-/** A team with its sub-teams; the recursive schema for the API document is in the route. */
+/** A team with its sub-teams. */
 export type TeamNode = Team & { children: TeamNode[] };
+
+// Recursive schemas need a named component in the OpenAPI document.
+export const TeamNodeSchema: z.ZodType<TeamNode> = TeamSchema.extend({
+  children: z.array(z.lazy(() => TeamNodeSchema)),
+}).meta({ id: "TeamNode" });
+export const TeamTreeSchema = z.object({ roots: z.array(TeamNodeSchema) });
 
 export const kindSchema = z
   .string()

@@ -1,31 +1,13 @@
-import type { FieldIssue } from "../../shared/errors.ts";
+import { ApiError } from "../../shared/api/api-error.ts";
+import {
+  type ApiPathParams,
+  type ApiQuery,
+  type ApiResponse,
+  createApiClient,
+  type PathsWith,
+} from "../../shared/api/client.ts";
 
-/**
- * The one way the web app talks to Keel's API. It adds the session's CSRF token to
- * every state-changing request, turns the API's error shape into an `ApiError`, and
- * hands a 401 to the app (which sends the person to sign in).
- */
-export class ApiError extends Error {
-  readonly code: string;
-  readonly status: number;
-  readonly issues: FieldIssue[];
-  /** Everything else the API put in `details` (e.g. what still blocks closing a cycle). */
-  readonly details: Record<string, unknown>;
-  constructor(
-    status: number,
-    code: string,
-    message: string,
-    issues: FieldIssue[] = [],
-    details: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = "ApiError";
-    this.status = status;
-    this.code = code;
-    this.issues = issues;
-    this.details = details;
-  }
-}
+export { ApiError };
 
 let csrfToken: string | null = null;
 let onUnauthenticated: (() => void) | null = null;
@@ -40,120 +22,70 @@ export function setUnauthenticatedHandler(handler: () => void) {
   onUnauthenticated = handler;
 }
 
-type Query = Record<string, string | number | boolean | undefined | null>;
+/**
+ * The one way the web app talks to Keel's API: the shared typed client over the page's
+ * origin and session cookie. It adds the session's CSRF token to every state-changing
+ * request and hands a 401 to the app (which sends the person to sign in).
+ */
+export const api = createApiClient({
+  baseUrl: "",
+  credentials: "same-origin",
+  headers: (method): Record<string, string> =>
+    method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {},
+  onUnauthenticated: () => onUnauthenticated?.(),
+});
 
-export function withQuery(path: string, query?: Query): string {
-  if (!query) return path;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== "") params.set(key, String(value));
-  }
-  const text = params.toString();
-  return text ? `${path}?${text}` : path;
-}
+type Page = { items: unknown[]; nextCursor: string | null };
 
-type RequestOptions = {
-  query?: Query;
-  body?: unknown;
-  /** For /auth/session and sign-in: a 401 there is an answer, not a lost session. */
-  allowUnauthenticated?: boolean;
+/** The list routes: GET paths that answer one page of items and the next cursor. */
+export type PagedPath = {
+  [P in PathsWith<"get">]: ApiResponse<P> extends Page ? P : never;
+}[PathsWith<"get">];
+
+/** One item of a list route's pages. */
+export type PageItem<P extends PagedPath> = ApiResponse<P> extends { items: Array<infer T> } ? T : never;
+
+export type PagedInit<P extends PagedPath> = {
+  path: ApiPathParams<P>;
+  query?: Omit<ApiQuery<P>, "cursor">;
   signal?: AbortSignal;
 };
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json" };
-  const unsafe = method !== "GET";
-  if (unsafe) {
-    headers["Content-Type"] = "application/json";
-    if (csrfToken) headers["X-CSRF-Token"] = csrfToken;
-  }
-  let response: Response;
-  try {
-    response = await fetch(withQuery(`/api${path}`, options.query), {
-      method,
-      headers,
-      credentials: "same-origin",
-      body: unsafe ? JSON.stringify(options.body ?? {}) : undefined,
-      signal: options.signal,
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiError(
-      0,
-      "network",
-      "Keel's server cannot be reached. Check your connection or whether the server is running, then try again.",
-    );
-  }
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
-  const error = toApiError(response.status, payload);
-  if (error.status === 401 && error.code === "unauthenticated" && !options.allowUnauthenticated) {
-    onUnauthenticated?.();
-  }
-  throw error;
+/** One page of a list route, typed by its path. */
+export async function getPage<P extends PagedPath>(
+  path: P,
+  init: PagedInit<P> & { cursor?: string | null; limit?: number },
+): Promise<{ items: PageItem<P>[]; nextCursor: string | null }> {
+  // A generic path cannot be narrowed to one operation's parameters; PagedInit is their shape.
+  const get = api.get as (
+    path: string,
+    init: object,
+  ) => Promise<{ items: PageItem<P>[]; nextCursor: string | null }>;
+  const query: Record<string, unknown> = { ...init.query, cursor: init.cursor ?? undefined };
+  if (init.limit !== undefined) query.limit = init.limit;
+  return get(path, { path: init.path, query, signal: init.signal });
 }
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
-    ?.error;
-  if (error && typeof error.code === "string" && typeof error.message === "string") {
-    const details = (error.details ?? {}) as { issues?: FieldIssue[] } & Record<string, unknown>;
-    return new ApiError(status, error.code, error.message, details.issues ?? [], details);
-  }
-  return new ApiError(
-    status,
-    status >= 500 ? "internal" : "unknown",
-    status >= 500
-      ? "Keel's server ran into a problem. Try again in a moment; if it keeps happening, tell your administrator."
-      : `The server answered with an unexpected status (${status}).`,
-  );
-}
-
-export const api = {
-  get: <T>(path: string, options?: RequestOptions) => request<T>("GET", path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    request<T>("POST", path, { ...options, body }),
-  patch: <T>(path: string, body: unknown, options?: RequestOptions) =>
-    request<T>("PATCH", path, { ...options, body }),
-  put: <T>(path: string, body: unknown, options?: RequestOptions) =>
-    request<T>("PUT", path, { ...options, body }),
-  delete: <T>(path: string, options?: RequestOptions) => request<T>("DELETE", path, options),
-};
 
 /**
  * Every page of a list, for views that show a whole set at once (a cycle's Objectives on
  * a board): pages of 200 followed until the last, returned as one page.
  */
-export async function getAllPages<T>(
-  path: string,
-  options: { query?: Query; signal?: AbortSignal } = {},
-): Promise<{ items: T[]; nextCursor: null }> {
-  const items: T[] = [];
+export async function getAllPages<P extends PagedPath>(
+  path: P,
+  init: PagedInit<P>,
+): Promise<{ items: PageItem<P>[]; nextCursor: null }> {
+  const items: PageItem<P>[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: T[]; nextCursor: string | null } = await api.get(path, {
-      ...options,
-      query: { ...options.query, limit: 200, cursor },
+    const page: { items: PageItem<P>[]; nextCursor: string | null } = await getPage(path, {
+      ...init,
+      cursor,
+      limit: 200,
     });
     items.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
   return { items, nextCursor: null };
-}
-
-/** Path of a tenant route: `/orgs/{slug}/…`, with the slug escaped. */
-export function orgPath(org: string, rest = ""): string {
-  return `/orgs/${encodeURIComponent(org)}${rest}`;
 }
 
 export function isApiError(err: unknown, code?: string): err is ApiError {

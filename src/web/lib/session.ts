@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, isApiError, setCsrfToken } from "./api-client.ts";
 import { queryClient } from "./query-client.ts";
-import type { Session, SetupStatus } from "./types.ts";
+import type { Session } from "./types.ts";
 
 export const sessionKey = ["session"] as const;
 export const setupKey = ["setup"] as const;
@@ -9,7 +9,7 @@ export const setupKey = ["setup"] as const;
 /** The signed-in person and their organisations; null when signed out. */
 async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await api.get<Session>("/auth/session", { allowUnauthenticated: true });
+    const session = await api.get("/api/auth/session", { allowUnauthenticated: true });
     setCsrfToken(session.csrfToken);
     return session;
   } catch (err) {
@@ -33,7 +33,7 @@ export function ensureSession(): Promise<Session | null> {
 export function useSetupStatus() {
   return useQuery({
     queryKey: setupKey,
-    queryFn: () => api.get<SetupStatus>("/setup"),
+    queryFn: () => api.get("/api/setup"),
     staleTime: 60_000,
   });
 }
@@ -63,7 +63,7 @@ export function clearSession() {
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<{ ok: true }>("/auth/sign-out", {}),
+    mutationFn: () => api.post("/api/auth/sign-out"),
     onSettled: () => {
       clearSession();
       void client.invalidateQueries({ queryKey: setupKey });

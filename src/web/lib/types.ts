@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { AuditEventSchema } from "../../shared/schemas/audit.ts";
 import type { OrgSummarySchema, ResetLinkSchema, SessionSchema } from "../../shared/schemas/auth.ts";
 import type { Role } from "../../shared/schemas/common.ts";
 import type { CycleSchema } from "../../shared/schemas/cycles.ts";
@@ -22,6 +21,7 @@ import type {
 import type { TeamMemberSchema, TeamNode, TeamSchema } from "../../shared/schemas/teams.ts";
 import type { ThemeSchema } from "../../shared/schemas/themes.ts";
 import type { CreatedTokenSchema, TokenSchema } from "../../shared/schemas/tokens.ts";
+import type { PageItem } from "./api-client.ts";
 
 // The API's types, inferred from the shared schemas the server validates with, so the
 // web app and the API cannot drift apart silently.
@@ -42,25 +42,14 @@ export type CycleState = Cycle["state"];
 export type Theme = z.infer<typeof ThemeSchema>;
 export type Token = z.infer<typeof TokenSchema>;
 export type CreatedToken = z.infer<typeof CreatedTokenSchema>;
-export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export type KeyResultKind = KeyResult["kind"];
 export type ObjectiveOutcome = NonNullable<Objective["outcome"]>;
 export type CycleReport = z.infer<typeof CycleReportSchema>;
 export type TeamReport = CycleReport["teams"][number];
 
-/** GET /my/check-ins: one KR of mine in a running cycle (the schema lives in the route). */
+export type { MyCheckInItem } from "../../shared/schemas/check-in-lists.ts";
 export type { TeamCheckIn } from "../../shared/schemas/okrs.ts";
 
-export type MyCheckInItem = {
-  objective: { id: string; title: string; teamName: string | null; cycleId: string };
-  keyResult: KeyResult;
-  due: boolean;
-  overdue: boolean;
-};
-
-/** One page of a list route. */
-export type Page<T> = { items: T[]; nextCursor: string | null };
-
-/** What setup and accepting an invitation return: a session plus where to go. */
-export type SessionWithOrg = Session & { organizationSlug: string };
+/** One entry of the audit log, as GET /audit answers it (before and after may be absent). */
+export type AuditEvent = PageItem<"/api/orgs/{org}/audit">;

@@ -1,7 +1,6 @@
 import { useMutation } from "@tanstack/react-query";
-import { api, orgPath } from "./api-client.ts";
+import { api } from "./api-client.ts";
 import { applySession } from "./session.ts";
-import type { Session } from "./types.ts";
 
 /**
  * A demo organisation's owner opens the demo as one of its people: the session that comes
@@ -9,7 +8,8 @@ import type { Session } from "./types.ts";
  */
 export function useStartViewAs(slug: string) {
   return useMutation({
-    mutationFn: (userId: string) => api.post<Session>(orgPath(slug, `/people/${userId}/view-as`)),
+    mutationFn: (userId: string) =>
+      api.post("/api/orgs/{org}/people/{userId}/view-as", { path: { org: slug, userId } }),
     onSuccess: (session) => applySession(session),
   });
 }
@@ -17,7 +17,7 @@ export function useStartViewAs(slug: string) {
 /** Back to the owner's own account. */
 export function useEndViewAs() {
   return useMutation({
-    mutationFn: () => api.delete<Session>("/auth/view-as"),
+    mutationFn: () => api.delete("/api/auth/view-as"),
     onSuccess: (session) => applySession(session),
   });
 }

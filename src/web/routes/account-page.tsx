@@ -16,6 +16,7 @@ import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Link, useNavigate } from "react-router";
 import { z } from "zod";
+import type { ApiBody } from "../../shared/api/client.ts";
 import { PasswordSchema } from "../../shared/schemas/auth.ts";
 import { FormError } from "../components/form-error.tsx";
 import { PageHeader } from "../components/page-header.tsx";
@@ -43,8 +44,8 @@ export function AccountPage() {
   const signOut = useSignOut();
   const form = useForm({ currentPassword: "", newPassword: "", confirm: "" });
   const change = useMutation({
-    mutationFn: (input: { currentPassword: string; newPassword: string }) =>
-      api.post("/auth/password", input),
+    mutationFn: (input: ApiBody<"/api/auth/password", "post">) =>
+      api.post("/api/auth/password", { body: input }),
     onSuccess: () => {
       form.reset();
       notify("Password changed. Your other sessions were signed out.");

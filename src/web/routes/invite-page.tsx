@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { z } from "zod";
+import type { ApiBody } from "../../shared/api/client.ts";
 import { PasswordSchema } from "../../shared/schemas/auth.ts";
 import { nameSchema } from "../../shared/schemas/common.ts";
 import { FormError } from "../components/form-error.tsx";
@@ -12,7 +13,6 @@ import { TableSkeleton } from "../components/table-skeleton.tsx";
 import { api, isApiError, messageOf } from "../lib/api-client.ts";
 import { roleDescriptions, roleLabels } from "../lib/roles.ts";
 import { applySession, useSession } from "../lib/session.ts";
-import type { InvitationPreview, SessionWithOrg } from "../lib/types.ts";
 import { useForm } from "../lib/use-form.ts";
 
 const NewAccount = z.object({ name: nameSchema(120), password: PasswordSchema });
@@ -31,7 +31,7 @@ export function InvitePage() {
   const session = useSession();
   const preview = useQuery({
     queryKey: ["invitation", token],
-    queryFn: () => api.get<InvitationPreview>(`/invitations/${encodeURIComponent(token)}`),
+    queryFn: () => api.get("/api/invitations/{token}", { path: { token } }),
   });
   const form = useForm({ name: "", password: "" });
   const [chosen, setChosen] = useState<Mode | null>(null);
@@ -42,8 +42,10 @@ export function InvitePage() {
     if (offeredName) setField("name", offeredName);
   }, [offeredName, setField]);
   const accept = useMutation({
-    mutationFn: (input: { name?: string; password: string }) =>
-      api.post<SessionWithOrg>(`/invitations/${encodeURIComponent(token)}/accept`, input, {
+    mutationFn: (input: ApiBody<"/api/invitations/{token}/accept", "post">) =>
+      api.post("/api/invitations/{token}/accept", {
+        path: { token },
+        body: input,
         allowUnauthenticated: true,
       }),
     onSuccess: (result) => {

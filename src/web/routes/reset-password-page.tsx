@@ -24,7 +24,7 @@ export function ResetPasswordPage() {
   const form = useForm({ newPassword: "", confirm: "" });
   const reset = useMutation({
     mutationFn: (newPassword: string) =>
-      api.post<{ ok: true }>("/auth/password-reset", { token, newPassword }, { allowUnauthenticated: true }),
+      api.post("/api/auth/password-reset", { body: { token, newPassword }, allowUnauthenticated: true }),
     // The server signs out every session of the account; forget ours too.
     onSuccess: () => clearSession(),
     onError: form.showError,

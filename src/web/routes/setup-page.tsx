@@ -3,6 +3,7 @@ import { IconBuildingSkyscraper, IconPlayerPlay } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Navigate, useNavigate } from "react-router";
+import type { ApiBody } from "../../shared/api/client.ts";
 import { SetupSchema } from "../../shared/schemas/organizations.ts";
 import { FormError } from "../components/form-error.tsx";
 import { FullPageLoader } from "../components/full-page-loader.tsx";
@@ -12,7 +13,6 @@ import { TimeZoneSelect } from "../components/time-zone-select.tsx";
 import { api } from "../lib/api-client.ts";
 import { applySession, useSetupStatus } from "../lib/session.ts";
 import { browserTimeZone } from "../lib/time-zones.ts";
-import type { SessionWithOrg } from "../lib/types.ts";
 import { useForm } from "../lib/use-form.ts";
 
 type Start = "own" | "demo";
@@ -42,7 +42,7 @@ export function SetupPage() {
     setupCode: "",
   });
   const setup = useMutation({
-    mutationFn: (input: unknown) => api.post<SessionWithOrg>("/setup", input),
+    mutationFn: (input: ApiBody<"/api/setup", "post">) => api.post("/api/setup", { body: input }),
     onSuccess: (result) => {
       applySession(result);
       navigate(`/o/${result.organizationSlug}`, { replace: true });

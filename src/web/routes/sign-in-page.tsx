@@ -2,6 +2,7 @@ import { Button, PasswordInput, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { Navigate, useNavigate, useSearchParams } from "react-router";
+import type { ApiBody } from "../../shared/api/client.ts";
 import { SignInSchema } from "../../shared/schemas/auth.ts";
 import { FormError } from "../components/form-error.tsx";
 import { FullPageLoader } from "../components/full-page-loader.tsx";
@@ -9,7 +10,6 @@ import { PublicLayout } from "../components/public-layout.tsx";
 import { api } from "../lib/api-client.ts";
 import { safeNext } from "../lib/safe-next.ts";
 import { applySession, useSession, useSetupStatus } from "../lib/session.ts";
-import type { Session } from "../lib/types.ts";
 import { useForm } from "../lib/use-form.ts";
 
 export function SignInPage() {
@@ -20,8 +20,8 @@ export function SignInPage() {
   const setup = useSetupStatus();
   const form = useForm({ email: "", password: "" });
   const signIn = useMutation({
-    mutationFn: (input: { email: string; password: string }) =>
-      api.post<Session>("/auth/sign-in", input, { allowUnauthenticated: true }),
+    mutationFn: (input: ApiBody<"/api/auth/sign-in", "post">) =>
+      api.post("/api/auth/sign-in", { body: input, allowUnauthenticated: true }),
     onSuccess: (result) => {
       applySession(result);
       navigate(next, { replace: true });

@@ -1,24 +1,18 @@
 import { useMutation, useQueries, useQuery } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { CheckIn, MyCheckInItem, Page } from "../../lib/types.ts";
+import type { CheckIn } from "../../lib/types.ts";
 import { useInvalidateOkrs } from "../okrs/okrs-api.ts";
 
-export type CheckInInput = {
-  value?: number | null;
-  done?: boolean;
-  confidence: number;
-  note: string;
-  keyResultVersion?: number;
-};
-
-export type CheckInPatch = { value?: number | null; done?: boolean; confidence?: number; note?: string };
+export type CheckInInput = ApiBody<"/api/orgs/{org}/key-results/{keyResultId}/check-ins", "post">;
+export type CheckInPatch = ApiBody<"/api/orgs/{org}/check-ins/{checkInId}", "patch">;
 
 /** Every KR I own or contribute to in running cycles, with whether a check-in is due. */
 export function useMyCheckIns(slug: string) {
   return useQuery({
     queryKey: [...keys.okrs(slug), "my-check-ins"],
-    queryFn: ({ signal }) => api.get<{ items: MyCheckInItem[] }>(orgPath(slug, "/my/check-ins"), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/my/check-ins", { path: { org: slug }, signal }),
   });
 }
 
@@ -26,7 +20,8 @@ function historyQuery(slug: string, keyResultId: string) {
   return {
     queryKey: [...keys.okrs(slug), "check-ins", keyResultId],
     queryFn: ({ signal }: { signal: AbortSignal }) =>
-      api.get<Page<CheckIn>>(orgPath(slug, `/key-results/${keyResultId}/check-ins`), {
+      api.get("/api/orgs/{org}/key-results/{keyResultId}/check-ins", {
+        path: { org: slug, keyResultId },
         query: { limit: 200 },
         signal,
       }),
@@ -42,7 +37,10 @@ export function useCreateCheckIn(slug: string) {
   const invalidate = useInvalidateOkrs(slug);
   return useMutation({
     mutationFn: ({ keyResultId, input }: { keyResultId: string; input: CheckInInput }) =>
-      api.post<CheckIn>(orgPath(slug, `/key-results/${keyResultId}/check-ins`), input),
+      api.post("/api/orgs/{org}/key-results/{keyResultId}/check-ins", {
+        path: { org: slug, keyResultId },
+        body: input,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -61,10 +59,10 @@ export function useCreateCheckIns(slug: string) {
       > = [];
       for (const r of rows) {
         try {
-          const checkIn = await api.post<CheckIn>(
-            orgPath(slug, `/key-results/${r.keyResultId}/check-ins`),
-            r.input,
-          );
+          const checkIn = await api.post("/api/orgs/{org}/key-results/{keyResultId}/check-ins", {
+            path: { org: slug, keyResultId: r.keyResultId },
+            body: r.input,
+          });
           out.push({ keyResultId: r.keyResultId, ok: true, checkIn });
         } catch (err) {
           out.push({ keyResultId: r.keyResultId, ok: false, error: err as Error });
@@ -80,7 +78,7 @@ export function useEditCheckIn(slug: string) {
   const invalidate = useInvalidateOkrs(slug);
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: CheckInPatch }) =>
-      api.patch<CheckIn>(orgPath(slug, `/check-ins/${id}`), patch),
+      api.patch("/api/orgs/{org}/check-ins/{checkInId}", { path: { org: slug, checkInId: id }, body: patch }),
     onSuccess: invalidate,
   });
 }

@@ -1,22 +1,21 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { Cycle, CycleState, Page } from "../../lib/types.ts";
+import type { CycleState } from "../../lib/types.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
 /** Cycles, newest first, searchable by name. */
 export function useCycles(slug: string, q = "", limit = 50) {
-  return usePagedList<Cycle>(keys.cycles(slug), orgPath(slug, "/cycles"), { q, limit });
+  return usePagedList(keys.cycles(slug), "/api/orgs/{org}/cycles", {
+    path: { org: slug },
+    query: { q, limit },
+  });
 }
 
-export type CyclePatch = {
-  version: number;
-  name?: string;
-  startsOn?: string;
-  endsOn?: string;
-  state?: CycleState;
-  reason?: string;
-};
+export type CycleInput = ApiBody<"/api/orgs/{org}/cycles", "post">;
+export type CyclePatch = ApiBody<"/api/orgs/{org}/cycles/{id}", "patch">;
+export type GenerateCyclesInput = ApiBody<"/api/orgs/{org}/cycles/generate", "post">;
 
 function useInvalidateCycles(slug: string) {
   const client = useQueryClient();
@@ -26,8 +25,8 @@ function useInvalidateCycles(slug: string) {
 export function useCreateCycle(slug: string) {
   const invalidate = useInvalidateCycles(slug);
   return useMutation({
-    mutationFn: (input: { name: string; startsOn: string; endsOn: string }) =>
-      api.post<Cycle>(orgPath(slug, "/cycles"), input),
+    mutationFn: (input: CycleInput) =>
+      api.post("/api/orgs/{org}/cycles", { path: { org: slug }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -35,8 +34,8 @@ export function useCreateCycle(slug: string) {
 export function useGenerateCycles(slug: string) {
   const invalidate = useInvalidateCycles(slug);
   return useMutation({
-    mutationFn: (input: { fiscalYear: number; includePast: boolean }) =>
-      api.post<Page<Cycle>>(orgPath(slug, "/cycles/generate"), input),
+    mutationFn: (input: GenerateCyclesInput) =>
+      api.post("/api/orgs/{org}/cycles/generate", { path: { org: slug }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -45,7 +44,7 @@ export function useUpdateCycle(slug: string) {
   const invalidate = useInvalidateCycles(slug);
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: CyclePatch }) =>
-      api.patch<Cycle>(orgPath(slug, `/cycles/${id}`), patch),
+      api.patch("/api/orgs/{org}/cycles/{id}", { path: { org: slug, id }, body: patch }),
     onSuccess: invalidate,
   });
 }

@@ -1,29 +1,19 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import type { Escalation } from "../../../shared/schemas/escalations.ts";
-import { api, orgPath } from "../../lib/api-client.ts";
-import type { Page } from "../../lib/types.ts";
+import type { ApiBody, ApiQuery } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 import { kpiKeys, useInvalidateKpis } from "../kpis/kpis-api.ts";
 
 export type { Escalation } from "../../../shared/schemas/escalations.ts";
 
-export type EscalationFilter = {
-  state: "unresolved" | "open" | "acknowledged" | "resolved" | "all";
-  mine?: "true" | undefined;
-  /** Escalations of the teams I lead and all below them; everything for admins. */
-  inMyScope?: "true" | undefined;
-  teamId?: string | undefined;
-  /** With teamId: the team's whole subtree (the default) or the team alone. */
-  scope?: "subtree" | "team" | undefined;
-  kpiId?: string | undefined;
-};
+export type EscalationFilter = Omit<ApiQuery<"/api/orgs/{org}/escalations">, "cursor" | "limit">;
 
 /** A list of escalations, newest first, a page at a time. */
 export function useEscalations(slug: string, filter: EscalationFilter, enabled = true) {
-  return usePagedList<Escalation>(
+  return usePagedList(
     kpiKeys.escalations(slug),
-    orgPath(slug, "/escalations"),
-    { limit: 50, ...filter },
+    "/api/orgs/{org}/escalations",
+    { path: { org: slug }, query: { limit: 50, ...filter } },
     { enabled, keepPrevious: false },
   );
 }
@@ -36,7 +26,8 @@ export function useMyEscalationCount(slug: string) {
   const query = useQuery({
     queryKey: [...kpiKeys.escalations(slug), "mine-count"],
     queryFn: ({ signal }) =>
-      api.get<Page<Escalation>>(orgPath(slug, "/escalations"), {
+      api.get("/api/orgs/{org}/escalations", {
+        path: { org: slug },
         query: { mine: "true", state: "unresolved", limit: 100 },
         signal,
       }),
@@ -54,15 +45,18 @@ export function useMyEscalationCount(slug: string) {
 export function useEscalation(slug: string, id: string) {
   return useQuery({
     queryKey: [...kpiKeys.escalations(slug), "one", id],
-    queryFn: ({ signal }) => api.get<Escalation>(orgPath(slug, `/escalations/${id}`), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/escalations/{id}", { path: { org: slug, id }, signal }),
   });
 }
 
 export function useAcknowledgeEscalation(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({ id, version, note }: { id: string; version: number; note: string }) =>
-      api.post<Escalation>(orgPath(slug, `/escalations/${id}/acknowledge`), { version, note }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/escalations/{id}/acknowledge", "post">) =>
+      api.post("/api/orgs/{org}/escalations/{id}/acknowledge", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -70,8 +64,11 @@ export function useAcknowledgeEscalation(slug: string) {
 export function useAddEscalationEntry(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({ id, kind, text }: { id: string; kind: "note" | "action"; text: string }) =>
-      api.post<Escalation>(orgPath(slug, `/escalations/${id}/entries`), { kind, text }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/escalations/{id}/entries", "post">) =>
+      api.post("/api/orgs/{org}/escalations/{id}/entries", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }
@@ -79,8 +76,11 @@ export function useAddEscalationEntry(slug: string) {
 export function useResolveEscalation(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({ id, version, resolution }: { id: string; version: number; resolution: string }) =>
-      api.post<Escalation>(orgPath(slug, `/escalations/${id}/resolve`), { version, resolution }),
+    mutationFn: ({
+      id,
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/escalations/{id}/resolve", "post">) =>
+      api.post("/api/orgs/{org}/escalations/{id}/resolve", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }

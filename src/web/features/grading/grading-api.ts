@@ -1,15 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { Cycle, CycleReport, CycleState, Objective, ObjectiveOutcome } from "../../lib/types.ts";
+import type { Cycle, CycleState, Objective } from "../../lib/types.ts";
 
-export type ScoreInput = { keyResultId: string; version: number; finalScore: number; scoreComment?: string };
-export type GradeInput = {
-  objectiveId: string;
-  outcome: ObjectiveOutcome;
-  retrospective?: string;
-  grade?: number;
-};
+export type ScoreInput = { keyResultId: string } & ApiBody<
+  "/api/orgs/{org}/key-results/{keyResultId}/score",
+  "put"
+>;
+/** The Objective's version is the one its last score answered with, so it is added when saving. */
+export type GradeInput = { objectiveId: string } & Omit<
+  ApiBody<"/api/orgs/{org}/objectives/{id}/grade", "put">,
+  "version"
+>;
 
 /** Grading touches Objectives, the report and (for state changes) the cycles: refresh all. */
 function useInvalidateGrading(slug: string) {
@@ -25,14 +28,15 @@ function useInvalidateGrading(slug: string) {
 export function useCycle(slug: string, id: string) {
   return useQuery({
     queryKey: [...keys.cycles(slug), "one", id],
-    queryFn: ({ signal }) => api.get<Cycle>(orgPath(slug, `/cycles/${id}`), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/cycles/{id}", { path: { org: slug, id }, signal }),
   });
 }
 
 export function useCycleReport(slug: string, cycleId: string, enabled = true) {
   return useQuery({
     queryKey: [...keys.okrs(slug), "report", cycleId],
-    queryFn: ({ signal }) => api.get<CycleReport>(orgPath(slug, `/cycles/${cycleId}/report`), { signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/cycles/{id}/report", { path: { org: slug, id: cycleId }, signal }),
     enabled,
   });
 }
@@ -42,7 +46,10 @@ export function useMoveCycle(slug: string) {
   const invalidate = useInvalidateGrading(slug);
   return useMutation({
     mutationFn: ({ cycle, state }: { cycle: Cycle; state: CycleState }) =>
-      api.patch<Cycle>(orgPath(slug, `/cycles/${cycle.id}`), { version: cycle.version, state }),
+      api.patch("/api/orgs/{org}/cycles/{id}", {
+        path: { org: slug, id: cycle.id },
+        body: { version: cycle.version, state },
+      }),
     onSuccess: invalidate,
   });
 }
@@ -56,17 +63,20 @@ export type GradingSave = { objective: Objective; scores: ScoreInput[]; grade: G
 async function saveGrading(slug: string, input: GradingSave): Promise<Objective> {
   let latest = input.objective;
   for (const s of input.scores) {
-    latest = await api.put<Objective>(orgPath(slug, `/key-results/${s.keyResultId}/score`), {
-      version: s.version,
-      finalScore: s.finalScore,
-      ...(s.scoreComment ? { scoreComment: s.scoreComment } : {}),
+    latest = await api.put("/api/orgs/{org}/key-results/{keyResultId}/score", {
+      path: { org: slug, keyResultId: s.keyResultId },
+      body: {
+        version: s.version,
+        finalScore: s.finalScore,
+        ...(s.scoreComment ? { scoreComment: s.scoreComment } : {}),
+      },
     });
   }
   if (input.grade) {
     const { objectiveId, ...body } = input.grade;
-    latest = await api.put<Objective>(orgPath(slug, `/objectives/${objectiveId}/grade`), {
-      version: latest.version,
-      ...body,
+    latest = await api.put("/api/orgs/{org}/objectives/{id}/grade", {
+      path: { org: slug, id: objectiveId },
+      body: { version: latest.version, ...body },
     });
   }
   return latest;
@@ -103,7 +113,12 @@ export function useRollOver(slug: string) {
     mutationFn: async ({ objectiveIds, cycleId }: { objectiveIds: string[]; cycleId: string }) => {
       const created: Objective[] = [];
       for (const id of objectiveIds) {
-        created.push(await api.post<Objective>(orgPath(slug, `/objectives/${id}/roll-over`), { cycleId }));
+        created.push(
+          await api.post("/api/orgs/{org}/objectives/{id}/roll-over", {
+            path: { org: slug, id },
+            body: { cycleId },
+          }),
+        );
       }
       return created;
     },

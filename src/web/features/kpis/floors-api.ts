@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
+import type { ApiBody } from "../../../shared/api/client.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
-import type { KpiFloor } from "../../../shared/schemas/escalations.ts";
-import { api, orgPath } from "../../lib/api-client.ts";
+import { api } from "../../lib/api-client.ts";
 import { kpiKeys, useInvalidateKpis } from "./kpis-api.ts";
 
 export type { KpiFloor } from "../../../shared/schemas/escalations.ts";
@@ -19,26 +19,23 @@ export function useKpiFloors(
   return useQuery({
     queryKey: [...kpiKeys.floors(slug), teamId, cycleId, scope],
     queryFn: ({ signal }) =>
-      api.get<{ items: KpiFloor[] }>(orgPath(slug, "/kpi-floors"), {
-        query: { teamId, cycleId, scope },
+      api.get("/api/orgs/{org}/kpi-floors", {
+        path: { org: slug },
+        query: { teamId: teamId ?? "", cycleId: cycleId ?? "", scope },
         signal,
       }),
     enabled: teamId !== null && cycleId !== null,
   });
 }
 
-export type FloorInput = {
-  teamId: string;
-  cycleId: string;
-  kpiId: string;
-  ownerUserId: string;
-  threshold: number;
-};
+export type FloorInput = ApiBody<"/api/orgs/{org}/kpi-floors", "post">;
+export type FloorPatch = ApiBody<"/api/orgs/{org}/kpi-floors/{id}", "patch">;
 
 export function useCreateFloor(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: (input: FloorInput) => api.post<KpiFloor>(orgPath(slug, "/kpi-floors"), input),
+    mutationFn: (input: FloorInput) =>
+      api.post("/api/orgs/{org}/kpi-floors", { path: { org: slug }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -46,13 +43,8 @@ export function useCreateFloor(slug: string) {
 export function useUpdateFloor(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: ({
-      id,
-      patch,
-    }: {
-      id: string;
-      patch: { version: number; ownerUserId?: string; threshold?: number };
-    }) => api.patch<KpiFloor>(orgPath(slug, `/kpi-floors/${id}`), patch),
+    mutationFn: ({ id, patch }: { id: string; patch: FloorPatch }) =>
+      api.patch("/api/orgs/{org}/kpi-floors/{id}", { path: { org: slug, id }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -60,7 +52,7 @@ export function useUpdateFloor(slug: string) {
 export function useDeleteFloor(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: (id: string) => api.delete<KpiFloor>(orgPath(slug, `/kpi-floors/${id}`)),
+    mutationFn: (id: string) => api.delete("/api/orgs/{org}/kpi-floors/{id}", { path: { org: slug, id } }),
     onSuccess: invalidate,
   });
 }

@@ -1,12 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import type { ApiBody } from "../../../shared/api/client.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
-import type {
-  Connector,
-  ConnectorRun,
-  PutConnectorInput,
-  SavedConnector,
-} from "../../../shared/schemas/connectors.ts";
+import type { Connector, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
 import type {
   CreateKpiInput,
   CsvImportReportSchema,
@@ -14,13 +10,12 @@ import type {
   Kpi,
   KpiBoardSchema,
   KpiTreeSchema,
-  Measurement,
   MeasurementVersionSchema,
   SeriesSchema,
   UpdateKpiInput,
   WriteOutcomeSchema,
 } from "../../../shared/schemas/kpis.ts";
-import { api, orgPath } from "../../lib/api-client.ts";
+import { api } from "../../lib/api-client.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
 // The API's types, inferred from the shared schemas the server validates with.
@@ -65,20 +60,29 @@ export function useKpiBoard(slug: string, teamId: string | null, scope: TeamScop
   return useQuery({
     queryKey: kpiKeys.board(slug, teamId ?? "none", scope),
     queryFn: ({ signal }) =>
-      api.get<KpiBoard>(orgPath(slug, `/teams/${teamId}/kpi-board`), { query: { scope }, signal }),
+      api.get("/api/orgs/{org}/teams/{id}/kpi-board", {
+        path: { org: slug, id: teamId ?? "" },
+        query: { scope },
+        signal,
+      }),
     enabled: teamId !== null,
   });
 }
 
 /** Active KPIs, searchable by name or key (pickers: floors, formulas). */
 export function useKpiList(slug: string, query: { q?: string; teamId?: string | undefined }, enabled = true) {
-  return usePagedList<Kpi>(kpiKeys.list(slug), orgPath(slug, "/kpis"), { limit: 200, ...query }, { enabled });
+  return usePagedList(
+    kpiKeys.list(slug),
+    "/api/orgs/{org}/kpis",
+    { path: { org: slug }, query: { limit: 200, ...query } },
+    { enabled },
+  );
 }
 
 export function useKpi(slug: string, id: string, enabled = true) {
   return useQuery({
     queryKey: kpiKeys.kpi(slug, id),
-    queryFn: ({ signal }) => api.get<Kpi>(orgPath(slug, `/kpis/${id}`), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/kpis/{id}", { path: { org: slug, id }, signal }),
     enabled,
   });
 }
@@ -88,7 +92,7 @@ export function useKpiSeries(slug: string, id: string, range: { from?: string; t
   return useQuery({
     queryKey: [...kpiKeys.kpi(slug, id), "series", range],
     queryFn: ({ signal }) =>
-      api.get<KpiSeries>(orgPath(slug, `/kpis/${id}/series`), { query: range, signal }),
+      api.get("/api/orgs/{org}/kpis/{id}/series", { path: { org: slug, id }, query: range, signal }),
     // Switching the range keeps the old chart up until the new one arrives.
     placeholderData: keepPreviousData,
   });
@@ -96,10 +100,10 @@ export function useKpiSeries(slug: string, id: string, range: { from?: string; t
 
 /** The measurements table: newest period first, a page at a time. */
 export function useKpiMeasurements(slug: string, id: string) {
-  return usePagedList<Measurement>(
+  return usePagedList(
     [...kpiKeys.kpi(slug, id), "measurements"],
-    orgPath(slug, `/kpis/${id}/measurements`),
-    { limit: 25 },
+    "/api/orgs/{org}/kpis/{id}/measurements",
+    { path: { org: slug, id }, query: { limit: 25 } },
     { keepPrevious: false },
   );
 }
@@ -109,10 +113,10 @@ export function useMeasurementVersions(slug: string, id: string, periodStart: st
   return useQuery({
     queryKey: [...kpiKeys.kpi(slug, id), "versions", periodStart],
     queryFn: ({ signal }) =>
-      api.get<{ items: MeasurementVersion[] }>(
-        orgPath(slug, `/kpis/${id}/measurements/${periodStart}/versions`),
-        { signal },
-      ),
+      api.get("/api/orgs/{org}/kpis/{id}/measurements/{periodStart}/versions", {
+        path: { org: slug, id, periodStart },
+        signal,
+      }),
     enabled,
   });
 }
@@ -120,7 +124,7 @@ export function useMeasurementVersions(slug: string, id: string, periodStart: st
 export function useKpiTree(slug: string, id: string) {
   return useQuery({
     queryKey: [...kpiKeys.kpi(slug, id), "tree"],
-    queryFn: ({ signal }) => api.get<KpiTree>(orgPath(slug, `/kpis/${id}/tree`), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/kpis/{id}/tree", { path: { org: slug, id }, signal }),
   });
 }
 
@@ -128,14 +132,15 @@ export function useKpiTree(slug: string, id: string) {
 export function useKpiEntry(slug: string) {
   return useQuery({
     queryKey: kpiKeys.entry(slug),
-    queryFn: ({ signal }) => api.get<{ items: EntryItem[] }>(orgPath(slug, "/kpi-entry"), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/kpi-entry", { path: { org: slug }, signal }),
   });
 }
 
 export function useCreateKpi(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: (input: CreateKpiInput) => api.post<Kpi>(orgPath(slug, "/kpis"), input),
+    mutationFn: (input: CreateKpiInput) =>
+      api.post("/api/orgs/{org}/kpis", { path: { org: slug }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -144,18 +149,18 @@ export function useUpdateKpi(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: UpdateKpiInput }) =>
-      api.patch<Kpi>(orgPath(slug, `/kpis/${id}`), patch),
+      api.patch("/api/orgs/{org}/kpis/{id}", { path: { org: slug, id }, body: patch }),
     onSuccess: invalidate,
   });
 }
 
-export type MeasurementInput = { date: string; value: number; note: string };
+export type MeasurementInput = ApiBody<"/api/orgs/{org}/kpis/{id}/measurements", "post">;
 
 export function useEnterMeasurement(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
     mutationFn: ({ kpiId, input }: { kpiId: string; input: MeasurementInput }) =>
-      api.post<unknown>(orgPath(slug, `/kpis/${kpiId}/measurements`), input),
+      api.post("/api/orgs/{org}/kpis/{id}/measurements", { path: { org: slug, id: kpiId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -173,7 +178,10 @@ export function useEnterMeasurements(slug: string) {
       const out: RowResult[] = [];
       for (const r of rows) {
         try {
-          await api.post<unknown>(orgPath(slug, `/kpis/${r.kpiId}/measurements`), r.input);
+          await api.post("/api/orgs/{org}/kpis/{id}/measurements", {
+            path: { org: slug, id: r.kpiId },
+            body: r.input,
+          });
           out.push({ kpiId: r.kpiId, ok: true });
         } catch (err) {
           out.push({ kpiId: r.kpiId, ok: false, error: err as Error });
@@ -188,8 +196,8 @@ export function useEnterMeasurements(slug: string) {
 export function useCsvImport(slug: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: (input: { csv: string; dryRun: boolean }) =>
-      api.post<CsvImportReport>(orgPath(slug, "/kpi-imports"), input),
+    mutationFn: (input: ApiBody<"/api/orgs/{org}/kpi-imports", "post">) =>
+      api.post("/api/orgs/{org}/kpi-imports", { path: { org: slug }, body: input }),
     onSuccess: (report) => {
       if (report.committed) void invalidate();
     },
@@ -211,7 +219,8 @@ const DUE_WAIT_MS = 2 * 60_000;
 export function useKpiConnector(slug: string, kpiId: string, enabled: boolean) {
   return useQuery({
     queryKey: connectorKey(slug, kpiId),
-    queryFn: ({ signal }) => api.get<Connector>(orgPath(slug, `/kpis/${kpiId}/connector`), { signal }),
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/kpis/{id}/connector", { path: { org: slug, id: kpiId }, signal }),
     enabled,
     refetchInterval: (query) => {
       const c = query.state.data;
@@ -226,7 +235,7 @@ export function useRunConnector(slug: string, kpiId: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: () => api.post<ConnectorRun>(orgPath(slug, `/kpis/${kpiId}/connector/run`), {}),
+    mutationFn: () => api.post("/api/orgs/{org}/kpis/{id}/connector/run", { path: { org: slug, id: kpiId } }),
     onSuccess: (run) => {
       client.setQueryData(connectorKey(slug, kpiId), run.connector);
       setKpiConnector(client, slug, kpiId, run.connector);
@@ -265,7 +274,7 @@ export function useSaveConnector(slug: string, kpiId: string) {
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
     mutationFn: (input: PutConnectorInput) =>
-      api.put<SavedConnector>(orgPath(slug, `/kpis/${kpiId}/connector`), input),
+      api.put("/api/orgs/{org}/kpis/{id}/connector", { path: { org: slug, id: kpiId }, body: input }),
     onSuccess: (saved) => {
       client.setQueryData(connectorKey(slug, kpiId), saved);
       setKpiConnector(client, slug, kpiId, saved);
@@ -280,7 +289,7 @@ export function useRemoveConnector(slug: string, kpiId: string) {
   const client = useQueryClient();
   const invalidate = useInvalidateKpis(slug);
   return useMutation({
-    mutationFn: () => api.delete<{ ok: true }>(orgPath(slug, `/kpis/${kpiId}/connector`)),
+    mutationFn: () => api.delete("/api/orgs/{org}/kpis/{id}/connector", { path: { org: slug, id: kpiId } }),
     onSuccess: () => {
       setKpiConnector(client, slug, kpiId, null);
       client.removeQueries({ queryKey: connectorKey(slug, kpiId) });

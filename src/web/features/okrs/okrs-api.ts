@@ -1,65 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
-import { api, getAllPages, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody, ApiQuery } from "../../../shared/api/client.ts";
+import { api, getAllPages } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { AlignmentNode, KeyResultKind, Objective } from "../../lib/types.ts";
+import type { Objective } from "../../lib/types.ts";
 
-export type KeyResultInput = {
-  title: string;
-  kind: KeyResultKind;
-  ownerUserId?: string | null;
-  startValue?: number | null;
-  targetValue?: number | null;
-  unit?: string;
-  weight?: number;
-  commitment?: Commitment;
-  contributorUserIds?: string[];
-};
-
-export type Commitment = "committed" | "aspirational";
-export type Visibility = "organization" | "team";
-
-export type ObjectiveInput = {
-  cycleId: string;
-  teamId: string | null;
-  ownerUserId: string | null;
-  title: string;
-  description: string;
-  themeId: string | null;
-  visibility: Visibility;
-  keyResults: KeyResultInput[];
-};
-
-export type ObjectivePatch = {
-  version: number;
-  title?: string;
-  description?: string;
-  teamId?: string | null;
-  ownerUserId?: string | null;
-  themeId?: string | null;
-  visibility?: Visibility;
-  state?: "draft" | "active";
-  archived?: boolean;
-  position?: number;
-};
-
-export type KeyResultPatch = Partial<Omit<KeyResultInput, "kind">> & {
-  version: number;
-  archived?: boolean;
-  position?: number;
-};
-
-export type ObjectiveFilter = {
-  cycleId?: string | undefined;
-  teamId?: string | undefined;
-  includeArchived?: "true" | undefined;
-};
+/** The Objective form sends every field, defaults included. */
+export type ObjectiveInput = Required<ApiBody<"/api/orgs/{org}/objectives", "post">>;
+export type KeyResultInput = ApiBody<"/api/orgs/{org}/objectives/{id}/key-results", "post">;
+export type ObjectivePatch = ApiBody<"/api/orgs/{org}/objectives/{id}", "patch">;
+export type KeyResultPatch = ApiBody<"/api/orgs/{org}/key-results/{keyResultId}", "patch">;
+export type Commitment = NonNullable<KeyResultInput["commitment"]>;
+export type Visibility = NonNullable<ObjectiveInput["visibility"]>;
+export type ObjectiveFilter = Omit<ApiQuery<"/api/orgs/{org}/objectives">, "limit">;
 
 /** A cycle's (and optionally a team's) Objectives with their KRs, progress and status. */
 export function useObjectives(slug: string, filter: ObjectiveFilter, enabled = true) {
   return useQuery({
     queryKey: [...keys.okrs(slug), "objectives", filter],
-    queryFn: ({ signal }) => getAllPages<Objective>(orgPath(slug, "/objectives"), { query: filter, signal }),
+    queryFn: ({ signal }) =>
+      getAllPages("/api/orgs/{org}/objectives", { path: { org: slug }, query: filter, signal }),
     enabled,
   });
 }
@@ -69,8 +28,9 @@ export function useTeamHealth(slug: string, teamId: string | null, cycleId: stri
   return useQuery({
     queryKey: [...keys.okrs(slug), "team-health", teamId, cycleId],
     queryFn: ({ signal }) =>
-      api.get<TeamHealthOut>(orgPath(slug, `/teams/${teamId}/okr-health`), {
-        query: { cycleId: cycleId ?? undefined },
+      api.get("/api/orgs/{org}/teams/{id}/okr-health", {
+        path: { org: slug, id: teamId ?? "" },
+        query: { cycleId: cycleId ?? "" },
         signal,
       }),
     enabled: teamId !== null && cycleId !== null,
@@ -80,7 +40,7 @@ export function useTeamHealth(slug: string, teamId: string | null, cycleId: stri
 export function useObjective(slug: string, id: string) {
   return useQuery({
     queryKey: [...keys.okrs(slug), "objective", id],
-    queryFn: ({ signal }) => api.get<Objective>(orgPath(slug, `/objectives/${id}`), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/objectives/{id}", { path: { org: slug, id }, signal }),
   });
 }
 
@@ -89,8 +49,9 @@ export function useAlignment(slug: string, cycleId: string | null, teamId?: stri
   return useQuery({
     queryKey: [...keys.okrs(slug), "alignment", cycleId, teamId ?? null],
     queryFn: ({ signal }) =>
-      api.get<{ roots: AlignmentNode[] }>(orgPath(slug, "/alignment"), {
-        query: { cycleId, teamId },
+      api.get("/api/orgs/{org}/alignment", {
+        path: { org: slug },
+        query: { cycleId: cycleId ?? "", teamId: teamId ?? undefined },
         signal,
       }),
     enabled: cycleId !== null,
@@ -109,7 +70,8 @@ export function useInvalidateOkrs(slug: string) {
 export function useCreateObjective(slug: string) {
   const invalidate = useInvalidateOkrs(slug);
   return useMutation({
-    mutationFn: (input: ObjectiveInput) => api.post<Objective>(orgPath(slug, "/objectives"), input),
+    mutationFn: (input: ObjectiveInput) =>
+      api.post("/api/orgs/{org}/objectives", { path: { org: slug }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -118,7 +80,7 @@ export function useUpdateObjective(slug: string) {
   const invalidate = useInvalidateOkrs(slug);
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: ObjectivePatch }) =>
-      api.patch<Objective>(orgPath(slug, `/objectives/${id}`), patch),
+      api.patch("/api/orgs/{org}/objectives/{id}", { path: { org: slug, id }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -139,12 +101,21 @@ export function useSaveObjectiveEdits(slug: string) {
     }) => {
       let latest: Objective | null = null;
       if (input.patch)
-        latest = await api.patch<Objective>(orgPath(slug, `/objectives/${input.id}`), input.patch);
+        latest = await api.patch("/api/orgs/{org}/objectives/{id}", {
+          path: { org: slug, id: input.id },
+          body: input.patch,
+        });
       for (const kr of input.changed) {
-        latest = await api.patch<Objective>(orgPath(slug, `/key-results/${kr.id}`), kr.patch);
+        latest = await api.patch("/api/orgs/{org}/key-results/{keyResultId}", {
+          path: { org: slug, keyResultId: kr.id },
+          body: kr.patch,
+        });
       }
       for (const kr of input.added) {
-        latest = await api.post<Objective>(orgPath(slug, `/objectives/${input.id}/key-results`), kr);
+        latest = await api.post("/api/orgs/{org}/objectives/{id}/key-results", {
+          path: { org: slug, id: input.id },
+          body: kr,
+        });
       }
       return latest;
     },
@@ -157,7 +128,10 @@ export function useUpdateKeyResult(slug: string) {
   const invalidate = useInvalidateOkrs(slug);
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: KeyResultPatch }) =>
-      api.patch<Objective>(orgPath(slug, `/key-results/${id}`), patch),
+      api.patch("/api/orgs/{org}/key-results/{keyResultId}", {
+        path: { org: slug, keyResultId: id },
+        body: patch,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -167,13 +141,9 @@ export function useSetParents(slug: string) {
   return useMutation({
     mutationFn: ({
       id,
-      version,
-      parents,
-    }: {
-      id: string;
-      version: number;
-      parents: Array<{ objectiveId: string; weight: number }>;
-    }) => api.put<Objective>(orgPath(slug, `/objectives/${id}/parents`), { version, parents }),
+      ...body
+    }: { id: string } & ApiBody<"/api/orgs/{org}/objectives/{id}/parents", "put">) =>
+      api.put("/api/orgs/{org}/objectives/{id}/parents", { path: { org: slug, id }, body }),
     onSuccess: invalidate,
   });
 }

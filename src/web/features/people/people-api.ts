@@ -1,30 +1,22 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody, ApiQuery } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { CreatedInvitation, Person, ResetLink, Role } from "../../lib/types.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
-export type PeopleStatus = "active" | "deactivated" | "all";
+export type PeopleStatus = NonNullable<ApiQuery<"/api/orgs/{org}/people">["status"]>;
 
 export function usePeople(slug: string, q: string, status: PeopleStatus, limit = 50, enabled = true) {
-  return usePagedList<Person>(keys.people(slug), orgPath(slug, "/people"), { q, status, limit }, { enabled });
+  return usePagedList(
+    keys.people(slug),
+    "/api/orgs/{org}/people",
+    { path: { org: slug }, query: { q, status, limit } },
+    { enabled },
+  );
 }
 
-export type NewPerson = {
-  name: string;
-  email: string;
-  role: Role;
-  title?: string | undefined;
-  managerUserId?: string | null | undefined;
-};
-
-export type PersonPatch = {
-  version: number;
-  role?: Role;
-  title?: string | null;
-  managerUserId?: string | null;
-  status?: Person["status"];
-};
+export type NewPerson = ApiBody<"/api/orgs/{org}/people", "post">;
+export type PersonPatch = ApiBody<"/api/orgs/{org}/people/{userId}", "patch">;
 
 function useInvalidatePeople(slug: string) {
   const client = useQueryClient();
@@ -39,7 +31,8 @@ export function useCreatePerson(slug: string) {
   const invalidate = useInvalidatePeople(slug);
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewPerson) => api.post<CreatedInvitation>(orgPath(slug, "/people"), input),
+    mutationFn: (input: NewPerson) =>
+      api.post("/api/orgs/{org}/people", { path: { org: slug }, body: input }),
     onSuccess: () => {
       invalidate();
       // Adding a person is an invitation until they accept it.
@@ -52,7 +45,7 @@ export function useUpdatePerson(slug: string) {
   const invalidate = useInvalidatePeople(slug);
   return useMutation({
     mutationFn: ({ userId, patch }: { userId: string; patch: PersonPatch }) =>
-      api.patch<Person>(orgPath(slug, `/people/${userId}`), patch),
+      api.patch("/api/orgs/{org}/people/{userId}", { path: { org: slug, userId }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -60,10 +53,10 @@ export function useUpdatePerson(slug: string) {
 export function useIssueResetLink(slug: string) {
   return useMutation({
     mutationFn: (userId: string) =>
-      api.post<ResetLink>(orgPath(slug, `/people/${userId}/password-reset`), {}),
+      api.post("/api/orgs/{org}/people/{userId}/password-reset", { path: { org: slug, userId } }),
   });
 }
 
 export function fetchPerson(slug: string, userId: string) {
-  return api.get<Person>(orgPath(slug, `/people/${userId}`));
+  return api.get("/api/orgs/{org}/people/{userId}", { path: { org: slug, userId } });
 }

@@ -1,24 +1,25 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import { refreshSession } from "../../lib/session.ts";
-import type { Organization } from "../../lib/types.ts";
 
-export type OrgSettings = { name: string; timeZone: string; weekStart: number; fiscalYearStartMonth: number };
+/** The settings form holds every field, defaults included. */
+export type OrgSettings = Required<ApiBody<"/api/orgs", "post">>;
+export type OrganizationPatch = ApiBody<"/api/orgs/{org}", "patch">;
 
 export function useOrganization(slug: string) {
   return useQuery({
     queryKey: keys.settings(slug),
-    queryFn: ({ signal }) => api.get<Organization>(orgPath(slug), { signal }),
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}", { path: { org: slug }, signal }),
   });
 }
 
 export function useUpdateOrganization(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (
-      patch: Partial<OrgSettings> & { version: number; okrStatusSettings?: Record<string, number | ""> },
-    ) => api.patch<Organization>(orgPath(slug), patch),
+    mutationFn: (patch: OrganizationPatch) =>
+      api.patch("/api/orgs/{org}", { path: { org: slug }, body: patch }),
     onSuccess: (org) => {
       client.setQueryData(keys.settings(slug), org);
       // The name shows in the organisation switcher, which reads the session.
@@ -29,7 +30,7 @@ export function useUpdateOrganization(slug: string) {
 
 export function useCreateOrganization() {
   return useMutation({
-    mutationFn: (input: OrgSettings) => api.post<Organization>("/orgs", input),
+    mutationFn: (input: OrgSettings) => api.post("/api/orgs", { body: input }),
     onSuccess: () => refreshSession(),
   });
 }

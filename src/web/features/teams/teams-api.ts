@@ -1,24 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { Page, Team, TeamMember, TeamNode } from "../../lib/types.ts";
+import type { Team } from "../../lib/types.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
-export type TeamInput = {
-  name: string;
-  parentId: string | null;
-  kind: string;
-  methodology: Team["methodology"];
-  leadUserId: string | null;
-};
-
-export type TeamPatch = Partial<TeamInput> & { version: number; archived?: boolean };
+export type TeamInput = ApiBody<"/api/orgs/{org}/teams", "post">;
+export type TeamPatch = ApiBody<"/api/orgs/{org}/teams/{id}", "patch">;
 
 export function useTeamTree(slug: string, includeArchived = false) {
   return useQuery({
     queryKey: [...keys.teams(slug), "tree", includeArchived],
     queryFn: ({ signal }) =>
-      api.get<{ roots: TeamNode[] }>(orgPath(slug, "/teams/tree"), {
+      api.get("/api/orgs/{org}/teams/tree", {
+        path: { org: slug },
         query: { includeArchived: includeArchived ? "true" : "false" },
         signal,
       }),
@@ -27,10 +22,10 @@ export function useTeamTree(slug: string, includeArchived = false) {
 
 /** A team's members by name, in pages of 100. */
 export function useTeamMembers(slug: string, teamId: string | null) {
-  return usePagedList<TeamMember>(
+  return usePagedList(
     keys.teamMembers(slug, teamId ?? "none"),
-    orgPath(slug, `/teams/${teamId}/members`),
-    { limit: 100 },
+    "/api/orgs/{org}/teams/{id}/members",
+    { path: { org: slug, id: teamId ?? "" }, query: { limit: 100 } },
     // Another team's members must never show while this team's load.
     { enabled: teamId !== null, keepPrevious: false },
   );
@@ -45,7 +40,7 @@ function useInvalidateTeams(slug: string) {
 export function useCreateTeam(slug: string) {
   const invalidate = useInvalidateTeams(slug);
   return useMutation({
-    mutationFn: (input: TeamInput) => api.post<Team>(orgPath(slug, "/teams"), input),
+    mutationFn: (input: TeamInput) => api.post("/api/orgs/{org}/teams", { path: { org: slug }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -54,7 +49,7 @@ export function useUpdateTeam(slug: string) {
   const invalidate = useInvalidateTeams(slug);
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: TeamPatch }) =>
-      api.patch<Team>(orgPath(slug, `/teams/${id}`), patch),
+      api.patch("/api/orgs/{org}/teams/{id}", { path: { org: slug, id }, body: patch }),
     onSuccess: invalidate,
   });
 }
@@ -63,7 +58,7 @@ export function useAddTeamMember(slug: string, teamId: string) {
   const invalidate = useInvalidateTeams(slug);
   return useMutation({
     mutationFn: (userId: string) =>
-      api.post<Page<TeamMember>>(orgPath(slug, `/teams/${teamId}/members`), { userId }),
+      api.post("/api/orgs/{org}/teams/{id}/members", { path: { org: slug, id: teamId }, body: { userId } }),
     onSuccess: invalidate,
   });
 }
@@ -72,7 +67,7 @@ export function useRemoveTeamMember(slug: string, teamId: string) {
   const invalidate = useInvalidateTeams(slug);
   return useMutation({
     mutationFn: (userId: string) =>
-      api.delete<Page<TeamMember>>(orgPath(slug, `/teams/${teamId}/members/${userId}`)),
+      api.delete("/api/orgs/{org}/teams/{id}/members/{userId}", { path: { org: slug, id: teamId, userId } }),
     onSuccess: invalidate,
   });
 }

@@ -1,21 +1,25 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { api, orgPath } from "../../lib/api-client.ts";
+import type { ApiBody } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import type { Theme } from "../../lib/types.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
 /** Themes in their set order; `q` searches the name. */
 export function useThemes(slug: string, q: string) {
-  return usePagedList<Theme>(keys.themes(slug), orgPath(slug, "/themes"), { q, limit: 100 });
+  return usePagedList(keys.themes(slug), "/api/orgs/{org}/themes", {
+    path: { org: slug },
+    query: { q, limit: 100 },
+  });
 }
 
-export type ThemePatch = { version: number; name?: string; description?: string; archived?: boolean };
+export type ThemeInput = ApiBody<"/api/orgs/{org}/themes", "post">;
+export type ThemePatch = ApiBody<"/api/orgs/{org}/themes/{id}", "patch">;
 
 export function useCreateTheme(slug: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: { name: string; description: string }) =>
-      api.post<Theme>(orgPath(slug, "/themes"), input),
+    mutationFn: (input: ThemeInput) =>
+      api.post("/api/orgs/{org}/themes", { path: { org: slug }, body: input }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.themes(slug) }),
   });
 }
@@ -24,7 +28,7 @@ export function useUpdateTheme(slug: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: ThemePatch }) =>
-      api.patch<Theme>(orgPath(slug, `/themes/${id}`), patch),
+      api.patch("/api/orgs/{org}/themes/{id}", { path: { org: slug, id }, body: patch }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.themes(slug) }),
   });
 }
