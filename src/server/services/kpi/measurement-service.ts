@@ -15,8 +15,8 @@ import type { Actor, Deps } from "../../context.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { requireEnterKpiValues } from "../../policies/kpi-policy.ts";
 import { bandsOf, enterableKpisOwnedBy, findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
+import { lockKpiForWrite } from "../../repositories/kpi-write-lock-repository.ts";
 import {
-  lockKpisForWrite,
   type MeasurementRow,
   type MeasurementSource,
   measurementPage,
@@ -59,8 +59,9 @@ export async function enterMeasurement(
 ): Promise<{ measurement: Measurement; outcome: "created" | "corrected" | "unchanged" }> {
   const { today, opts } = await calendarOf(deps, actor);
   const written = await deps.db.transaction(async (tx) => {
-    await lockKpisForWrite(tx, actor.organizationId, [kpiId]);
-    const kpi = await findKpi(tx, actor.organizationId, kpiId);
+    // The KPI is read once, locked: the checks below, the write (which takes no lock of
+    // its own) and the answer after commit all use this row.
+    const kpi = await lockKpiForWrite(tx, actor.organizationId, kpiId);
     if (!kpi) throw notFound("That KPI");
     const refusal = refusalFor(kpi);
     if (refusal) throw fieldError("kpi", refusal);
@@ -91,7 +92,7 @@ export async function enterMeasurement(
       [{ kpiId, periodStart: period, value: input.value, note: input.note.trim() }],
     );
     const outcome = counts.created ? "created" : counts.corrected ? "corrected" : "unchanged";
-    return { period, outcome } as const;
+    return { kpi, period, outcome } as const;
   });
   await recomputeAfterWrite(deps, actor.organizationId, [kpiId]);
   const [row] = await measurementPage(deps.db, actor.organizationId, kpiId, {
@@ -100,10 +101,9 @@ export async function enterMeasurement(
     limit: 1,
   });
   if (!row) throw new Error("the value just written is missing");
-  const kpi = (await findKpi(deps.db, actor.organizationId, kpiId)) as KpiRow;
   const bands = (await bandsOf(deps.db, actor.organizationId, [kpiId])).get(kpiId) ?? [];
   return {
-    measurement: presentMeasurement(row, kpi, bands),
+    measurement: presentMeasurement(row, written.kpi, bands),
     outcome: written.outcome,
   };
 }
