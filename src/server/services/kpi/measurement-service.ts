@@ -12,7 +12,6 @@ import type { Frequency, PeriodOptions } from "../../../domain/kpi/types.ts";
 import { AppError, type FieldIssue, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Measurement } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
-import type { Logger } from "../../lib/logger.ts";
 import { requireEnterKpiValues } from "../../policies/kpi-policy.ts";
 import { bandsOf, enterableKpisOwnedBy, findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
 import { lockKpiForWrite } from "../../repositories/kpi-write-lock-repository.ts";
@@ -27,7 +26,7 @@ import {
 } from "../../repositories/measurement-repository.ts";
 import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
-import { processRecomputeQueue, recomputeAfterWrite } from "./recompute-service.ts";
+import { recomputeAfterWrite } from "./recompute-service.ts";
 
 /** Where a value came from when a caller writes it: a person in the app, or a token. */
 export function sourceOf(actor: Actor): MeasurementSource {
@@ -239,13 +238,6 @@ export async function kpiEntryForm(deps: Deps, actor: Actor) {
       };
     }),
   };
-}
-
-/** Starts a drain of the recompute queue without making the caller wait for it. */
-export function recomputeSoon(deps: Deps, organizationId: string, kpiIds: readonly string[], logger: Logger) {
-  processRecomputeQueue(deps, organizationId, kpiIds).catch((error: unknown) => {
-    logger.error({ err: error }, "KPI recompute failed; the background job will retry");
-  });
 }
 
 /** Throws one validation error naming every bad row (at most 100 listed). */

@@ -3,7 +3,8 @@ import { closingRun, escalationDecision } from "../../../domain/kpi/escalation.t
 import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
-import { withoutParameters } from "../../lib/logger.ts";
+import { backgroundWorkOf } from "../../lib/background-work.ts";
+import { type Logger, withoutParameters } from "../../lib/logger.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
 import { activeFloorRows, floorThresholds } from "../../repositories/floor-repository.ts";
 import {
@@ -47,6 +48,20 @@ export async function recomputeAfterWrite(deps: Deps, organizationId: string, kp
       "KPI recompute after a write failed; the job retries it",
     );
   }
+}
+
+/**
+ * Starts working off what a bulk load just queued without making the caller wait: a
+ * large load answers as soon as its values are committed. The drain is tracked
+ * (background-work.ts), so shutdown and tests can wait for it; a failure is logged and
+ * left to the background job.
+ */
+export function recomputeSoon(deps: Deps, organizationId: string, kpiIds: readonly string[], logger: Logger) {
+  backgroundWorkOf(deps.db).track(
+    processRecomputeQueue(deps, organizationId, kpiIds).catch((error: unknown) => {
+      logger.error({ err: error }, "KPI recompute failed; the background job will retry");
+    }),
+  );
 }
 
 /**
