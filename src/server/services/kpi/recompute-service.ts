@@ -149,7 +149,7 @@ async function recomputeEntries(
 ): Promise<string[]> {
   const changedFrom = new Map(entries.map((e) => [e.kpi_id, e.from_period]));
   const dependentFrom = new Map<string, string | null>();
-  // A formula KPI queued from scratch (created, restored) is recomputed from scratch.
+  // A formula KPI queued from scratch (created, restored) is recomputed over its whole history.
   for (const [kpiId, from] of changedFrom) if (from === FROM_SCRATCH) dependentFrom.set(kpiId, null);
   for (const edge of await directDependents(q, organizationId, [...changedFrom.keys()])) {
     const from = changedFrom.get(edge.inputKpiId);
