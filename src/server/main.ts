@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import type { Deps } from "./context.ts";
 import { startConnectorJob } from "./jobs/connector-job.ts";
 import { startRecomputeJob } from "./jobs/recompute-job.ts";
+import { backgroundWorkOf } from "./lib/background-work.ts";
 import { createLogger } from "./lib/logger.ts";
 import { resolveSecretKey } from "./lib/secret-box.ts";
 import { announceSetupCode, needsSetup } from "./services/setup-service.ts";
@@ -84,6 +85,8 @@ export async function startServer(config: Config) {
     const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop()]);
     server.close(async () => {
       await jobsStopped;
+      // Recomputes that bulk loads started and did not wait for finish first too.
+      await backgroundWorkOf(database.db).drain();
       await database.close();
       release();
       logger.info("stopped");

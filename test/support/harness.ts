@@ -10,6 +10,7 @@ import type { Role } from "../../src/domain/roles.ts";
 import { createApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { Api, Deps } from "../../src/server/context.ts";
+import { backgroundWorkOf } from "../../src/server/lib/background-work.ts";
 import { createLogger, type Logger } from "../../src/server/lib/logger.ts";
 import { hashPassword } from "../../src/server/lib/passwords.ts";
 import { findUserByEmail, insertUser } from "../../src/server/repositories/identity-repository.ts";
@@ -309,7 +310,11 @@ export async function startHarness(options: HarnessOptions = {}) {
     findUser,
     /** Another app on the same database with other settings (cookies, proxy). */
     appWith: (env: Record<string, string>) => createApp({ ...deps, config: loadConfig(testConfigEnv(env)) }),
-    close: dispose,
+    // Recomputes a bulk load started finish before their database goes away.
+    close: async () => {
+      await backgroundWorkOf(database.db).drain();
+      await dispose();
+    },
   };
 }
 

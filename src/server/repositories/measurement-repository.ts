@@ -38,6 +38,11 @@ export type WriteOutcome = { created: number; corrected: number; unchanged: numb
  * version it replaced, so racing corrections of one period each keep the value they
  * replaced. Rows must be unique per (KPI, period): callers check that first, with row
  * numbers in the error.
+ *
+ * Callers hold the rows' KPIs locked (`lockKpisForWrite`, or a locking read of
+ * kpi-write-lock-repository.ts) since before they checked them: the lock is what keeps a
+ * KPI from being archived or deleted under a load (no per-row foreign key), and taking
+ * it here again would only repeat it.
  */
 export async function writeMeasurementBatch(
   q: Queryable,
@@ -46,9 +51,6 @@ export async function writeMeasurementBatch(
 ): Promise<WriteOutcome> {
   if (rows.length === 0) return { created: 0, corrected: 0, unchanged: 0 };
   const org = writer.organizationId;
-  // Lock the KPIs (in id order): a KPI cannot be archived or deleted under a load, which
-  // is what the statement-level check of KPI references relies on (no per-row foreign key).
-  await lockKpisForWrite(q, org, [...new Set(rows.map((r) => r.kpiId))]);
   const result = await q.execute(sql`
     with input as (
       -- Four typed arrays: PostgreSQL reads them faster than the same rows as JSON records.

@@ -3,7 +3,8 @@ import type { Actor, Deps } from "../../context.ts";
 import type { Logger } from "../../lib/logger.ts";
 import { writeMeasurementBatch } from "../../repositories/measurement-repository.ts";
 import { type BatchRow, resolveBatch } from "./measurement-batch.ts";
-import { calendarOf, recomputeSoon, sourceOf, throwRowIssues } from "./measurement-service.ts";
+import { calendarOf, sourceOf, throwRowIssues } from "./measurement-service.ts";
+import { recomputeSoon } from "./recompute-service.ts";
 
 /**
  * The bulk endpoint: up to 10,000 values in one request, all written or none. The rows

@@ -10,6 +10,7 @@ import {
   recordRunOutcome,
 } from "../../repositories/connector-repository.ts";
 import { findKpi, periodOptionsOf } from "../../repositories/kpi-repository.ts";
+import { lockKpiForWrite } from "../../repositories/kpi-write-lock-repository.ts";
 import { writeMeasurementBatch } from "../../repositories/measurement-repository.ts";
 import { openCredentials, presentConnector, UNREADABLE } from "./connector-credentials.ts";
 import { ConnectorRunError, fetchHttpJsonValue } from "./connector-runners/http-json.ts";
@@ -91,7 +92,8 @@ export async function runConnector(
       const current = await findConnector(tx, organizationId, kpiId, true);
       if (!current || current.version !== row.version) return undefined;
       // Archived (or given a formula) while the source was read: it takes no value now.
-      const still = await findKpi(tx, organizationId, kpiId);
+      // Locked from this check to the write, which takes no lock of its own.
+      const still = await lockKpiForWrite(tx, organizationId, kpiId);
       if (!still || still.formula || still.state !== "active") return undefined;
       const now = deps.now();
       if (outcome.ok) {

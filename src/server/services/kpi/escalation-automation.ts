@@ -1,4 +1,9 @@
 import type { Queryable } from "../../../db/client.ts";
+import {
+  type EscalationRecipient,
+  escalationRecipients,
+  fallsBackToAdmins,
+} from "../../../domain/kpi/escalation-routing.ts";
 import { formatKpiValue } from "../../../shared/kpi-format.ts";
 import type { Actor } from "../../context.ts";
 import { systemActor } from "../../lib/system-actor.ts";
@@ -10,7 +15,6 @@ import {
   insertEscalationIfNone,
   insertRecipients,
   kpiBriefForEscalation,
-  type RecipientRole,
   unresolvedOf,
   updateUnresolvedEscalation,
 } from "../../repositories/escalation-repository.ts";
@@ -26,36 +30,30 @@ import { presentOne } from "./escalation-presenter.ts";
  */
 
 /**
- * Who an escalation goes to: the KPI's owner, the team's lead or else the nearest lead
- * above, and for a floor the floor's owner; when no team up the tree has an active lead,
- * the organisation's active admins and owners. Deactivated people are skipped. One
- * person is listed once, under the first role that applies.
+ * Loads what decides who an escalation goes to and applies the rule
+ * (domain/kpi/escalation-routing.ts). The admins are read only when the rule needs them.
  */
 async function recipientsFor(
   q: Queryable,
   organizationId: string,
   kpi: { teamId: string; ownerUserId: string },
   floorOwnerUserId: string | null,
-): Promise<Array<{ userId: string; role: RecipientRole }>> {
-  const lead = await nearestLead(q, organizationId, kpi.teamId);
-  const candidates: Array<{ userId: string; role: RecipientRole }> = [
-    { userId: kpi.ownerUserId, role: "owner" },
-  ];
-  if (lead) candidates.push({ userId: lead, role: "lead" });
-  if (floorOwnerUserId) candidates.push({ userId: floorOwnerUserId, role: "floor_owner" });
-  const active = await activeAmong(
-    q,
-    organizationId,
-    candidates.map((c) => c.userId),
+): Promise<EscalationRecipient[]> {
+  const nearestLeadUserId = await nearestLead(q, organizationId, kpi.teamId);
+  const involved = [kpi.ownerUserId, nearestLeadUserId, floorOwnerUserId].filter(
+    (id): id is string => id !== null,
   );
-  if (!lead || !active.has(lead)) {
-    for (const userId of await activeAdmins(q, organizationId)) {
-      candidates.push({ userId, role: "admin" });
-      active.add(userId);
-    }
-  }
-  const seen = new Set<string>();
-  return candidates.filter((c) => active.has(c.userId) && !seen.has(c.userId) && seen.add(c.userId));
+  const activeUserIds = await activeAmong(q, organizationId, involved);
+  const adminUserIds = fallsBackToAdmins({ nearestLeadUserId, activeUserIds })
+    ? await activeAdmins(q, organizationId)
+    : [];
+  return escalationRecipients({
+    kpiOwnerUserId: kpi.ownerUserId,
+    nearestLeadUserId,
+    floorOwnerUserId,
+    activeUserIds,
+    adminUserIds,
+  });
 }
 
 async function keelActor(q: Queryable, organizationId: string) {

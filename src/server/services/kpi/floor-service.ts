@@ -17,17 +17,17 @@ import {
   deleteFloor,
   type FloorRow,
   findFloor,
-  floorThresholds,
   insertFloor,
   listFloors,
   teamIsWithin,
   updateFloor,
 } from "../../repositories/floor-repository.ts";
+import { requeueForStatus } from "../../repositories/kpi-recompute-repository.ts";
 import { bandsOf } from "../../repositories/kpi-repository.ts";
 import { recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
-import { recomputeAfterWrite, requeueForStatus } from "./recompute-service.ts";
+import { recomputeAfterWrite } from "./recompute-service.ts";
 
 /**
  * The KPI floor: for a team and a cycle, the KPIs that must not fall while the cycle
@@ -284,17 +284,4 @@ export async function activeFloorsOf(
   }>
 > {
   return activeFloorRows(q, organizationId, kpiIds, today);
-}
-
-/**
- * The thresholds of these floors by id, whatever their cycle's state: a floor escalation
- * recovers against the floor it fell through, even once that cycle has ended. A floor
- * deleted since is missing.
- */
-export function floorThresholdsOf(
-  q: Queryable,
-  organizationId: string,
-  floorIds: readonly string[],
-): Promise<Map<string, number>> {
-  return floorThresholds(q, organizationId, floorIds);
 }

@@ -1,12 +1,10 @@
-import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
-import { kpis } from "../../../db/schema.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { frequencyRank, valueForPeriod } from "../../../domain/kpi/aggregation.ts";
 import { evaluateFormula, parseFormula } from "../../../domain/kpi/formula.ts";
 import { periodEnd, periodStartOf, periodsBetween } from "../../../domain/kpi/periods.ts";
 import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts";
-import { type KpiRow, periodOptionsOf } from "../../repositories/kpi-repository.ts";
+import { type KpiRow, kpisByKeys, periodOptionsOf } from "../../repositories/kpi-repository.ts";
 import {
   lockKpisForWrite,
   retireMeasurements,
@@ -53,12 +51,7 @@ export async function recomputeFormulaKpi(
   // inputs the earlier one did not see.
   await lockKpisForWrite(q, kpi.organizationId, [kpi.id]);
   const { today, opts } = calendar;
-  const inputs = await q
-    .select()
-    .from(kpis)
-    .where(
-      sql`${kpis.organizationId} = ${kpi.organizationId} and ${kpis.key} = any(${`{${parsed.inputs.join(",")}}`}::text[])`,
-    );
+  const inputs = await kpisByKeys(q, kpi.organizationId, parsed.inputs);
   if (inputs.length !== parsed.inputs.length) return;
   const start = from === null ? "1900-01-01" : earliestStart(from, [kpi, ...inputs], opts);
   const values = await valuesSince(q, kpi.organizationId, [kpi.id, ...inputs.map((i) => i.id)], start);

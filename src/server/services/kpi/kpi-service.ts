@@ -16,6 +16,7 @@ import { pageFilter, toPage } from "../../lib/pagination.ts";
 import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findTheme } from "../../repositories/catalog-repository.ts";
+import { requeueFormula, requeueForStatus } from "../../repositories/kpi-recompute-repository.ts";
 import {
   findKpiForUpdate,
   findKpiWithNames,
@@ -33,7 +34,7 @@ import {
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { resolveEscalationsOfArchivedKpi } from "./escalation-service.ts";
 import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
-import { recomputeAfterWrite, requeueFormula, requeueForStatus } from "./recompute-service.ts";
+import { recomputeAfterWrite } from "./recompute-service.ts";
 
 /** The presentation context of an organisation: its clock and calendar. */
 export async function presentContext(deps: Deps, _q: Queryable, actor: Actor) {

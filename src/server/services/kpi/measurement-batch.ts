@@ -1,14 +1,12 @@
-import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
-import { kpis } from "../../../db/schema.ts";
 import { periodLabel, periodStartOf } from "../../../domain/kpi/periods.ts";
 import type { PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { FieldIssue } from "../../../shared/errors.ts";
 import type { Actor } from "../../context.ts";
 import { kpiValueWriter } from "../../policies/kpi-policy.ts";
 import type { KpiRow } from "../../repositories/kpi-repository.ts";
+import { lockKpisByIdOrKey } from "../../repositories/kpi-write-lock-repository.ts";
 import type { MeasurementInput } from "../../repositories/measurement-repository.ts";
-import { textArray, uuidArray } from "../../repositories/sql-arrays.ts";
 import { refusalFor } from "./measurement-service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -37,19 +35,11 @@ export async function resolveBatch(
   const refs = [...new Set(input.map((r) => r.kpi))];
   const ids = refs.filter((r) => UUID.test(r)).map((r) => r.toLowerCase());
   const keys = refs.filter((r) => !UUID.test(r));
-  const found = await q
-    .select()
-    .from(kpis)
-    .where(
-      and(
-        eq(kpis.organizationId, actor.organizationId),
-        sql`(${kpis.id} = any(${uuidArray(ids)}) or ${kpis.key} = any(${textArray(keys)}))`,
-      ),
-    )
-    // Locked (in id order, like every writer) so a KPI cannot be archived between this
-    // check and the write.
-    .orderBy(kpis.id)
-    .for("no key update");
+  // Locked (in id order, like every writer) so a KPI cannot be archived between this
+  // check and the write. This is the batch's one lock on its KPIs: the write itself takes
+  // none (its callers hold this), and the values table's trigger (migration 0007) asks
+  // for a weaker lock the transaction already holds, which costs no wait.
+  const found = await lockKpisByIdOrKey(q, actor.organizationId, { ids, keys });
   const byRef = new Map<string, KpiRow>();
   for (const k of found) {
     byRef.set(k.key, k);

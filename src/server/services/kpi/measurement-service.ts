@@ -12,11 +12,10 @@ import type { Frequency, PeriodOptions } from "../../../domain/kpi/types.ts";
 import { AppError, type FieldIssue, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Measurement } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
-import type { Logger } from "../../lib/logger.ts";
 import { requireEnterKpiValues } from "../../policies/kpi-policy.ts";
 import { bandsOf, enterableKpisOwnedBy, findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
+import { lockKpiForWrite } from "../../repositories/kpi-write-lock-repository.ts";
 import {
-  lockKpisForWrite,
   type MeasurementRow,
   type MeasurementSource,
   measurementPage,
@@ -27,7 +26,7 @@ import {
 } from "../../repositories/measurement-repository.ts";
 import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
-import { processRecomputeQueue, recomputeAfterWrite } from "./recompute-service.ts";
+import { recomputeAfterWrite } from "./recompute-service.ts";
 
 /** Where a value came from when a caller writes it: a person in the app, or a token. */
 export function sourceOf(actor: Actor): MeasurementSource {
@@ -59,8 +58,9 @@ export async function enterMeasurement(
 ): Promise<{ measurement: Measurement; outcome: "created" | "corrected" | "unchanged" }> {
   const { today, opts } = await calendarOf(deps, actor);
   const written = await deps.db.transaction(async (tx) => {
-    await lockKpisForWrite(tx, actor.organizationId, [kpiId]);
-    const kpi = await findKpi(tx, actor.organizationId, kpiId);
+    // The KPI is read once, locked: the checks below, the write (which takes no lock of
+    // its own) and the answer after commit all use this row.
+    const kpi = await lockKpiForWrite(tx, actor.organizationId, kpiId);
     if (!kpi) throw notFound("That KPI");
     const refusal = refusalFor(kpi);
     if (refusal) throw fieldError("kpi", refusal);
@@ -91,7 +91,7 @@ export async function enterMeasurement(
       [{ kpiId, periodStart: period, value: input.value, note: input.note.trim() }],
     );
     const outcome = counts.created ? "created" : counts.corrected ? "corrected" : "unchanged";
-    return { period, outcome } as const;
+    return { kpi, period, outcome } as const;
   });
   await recomputeAfterWrite(deps, actor.organizationId, [kpiId]);
   const [row] = await measurementPage(deps.db, actor.organizationId, kpiId, {
@@ -100,10 +100,9 @@ export async function enterMeasurement(
     limit: 1,
   });
   if (!row) throw new Error("the value just written is missing");
-  const kpi = (await findKpi(deps.db, actor.organizationId, kpiId)) as KpiRow;
   const bands = (await bandsOf(deps.db, actor.organizationId, [kpiId])).get(kpiId) ?? [];
   return {
-    measurement: presentMeasurement(row, kpi, bands),
+    measurement: presentMeasurement(row, written.kpi, bands),
     outcome: written.outcome,
   };
 }
@@ -239,13 +238,6 @@ export async function kpiEntryForm(deps: Deps, actor: Actor) {
       };
     }),
   };
-}
-
-/** Starts a drain of the recompute queue without making the caller wait for it. */
-export function recomputeSoon(deps: Deps, organizationId: string, kpiIds: readonly string[], logger: Logger) {
-  processRecomputeQueue(deps, organizationId, kpiIds).catch((error: unknown) => {
-    logger.error({ err: error }, "KPI recompute failed; the background job will retry");
-  });
 }
 
 /** Throws one validation error naming every bad row (at most 100 listed). */

@@ -1,29 +1,30 @@
-import { sql } from "drizzle-orm";
-import { type Queryable, rowsOf } from "../../../db/client.ts";
-import { kpiRecomputeQueue, kpis } from "../../../db/schema.ts";
+import type { Queryable } from "../../../db/client.ts";
 import { closingRun, escalationDecision } from "../../../domain/kpi/escalation.ts";
 import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
-import { withoutParameters } from "../../lib/logger.ts";
+import { backgroundWorkOf } from "../../lib/background-work.ts";
+import { type Logger, withoutParameters } from "../../lib/logger.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
+import { activeFloorRows, floorThresholds } from "../../repositories/floor-repository.ts";
+import {
+  type ClaimedEntry,
+  claimRecomputeEntries,
+  FROM_SCRATCH,
+  kpisByIds,
+  organizationsWithRecomputeWork,
+  putBackRecomputeEntry,
+  STATUS_ONLY,
+} from "../../repositories/kpi-recompute-repository.ts";
 import { bandsOf, directDependents } from "../../repositories/kpi-repository.ts";
 import { kpisChangedNearTheirLatest, recentMeasurements } from "../../repositories/measurement-repository.ts";
-import { uuidArray } from "../../repositories/sql-arrays.ts";
 import { autoResolveEscalation, openEscalation, unresolvedEscalationsOf } from "./escalation-service.ts";
-import { activeFloorsOf, floorThresholdsOf } from "./floor-service.ts";
 import { type Calendar, calendarOfOrganization, recomputeFormulaKpi } from "./formula-recompute.ts";
-
-export { recomputeFormulaKpi } from "./formula-recompute.ts";
 
 /** Queue entries taken per round; a round is one transaction per organisation. */
 const BATCH = 500;
 /** Formula chains are short; this bounds a drain even if the queue keeps refilling. */
 const MAX_ROUNDS = 25;
-/** A queue entry that asks for a status re-judgement only (no formula inputs changed). */
-const STATUS_ONLY = "9999-12-31";
-/** `to_period` of an entry that must be judged whatever its values (new bands, a new formula). */
-const JUDGE_ANYWAY = "9999-12-31";
 /**
  * A change is judged when it reaches into a KPI's newest `close_after_green_periods` +
  * this many values: the run an escalation closes on, the latest value, and room for a
@@ -32,24 +33,6 @@ const JUDGE_ANYWAY = "9999-12-31";
 const JUDGING_MARGIN = 3;
 /** Backoff after a failed recompute: 1, 2, 4 … minutes, at most an hour. */
 const retryDelayMinutes = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1));
-
-/** Queues a KPI to be judged again (new bands, a new floor) without recomputing formulas. */
-export async function requeueForStatus(q: Queryable, organizationId: string, kpiId: string) {
-  await q.execute(sql`
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period)
-    values (${organizationId}, ${kpiId}, ${STATUS_ONLY}, ${JUDGE_ANYWAY})
-    on conflict (organization_id, kpi_id) do update
-      set to_period = ${JUDGE_ANYWAY}, queued_at = now(), not_before = now()`);
-}
-
-/** Queues a formula KPI to be recomputed from scratch (a restored or redefined formula). */
-export async function requeueFormula(q: Queryable, organizationId: string, kpiId: string) {
-  await q.execute(sql`
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period)
-    values (${organizationId}, ${kpiId}, '1900-01-01', ${JUDGE_ANYWAY})
-    on conflict (organization_id, kpi_id) do update
-      set from_period = '1900-01-01', to_period = ${JUDGE_ANYWAY}, queued_at = now(), not_before = now()`);
-}
 
 /**
  * Works off what a request just queued, before it answers, so the page it returns shows
@@ -67,7 +50,19 @@ export async function recomputeAfterWrite(deps: Deps, organizationId: string, kp
   }
 }
 
-type Claimed = { kpi_id: string; from_period: string; to_period: string; attempts: number };
+/**
+ * Starts working off what a bulk load just queued without making the caller wait: a
+ * large load answers as soon as its values are committed. The drain is tracked
+ * (background-work.ts), so shutdown and tests can wait for it; a failure is logged and
+ * left to the background job.
+ */
+export function recomputeSoon(deps: Deps, organizationId: string, kpiIds: readonly string[], logger: Logger) {
+  backgroundWorkOf(deps.db).track(
+    processRecomputeQueue(deps, organizationId, kpiIds).catch((error: unknown) => {
+      logger.error({ err: error }, "KPI recompute failed; the background job will retry");
+    }),
+  );
+}
 
 /**
  * Brings KPIs whose values changed up to date: formula KPIs that read them are
@@ -87,7 +82,7 @@ export async function processRecomputeQueue(
   organizationId?: string,
   only?: readonly string[],
 ): Promise<number> {
-  const organizations = organizationId ? [organizationId] : await organizationsWithWork(deps);
+  const organizations = organizationId ? [organizationId] : await organizationsWithRecomputeWork(deps.db);
   let processed = 0;
   for (const orgId of organizations) {
     let focus: Set<string> | null = only ? new Set(only) : null;
@@ -102,31 +97,9 @@ export async function processRecomputeQueue(
   return processed;
 }
 
-async function organizationsWithWork(deps: Deps): Promise<string[]> {
-  const rows = rowsOf<{ organization_id: string }>(
-    await deps.db.execute(sql`
-      select distinct organization_id from ${kpiRecomputeQueue} where not_before <= now() limit 100`),
-  );
-  return rows.map((r) => r.organization_id);
-}
-
 async function drainRound(q: Queryable, deps: Deps, organizationId: string, focus: Set<string> | null) {
-  // The KPIs are locked (key share) together with their entries, before anything else:
-  // an edit of a KPI holds it for update and then queues it, so taking the entry first
-  // and the KPI later (to open an escalation) could deadlock with it. A KPI being edited
-  // is skipped; the edit queues it again.
-  const claimed = rowsOf<Claimed>(
-    await q.execute(sql`
-      delete from ${kpiRecomputeQueue} where (organization_id, kpi_id) in (
-        select e.organization_id, e.kpi_id from ${kpiRecomputeQueue} e
-        join ${kpis} k on k.organization_id = e.organization_id and k.id = e.kpi_id
-        where e.organization_id = ${organizationId} and e.not_before <= now()
-          ${focus ? sql`and e.kpi_id = any(${uuidArray([...focus])})` : sql``}
-        order by e.queued_at limit ${BATCH}
-        for update of e skip locked
-        for key share of k skip locked)
-      returning kpi_id, from_period::text as from_period, to_period::text as to_period, attempts`),
-  );
+  // Claiming also locks the entries' KPIs (key share) first; see claimRecomputeEntries.
+  const claimed = await claimRecomputeEntries(q, organizationId, focus, BATCH);
   const recomputed = new Set<string>();
   if (claimed.length === 0) return { claimed: 0, recomputed };
   const calendar = await calendarOfOrganization(q, organizationId, deps.now());
@@ -155,18 +128,15 @@ async function drainRound(q: Queryable, deps: Deps, organizationId: string, focu
   return { claimed: claimed.length, recomputed };
 }
 
-async function putBack(q: Queryable, organizationId: string, entry: Claimed, error: unknown) {
+async function putBack(q: Queryable, organizationId: string, entry: ClaimedEntry, error: unknown) {
   const attempts = entry.attempts + 1;
   // Kept for operators to read, like a log line: without the failed query's parameters.
   const message = withoutParameters(error instanceof Error ? error.message : String(error));
-  await q.execute(sql`
-    insert into ${kpiRecomputeQueue} (organization_id, kpi_id, from_period, to_period, attempts, not_before, last_error)
-    values (${organizationId}, ${entry.kpi_id}, ${entry.from_period}, ${entry.to_period}, ${attempts},
-            now() + make_interval(mins => ${retryDelayMinutes(attempts)}), ${message.slice(0, 500)})
-    on conflict (organization_id, kpi_id) do update
-      set from_period = least(${kpiRecomputeQueue}.from_period, excluded.from_period),
-          to_period = greatest(${kpiRecomputeQueue}.to_period, excluded.to_period),
-          attempts = excluded.attempts, not_before = excluded.not_before, last_error = excluded.last_error`);
+  await putBackRecomputeEntry(q, organizationId, entry, {
+    attempts,
+    delayMinutes: retryDelayMinutes(attempts),
+    error: message.slice(0, 500),
+  });
 }
 
 /** Recomputes dependents of the entries and judges the entries' KPIs; returns the formula KPIs recomputed. */
@@ -174,13 +144,13 @@ async function recomputeEntries(
   q: Queryable,
   now: Date,
   organizationId: string,
-  entries: readonly Claimed[],
+  entries: readonly ClaimedEntry[],
   calendar: Calendar,
 ): Promise<string[]> {
   const changedFrom = new Map(entries.map((e) => [e.kpi_id, e.from_period]));
   const dependentFrom = new Map<string, string | null>();
-  // A formula KPI queued with 1900-01-01 (created, restored) is recomputed from scratch.
-  for (const [kpiId, from] of changedFrom) if (from === "1900-01-01") dependentFrom.set(kpiId, null);
+  // A formula KPI queued from scratch (created, restored) is recomputed over its whole history.
+  for (const [kpiId, from] of changedFrom) if (from === FROM_SCRATCH) dependentFrom.set(kpiId, null);
   for (const edge of await directDependents(q, organizationId, [...changedFrom.keys()])) {
     const from = changedFrom.get(edge.inputKpiId);
     if (!from || from === STATUS_ONLY) continue;
@@ -190,7 +160,7 @@ async function recomputeEntries(
   }
   const recomputed: string[] = [];
   if (dependentFrom.size > 0) {
-    for (const formulaKpi of await kpiRows(q, organizationId, [...dependentFrom.keys()])) {
+    for (const formulaKpi of await kpisByIds(q, organizationId, [...dependentFrom.keys()])) {
       if (formulaKpi.state !== "active" || !formulaKpi.formula) continue;
       await recomputeFormulaKpi(q, formulaKpi, dependentFrom.get(formulaKpi.id) ?? null, calendar);
       recomputed.push(formulaKpi.id);
@@ -200,13 +170,6 @@ async function recomputeEntries(
   const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedUpTo, JUDGING_MARGIN);
   await judgeKpis(q, now, organizationId, toJudge, calendar.today);
   return recomputed;
-}
-
-function kpiRows(q: Queryable, organizationId: string, ids: readonly string[]) {
-  return q
-    .select()
-    .from(kpis)
-    .where(sql`${kpis.organizationId} = ${organizationId} and ${kpis.id} = any(${uuidArray(ids)})`);
 }
 
 /**
@@ -223,7 +186,7 @@ async function judgeKpis(
   ids: readonly string[],
   today: string,
 ) {
-  const rows = (await kpiRows(q, organizationId, ids)).filter((k) => k.state === "active");
+  const rows = (await kpisByIds(q, organizationId, ids)).filter((k) => k.state === "active");
   if (rows.length === 0) return;
   const activeIds = rows.map((k) => k.id);
   const longestStreak = Math.max(...rows.map((k) => k.closeAfterGreenPeriods));
@@ -231,9 +194,9 @@ async function judgeKpis(
   const bands = await bandsOf(q, organizationId, activeIds);
   const values = await recentMeasurements(q, organizationId, activeIds, longestStreak + 1);
   const open = await unresolvedEscalationsOf(q, organizationId, activeIds);
-  const floors = await activeFloorsOf(q, organizationId, activeIds, today);
+  const floors = await activeFloorRows(q, organizationId, activeIds, today);
   // The floors open escalations fell through, in force or not (the cycle may have ended).
-  const fellThrough = await floorThresholdsOf(
+  const fellThrough = await floorThresholds(
     q,
     organizationId,
     [...open.values()].flatMap((e) => (e.reason === "floor" && e.floorId ? [e.floorId] : [])),
