@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.ts";
+import type { Queryable } from "../../db/client.ts";
 import {
   auditEvents,
   checkIns,
@@ -9,16 +9,16 @@ import {
   objectiveAlignments,
   objectives,
   themes,
-} from "../../../db/schema.ts";
-import { addDays, todayIn } from "../../../domain/dates.ts";
-import { type WeekStart, weekStartOf } from "../../../domain/okr/check-in-due.ts";
-import { normaliseScore, suggestedScore } from "../../../domain/okr/grading.ts";
-import { resolveStatusSettings } from "../../../domain/okr/status-settings.ts";
-import type { Objective } from "../../../shared/schemas/okrs.ts";
-import type { Actor, Deps } from "../../context.ts";
-import { listCycles } from "../../repositories/catalog-repository.ts";
-import { selectObjectives } from "../../repositories/okr-repository.ts";
-import { presentObjectives } from "../okr/okr-presenter.ts";
+} from "../../db/schema.ts";
+import { addDays, todayIn } from "../../domain/dates.ts";
+import { type WeekStart, weekStartOf } from "../../domain/okr/check-in-due.ts";
+import { normaliseScore, suggestedScore } from "../../domain/okr/grading.ts";
+import { resolveStatusSettings } from "../../domain/okr/status-settings.ts";
+import type { Objective } from "../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../context.ts";
+import { listCycles } from "../repositories/catalog-repository.ts";
+import { selectObjectives } from "../repositories/okr-repository.ts";
+import { presentObjectives } from "../services/okr/okr-presenter.ts";
 import { genericNotes } from "./demo-okr-notes.ts";
 import {
   at,

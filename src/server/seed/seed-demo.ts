@@ -1,17 +1,17 @@
 import { sql } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.ts";
-import { longStatements } from "../../../db/pg-pool.ts";
-import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
-import { todayIn } from "../../../domain/dates.ts";
-import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../../domain/fiscal-cycles.ts";
-import type { Actor, Deps } from "../../context.ts";
-import { recordAuditMany } from "../../repositories/audit-repository.ts";
-import { insertCycles } from "../../repositories/catalog-repository.ts";
-import { allPeople } from "../../repositories/people-repository.ts";
-import { allTeams } from "../../repositories/team-repository.ts";
-import { createOrganizationIn, cycleCreated } from "../organization-service.ts";
-import { presentPerson } from "../people-service.ts";
-import { presentTeam } from "../team-service.ts";
+import type { Queryable } from "../../db/client.ts";
+import { longStatements } from "../../db/pg-pool.ts";
+import { auditEvents, memberships, teamMembers, teams, users } from "../../db/schema.ts";
+import { todayIn } from "../../domain/dates.ts";
+import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../domain/fiscal-cycles.ts";
+import type { Actor, Deps } from "../context.ts";
+import { recordAuditMany } from "../repositories/audit-repository.ts";
+import { insertCycles } from "../repositories/catalog-repository.ts";
+import { allPeople } from "../repositories/people-repository.ts";
+import { allTeams } from "../repositories/team-repository.ts";
+import { createOrganizationIn, cycleCreated } from "../services/organization-service.ts";
+import { presentPerson } from "../services/people-service.ts";
+import { presentTeam } from "../services/team-service.ts";
 import type { PersonRef } from "./demo-okrs.ts";
 import {
   type DemoTeam,

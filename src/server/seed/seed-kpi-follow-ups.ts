@@ -13,12 +13,12 @@ import {
   escalations,
   kpiConnectors,
   kpiFloors,
-} from "../../../db/schema.ts";
-import { bandsInForce } from "../../../domain/kpi/bands.ts";
-import { valueStatus } from "../../../domain/kpi/status.ts";
-import { sealSecret } from "../../lib/secret-box.ts";
-import { randomSecret, sha256 } from "../../lib/secrets.ts";
-import { openEscalation } from "../kpi/escalation-service.ts";
+} from "../../db/schema.ts";
+import { bandsInForce } from "../../domain/kpi/bands.ts";
+import { valueStatus } from "../../domain/kpi/status.ts";
+import { sealSecret } from "../lib/secret-box.ts";
+import { randomSecret, sha256 } from "../lib/secrets.ts";
+import { openEscalation } from "../services/kpi/escalation-service.ts";
 import {
   type DemoEscalationEntry,
   demoFloors,

@@ -3,7 +3,7 @@
  * corrected ones in history.
  */
 import { sql } from "drizzle-orm";
-import { kpiMeasurementHistory } from "../../../db/schema.ts";
+import { kpiMeasurementHistory } from "../../db/schema.ts";
 import { roundTo } from "./demo-kpi-history.ts";
 import { demoCorrections } from "./demo-kpi-stories.ts";
 import type { KpiSeedContext, PlannedKpi } from "./seed-kpis.ts";
