@@ -153,6 +153,7 @@ export async function seedKpiFollowUps(
         kpi: { id: p.id, key: p.def.key, name: p.def.name },
         ownerUserId: floor.ownerUserId,
         threshold: floor.threshold,
+        // The version a new floor starts at.
         version: 1,
       }),
     );
