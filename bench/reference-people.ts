@@ -8,7 +8,7 @@
  * robin) and reports to its lead; a lead reports to the parent team's lead. One squad in 20
  * runs KPIs only, one in three (of the rest) OKRs only.
  */
-import { firstNames, lastNames } from "../src/server/services/demo/demo-structure.ts";
+import { firstNames, lastNames } from "../src/server/seed/demo-structure.ts";
 import type { ReferenceSizes } from "./reference-org.ts";
 import { pick, type Step, sqlArray, uid } from "./reference-sql.ts";
 

@@ -7,7 +7,7 @@ import {
   setOperator,
   setPasswordHash,
 } from "../../server/repositories/identity-repository.ts";
-import { seedDemoOrganization } from "../../server/services/demo/seed-demo.ts";
+import { seedDemoOrganization } from "../../server/seed/seed-demo.ts";
 import { EmailSchema, PasswordSchema } from "../../shared/schemas/auth.ts";
 import { openForCommand } from "../open-for-command.ts";
 

@@ -17,8 +17,8 @@ import {
   settingExistsWithPrefix,
   writeSetting,
 } from "../repositories/organization-repository.ts";
+import { seedDemoOrganization } from "../seed/seed-demo.ts";
 import { createSession, type NewSession } from "./auth-service.ts";
-import { seedDemoOrganization } from "./demo/seed-demo.ts";
 import { createOrganizationIn } from "./organization-service.ts";
 
 /**

@@ -5,20 +5,19 @@
  * that a person resolved. Escalations open through the escalation service, as the
  * recompute would open them; what people did afterwards is written as they would have.
  */
-import { and, eq, sql } from "drizzle-orm";
+import { bandsInForce } from "../../domain/kpi/bands.ts";
+import { valueStatus } from "../../domain/kpi/status.ts";
+import { sealSecret } from "../lib/secret-box.ts";
+import { randomSecret, sha256 } from "../lib/secrets.ts";
+import { insertEntry, updateUnresolvedEscalation } from "../repositories/escalation-repository.ts";
+import { insertFloor } from "../repositories/floor-repository.ts";
 import {
-  apiTokens,
-  type auditEvents,
-  escalationEntries,
-  escalations,
-  kpiConnectors,
-  kpiFloors,
-} from "../../../db/schema.ts";
-import { bandsInForce } from "../../../domain/kpi/bands.ts";
-import { valueStatus } from "../../../domain/kpi/status.ts";
-import { sealSecret } from "../../lib/secret-box.ts";
-import { randomSecret, sha256 } from "../../lib/secrets.ts";
-import { openEscalation } from "../kpi/escalation-service.ts";
+  type BackdatedAuditEvent,
+  dateEscalationOpenedEvents,
+} from "../repositories/seed/audit-seed-repository.ts";
+import { insertConnectorAfterRuns } from "../repositories/seed/kpi-seed-repository.ts";
+import { insertBackdatedServiceTokens } from "../repositories/seed/token-seed-repository.ts";
+import { openEscalation } from "../services/kpi/escalation-service.ts";
 import {
   type DemoEscalationEntry,
   demoFloors,
@@ -27,8 +26,6 @@ import {
 } from "./demo-kpi-stories.ts";
 import { at } from "./demo-okr-trajectories.ts";
 import type { KpiSeedContext, PlannedKpi } from "./seed-kpis.ts";
-
-type AuditRow = typeof auditEvents.$inferInsert;
 
 const hours = (date: Date, n: number) => new Date(date.getTime() + n * 3_600_000);
 
@@ -39,15 +36,15 @@ const connectorSecretContext = (organizationId: string, kpiId: string) =>
 export async function seedKpiFollowUps(
   ctx: KpiSeedContext,
   byKey: Map<string, PlannedKpi>,
-): Promise<{ feedTokenId: string; audit: AuditRow[] }> {
+): Promise<{ feedTokenId: string; audit: BackdatedAuditEvent[] }> {
   const { tx, organizationId } = ctx;
-  const audit: AuditRow[] = [];
+  const audit: BackdatedAuditEvent[] = [];
   const kpi = (key: string) => {
     const p = byKey.get(key);
     if (!p) throw new Error(`demo KPIs: no KPI "${key}"`);
     return p;
   };
-  const asPerson = (row: AuditRow, userId: string): AuditRow => ({
+  const asPerson = (row: BackdatedAuditEvent, userId: string): BackdatedAuditEvent => ({
     ...row,
     actorUserId: userId,
     actorLabel: ctx.nameOf(userId),
@@ -63,22 +60,18 @@ export async function seedKpiFollowUps(
       ? [{ name: "Keel demo connector", role: "viewer" as const, createdAt: hours(connected.createdAt, 1) }]
       : []),
   ].map((t) => ({ ...t, secret: `keel_${randomSecret(32)}` }));
-  const tokenRows = await tx
-    .insert(apiTokens)
-    .values(
-      tokens.map((t) => ({
-        organizationId,
-        kind: "service" as const,
-        userId: null,
-        name: t.name,
-        role: t.role,
-        tokenHash: sha256(t.secret),
-        prefix: t.secret.slice(0, 12),
-        createdBy: ctx.actor.userId,
-        createdAt: t.createdAt,
-      })),
-    )
-    .returning();
+  const tokenRows = await insertBackdatedServiceTokens(
+    tx,
+    organizationId,
+    tokens.map((t) => ({
+      name: t.name,
+      role: t.role,
+      tokenHash: sha256(t.secret),
+      prefix: t.secret.slice(0, 12),
+      createdBy: ctx.actor.userId,
+      createdAt: t.createdAt,
+    })),
+  );
   for (const row of tokenRows) {
     const { tokenHash: _hash, ...shown } = row;
     audit.push(ctx.event(row.createdAt, "token.created", "token", row.id, row.name, null, shown));
@@ -99,20 +92,21 @@ export async function seedKpiFollowUps(
     );
     const last = connected.values.length - 1;
     const createdAt = hours(connected.createdAt, 2);
-    await tx.insert(kpiConnectors).values({
+    await insertConnectorAfterRuns(tx, {
       organizationId,
       kpiId: connected.id,
       kind: "http_json",
       url,
       jsonPath: "$.memberCount",
+      query: null,
       secretCiphertext: sealed,
+      enabled: true,
       // Due at once: the first run after setup fetches this month's value.
       nextRunAt: ctx.deps.now(),
       lastRunAt: connected.recordedAt[last]!,
       lastOutcome: "succeeded",
       lastValue: connected.values[last]!,
       createdAt,
-      updatedAt: createdAt,
     });
     audit.push(
       ctx.event(
@@ -138,35 +132,32 @@ export async function seedKpiFollowUps(
 
   // KPI floors of the active quarter, set up in its planning.
   const floorCreated = at(ctx.activeCycle.startsOn, -60 * 24 * 4);
-  const floorRows = await tx
-    .insert(kpiFloors)
-    .values(
-      demoFloors.map((f, i) => ({
-        organizationId,
-        teamId: ctx.teamId(f.team),
-        cycleId: ctx.activeCycle.id,
-        kpiId: kpi(f.kpi).id,
-        ownerUserId: ctx.person(f.owner),
-        threshold: f.threshold,
-        createdAt: new Date(floorCreated.getTime() + i * 60_000),
-        updatedAt: new Date(floorCreated.getTime() + i * 60_000),
-      })),
-    )
-    .returning();
-  floorRows.forEach((row, i) => {
-    const p = kpi(demoFloors[i]!.kpi);
+  for (const [i, f] of demoFloors.entries()) {
+    const p = kpi(f.kpi);
+    const floor = {
+      organizationId,
+      teamId: ctx.teamId(f.team),
+      cycleId: ctx.activeCycle.id,
+      kpiId: p.id,
+      ownerUserId: ctx.person(f.owner),
+      threshold: f.threshold,
+      createdAt: new Date(floorCreated.getTime() + i * 60_000),
+    };
+    const row = await insertFloor(tx, floor);
+    if (!row) throw new Error(`demo KPIs: ${p.def.key} is on ${f.team}'s floor twice`);
     audit.push(
-      ctx.event(row.createdAt, "kpi_floor.created", "kpi_floor", row.id, p.def.name, null, {
+      ctx.event(floor.createdAt, "kpi_floor.created", "kpi_floor", row.id, p.def.name, null, {
         id: row.id,
-        teamId: row.teamId,
-        cycleId: row.cycleId,
+        teamId: floor.teamId,
+        cycleId: floor.cycleId,
         kpi: { id: p.id, key: p.def.key, name: p.def.name },
-        ownerUserId: row.ownerUserId,
-        threshold: row.threshold,
-        version: row.version,
+        ownerUserId: floor.ownerUserId,
+        threshold: floor.threshold,
+        // The version a new floor starts at.
+        version: 1,
       }),
     );
-  });
+  }
 
   // Escalations: opened by Keel at the first red value of a spell, then what people did.
   const redAt = (p: PlannedKpi) =>
@@ -185,11 +176,8 @@ export async function seedKpiFollowUps(
     if (!id) throw new Error(`demo KPIs: ${p.def.key} already has an unresolved escalation`);
     return { id, openedAt };
   };
-  // What people did, collected and written at the end: entries in one INSERT, each
-  // escalation's state in one UPDATE.
-  const entries: Array<typeof escalationEntries.$inferInsert> = [];
-  const states = new Map<string, Partial<typeof escalations.$inferInsert>>();
-  const step = (
+  // What people did, one step at a time as they did it: each change of state is a version.
+  const step = async (
     p: PlannedKpi,
     id: string,
     when: Date,
@@ -197,19 +185,30 @@ export async function seedKpiFollowUps(
     kind: "acknowledged" | "resolved" | DemoEscalationEntry["kind"],
     text: string,
   ) => {
-    const state = states.get(id) ?? {};
-    if (kind === "acknowledged") {
-      Object.assign(state, { state: "acknowledged", acknowledgedAt: when, acknowledgedByUserId: userId });
-    } else if (kind === "resolved") {
-      Object.assign(state, {
-        state: "resolved",
-        resolvedAt: when,
-        resolvedByUserId: userId,
-        resolution: text,
-      });
+    const patch =
+      kind === "acknowledged"
+        ? { state: "acknowledged" as const, acknowledgedAt: when, acknowledgedByUserId: userId }
+        : kind === "resolved"
+          ? { state: "resolved" as const, resolvedAt: when, resolvedByUserId: userId, resolution: text }
+          : null;
+    if (patch) {
+      const moved = await updateUnresolvedEscalation(
+        tx,
+        organizationId,
+        id,
+        { version: null, states: ["open", "acknowledged"] },
+        patch,
+      );
+      if (!moved) throw new Error(`demo KPIs: the escalation of ${p.def.key} is resolved already`);
     }
-    states.set(id, state);
-    entries.push({ organizationId, escalationId: id, kind, authorUserId: userId, text, createdAt: when });
+    await insertEntry(tx, {
+      organizationId,
+      escalationId: id,
+      kind,
+      authorUserId: userId,
+      text,
+      createdAt: when,
+    });
     const action =
       kind === "note"
         ? "escalation.note_added"
@@ -225,10 +224,17 @@ export async function seedKpiFollowUps(
     if (first < 0) throw new Error(`demo KPIs: ${p.def.key} has no red spell to escalate`);
     const { id, openedAt } = await open(p, first);
     const resolver = ctx.person(past.resolvedBy);
-    step(p, id, hours(openedAt, 3), resolver, "acknowledged", "");
+    await step(p, id, hours(openedAt, 3), resolver, "acknowledged", "");
     for (const e of past.entries)
-      step(p, id, hours(openedAt, 24 * e.daysAfterOpening + 2), ctx.person(e.by), e.kind, e.text);
-    step(p, id, hours(openedAt, 24 * past.resolvedDaysAfterOpening), resolver, "resolved", past.resolution);
+      await step(p, id, hours(openedAt, 24 * e.daysAfterOpening + 2), ctx.person(e.by), e.kind, e.text);
+    await step(
+      p,
+      id,
+      hours(openedAt, 24 * past.resolvedDaysAfterOpening),
+      resolver,
+      "resolved",
+      past.resolution,
+    );
   }
   for (const current of openDemoEscalations) {
     const p = kpi(current.kpi);
@@ -238,7 +244,7 @@ export async function seedKpiFollowUps(
     while (first > 0 && red[first - 1]) first--;
     const { id, openedAt } = await open(p, first);
     if (current.acknowledgedBy) {
-      step(
+      await step(
         p,
         id,
         hours(openedAt, 2),
@@ -248,25 +254,10 @@ export async function seedKpiFollowUps(
       );
     }
     for (const e of current.entries)
-      step(p, id, hours(openedAt, 24 * e.daysAfterOpening + 1), ctx.person(e.by), e.kind, e.text);
+      await step(p, id, hours(openedAt, 24 * e.daysAfterOpening + 1), ctx.person(e.by), e.kind, e.text);
   }
-  for (const [id, patch] of states) {
-    // Each change of state is a version, as when people make them one by one.
-    const changes = entries.filter(
-      (e) => e.escalationId === id && (e.kind === "acknowledged" || e.kind === "resolved"),
-    );
-    await tx
-      .update(escalations)
-      .set({ ...patch, version: 1 + changes.length })
-      .where(and(eq(escalations.organizationId, organizationId), eq(escalations.id, id)));
-  }
-  if (entries.length > 0) await tx.insert(escalationEntries).values(entries);
   // Keel's "opened" audit events are written as of now; date them when they happened.
-  await tx.execute(sql`
-    update audit_events a set at = e.opened_at
-    from escalations e
-    where a.organization_id = ${organizationId} and e.organization_id = ${organizationId}
-      and a.action = 'escalation.opened' and a.entity_id = e.id::text`);
+  await dateEscalationOpenedEvents(tx, organizationId);
 
   return { feedTokenId: tokenRows[0]!.id, audit };
 }

@@ -5,9 +5,9 @@
  * noise), and, where a story needs it, the newest values or a past dip as they happened.
  * Pure and deterministic: the same KPI and dates give the same values on every setup.
  */
-import { bandsInForce } from "../../../domain/kpi/bands.ts";
-import { valueStatus } from "../../../domain/kpi/status.ts";
-import type { Bands, Direction, Frequency } from "../../../domain/kpi/types.ts";
+import { bandsInForce } from "../../domain/kpi/bands.ts";
+import { valueStatus } from "../../domain/kpi/status.ts";
+import type { Bands, Direction, Frequency } from "../../domain/kpi/types.ts";
 import { seededRandom } from "./seed-demo.ts";
 
 const DAY_MS = 86_400_000;

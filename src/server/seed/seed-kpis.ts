@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.ts";
-import { auditEvents, kpiBands, kpiFormulaInputs, kpis, themes } from "../../../db/schema.ts";
-import { addDays, todayIn } from "../../../domain/dates.ts";
-import { evaluateFormula, type FormulaAst, parseFormula } from "../../../domain/kpi/formula.ts";
-import { latestDuePeriod, nextPeriodStart, periodStartOf } from "../../../domain/kpi/periods.ts";
-import type { Bands, PeriodOptions } from "../../../domain/kpi/types.ts";
-import type { Actor, Deps } from "../../context.ts";
-import { listCycles } from "../../repositories/catalog-repository.ts";
-import { periodOptionsOf } from "../../repositories/kpi-repository.ts";
+import type { Queryable } from "../../db/client.ts";
+import { addDays, todayIn } from "../../domain/dates.ts";
+import { evaluateFormula, type FormulaAst, parseFormula } from "../../domain/kpi/formula.ts";
+import { latestDuePeriod, nextPeriodStart, periodStartOf } from "../../domain/kpi/periods.ts";
+import type { Bands, PeriodOptions } from "../../domain/kpi/types.ts";
+import type { Actor, Deps } from "../context.ts";
+import { listCycles, listThemes } from "../repositories/catalog-repository.ts";
+import { periodOptionsOf } from "../repositories/kpi-repository.ts";
+import {
+  type BackdatedAuditEvent,
+  insertBackdatedAuditEvents,
+} from "../repositories/seed/audit-seed-repository.ts";
+import {
+  insertBandSeries,
+  insertFormulaInputs,
+  insertKpis,
+} from "../repositories/seed/kpi-seed-repository.ts";
 import { curveValues, periodEndExclusive, periodsEndingAt, roundTo } from "./demo-kpi-history.ts";
 import { type DemoBands, type DemoBandValues, type DemoKpi, demoKpis } from "./demo-kpis.ts";
 import { at } from "./demo-okr-trajectories.ts";
@@ -16,8 +23,6 @@ import type { PersonRef, ThemeKey } from "./demo-okrs.ts";
 import { type DemoAuditEvent, type DemoPlan, demoAuditEvents, demoRefs } from "./seed-demo.ts";
 import { seedKpiFollowUps } from "./seed-kpi-follow-ups.ts";
 import { insertMeasurements } from "./seed-kpi-values.ts";
-
-type AuditRow = typeof auditEvents.$inferInsert;
 
 /** Two years of history: periods per frequency. */
 const HISTORY = { daily: 730, weekly: 104, monthly: 24 } as const;
@@ -66,10 +71,7 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
   const today = todayIn(settings.timeZone, deps.now());
   const active = (await listCycles(tx, organizationId)).find((c) => c.state === "active");
   if (!active) throw new Error("demo KPIs: no active cycle");
-  const themeRows = await tx
-    .select({ id: themes.id, perspective: themes.perspective })
-    .from(themes)
-    .where(eq(themes.organizationId, organizationId));
+  const themeRows = await listThemes(tx, organizationId);
   const themeId = (key: ThemeKey) => themeRows.find((t) => t.perspective === key)?.id ?? null;
   const event = demoAuditEvents(actor);
   const ctx: KpiSeedContext = {
@@ -89,7 +91,8 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
   const planned = planKpis(ctx);
   const byKey = new Map(planned.map((p) => [p.def.key, p]));
 
-  await tx.insert(kpis).values(
+  await insertKpis(
+    tx,
     planned.map((p) => ({
       organizationId,
       id: p.id,
@@ -110,22 +113,23 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
       updatedAt: p.createdAt,
     })),
   );
-  await tx
-    .insert(kpiBands)
-    .values(planned.flatMap((p) => p.bands.map((b) => ({ organizationId, kpiId: p.id, ...b }))));
-  const edges = planned.flatMap((p) =>
-    p.def.formula
-      ? formulaOf(p.def).inputs.map((key) => ({
-          organizationId,
-          kpiId: p.id,
-          inputKpiId: byKey.get(key)!.id,
-        }))
-      : [],
+  await insertBandSeries(
+    tx,
+    organizationId,
+    planned.map((p) => ({ kpiId: p.id, bands: p.bands })),
   );
-  await tx.insert(kpiFormulaInputs).values(edges);
+  await insertFormulaInputs(
+    tx,
+    organizationId,
+    planned.flatMap((p) =>
+      p.def.formula
+        ? formulaOf(p.def).inputs.map((key) => ({ kpiId: p.id, inputKpiId: byKey.get(key)!.id }))
+        : [],
+    ),
+  );
 
   // Audit: each definition as the API presents it (kpi.created), before any value.
-  const audit: AuditRow[] = planned.map((p) => {
+  const audit: BackdatedAuditEvent[] = planned.map((p) => {
     const definition = {
       id: p.id,
       key: p.def.key,
@@ -161,7 +165,7 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
   await insertMeasurements(ctx, planned, followUps.feedTokenId);
   audit.push(...followUps.audit);
   audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  await tx.insert(auditEvents).values(audit);
+  await insertBackdatedAuditEvents(tx, audit);
 }
 
 const formulas = new Map<string, { ast: FormulaAst; inputs: string[] }>();

@@ -1,17 +1,22 @@
-import { sql } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.ts";
-import { longStatements } from "../../../db/pg-pool.ts";
-import { auditEvents, memberships, teamMembers, teams, users } from "../../../db/schema.ts";
-import { todayIn } from "../../../domain/dates.ts";
-import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../../domain/fiscal-cycles.ts";
-import type { Actor, Deps } from "../../context.ts";
-import { recordAuditMany } from "../../repositories/audit-repository.ts";
-import { insertCycles } from "../../repositories/catalog-repository.ts";
-import { allPeople } from "../../repositories/people-repository.ts";
-import { allTeams } from "../../repositories/team-repository.ts";
-import { createOrganizationIn, cycleCreated } from "../organization-service.ts";
-import { presentPerson } from "../people-service.ts";
-import { presentTeam } from "../team-service.ts";
+import type { Queryable } from "../../db/client.ts";
+import { longStatements } from "../../db/pg-pool.ts";
+import { todayIn } from "../../domain/dates.ts";
+import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../domain/fiscal-cycles.ts";
+import type { Actor, Deps } from "../context.ts";
+import { recordAudit, recordAuditMany } from "../repositories/audit-repository.ts";
+import { insertCycles } from "../repositories/catalog-repository.ts";
+import { allPeople } from "../repositories/people-repository.ts";
+import type { BackdatedAuditEvent } from "../repositories/seed/audit-seed-repository.ts";
+import {
+  insertAccountsWithoutPasswords,
+  insertMemberships,
+  insertTeamMembers,
+  setManagers,
+} from "../repositories/seed/people-seed-repository.ts";
+import { allTeams, insertTeam } from "../repositories/team-repository.ts";
+import { createOrganizationIn, cycleCreated } from "../services/organization-service.ts";
+import { presentPerson } from "../services/people-service.ts";
+import { presentTeam } from "../services/team-service.ts";
 import type { PersonRef } from "./demo-okrs.ts";
 import {
   type DemoTeam,
@@ -136,7 +141,7 @@ export type DemoAuditEvent = (
   entityLabel: string,
   before: unknown,
   after: unknown,
-) => typeof auditEvents.$inferInsert;
+) => BackdatedAuditEvent;
 
 /**
  * Audit events by `actor`, backdated to when the demo's story has each change happen, with
@@ -183,59 +188,44 @@ export async function seedDemoOrganization(
     { generateCycles: false, ownerTitle: titlesByKind.company!.lead },
   );
   const plan = planDemo(`${org.slug}.example`);
-  const insertedUsers = await tx
-    .insert(users)
-    .values(plan.people.slice(1).map((p) => ({ name: p.name, email: p.email, passwordHash: null })))
-    .returning({ id: users.id });
   plan.people[0]!.userId = owner.userId;
-  insertedUsers.forEach((u, i) => {
-    plan.people[i + 1]!.userId = u.id;
+  const newUserIds = await insertAccountsWithoutPasswords(tx, plan.people.slice(1));
+  newUserIds.forEach((id, i) => {
+    plan.people[i + 1]!.userId = id;
   });
-  await tx
-    .insert(memberships)
-    .values(
-      plan.people
-        .slice(1)
-        .map((p) => ({ organizationId: org.id, userId: p.userId!, role: "member" as const, title: p.title })),
-    );
-  // Managers after everyone exists (the manager foreign key points into the same table).
-  const pairs = plan.people
-    .slice(1)
-    .filter((p) => p.managerIndex !== null)
-    .map((p) => sql`(${p.userId}::uuid, ${plan.people[p.managerIndex!]!.userId}::uuid)`);
-  await tx.execute(sql`
-    update memberships m set manager_user_id = v.manager_id
-    from (values ${sql.join(pairs, sql`, `)}) as v(user_id, manager_id)
-    where m.organization_id = ${org.id} and m.user_id = v.user_id`);
+  await insertMemberships(
+    tx,
+    org.id,
+    plan.people.slice(1).map((p) => ({ userId: p.userId!, role: "member" as const, title: p.title })),
+  );
+  await setManagers(
+    tx,
+    org.id,
+    plan.people
+      .slice(1)
+      .filter((p) => p.managerIndex !== null)
+      .map((p) => ({ userId: p.userId!, managerUserId: plan.people[p.managerIndex!]!.userId! })),
+  );
 
   plan.teams[0]!.id = companyTeamId;
   for (const t of plan.teams.slice(1)) {
-    const [row] = await tx
-      .insert(teams)
-      .values({
-        organizationId: org.id,
-        name: t.def.name,
-        kind: t.def.kind,
-        methodology: t.def.methodology,
-        parentId: plan.teams[t.parentIndex!]!.id!,
-        leadUserId: plan.people[t.leadIndex]!.userId!,
-      })
-      .returning({ id: teams.id });
-    t.id = row!.id;
+    t.id = await insertTeam(tx, {
+      organizationId: org.id,
+      name: t.def.name,
+      kind: t.def.kind,
+      methodology: t.def.methodology,
+      parentId: plan.teams[t.parentIndex!]!.id!,
+      leadUserId: plan.people[t.leadIndex]!.userId!,
+    });
   }
   // The owner is already a member of the company team (createOrganizationIn adds the lead).
-  await tx
-    .insert(teamMembers)
-    .values(
-      plan.teams.flatMap((t) =>
-        t.memberIndexes.map((i) => ({
-          organizationId: org.id,
-          teamId: t.id!,
-          userId: plan.people[i]!.userId!,
-        })),
-      ),
-    )
-    .onConflictDoNothing();
+  await insertTeamMembers(
+    tx,
+    org.id,
+    plan.teams.flatMap((t) =>
+      t.memberIndexes.map((i) => ({ teamId: t.id!, userId: plan.people[i]!.userId! })),
+    ),
+  );
 
   // Audit events for everything created above, with the full entities as they stand
   // now (managers and team members included): one statement per kind, not per row.
@@ -295,16 +285,12 @@ export async function seedDemoOrganization(
 
   await recordAuditMany(tx, actor, cycleRows.map(cycleCreated));
 
-  await tx.insert(auditEvents).values({
-    organizationId: org.id,
-    actorUserId: actor.userId,
-    actorLabel: actor.label,
+  await recordAudit(tx, actor, {
     action: "organization.demo_seeded",
     entityType: "organization",
     entityId: org.id,
     entityLabel: org.name,
     after: { people: plan.people.length, teams: plan.teams.length, activeCycleStartsOn: currentStart },
-    requestId,
   });
   await seedDemoOkrs(tx, deps, actor, plan);
   await seedDemoKpis(tx, deps, actor, plan);

@@ -1,24 +1,32 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
-import type { Queryable } from "../../../db/client.ts";
+import type { Queryable } from "../../db/client.ts";
+import { addDays, todayIn } from "../../domain/dates.ts";
+import { type WeekStart, weekStartOf } from "../../domain/okr/check-in-due.ts";
+import { normaliseScore, suggestedScore } from "../../domain/okr/grading.ts";
+import { resolveStatusSettings } from "../../domain/okr/status-settings.ts";
+import type { Objective } from "../../shared/schemas/okrs.ts";
+import type { Actor, Deps } from "../context.ts";
+import { listCycles, listThemes } from "../repositories/catalog-repository.ts";
 import {
-  auditEvents,
-  checkIns,
-  keyResultContributors,
-  keyResults,
-  objectiveAlignments,
-  objectives,
-  themes,
-} from "../../../db/schema.ts";
-import { addDays, todayIn } from "../../../domain/dates.ts";
-import { type WeekStart, weekStartOf } from "../../../domain/okr/check-in-due.ts";
-import { normaliseScore, suggestedScore } from "../../../domain/okr/grading.ts";
-import { resolveStatusSettings } from "../../../domain/okr/status-settings.ts";
-import type { Objective } from "../../../shared/schemas/okrs.ts";
-import type { Actor, Deps } from "../../context.ts";
-import { listCycles } from "../../repositories/catalog-repository.ts";
-import { selectObjectives } from "../../repositories/okr-repository.ts";
-import { presentObjectives } from "../okr/okr-presenter.ts";
+  type BackdatedAuditEvent,
+  insertBackdatedAuditEvents,
+} from "../repositories/seed/audit-seed-repository.ts";
+import {
+  gradeAndCloseObjectives,
+  insertAlignments,
+  insertCheckIns,
+  insertContributors,
+  insertKeyResults,
+  insertObjectives,
+  objectivesOfCycle,
+  type SeededAlignmentRow,
+  type SeededCheckInRow,
+  type SeededContributorRow,
+  type SeededKeyResultRow,
+  type SeededObjectiveRow,
+  setKeyResultOutcomes,
+} from "../repositories/seed/okr-seed-repository.ts";
+import { presentObjectives } from "../services/okr/okr-presenter.ts";
 import { genericNotes } from "./demo-okr-notes.ts";
 import {
   at,
@@ -42,19 +50,11 @@ import { previousCycleOkrs } from "./demo-okrs-previous.ts";
 import { type DemoPlan, demoAuditEvents, demoRefs, seededRandom } from "./seed-demo.ts";
 
 type CycleRow = Awaited<ReturnType<typeof listCycles>>[number];
-type AuditRow = typeof auditEvents.$inferInsert;
-
-/** Rows per INSERT: far below PostgreSQL's 65,535 bind parameters for every table here. */
-const BATCH = 1000;
-
-async function insertInBatches<T>(rows: T[], insert: (batch: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += BATCH) await insert(rows.slice(i, i + BATCH));
-}
 
 type PlannedKeyResult = {
   /** The KR as created: no check-in yet. */
-  row: typeof keyResults.$inferInsert & { id: string; createdAt: Date };
-  checkIns: Array<typeof checkIns.$inferInsert & { createdAt: Date }>;
+  row: SeededKeyResultRow;
+  checkIns: SeededCheckInRow[];
   /** From the newest check-in. */
   latest: { currentValue: number | null; done: boolean; lastConfidence: number; lastCheckInAt: Date } | null;
   suggested: number | null;
@@ -79,16 +79,13 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     if (!c) throw new Error(`demo OKRs: no ${state} cycle`);
     return c;
   };
-  const themeRows = await tx
-    .select({ id: themes.id, perspective: themes.perspective })
-    .from(themes)
-    .where(eq(themes.organizationId, organizationId));
+  const themeRows = await listThemes(tx, organizationId);
   const themeId = (key: ThemeKey) => themeRows.find((t) => t.perspective === key)?.id ?? null;
   const today = todayIn(actor.timeZone, deps.now());
 
-  const objectiveRows: Array<typeof objectives.$inferInsert & { id: string; createdAt: Date }> = [];
-  const alignmentRows: Array<typeof objectiveAlignments.$inferInsert> = [];
-  const contributorRows: Array<typeof keyResultContributors.$inferInsert> = [];
+  const objectiveRows: SeededObjectiveRow[] = [];
+  const alignmentRows: SeededAlignmentRow[] = [];
+  const contributorRows: SeededContributorRow[] = [];
   const planned: PlannedKeyResult[] = [];
   const grades = new Map<string, { def: DemoObjective; grade: number | null }>();
 
@@ -273,23 +270,20 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     }
   }
 
-  await insertInBatches(objectiveRows, (b) => tx.insert(objectives).values(b));
-  await insertInBatches(
+  await insertObjectives(tx, objectiveRows);
+  await insertKeyResults(
+    tx,
     planned.map((p) => p.row),
-    (b) => tx.insert(keyResults).values(b),
   );
-  await insertInBatches(contributorRows, (b) => tx.insert(keyResultContributors).values(b));
-  await insertInBatches(alignmentRows, (b) => tx.insert(objectiveAlignments).values(b));
+  await insertContributors(tx, contributorRows);
+  await insertAlignments(tx, alignmentRows);
 
   // Audit: each Objective and KR as it was when created, before any check-in.
-  const audit: AuditRow[] = [];
+  const audit: BackdatedAuditEvent[] = [];
   const event = demoAuditEvents(actor);
   const createdAtOf = new Map(objectiveRows.map((o) => [o.id, o.createdAt]));
   const present = async (cycleId: string, day: string, ids?: string[]) => {
-    const rows = await selectObjectives(tx, organizationId, [
-      eq(objectives.cycleId, cycleId),
-      ...(ids ? [inArray(objectives.id, ids)] : []),
-    ]);
+    const rows = await objectivesOfCycle(tx, organizationId, cycleId, ids);
     const clock = { today: day, timeZone: actor.timeZone, settings: resolveStatusSettings({}) };
     return presentObjectives(tx, actor, clock, rows, { includeArchivedKeyResults: true });
   };
@@ -307,46 +301,49 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     }
   }
 
-  await insertInBatches(
+  await insertCheckIns(
+    tx,
     planned.flatMap((p) => p.checkIns),
-    (b) => tx.insert(checkIns).values(b),
   );
 
   // The KRs' latest check-in, denormalised, and last quarter's final scores.
   const gradedOn = addDays(closed.endsOn, 2);
-  const krUpdates = planned.filter((p) => p.latest !== null || p.finalScore !== null);
-  if (krUpdates.length > 0) {
-    const values = krUpdates.map((p) => {
-      const scored = p.finalScore !== null;
-      const updatedAt = scored ? at(gradedOn, 0) : p.row.createdAt;
-      const l = p.latest;
-      return sql`(${p.row.id}::uuid, ${l ? l.currentValue : (p.row.currentValue ?? null)}::float8,
-        ${l?.done ?? false}::boolean, ${l?.lastConfidence ?? null}::smallint,
-        ${l?.lastCheckInAt.toISOString() ?? null}::timestamptz, ${p.finalScore}::float8,
-        ${p.scoreComment}::text, ${scored ? 2 : 1}::int, ${updatedAt.toISOString()}::timestamptz)`;
-    });
-    await tx.execute(sql`
-      update key_results k set current_value = v.current_value, done = v.done,
-        last_confidence = v.last_confidence, last_check_in_at = v.last_check_in_at,
-        final_score = v.final_score, score_comment = v.score_comment, version = v.version,
-        updated_at = v.updated_at
-      from (values ${sql.join(values, sql`, `)})
-        as v(id, current_value, done, last_confidence, last_check_in_at, final_score, score_comment, version, updated_at)
-      where k.organization_id = ${organizationId} and k.id = v.id`);
-  }
+  await setKeyResultOutcomes(
+    tx,
+    organizationId,
+    planned
+      .filter((p) => p.latest !== null || p.finalScore !== null)
+      .map((p) => {
+        const scored = p.finalScore !== null;
+        const l = p.latest;
+        return {
+          id: p.row.id,
+          currentValue: l ? l.currentValue : (p.row.currentValue ?? null),
+          done: l?.done ?? false,
+          lastConfidence: l?.lastConfidence ?? null,
+          lastCheckInAt: l?.lastCheckInAt ?? null,
+          finalScore: p.finalScore,
+          scoreComment: p.scoreComment,
+          version: scored ? 2 : 1,
+          updatedAt: scored ? at(gradedOn, 0) : p.row.createdAt,
+        };
+      }),
+  );
 
   // Last quarter: graded (outcome, grade, retrospective) and closed.
   const closedAt = at(addDays(closed.endsOn, 4), 60);
   if (grades.size > 0) {
-    const values = [...grades].map(
-      ([id, g]) =>
-        sql`(${id}::uuid, ${g.grade}::float8, ${g.def.outcome ?? "missed"}::text, ${g.def.retrospective ?? null}::text)`,
+    await gradeAndCloseObjectives(
+      tx,
+      organizationId,
+      [...grades].map(([id, g]) => ({
+        id,
+        grade: g.grade,
+        outcome: g.def.outcome ?? "missed",
+        retrospective: g.def.retrospective ?? null,
+      })),
+      closedAt,
     );
-    await tx.execute(sql`
-      update objectives o set grade = v.grade, outcome = v.outcome, retrospective = v.retrospective,
-        state = 'closed', version = o.version + 2, updated_at = ${closedAt.toISOString()}::timestamptz
-      from (values ${sql.join(values, sql`, `)}) as v(id, grade, outcome, retrospective)
-      where o.organization_id = ${organizationId} and o.id = v.id`);
     const scoredDay = addDays(closed.endsOn, 1);
     planned.forEach((p, i) => {
       if (p.finalScore === null) return;
@@ -379,5 +376,5 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
   }
 
   audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  await insertInBatches(audit, (b) => tx.insert(auditEvents).values(b));
+  await insertBackdatedAuditEvents(tx, audit);
 }

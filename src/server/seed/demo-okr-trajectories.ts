@@ -2,9 +2,9 @@
  * How the demo's KRs move through a cycle: values along a declared path, the day and
  * time of each check-in, how values are written in notes, and the mood of each note.
  */
-import { daysBetween } from "../../../domain/dates.ts";
-import { roundTo } from "../../../domain/okr/numbers.ts";
-import type { KeyResultInput } from "../../../domain/okr/progress.ts";
+import { daysBetween } from "../../domain/dates.ts";
+import { roundTo } from "../../domain/okr/numbers.ts";
+import type { KeyResultInput } from "../../domain/okr/progress.ts";
 import type { NoteMood } from "./demo-okr-notes.ts";
 import type { DemoKeyResult } from "./demo-okrs.ts";
 
