@@ -1,5 +1,6 @@
 import type { Api } from "../context.ts";
 import { bodyLimitOf } from "../middleware/body-limit.ts";
+import { nameSchemaComponents } from "./component-names.ts";
 
 export const openApiInfo = {
   openapi: "3.1.0",
@@ -39,6 +40,7 @@ type Operation = {
  * every operation that takes a body may answer 413 (the limit is checked before any route).
  */
 export function openApiDocument(app: Api) {
+  nameSchemaComponents();
   const doc = app.getOpenAPI31Document(openApiInfo);
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const op of Object.values(item as Record<string, Operation>)) {
