@@ -1,0 +1,12 @@
+// The one place Keel loads ECharts: only the parts its charts use (tree-shaken from
+// `echarts/core`) and the SVG renderer, which draws crisp at any zoom, prints well and is
+// what the server renders to. The web app imports this file lazily, so the library
+// never weighs on the first page.
+import { LineChart } from "echarts/charts";
+import { GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+
+echarts.use([LineChart, GridComponent, MarkAreaComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
+
+export { echarts };
