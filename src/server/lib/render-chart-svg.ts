@@ -1,5 +1,5 @@
 import type { ChartOption } from "../../shared/charts/chart-option.ts";
-import { echarts } from "../../shared/charts/echarts-setup.ts";
+import { initChart } from "../../shared/charts/echarts-setup.ts";
 
 export type ChartSize = { width: number; height: number };
 
@@ -9,7 +9,7 @@ export type ChartSize = { width: number; height: number };
  * PDFs; the web app draws the same options live.
  */
 export function renderChartSvg(option: ChartOption, { width, height }: ChartSize): string {
-  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  const chart = initChart(null, null, { renderer: "svg", ssr: true, width, height });
   try {
     // A picture has no pointer: nothing that only answers to one.
     chart.setOption({ ...option, animation: false, tooltip: undefined });

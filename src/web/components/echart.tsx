@@ -13,7 +13,7 @@ type Props = {
 };
 
 // ECharts arrives with the first chart a page shows, never with the app's shell.
-const loadEcharts = () => import("../../shared/charts/echarts-setup.ts").then((m) => m.echarts);
+const loadEcharts = () => import("../../shared/charts/echarts-setup.ts").then((m) => m.initChart);
 
 /**
  * The theme's colours as the chart needs them: resolved values, read through a probe
@@ -68,9 +68,9 @@ export function EChart({ option, height, label, style }: Props) {
     let instance: EChartsType | null = null;
     let cancelled = false;
     const observer = new ResizeObserver(() => instance?.resize());
-    void loadEcharts().then((echarts) => {
+    void loadEcharts().then((initChart) => {
       if (cancelled) return;
-      instance = echarts.init(el, null, { renderer: "svg" });
+      instance = initChart(el, null, { renderer: "svg" });
       observer.observe(el);
       setChart(instance);
     });
