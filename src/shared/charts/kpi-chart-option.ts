@@ -1,3 +1,4 @@
+import type { MarkAreaComponentOption } from "echarts/components";
 import { bandsInForce } from "../../domain/kpi/bands.ts";
 import { valueStatus } from "../../domain/kpi/status.ts";
 import { formatKpiCompact, formatKpiValue, periodName } from "../kpi-format.ts";
@@ -31,6 +32,8 @@ export type KpiChartInput = {
   /** A tooltip and crosshair that follow the pointer; off for pictures (server-side SVG). */
   interactive?: boolean;
 };
+
+type MarkAreaPair = Extract<NonNullable<MarkAreaComponentOption["data"]>[number], unknown[]>;
 
 const ZONE_OPACITY = { green: 0.1, amber: 0.14, red: 0.12 } as const;
 const STATUS_WORDS = { green: "Green", amber: "Amber", red: "Red" } as const;
@@ -85,18 +88,22 @@ export function kpiChartOption({
   const dotted = points.length <= DOT_LIMIT;
   const lastIndex = points.length - 1;
 
+  // Each area is a pair of corners: from the version's start at the zone's floor to its
+  // end at the zone's ceiling (open-ended zones stop at the axis).
   const zones = segments.flatMap((s) =>
     zonesOf(kpi.direction, s.bands)
       .filter((z) => clamp(z.hi) > clamp(z.lo))
-      .map((z) => [
-        {
-          name: `${STATUS_WORDS[z.status]} band`,
-          xAxis: s.from,
-          yAxis: clamp(z.lo),
-          itemStyle: { color: zoneColour[z.status], opacity: ZONE_OPACITY[z.status] },
-        },
-        { xAxis: s.to, yAxis: clamp(z.hi) },
-      ]),
+      .map(
+        (z): MarkAreaPair => [
+          {
+            name: `${STATUS_WORDS[z.status]} band`,
+            xAxis: s.from,
+            yAxis: clamp(z.lo),
+            itemStyle: { color: zoneColour[z.status], opacity: ZONE_OPACITY[z.status] },
+          },
+          { xAxis: s.to, yAxis: clamp(z.hi) },
+        ],
+      ),
   );
 
   return {
@@ -190,7 +197,7 @@ export function kpiChartOption({
         showSymbol: true,
         lineStyle: { color: palette.primary, width: 1.8, join: "round" },
         emphasis: { scale: 1.6 },
-        markArea: { silent: true, label: { show: false }, data: zones as never },
+        markArea: { silent: true, label: { show: false }, data: zones },
         markLine: {
           silent: true,
           symbol: "none",
