@@ -1,6 +1,8 @@
 // `npm run build:web` (run by `npm start`): builds the web app into dist/web only when
 // the build is missing or older than any of its inputs, so starting Keel stays fast.
-// Works on a fresh clone after `npm ci`: Vite is a regular dependency.
+// Works on a fresh clone after `npm ci`. Vite and everything else only the build needs
+// are dev dependencies: a production install (`npm ci --omit=dev`) serves a dist/web
+// built beforehand, and this script then only confirms it is current.
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,7 +51,18 @@ if (builtAt > 0 && builtAt >= changedAt) {
   // developer's NODE_ENV=development) would otherwise ship React's development bundle,
   // half a megabyte heavier and slower.
   process.env.NODE_ENV = "production";
-  const { build } = await import("vite");
+  let build;
+  try {
+    ({ build } = await import("vite"));
+  } catch (error) {
+    if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+    console.error(
+      "Vite is not installed (a production install leaves out dev dependencies). Build the web app " +
+        "where they are installed (`npm ci && npm run build:web`) and ship dist/ with Keel; see " +
+        'docs/OPERATIONS.md, "Production install".',
+    );
+    process.exit(1);
+  }
   await build({ root, configFile: path.join(root, "vite.config.ts"), logLevel: "warn", mode: "production" });
   console.log(`Web app built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }

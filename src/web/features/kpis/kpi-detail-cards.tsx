@@ -1,13 +1,14 @@
 import { Anchor, Card, Group, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { dayMs } from "../../../shared/charts/kpi-geometry.ts";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { todayIso } from "../okrs/okr-defaults.ts";
 import { useThemes } from "../themes/themes-api.ts";
 import { KpiChart } from "./kpi-chart.tsx";
-import { dayMs, type RangeKey, rangeQuery } from "./kpi-chart-geometry.ts";
 import { aggregationLabels, formatKpiValue, unitLabels } from "./kpi-format.ts";
+import { type RangeKey, rangeQuery } from "./kpi-range.ts";
 import { type Kpi, useKpiSeries } from "./kpis-api.ts";
 
 const ranges: Array<{ value: RangeKey; label: string }> = [

@@ -1,5 +1,8 @@
-import { niceStep } from "../okrs/chart-scale.ts";
-import type { Kpi, KpiBands } from "./kpis-api.ts";
+import type { Kpi } from "../schemas/kpis.ts";
+import { niceStep } from "./scale.ts";
+
+/** One version of a KPI's thresholds, as the API returns it. */
+export type KpiBands = Kpi["bands"][number];
 
 const DAY = 86_400_000;
 
@@ -131,44 +134,25 @@ export function timeDomain(times: readonly number[], from: number, to: number): 
 }
 
 /**
- * The target as a step line: flat while a version is in force, a vertical step where the
- * next one starts. Gaps where a version has no target.
+ * The target as a step line: [time, value] corners, flat while a version is in force and
+ * stepping where the next one starts; null where a version has no target, which breaks
+ * the line.
  */
-export function targetPath(
-  segments: readonly BandSegment[],
-  x: (ms: number) => number,
-  y: (v: number) => number,
-): string {
-  let d = "";
-  let prev: { to: number; y: number } | null = null;
+export function targetSteps(segments: readonly BandSegment[]): Array<[number, number | null]> {
+  const out: Array<[number, number | null]> = [];
+  let prevTo: number | null = null;
   for (const s of segments) {
     const t = s.bands.target;
     if (t === null) {
-      prev = null;
+      if (prevTo !== null) out.push([s.from, null]);
+      prevTo = null;
       continue;
     }
-    const yy = round(y(t));
-    if (prev && prev.to === s.from) d += `V${yy} `;
-    else d += `M${round(x(s.from))} ${yy} `;
-    d += `H${round(x(s.to))} `;
-    prev = { to: s.to, y: yy };
+    if (prevTo !== null && prevTo !== s.from) out.push([prevTo, null]);
+    out.push([s.from, t], [s.to, t]);
+    prevTo = s.to;
   }
-  return d.trim();
-}
-
-function round(n: number): number {
-  return Math.round(n * 10) / 10;
-}
-
-export type RangeKey = "1y" | "2y" | "5y" | "all";
-
-/** The series query of a range ending today; "all" asks from far back. */
-export function rangeQuery(range: RangeKey, today: string): { from: string; to: string } {
-  if (range === "all") return { from: "1970-01-01", to: today };
-  const years = range === "1y" ? 1 : range === "2y" ? 2 : 5;
-  const [y, m, d] = today.split("-").map(Number) as [number, number, number];
-  const from = new Date(Date.UTC(y - years, m - 1, d) + DAY);
-  return { from: isoDay(from.getTime()), to: today };
+  return out;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -195,17 +179,4 @@ export function timeTicks(x0: number, x1: number): Array<{ t: number; label: str
     }
   }
   return out;
-}
-
-/** Index of the point nearest to time t (points sorted by time). */
-export function nearestIndex(times: readonly number[], t: number): number {
-  if (times.length === 0) return -1;
-  let lo = 0;
-  let hi = times.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if ((times[mid] ?? 0) < t) lo = mid;
-    else hi = mid;
-  }
-  return Math.abs((times[lo] ?? 0) - t) <= Math.abs((times[hi] ?? 0) - t) ? lo : hi;
 }

@@ -4,13 +4,11 @@ import {
   bandSegments,
   dayMs,
   domainValues,
-  nearestIndex,
-  rangeQuery,
-  targetPath,
+  targetSteps,
   timeDomain,
   timeTicks,
   zonesOf,
-} from "./kpi-chart-geometry.ts";
+} from "./kpi-geometry.ts";
 
 const bands = (effectiveFrom: string, target: number | null, greenMin: number, redMin: number) => ({
   effectiveFrom,
@@ -72,16 +70,23 @@ describe("the KPI chart's geometry", () => {
     expect(values).toContain(97);
   });
 
-  it("steps the target line where the bands change", () => {
+  it("steps the target line where the bands change, and breaks it where a version has none", () => {
     const segments = bandSegments(series, x0, x1);
-    const x = (ms: number) => (ms - x0) / 86_400_000;
-    const y = (v: number) => 100 - v;
-    expect(targetPath(segments, x, y)).toBe("M0 4 H181 V3 H364");
-  });
-
-  it("asks the series for whole years back from today, or everything", () => {
-    expect(rangeQuery("1y", "2026-11-23")).toEqual({ from: "2025-11-24", to: "2026-11-23" });
-    expect(rangeQuery("all", "2026-11-23").from).toBe("1970-01-01");
+    const mid = dayMs("2026-07-01");
+    expect(targetSteps(segments)).toEqual([
+      [x0, 96],
+      [mid, 96],
+      [mid, 97],
+      [x1, 97],
+    ]);
+    const gap = bandSegments([series[1]!, bands("2026-04-01", null, 95, 93), series[0]!], x0, x1);
+    expect(targetSteps(gap)).toEqual([
+      [x0, 96],
+      [dayMs("2026-04-01"), 96],
+      [dayMs("2026-04-01"), null],
+      [mid, 97],
+      [x1, 97],
+    ]);
   });
 
   it("labels years over long spans and months over short ones", () => {
@@ -107,11 +112,5 @@ describe("the KPI chart's geometry", () => {
     expect(axisTicks([6, 16])).toEqual([6, 8, 10, 12, 14, 16]);
     expect(axisTicks([92, 98])).toEqual([92, 94, 96, 98]);
     expect(axisTicks([0, 9_000_000]).every((t) => t >= 0 && t <= 9_000_000)).toBe(true);
-  });
-
-  it("finds the point nearest to the pointer", () => {
-    expect(nearestIndex([10, 20, 30], 24)).toBe(1);
-    expect(nearestIndex([10, 20, 30], 26)).toBe(2);
-    expect(nearestIndex([], 5)).toBe(-1);
   });
 });
