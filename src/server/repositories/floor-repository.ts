@@ -4,6 +4,7 @@ import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
 import type { TeamScope } from "../../shared/schemas/common.ts";
 import { uuidArray } from "./sql-arrays.ts";
 import { subtreeTeamIds } from "./team-repository.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
 
@@ -115,13 +116,8 @@ export async function updateFloor(
   version: number,
   patch: { ownerUserId?: string; threshold?: number; updatedAt: Date },
 ) {
-  const [row] = await q
-    .update(kpiFloors)
-    .set({ ...patch, version: sql`${kpiFloors.version} + 1` })
-    .where(
-      and(eq(kpiFloors.organizationId, organizationId), eq(kpiFloors.id, id), eq(kpiFloors.version, version)),
-    )
-    .returning({ id: kpiFloors.id });
+  const key = [eq(kpiFloors.organizationId, organizationId), eq(kpiFloors.id, id)];
+  const [row] = await updateAtVersion(q, kpiFloors, key, version, patch).returning({ id: kpiFloors.id });
   return row;
 }
 

@@ -12,6 +12,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 /** Objectives, Key Results, alignment and check-ins; every query scoped by organisation. */
 
@@ -237,17 +238,8 @@ export async function bumpObjectiveVersion(
   id: string,
   version: number,
 ) {
-  const rows = await q
-    .update(objectives)
-    .set({ version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(objectives.organizationId, organizationId),
-        eq(objectives.id, id),
-        eq(objectives.version, version),
-      ),
-    )
-    .returning({ id: objectives.id });
+  const key = [eq(objectives.organizationId, organizationId), eq(objectives.id, id)];
+  const rows = await updateAtVersion(q, objectives, key, version, {}).returning({ id: objectives.id });
   return rows.length > 0;
 }
 
@@ -258,17 +250,8 @@ export async function updateObjectiveRow(
   version: number,
   patch: Partial<typeof objectives.$inferInsert>,
 ) {
-  const [row] = await q
-    .update(objectives)
-    .set({ ...patch, version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(objectives.organizationId, organizationId),
-        eq(objectives.id, id),
-        eq(objectives.version, version),
-      ),
-    )
-    .returning({ id: objectives.id });
+  const key = [eq(objectives.organizationId, organizationId), eq(objectives.id, id)];
+  const [row] = await updateAtVersion(q, objectives, key, version, patch).returning({ id: objectives.id });
   return row;
 }
 
@@ -279,17 +262,8 @@ export async function updateKeyResultRow(
   version: number,
   patch: Partial<typeof keyResults.$inferInsert>,
 ) {
-  const [row] = await q
-    .update(keyResults)
-    .set({ ...patch, version: sql`${keyResults.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(keyResults.organizationId, organizationId),
-        eq(keyResults.id, id),
-        eq(keyResults.version, version),
-      ),
-    )
-    .returning({ id: keyResults.id });
+  const key = [eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)];
+  const [row] = await updateAtVersion(q, keyResults, key, version, patch).returning({ id: keyResults.id });
   return row;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { memberships, teamMembers, teams, users } from "../../db/schema.ts";
 import { likePattern, type NameCursor, type PageFilter } from "../lib/pagination.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 const teamColumns = {
   id: teams.id,
@@ -93,11 +94,8 @@ export async function updateTeam(
     archivedAt: Date | null;
   }>,
 ) {
-  const [row] = await q
-    .update(teams)
-    .set({ ...patch, version: sql`${teams.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(teams.organizationId, organizationId), eq(teams.id, id), eq(teams.version, version)))
-    .returning({ id: teams.id });
+  const key = [eq(teams.organizationId, organizationId), eq(teams.id, id)];
+  const [row] = await updateAtVersion(q, teams, key, version, patch).returning({ id: teams.id });
   return row;
 }
 

@@ -18,7 +18,7 @@ import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { listCycles } from "../../repositories/catalog-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
-import { presentObjectives } from "../okr/okr-presenter.ts";
+import { presentObjectives } from "../okr/present-objectives.ts";
 import { genericNotes } from "./demo-okr-notes.ts";
 import {
   at,

@@ -13,7 +13,6 @@ import { AppError, type FieldIssue, fieldError, notFound } from "../../../shared
 import type { Measurement } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
 import type { Logger } from "../../lib/logger.ts";
-import { requireEnterKpiValues } from "../../policies/kpi-policy.ts";
 import { bandsOf, enterableKpisOwnedBy, findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
 import {
   lockKpisForWrite,
@@ -25,7 +24,9 @@ import {
   versionsOfPeriod,
   writeMeasurementBatch,
 } from "../../repositories/measurement-repository.ts";
-import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
+import { requireEnterKpiValues } from "./kpi-access.ts";
+import { presentKpis } from "./kpi-cards.ts";
+import { withoutSparkline } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
 import { processRecomputeQueue, recomputeAfterWrite } from "./recompute-service.ts";
 

@@ -17,6 +17,7 @@ import {
   replaceParents,
 } from "../../repositories/okr-repository.ts";
 import { objectiveForChange, presentOne } from "./objective-service.ts";
+import { readabilityCache } from "./okr-access.ts";
 import {
   groupBy,
   judgeKeyResult,
@@ -24,7 +25,6 @@ import {
   okrClock,
   RESTRICTED_KEY_RESULT_TITLE,
   RESTRICTED_TITLE,
-  readabilityCache,
 } from "./okr-presenter.ts";
 
 /**

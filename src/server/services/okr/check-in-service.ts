@@ -6,7 +6,6 @@ import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts"
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { CheckIn } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayCheckIn, mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -23,7 +22,9 @@ import {
   selectKeyResults,
   selectObjectives,
 } from "../../repositories/okr-repository.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import { mayCheckIn, mayReadObjectiveText } from "./okr-access.ts";
+import { okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 /** A check-in may be edited by its author for this long after it was made. */
 export const CHECK_IN_EDIT_WINDOW_MS = 24 * 3600_000;

@@ -10,7 +10,6 @@ import {
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayCheckIn, requireEditObjective } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
@@ -23,6 +22,7 @@ import {
   updateObjectiveRow,
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
+import { mayCheckIn, requireEditObjective } from "./okr-access.ts";
 import { keyResultInput } from "./okr-presenter.ts";
 
 async function gradingObjective(q: Queryable, actor: Actor, objectiveId: string) {

@@ -6,7 +6,6 @@ import { AppError, fieldError, notFound, versionConflict } from "../../../shared
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { decodeCursor, likePattern, toPage } from "../../lib/pagination.ts";
-import { requireEditObjective } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle, findTheme } from "../../repositories/catalog-repository.ts";
@@ -19,7 +18,9 @@ import {
   updateObjectiveRow,
 } from "../../repositories/okr-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
-import { isMeasurableRow, okrClock, presentObjectives } from "./okr-presenter.ts";
+import { requireEditObjective } from "./okr-access.ts";
+import { isMeasurableRow, okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 export type KeyResultDraft = {
   title: string;

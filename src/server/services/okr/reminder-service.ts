@@ -10,7 +10,8 @@ import { leadsTeamOrAbove } from "../../repositories/kpi-access-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
 import { checkInsExpectedSince, keyResultsAddedOn } from "./check-in-service.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import { okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 /**
  * Who follows a team's check-ins: its lead, the leads of the teams above it, and the

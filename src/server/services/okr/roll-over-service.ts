@@ -4,7 +4,6 @@ import { rolloverKeyResult } from "../../../domain/okr/rollover.ts";
 import { AppError, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { requireEditObjective } from "../../policies/okr-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import {
@@ -16,6 +15,7 @@ import {
   selectKeyResults,
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
+import { requireEditObjective } from "./okr-access.ts";
 import { isMeasurableRow, keyResultInput } from "./okr-presenter.ts";
 
 /**

@@ -9,7 +9,8 @@ import { authorize } from "../../policies/org-policy.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import { okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 /**
  * The team's health in a cycle from the statuses of its own Objectives there. Drafts
