@@ -3,7 +3,7 @@ import { type Queryable, rowsOf } from "../../db/client.ts";
 import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
 import type { TeamScope } from "../../shared/schemas/common.ts";
 import { uuidArray } from "./sql-arrays.ts";
-import { subtreeTeamIds } from "./team-repository.ts";
+import { subtreeTeamIds, withTeamAncestors } from "./team-repository.ts";
 import { updateAtVersion } from "./versioned-update.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
@@ -187,12 +187,7 @@ export async function teamIsWithin(
   ancestorId: string,
 ): Promise<boolean> {
   const result = await q.execute(sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
-      union all
-      select t.id, t.parent_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
-      where t.organization_id = ${organizationId} and up.depth < 50
-    )
+    ${withTeamAncestors(organizationId, teamId)}
     select exists (select 1 from up where id = ${ancestorId}) as within`);
   return Boolean(rowsOf<{ within: boolean }>(result)[0]?.within);
 }

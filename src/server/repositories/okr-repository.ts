@@ -12,6 +12,7 @@ import {
   users,
 } from "../../db/schema.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { withTeamAncestors } from "./team-repository.ts";
 import { updateAtVersion } from "./versioned-update.ts";
 
 /** Objectives, Key Results, alignment and check-ins; every query scoped by organisation. */
@@ -287,12 +288,7 @@ export async function markKeyResultsActive(
 /** Whether a person belongs to a team or leads it or one of its ancestors. */
 export async function canWorkOnTeam(q: Queryable, organizationId: string, teamId: string, userId: string) {
   const result = await q.execute(sql`
-    with recursive up(id, parent_id, lead_user_id, depth) as (
-      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
-      union all
-      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
-      where t.organization_id = ${organizationId} and up.depth < 50
-    )
+    ${withTeamAncestors(organizationId, teamId)}
     select exists (select 1 from up where lead_user_id = ${userId})
         or exists (select 1 from ${teamMembers} where organization_id = ${organizationId} and team_id = ${teamId} and user_id = ${userId})
         as allowed`);

@@ -178,6 +178,20 @@ export function subtreeTeamIds(
 }
 
 /**
+ * `with recursive up(id, parent_id, lead_user_id, depth) as (…)`: the team (depth 0) and
+ * every team above it, nearest first, for the statement that follows to ask about them.
+ * The walk stops 50 levels up, so a damaged tree cannot make it run away.
+ */
+export function withTeamAncestors(organizationId: string, teamId: string): SQL {
+  return sql`with recursive up(id, parent_id, lead_user_id, depth) as (
+      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
+      union all
+      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
+      where t.organization_id = ${organizationId} and up.depth < 50
+    )`;
+}
+
+/**
  * The ids of every team a person leads and of all the teams below them, as a sub-select:
  * what "in my scope" covers for a lead.
  */
