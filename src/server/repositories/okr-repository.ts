@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.ts";
 import {
@@ -11,6 +11,8 @@ import {
   teams,
   users,
 } from "../../db/schema.ts";
+import { likePattern } from "../lib/pagination.ts";
+import { cycleOfObjective } from "./okr-joins.ts";
 import { uuidArray } from "./sql-arrays.ts";
 import { withTeamAncestors } from "./team-repository.ts";
 import { updateAtVersion } from "./versioned-update.ts";
@@ -36,7 +38,40 @@ export type ParentRef = {
  * Objectives with their team, owner and cycle, and their parents (as JSON: one query
  * instead of a second round trip for every page that shows Objectives).
  */
-export function selectObjectives(q: Queryable, organizationId: string, where: SQL[], page?: ObjectivePage) {
+/** Which Objectives to read; every field narrows, none reads the whole organisation. */
+export type ObjectiveFilter = {
+  ids?: string[];
+  cycleId?: string;
+  teamId?: string;
+  ownerUserId?: string;
+  /** Case-insensitive substring of the title. */
+  titleContains?: string;
+  /** Leaves archived Objectives out. */
+  liveOnly?: boolean;
+  states?: Array<"draft" | "active" | "closed">;
+  cycleStates?: Array<"planning" | "active" | "grading" | "closed">;
+};
+
+function objectiveConditions(f: ObjectiveFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.ids) where.push(sql`${objectives.id} = any(${uuidArray(f.ids)})`);
+  if (f.cycleId) where.push(eq(objectives.cycleId, f.cycleId));
+  if (f.teamId) where.push(eq(objectives.teamId, f.teamId));
+  if (f.ownerUserId) where.push(eq(objectives.ownerUserId, f.ownerUserId));
+  if (f.titleContains) where.push(sql`${objectives.title} ilike ${likePattern(f.titleContains)}`);
+  if (f.liveOnly) where.push(isNull(objectives.archivedAt));
+  if (f.states) where.push(inArray(objectives.state, f.states));
+  if (f.cycleStates) where.push(inArray(cycles.state, f.cycleStates));
+  return where;
+}
+
+export function selectObjectives(
+  q: Queryable,
+  organizationId: string,
+  filter: ObjectiveFilter,
+  page?: ObjectivePage,
+) {
+  const where = objectiveConditions(filter);
   // Creation times are compared at millisecond precision, the precision a cursor carries.
   const created = sql`date_trunc('milliseconds', ${objectives.createdAt})`;
   const after = page?.after
@@ -62,10 +97,7 @@ export function selectObjectives(q: Queryable, organizationId: string, where: SQ
         where a.organization_id = ${objectives.organizationId} and a.child_id = ${objectives.id}), '[]'::json)`,
     })
     .from(objectives)
-    .innerJoin(
-      cycles,
-      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
-    )
+    .innerJoin(cycles, cycleOfObjective)
     .leftJoin(
       teams,
       and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)),
@@ -83,7 +115,7 @@ export type ObjectivePage = {
 };
 
 export function findObjectiveRow(q: Queryable, organizationId: string, id: string) {
-  return selectObjectives(q, organizationId, [eq(objectives.id, id)]).then((r) => r[0]);
+  return selectObjectives(q, organizationId, { ids: [id] }).then((r) => r[0]);
 }
 
 export function selectKeyResults(q: Queryable, organizationId: string, objectiveIds: string[]) {

@@ -203,3 +203,16 @@ export function ledSubtreeTeamIds(organizationId: string, userId: string): SQL<s
       where t.organization_id = ${organizationId} and down.depth < 50
     ) select id from down)`;
 }
+
+/** First half of the advisory lock key for team trees (setup uses the single key 7040001). */
+const TREE_LOCK_CLASS = 7040002;
+
+/**
+ * Serialises changes to one organisation's tree until the transaction ends. A loop check
+ * reads the whole tree: two moves checked at once (A under B, B under A) would each pass
+ * against the tree before the other and together make a loop. Other organisations'
+ * trees are not held up (the key is derived from the organisation id).
+ */
+export async function lockTeamTree(q: Queryable, organizationId: string): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_CLASS}, hashtext(${organizationId}))`);
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import {
   auditEvents,
@@ -286,10 +286,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
   const event = demoAuditEvents(actor);
   const createdAtOf = new Map(objectiveRows.map((o) => [o.id, o.createdAt]));
   const present = async (cycleId: string, day: string, ids?: string[]) => {
-    const rows = await selectObjectives(tx, organizationId, [
-      eq(objectives.cycleId, cycleId),
-      ...(ids ? [inArray(objectives.id, ids)] : []),
-    ]);
+    const rows = await selectObjectives(tx, organizationId, { cycleId, ...(ids ? { ids } : {}) });
     const clock = { today: day, timeZone: actor.timeZone, settings: resolveStatusSettings({}) };
     return presentObjectives(tx, actor, clock, rows, { includeArchivedKeyResults: true });
   };
