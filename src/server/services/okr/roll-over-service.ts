@@ -2,6 +2,7 @@ import { rolloverKeyResult } from "../../../domain/okr/rollover.ts";
 import { AppError, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { parentsOf, replaceParents } from "../../repositories/alignment-edges-repository.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import {
@@ -12,9 +13,7 @@ import {
 import {
   contributorsOf,
   findObjectiveRow,
-  parentsOf,
   replaceContributors,
-  replaceParents,
   selectKeyResults,
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
