@@ -1,5 +1,5 @@
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { pingDatabase } from "../repositories/system-repository.ts";
 import type { Logger } from "./logger.ts";
 
 /** What clients are told to wait before trying again while the database is out (seconds). */
@@ -92,7 +92,7 @@ function createOutageWatch(db: Db, baseLogger: Logger): OutageWatch {
     probing = true;
     const timer = setTimeout(async () => {
       try {
-        await db.execute(sql`select 1`);
+        await pingDatabase(db);
         const downMs = since === null ? 0 : Date.now() - since;
         baseLogger.info(
           { database: "reachable", downMs, failedRequests: refused },

@@ -1,17 +1,32 @@
-import type { Queryable } from "../../db/client.ts";
 import { roleAtLeast } from "../../domain/roles.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { Actor } from "../context.ts";
-import { leadsTeamOrAbove, teamsLedBy } from "../repositories/kpi-access-repository.ts";
+
+/**
+ * Whether the person leads a team or a team above it, loaded by the caller (KPI rights
+ * follow leadership down the tree).
+ */
+export type KpiTeamStanding = { leadsTeamOrAbove: boolean };
+
+/** For callers that need not ask: the answer cannot depend on leadership. */
+export const LEADS_NOTHING: KpiTeamStanding = { leadsTeamOrAbove: false };
+
+/**
+ * Whether the actor's leadership can change an answer below: admins may anyway, viewers
+ * never may, and a service token has no person who could lead.
+ */
+export function leadershipMatters(actor: Actor): boolean {
+  return actor.userId !== null && roleAtLeast(actor.role, "member") && !roleAtLeast(actor.role, "admin");
+}
 
 /**
  * Who may define a team's KPIs and floors (PRODUCT.md defaults): admins any; the team's
  * lead and the leads above it. Members own and feed KPIs but do not define them.
  */
-export async function mayManageTeamKpis(q: Queryable, actor: Actor, teamId: string): Promise<boolean> {
+export function mayManageTeamKpis(actor: Actor, standing: KpiTeamStanding): boolean {
   if (roleAtLeast(actor.role, "admin")) return true;
   if (!roleAtLeast(actor.role, "member") || !actor.userId) return false;
-  return leadsTeamOrAbove(q, actor.organizationId, teamId, actor.userId);
+  return standing.leadsTeamOrAbove;
 }
 
 export const manageTeamKpisForbidden = () =>
@@ -20,31 +35,43 @@ export const manageTeamKpisForbidden = () =>
     "Only admins and the leads of this team (or of a team above it) can define its KPIs and floors.",
   );
 
-export async function requireManageTeamKpis(q: Queryable, actor: Actor, teamId: string): Promise<void> {
-  if (!(await mayManageTeamKpis(q, actor, teamId))) throw manageTeamKpisForbidden();
+export function requireManageTeamKpis(actor: Actor, standing: KpiTeamStanding): void {
+  if (!mayManageTeamKpis(actor, standing)) throw manageTeamKpisForbidden();
+}
+
+/** Whether the KPI's values are the actor's own to enter, whatever the team. */
+function feedsKpi(actor: Actor, kpi: { ownerUserId: string }): boolean {
+  return (
+    (actor.tokenId !== null && !actor.userId) || (actor.userId !== null && actor.userId === kpi.ownerUserId)
+  );
 }
 
 /**
  * Who may enter values for a KPI: its owner, whoever may manage the team's KPIs, and
  * service tokens of member rank or above (an admin created them to feed data in).
+ * `standing` is about the KPI's team.
  */
-export async function mayEnterKpiValues(
-  q: Queryable,
+export function mayEnterKpiValues(
   actor: Actor,
   kpi: { ownerUserId: string; teamId: string },
-): Promise<boolean> {
+  standing: KpiTeamStanding,
+): boolean {
   if (!roleAtLeast(actor.role, "member")) return false;
-  if (actor.tokenId && !actor.userId) return true;
-  if (actor.userId && actor.userId === kpi.ownerUserId) return true;
-  return mayManageTeamKpis(q, actor, kpi.teamId);
+  if (feedsKpi(actor, kpi)) return true;
+  return mayManageTeamKpis(actor, standing);
 }
 
-export async function requireEnterKpiValues(
-  q: Queryable,
+/** Whether entering this KPI's values depends on where the person leads. */
+export function valueRightsNeedLeadership(actor: Actor, kpi: { ownerUserId: string }): boolean {
+  return leadershipMatters(actor) && !feedsKpi(actor, kpi);
+}
+
+export function requireEnterKpiValues(
   actor: Actor,
   kpi: { ownerUserId: string; teamId: string; key: string },
-): Promise<void> {
-  if (!(await mayEnterKpiValues(q, actor, kpi))) {
+  standing: KpiTeamStanding,
+): void {
+  if (!mayEnterKpiValues(actor, kpi, standing)) {
     throw new AppError(
       "forbidden",
       `Only the owner of KPI "${kpi.key}", the leads of its team and admins can enter its values.`,
@@ -53,17 +80,40 @@ export async function requireEnterKpiValues(
 }
 
 /**
- * The same rule as mayEnterKpiValues for many KPIs at once (bulk loads, imports): the
- * teams the person leads are read once, not once per KPI.
+ * The same rule as mayEnterKpiValues for many KPIs at once (bulk loads, imports), given
+ * every team the person leads with the teams below them (`ledTeamIds`, read once).
  */
-export async function kpiValueWriter(
-  q: Queryable,
+export function kpiValueWriter(
   actor: Actor,
-): Promise<(kpi: { ownerUserId: string; teamId: string }) => boolean> {
+  ledTeamIds: ReadonlySet<string>,
+): (kpi: { ownerUserId: string; teamId: string }) => boolean {
   if (!roleAtLeast(actor.role, "member")) return () => false;
   if (roleAtLeast(actor.role, "admin") || (actor.tokenId && !actor.userId)) return () => true;
   const userId = actor.userId;
   if (!userId) return () => false;
-  const led = await teamsLedBy(q, actor.organizationId, userId);
-  return (kpi) => kpi.ownerUserId === userId || led.has(kpi.teamId);
+  return (kpi) => kpi.ownerUserId === userId || ledTeamIds.has(kpi.teamId);
+}
+
+/**
+ * Who may act on an escalation (PRODUCT.md): the people it went to, the leads of the
+ * KPI's team or a team above it, and admins. Viewers read only, and a service token has
+ * no person behind it to sign an acknowledgement or a resolution.
+ */
+export function mayActOnEscalation(
+  actor: Actor,
+  escalation: { recipients: ReadonlyArray<{ userId: string }> },
+  standing: KpiTeamStanding,
+): boolean {
+  const userId = actor.userId;
+  if (!userId || !roleAtLeast(actor.role, "member")) return false;
+  if (roleAtLeast(actor.role, "admin")) return true;
+  return escalation.recipients.some((r) => r.userId === userId) || standing.leadsTeamOrAbove;
+}
+
+/** Whether acting on this escalation depends on where the person leads. */
+export function escalationRightsNeedLeadership(
+  actor: Actor,
+  escalation: { recipients: ReadonlyArray<{ userId: string }> },
+): boolean {
+  return leadershipMatters(actor) && !escalation.recipients.some((r) => r.userId === actor.userId);
 }

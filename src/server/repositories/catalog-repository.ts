@@ -2,6 +2,7 @@ import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { cycles, themes } from "../../db/schema.ts";
 import { likePattern, type PageFilter } from "../lib/pagination.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 /** Cycles and strategic themes: small per-organisation catalogues. */
 
@@ -70,11 +71,8 @@ export async function updateCycle(
     state: "planning" | "active" | "grading" | "closed";
   }>,
 ) {
-  const [row] = await q
-    .update(cycles)
-    .set({ ...patch, version: sql`${cycles.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(cycles.organizationId, organizationId), eq(cycles.id, id), eq(cycles.version, version)))
-    .returning();
+  const key = [eq(cycles.organizationId, organizationId), eq(cycles.id, id)];
+  const [row] = await updateAtVersion(q, cycles, key, version, patch).returning();
   return row;
 }
 
@@ -128,10 +126,7 @@ export async function updateTheme(
   version: number,
   patch: Partial<{ name: string; description: string; archivedAt: Date | null }>,
 ) {
-  const [row] = await q
-    .update(themes)
-    .set({ ...patch, version: sql`${themes.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(themes.organizationId, organizationId), eq(themes.id, id), eq(themes.version, version)))
-    .returning();
+  const key = [eq(themes.organizationId, organizationId), eq(themes.id, id)];
+  const [row] = await updateAtVersion(q, themes, key, version, patch).returning();
   return row;
 }

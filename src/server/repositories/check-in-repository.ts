@@ -1,7 +1,9 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.ts";
+import type { CheckInRow } from "../../db/row-types.ts";
 import { checkIns, cycles, keyResultContributors, keyResults, objectives, users } from "../../db/schema.ts";
+import { cycleOfObjective, objectiveOfKeyResult } from "./okr-joins.ts";
 
 /** Check-ins (append-only facts) and the KR's denormalised latest values; scoped by organisation. */
 
@@ -44,17 +46,8 @@ export function findKeyResultForCheckIn(q: Queryable, organizationId: string, id
         order by c.user_id)`,
     })
     .from(keyResults)
-    .innerJoin(
-      objectives,
-      and(
-        eq(objectives.organizationId, keyResults.organizationId),
-        eq(objectives.id, keyResults.objectiveId),
-      ),
-    )
-    .innerJoin(
-      cycles,
-      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
-    )
+    .innerJoin(objectives, objectiveOfKeyResult)
+    .innerJoin(cycles, cycleOfObjective)
     .where(and(eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)))
     .then((r) => r[0]);
 }
@@ -156,4 +149,59 @@ export function latestCheckIn(q: Queryable, organizationId: string, keyResultId:
     .orderBy(desc(checkIns.createdAt), desc(checkIns.id))
     .limit(1)
     .then((r) => r[0]);
+}
+
+/**
+ * Marks a check-in as replaced by an edit, unless another edit replaced it first: false
+ * then (the row is claimed with `superseded_at is null`, so two edits cannot both win).
+ */
+export async function supersedeCheckIn(q: Queryable, organizationId: string, id: string, at: Date) {
+  const claimed = await q
+    .update(checkIns)
+    .set({ supersededAt: at })
+    .where(
+      and(eq(checkIns.organizationId, organizationId), eq(checkIns.id, id), isNull(checkIns.supersededAt)),
+    )
+    .returning({ id: checkIns.id });
+  return claimed.length > 0;
+}
+
+/** Inserts a check-in as given (an edit's new version); returns it. */
+export async function insertCheckIn(q: Queryable, row: typeof checkIns.$inferInsert): Promise<CheckInRow> {
+  const [created] = await q.insert(checkIns).values(row).returning();
+  return created!;
+}
+
+/**
+ * The Objectives in running cycles (active or grading) with a live KR that the person
+ * owns or contributes to: what their "my check-ins" form covers.
+ */
+export async function objectiveIdsWithKeyResultsOf(
+  q: Queryable,
+  organizationId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await q
+    .selectDistinct({ objectiveId: keyResults.objectiveId })
+    .from(keyResults)
+    .innerJoin(objectives, objectiveOfKeyResult)
+    .innerJoin(cycles, cycleOfObjective)
+    .leftJoin(
+      keyResultContributors,
+      and(
+        eq(keyResultContributors.organizationId, keyResults.organizationId),
+        eq(keyResultContributors.keyResultId, keyResults.id),
+        eq(keyResultContributors.userId, userId),
+      ),
+    )
+    .where(
+      and(
+        eq(keyResults.organizationId, organizationId),
+        isNull(keyResults.archivedAt),
+        isNull(objectives.archivedAt),
+        inArray(cycles.state, ["active", "grading"]),
+        or(eq(keyResults.ownerUserId, userId), sql`${keyResultContributors.userId} is not null`),
+      ),
+    );
+  return rows.map((r) => r.objectiveId);
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import { kpiConnectors } from "../../db/schema.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 export type ConnectorRow = typeof kpiConnectors.$inferSelect;
 
@@ -43,17 +44,12 @@ export async function replaceConnector(
   v: ConnectorConfig & { nextRunAt: Date; now: Date },
 ): Promise<ConnectorRow | undefined> {
   const { now, ...config } = v;
-  const [row] = await q
-    .update(kpiConnectors)
-    .set({ ...config, consecutiveFailures: 0, version: sql`${kpiConnectors.version} + 1`, updatedAt: now })
-    .where(
-      and(
-        eq(kpiConnectors.organizationId, organizationId),
-        eq(kpiConnectors.kpiId, kpiId),
-        eq(kpiConnectors.version, version),
-      ),
-    )
-    .returning();
+  const key = [eq(kpiConnectors.organizationId, organizationId), eq(kpiConnectors.kpiId, kpiId)];
+  const [row] = await updateAtVersion(q, kpiConnectors, key, version, {
+    ...config,
+    consecutiveFailures: 0,
+    updatedAt: now,
+  }).returning();
   return row;
 }
 

@@ -14,6 +14,7 @@ import type { TeamScope } from "../../shared/schemas/common.ts";
 import type { NameCursor } from "../lib/pagination.ts";
 import { uuidArray } from "./sql-arrays.ts";
 import { ledSubtreeTeamIds, subtreeTeamIds } from "./team-repository.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 /** Escalations, their recipients and timelines; every query scoped by organisation. */
 
@@ -47,6 +48,8 @@ function selectEscalations(q: Queryable, organizationId: string, where: SQL[]) {
 }
 
 export type EscalationRow = Awaited<ReturnType<typeof selectEscalations>>[number];
+export type RecipientRow = Awaited<ReturnType<typeof recipientsOf>>[number];
+export type EntryRow = Awaited<ReturnType<typeof entriesOf>>[number];
 
 export function findEscalation(q: Queryable, organizationId: string, id: string) {
   return selectEscalations(q, organizationId, [eq(escalations.id, id)]).then((r) => r[0]);
@@ -206,17 +209,14 @@ export async function updateUnresolvedEscalation(
   expect: { version: number | null; states: EscalationState[] },
   patch: Partial<typeof escalations.$inferInsert>,
 ) {
-  const where: SQL[] = [
+  const key = [
     eq(escalations.organizationId, organizationId),
     eq(escalations.id, id),
     inArray(escalations.state, expect.states),
   ];
-  if (expect.version !== null) where.push(eq(escalations.version, expect.version));
-  const [row] = await q
-    .update(escalations)
-    .set({ ...patch, version: sql`${escalations.version} + 1` })
-    .where(and(...where))
-    .returning({ id: escalations.id });
+  const [row] = await updateAtVersion(q, escalations, key, expect.version, patch).returning({
+    id: escalations.id,
+  });
   return row;
 }
 

@@ -3,7 +3,8 @@ import { type Queryable, rowsOf } from "../../db/client.ts";
 import { cycles, kpiFloors, kpis, teams, users } from "../../db/schema.ts";
 import type { TeamScope } from "../../shared/schemas/common.ts";
 import { uuidArray } from "./sql-arrays.ts";
-import { subtreeTeamIds } from "./team-repository.ts";
+import { subtreeTeamIds, withTeamAncestors } from "./team-repository.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 /** KPI floors and what showing them needs (latest values, bands); scoped by organisation. */
 
@@ -115,13 +116,8 @@ export async function updateFloor(
   version: number,
   patch: { ownerUserId?: string; threshold?: number; updatedAt: Date },
 ) {
-  const [row] = await q
-    .update(kpiFloors)
-    .set({ ...patch, version: sql`${kpiFloors.version} + 1` })
-    .where(
-      and(eq(kpiFloors.organizationId, organizationId), eq(kpiFloors.id, id), eq(kpiFloors.version, version)),
-    )
-    .returning({ id: kpiFloors.id });
+  const key = [eq(kpiFloors.organizationId, organizationId), eq(kpiFloors.id, id)];
+  const [row] = await updateAtVersion(q, kpiFloors, key, version, patch).returning({ id: kpiFloors.id });
   return row;
 }
 
@@ -191,12 +187,7 @@ export async function teamIsWithin(
   ancestorId: string,
 ): Promise<boolean> {
   const result = await q.execute(sql`
-    with recursive up(id, parent_id, depth) as (
-      select id, parent_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
-      union all
-      select t.id, t.parent_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
-      where t.organization_id = ${organizationId} and up.depth < 50
-    )
+    ${withTeamAncestors(organizationId, teamId)}
     select exists (select 1 from up where id = ${ancestorId}) as within`);
   return Boolean(rowsOf<{ within: boolean }>(result)[0]?.within);
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
-import { memberships, teams } from "../../db/schema.ts";
+import { memberships } from "../../db/schema.ts";
+import { ledSubtreeTeamIds, withTeamAncestors } from "./team-repository.ts";
 
 /** Whether the person leads the team or any team above it. */
 export async function leadsTeamOrAbove(
@@ -10,12 +11,7 @@ export async function leadsTeamOrAbove(
   userId: string,
 ): Promise<boolean> {
   const result = await q.execute(sql`
-    with recursive up(id, parent_id, lead_user_id, depth) as (
-      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
-      union all
-      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
-      where t.organization_id = ${organizationId} and up.depth < 50
-    )
+    ${withTeamAncestors(organizationId, teamId)}
     select exists (select 1 from up where lead_user_id = ${userId}) as allowed`);
   return Boolean(rowsOf<{ allowed: boolean }>(result)[0]?.allowed);
 }
@@ -31,12 +27,7 @@ export async function nearestLead(
   teamId: string,
 ): Promise<string | null> {
   const result = await q.execute(sql`
-    with recursive up(id, parent_id, lead_user_id, depth) as (
-      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
-      union all
-      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
-      where t.organization_id = ${organizationId} and up.depth < 50
-    )
+    ${withTeamAncestors(organizationId, teamId)}
     select up.lead_user_id from up
     join ${memberships} m on m.organization_id = ${organizationId} and m.user_id = up.lead_user_id and m.status = 'active'
     order by up.depth limit 1`);
@@ -45,13 +36,8 @@ export async function nearestLead(
 
 /** Every team a person leads, with all the teams below them: where they may manage KPIs. */
 export async function teamsLedBy(q: Queryable, organizationId: string, userId: string): Promise<Set<string>> {
-  const result = await q.execute(sql`
-    with recursive down(id, depth) as (
-      select id, 0 from ${teams} where organization_id = ${organizationId} and lead_user_id = ${userId}
-      union
-      select t.id, down.depth + 1 from ${teams} t join down on t.parent_id = down.id
-      where t.organization_id = ${organizationId} and down.depth < 50
-    )
-    select distinct id from down`);
+  const result = await q.execute(
+    sql`select distinct id from ${ledSubtreeTeamIds(organizationId, userId)} as led`,
+  );
   return new Set(rowsOf<{ id: string }>(result).map((r) => r.id));
 }

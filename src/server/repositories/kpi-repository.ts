@@ -4,6 +4,7 @@ import { kpiBands, kpiFormulaInputs, kpis, organizations, teams, users } from ".
 import type { Bands } from "../../domain/kpi/types.ts";
 import { likePattern, type NameCursor } from "../lib/pagination.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 export type PeriodSettings = {
   slug: string;
@@ -281,10 +282,7 @@ export async function updateKpiRow(
   version: number,
   patch: Partial<NewKpiRow>,
 ): Promise<KpiRow | undefined> {
-  const [row] = await q
-    .update(kpis)
-    .set({ ...patch, version: sql`${kpis.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(kpis.organizationId, organizationId), eq(kpis.id, id), eq(kpis.version, version)))
-    .returning();
+  const key = [eq(kpis.organizationId, organizationId), eq(kpis.id, id)];
+  const [row] = await updateAtVersion(q, kpis, key, version, patch).returning();
   return row;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Queryable } from "../../db/client.ts";
 import {
@@ -11,7 +11,11 @@ import {
   teams,
   users,
 } from "../../db/schema.ts";
+import { likePattern } from "../lib/pagination.ts";
+import { cycleOfObjective } from "./okr-joins.ts";
 import { uuidArray } from "./sql-arrays.ts";
+import { withTeamAncestors } from "./team-repository.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 /** Objectives, Key Results, alignment and check-ins; every query scoped by organisation. */
 
@@ -34,7 +38,40 @@ export type ParentRef = {
  * Objectives with their team, owner and cycle, and their parents (as JSON: one query
  * instead of a second round trip for every page that shows Objectives).
  */
-export function selectObjectives(q: Queryable, organizationId: string, where: SQL[], page?: ObjectivePage) {
+/** Which Objectives to read; every field narrows, none reads the whole organisation. */
+export type ObjectiveFilter = {
+  ids?: string[];
+  cycleId?: string;
+  teamId?: string;
+  ownerUserId?: string;
+  /** Case-insensitive substring of the title. */
+  titleContains?: string;
+  /** Leaves archived Objectives out. */
+  liveOnly?: boolean;
+  states?: Array<"draft" | "active" | "closed">;
+  cycleStates?: Array<"planning" | "active" | "grading" | "closed">;
+};
+
+function objectiveConditions(f: ObjectiveFilter): SQL[] {
+  const where: SQL[] = [];
+  if (f.ids) where.push(sql`${objectives.id} = any(${uuidArray(f.ids)})`);
+  if (f.cycleId) where.push(eq(objectives.cycleId, f.cycleId));
+  if (f.teamId) where.push(eq(objectives.teamId, f.teamId));
+  if (f.ownerUserId) where.push(eq(objectives.ownerUserId, f.ownerUserId));
+  if (f.titleContains) where.push(sql`${objectives.title} ilike ${likePattern(f.titleContains)}`);
+  if (f.liveOnly) where.push(isNull(objectives.archivedAt));
+  if (f.states) where.push(inArray(objectives.state, f.states));
+  if (f.cycleStates) where.push(inArray(cycles.state, f.cycleStates));
+  return where;
+}
+
+export function selectObjectives(
+  q: Queryable,
+  organizationId: string,
+  filter: ObjectiveFilter,
+  page?: ObjectivePage,
+) {
+  const where = objectiveConditions(filter);
   // Creation times are compared at millisecond precision, the precision a cursor carries.
   const created = sql`date_trunc('milliseconds', ${objectives.createdAt})`;
   const after = page?.after
@@ -60,10 +97,7 @@ export function selectObjectives(q: Queryable, organizationId: string, where: SQ
         where a.organization_id = ${objectives.organizationId} and a.child_id = ${objectives.id}), '[]'::json)`,
     })
     .from(objectives)
-    .innerJoin(
-      cycles,
-      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
-    )
+    .innerJoin(cycles, cycleOfObjective)
     .leftJoin(
       teams,
       and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)),
@@ -81,7 +115,7 @@ export type ObjectivePage = {
 };
 
 export function findObjectiveRow(q: Queryable, organizationId: string, id: string) {
-  return selectObjectives(q, organizationId, [eq(objectives.id, id)]).then((r) => r[0]);
+  return selectObjectives(q, organizationId, { ids: [id] }).then((r) => r[0]);
 }
 
 export function selectKeyResults(q: Queryable, organizationId: string, objectiveIds: string[]) {
@@ -170,66 +204,6 @@ export async function replaceContributors(
   }
 }
 
-/** Parents of the given Objectives (what they contribute to), with titles. */
-export async function parentsOf(q: Queryable, organizationId: string, childIds: string[]) {
-  if (childIds.length === 0) return [];
-  return q
-    .select({
-      childId: objectiveAlignments.childId,
-      parentId: objectiveAlignments.parentId,
-      weight: objectiveAlignments.weight,
-      title: objectives.title,
-      // What deciding whether the reader may see the parent's title needs.
-      visibility: objectives.visibility,
-      teamId: objectives.teamId,
-      ownerUserId: objectives.ownerUserId,
-    })
-    .from(objectiveAlignments)
-    .innerJoin(
-      objectives,
-      and(
-        eq(objectives.organizationId, objectiveAlignments.organizationId),
-        eq(objectives.id, objectiveAlignments.parentId),
-      ),
-    )
-    .where(
-      and(
-        eq(objectiveAlignments.organizationId, organizationId),
-        sql`${objectiveAlignments.childId} = any(${uuidArray(childIds)})`,
-      ),
-    );
-}
-
-/** Every alignment edge of the organisation: the graph is small (one row per link). */
-export function allAlignments(q: Queryable, organizationId: string) {
-  return q
-    .select({
-      childId: objectiveAlignments.childId,
-      parentId: objectiveAlignments.parentId,
-      weight: objectiveAlignments.weight,
-    })
-    .from(objectiveAlignments)
-    .where(eq(objectiveAlignments.organizationId, organizationId));
-}
-
-export async function replaceParents(
-  q: Queryable,
-  organizationId: string,
-  childId: string,
-  parents: Array<{ objectiveId: string; weight: number }>,
-) {
-  await q
-    .delete(objectiveAlignments)
-    .where(
-      and(eq(objectiveAlignments.organizationId, organizationId), eq(objectiveAlignments.childId, childId)),
-    );
-  if (parents.length > 0) {
-    await q
-      .insert(objectiveAlignments)
-      .values(parents.map((p) => ({ organizationId, childId, parentId: p.objectiveId, weight: p.weight })));
-  }
-}
-
 /** Bumps an Objective's version if it is still `version`; false when someone saved first. */
 export async function bumpObjectiveVersion(
   q: Queryable,
@@ -237,17 +211,8 @@ export async function bumpObjectiveVersion(
   id: string,
   version: number,
 ) {
-  const rows = await q
-    .update(objectives)
-    .set({ version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(objectives.organizationId, organizationId),
-        eq(objectives.id, id),
-        eq(objectives.version, version),
-      ),
-    )
-    .returning({ id: objectives.id });
+  const key = [eq(objectives.organizationId, organizationId), eq(objectives.id, id)];
+  const rows = await updateAtVersion(q, objectives, key, version, {}).returning({ id: objectives.id });
   return rows.length > 0;
 }
 
@@ -258,17 +223,8 @@ export async function updateObjectiveRow(
   version: number,
   patch: Partial<typeof objectives.$inferInsert>,
 ) {
-  const [row] = await q
-    .update(objectives)
-    .set({ ...patch, version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(objectives.organizationId, organizationId),
-        eq(objectives.id, id),
-        eq(objectives.version, version),
-      ),
-    )
-    .returning({ id: objectives.id });
+  const key = [eq(objectives.organizationId, organizationId), eq(objectives.id, id)];
+  const [row] = await updateAtVersion(q, objectives, key, version, patch).returning({ id: objectives.id });
   return row;
 }
 
@@ -279,17 +235,8 @@ export async function updateKeyResultRow(
   version: number,
   patch: Partial<typeof keyResults.$inferInsert>,
 ) {
-  const [row] = await q
-    .update(keyResults)
-    .set({ ...patch, version: sql`${keyResults.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(keyResults.organizationId, organizationId),
-        eq(keyResults.id, id),
-        eq(keyResults.version, version),
-      ),
-    )
-    .returning({ id: keyResults.id });
+  const key = [eq(keyResults.organizationId, organizationId), eq(keyResults.id, id)];
+  const [row] = await updateAtVersion(q, keyResults, key, version, patch).returning({ id: keyResults.id });
   return row;
 }
 
@@ -313,12 +260,7 @@ export async function markKeyResultsActive(
 /** Whether a person belongs to a team or leads it or one of its ancestors. */
 export async function canWorkOnTeam(q: Queryable, organizationId: string, teamId: string, userId: string) {
   const result = await q.execute(sql`
-    with recursive up(id, parent_id, lead_user_id, depth) as (
-      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
-      union all
-      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
-      where t.organization_id = ${organizationId} and up.depth < 50
-    )
+    ${withTeamAncestors(organizationId, teamId)}
     select exists (select 1 from up where lead_user_id = ${userId})
         or exists (select 1 from ${teamMembers} where organization_id = ${organizationId} and team_id = ${teamId} and user_id = ${userId})
         as allowed`);

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { instanceSettings, memberships, organizations, users } from "../../db/schema.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 export function findOrganizationBySlug(q: Queryable, slug: string) {
   return q
@@ -88,11 +89,13 @@ export async function updateOrganization(
     okrSettings: unknown;
   }>,
 ) {
-  const [row] = await q
-    .update(organizations)
-    .set({ ...patch, version: sql`${organizations.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(organizations.id, id), eq(organizations.version, version)))
-    .returning();
+  const [row] = await updateAtVersion(
+    q,
+    organizations,
+    [eq(organizations.id, id)],
+    version,
+    patch,
+  ).returning();
   return row;
 }
 

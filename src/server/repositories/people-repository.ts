@@ -4,6 +4,7 @@ import { type Queryable, rowsOf } from "../../db/client.ts";
 import { memberships, users } from "../../db/schema.ts";
 import type { Role } from "../../domain/roles.ts";
 import { likePattern, type NameCursor } from "../lib/pagination.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 const manager = alias(users, "manager");
 
@@ -79,17 +80,10 @@ export async function updateMembership(
     status: "active" | "deactivated";
   }>,
 ) {
-  const [row] = await q
-    .update(memberships)
-    .set({ ...patch, version: sql`${memberships.version} + 1`, updatedAt: sql`now()` })
-    .where(
-      and(
-        eq(memberships.organizationId, organizationId),
-        eq(memberships.userId, userId),
-        eq(memberships.version, version),
-      ),
-    )
-    .returning({ userId: memberships.userId });
+  const key = [eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)];
+  const [row] = await updateAtVersion(q, memberships, key, version, patch).returning({
+    userId: memberships.userId,
+  });
   return row;
 }
 

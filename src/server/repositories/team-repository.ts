@@ -2,6 +2,7 @@ import { and, eq, isNull, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { memberships, teamMembers, teams, users } from "../../db/schema.ts";
 import { likePattern, type NameCursor, type PageFilter } from "../lib/pagination.ts";
+import { updateAtVersion } from "./versioned-update.ts";
 
 const teamColumns = {
   id: teams.id,
@@ -93,11 +94,8 @@ export async function updateTeam(
     archivedAt: Date | null;
   }>,
 ) {
-  const [row] = await q
-    .update(teams)
-    .set({ ...patch, version: sql`${teams.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(teams.organizationId, organizationId), eq(teams.id, id), eq(teams.version, version)))
-    .returning({ id: teams.id });
+  const key = [eq(teams.organizationId, organizationId), eq(teams.id, id)];
+  const [row] = await updateAtVersion(q, teams, key, version, patch).returning({ id: teams.id });
   return row;
 }
 
@@ -180,6 +178,20 @@ export function subtreeTeamIds(
 }
 
 /**
+ * `with recursive up(id, parent_id, lead_user_id, depth) as (…)`: the team (depth 0) and
+ * every team above it, nearest first, for the statement that follows to ask about them.
+ * The walk stops 50 levels up, so a damaged tree cannot make it run away.
+ */
+export function withTeamAncestors(organizationId: string, teamId: string): SQL {
+  return sql`with recursive up(id, parent_id, lead_user_id, depth) as (
+      select id, parent_id, lead_user_id, 0 from ${teams} where organization_id = ${organizationId} and id = ${teamId}
+      union all
+      select t.id, t.parent_id, t.lead_user_id, up.depth + 1 from ${teams} t join up on t.id = up.parent_id
+      where t.organization_id = ${organizationId} and up.depth < 50
+    )`;
+}
+
+/**
  * The ids of every team a person leads and of all the teams below them, as a sub-select:
  * what "in my scope" covers for a lead.
  */
@@ -190,4 +202,17 @@ export function ledSubtreeTeamIds(organizationId: string, userId: string): SQL<s
       select t.id, down.depth + 1 from ${teams} t join down on t.parent_id = down.id
       where t.organization_id = ${organizationId} and down.depth < 50
     ) select id from down)`;
+}
+
+/** First half of the advisory lock key for team trees (setup uses the single key 7040001). */
+const TREE_LOCK_CLASS = 7040002;
+
+/**
+ * Serialises changes to one organisation's tree until the transaction ends. A loop check
+ * reads the whole tree: two moves checked at once (A under B, B under A) would each pass
+ * against the tree before the other and together make a loop. Other organisations'
+ * trees are not held up (the key is derived from the organisation id).
+ */
+export async function lockTeamTree(q: Queryable, organizationId: string): Promise<void> {
+  await q.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_CLASS}, hashtext(${organizationId}))`);
 }

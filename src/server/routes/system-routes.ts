@@ -1,6 +1,4 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
-import { migrationsApplied } from "../../db/migration-status.ts";
 import { SessionSchema } from "../../shared/schemas/auth.ts";
 import { SetupSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
 import { HealthSchema, NotReadySchema, ReadySchema } from "../../shared/schemas/system.ts";
@@ -9,6 +7,7 @@ import { isLocalRequest } from "../lib/client-ip.ts";
 import { RETRY_AFTER_SECONDS } from "../lib/database-outage.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { sessionInfo } from "../services/auth-service.ts";
+import { readiness } from "../services/readiness-service.ts";
 import { needsSetup, runSetup, setupCodeRequired } from "../services/setup-service.ts";
 import { setSessionCookie } from "./route-helpers.ts";
 
@@ -39,16 +38,10 @@ export function systemRoutes(app: Api, deps: Deps) {
       },
     }),
     async (c) => {
-      try {
-        await deps.db.execute(sql`select 1`);
-        if (!(await migrationsApplied(deps.db))) {
-          return c.json({ status: "not_ready" as const, reason: "migrations pending" }, 503);
-        }
-        return c.json({ status: "ready" as const, engine: deps.engine }, 200);
-      } catch {
-        c.header("Retry-After", String(RETRY_AFTER_SECONDS));
-        return c.json({ status: "not_ready" as const, reason: "database unreachable" }, 503);
-      }
+      const state = await readiness(deps);
+      if (state === "ready") return c.json({ status: "ready" as const, engine: deps.engine }, 200);
+      if (state === "database unreachable") c.header("Retry-After", String(RETRY_AFTER_SECONDS));
+      return c.json({ status: "not_ready" as const, reason: state }, 503);
     },
   );
 

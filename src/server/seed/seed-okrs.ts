@@ -26,7 +26,7 @@ import {
   type SeededObjectiveRow,
   setKeyResultOutcomes,
 } from "../repositories/seed/okr-seed-repository.ts";
-import { presentObjectives } from "../services/okr/okr-presenter.ts";
+import { presentObjectives } from "../services/okr/present-objectives.ts";
 import { genericNotes } from "./demo-okr-notes.ts";
 import {
   at,

@@ -1,5 +1,5 @@
 import type { Queryable } from "../../db/client.ts";
-import type { users } from "../../db/schema.ts";
+import type { UserRow } from "../../db/row-types.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
 import type { Deps, Principal } from "../context.ts";
@@ -58,7 +58,7 @@ export async function checkPasswordLimited(
   email: string,
   password: string,
   ip: string,
-): Promise<typeof users.$inferSelect | undefined> {
+): Promise<UserRow | undefined> {
   const now = deps.now();
   const { windowSeconds, perAccount, perIp } = SIGN_IN_LIMITS;
   const accountBucket = `sign-in:account:${email.toLowerCase()}`;

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from "../../db/client.ts";
-import type { invitations } from "../../db/schema.ts";
+import type { InvitationRow } from "../../db/row-types.ts";
 import { resolveStatusSettings } from "../../domain/okr/status-settings.ts";
 import { mayAssignRole, type Role } from "../../domain/roles.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../shared/errors.ts";
@@ -26,8 +26,6 @@ import { findPerson, insertMembership, updateMembership } from "../repositories/
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { checkPasswordLimited, createSession } from "./auth-service.ts";
 import { presentPerson } from "./people-service.ts";
-
-type InvitationRow = typeof invitations.$inferSelect;
 
 function statusOf(row: InvitationRow, now: Date) {
   if (row.acceptedAt) return "accepted" as const;

@@ -1,5 +1,3 @@
-import { sql } from "drizzle-orm";
-import { users } from "../../db/schema.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { Deps } from "../context.ts";
 import { hashPassword } from "../lib/passwords.ts";
@@ -17,6 +15,7 @@ import {
   settingExistsWithPrefix,
   writeSetting,
 } from "../repositories/organization-repository.ts";
+import { lockSetup, someAccountHasPassword } from "../repositories/setup-repository.ts";
 import { seedDemoOrganization } from "../seed/seed-demo.ts";
 import { createSession, type NewSession } from "./auth-service.ts";
 import { createOrganizationIn } from "./organization-service.ts";
@@ -31,11 +30,7 @@ const LEGACY_SETUP_CODE_KEY = "setup_code_sha256";
 
 /** An instance needs setup until some account can sign in. */
 export async function needsSetup(deps: Deps): Promise<boolean> {
-  const [row] = await deps.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(sql`${users.passwordHash} is not null`);
-  return (row?.n ?? 0) === 0;
+  return !(await someAccountHasPassword(deps.db));
 }
 
 /**
@@ -97,12 +92,8 @@ export async function runSetup(
   const passwordHash = await hashPassword(input.password);
   const orgSlug = await deps.db.transaction(async (tx) => {
     // One setup at a time, across instances; the loser sees the instance already set up.
-    await tx.execute(sql`select pg_advisory_xact_lock(7040001)`);
-    const [claimed] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(users)
-      .where(sql`${users.passwordHash} is not null`);
-    if ((claimed?.n ?? 0) > 0) {
+    await lockSetup(tx);
+    if (await someAccountHasPassword(tx)) {
       throw new AppError("conflict", "Keel is already set up. Sign in instead.");
     }
     const existing = await findUserByEmail(tx, input.email);

@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
 import { changedFields } from "../../domain/no-op.ts";
 import { buildTree, wouldCreateLoop } from "../../domain/team-tree.ts";
@@ -17,6 +16,7 @@ import {
   isActiveMember,
   listTeamMembers,
   listTeams,
+  lockTeamTree,
   parentMap,
   removeTeamMember,
   updateTeam,
@@ -73,19 +73,6 @@ export async function getTeam(deps: Deps, actor: Actor, id: string): Promise<Tea
   return presentTeam(row);
 }
 
-/** First half of the advisory lock key for team trees (setup uses the single key 7040001). */
-const TREE_LOCK_CLASS = 7040002;
-
-/**
- * Serialises changes to one organisation's tree until the transaction ends. A loop check
- * reads the whole tree: two moves checked at once (A under B, B under A) would each pass
- * against the tree before the other and together make a loop. Other organisations'
- * trees are not held up (the key is derived from the organisation id).
- */
-async function lockTree(q: Queryable, organizationId: string) {
-  await q.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_CLASS}, hashtext(${organizationId}))`);
-}
-
 async function checkParent(q: Queryable, actor: Actor, parentId: string | null) {
   if (!parentId) return;
   const parent = await findTeam(q, actor.organizationId, parentId);
@@ -112,7 +99,7 @@ export async function createTeam(
 ): Promise<Team> {
   authorize(actor, "manage_teams");
   return deps.db.transaction(async (tx) => {
-    await lockTree(tx, actor.organizationId);
+    await lockTeamTree(tx, actor.organizationId);
     await checkParent(tx, actor, input.parentId);
     await checkLead(tx, actor, input.leadUserId);
     const id = await insertTeam(tx, { organizationId: actor.organizationId, ...input });
@@ -147,7 +134,7 @@ export async function updateTeamDetails(
   return deps.db.transaction(async (tx) => {
     // Moves and archiving change the tree's shape: checked and applied one at a time.
     if (input.parentId !== undefined || input.archived !== undefined)
-      await lockTree(tx, actor.organizationId);
+      await lockTeamTree(tx, actor.organizationId);
     const beforeRow = await findTeam(tx, actor.organizationId, id);
     if (!beforeRow) throw notFound("That team");
     const { version, archived, ...patch } = input;

@@ -117,8 +117,5 @@ export async function objectivesOfCycle(
   cycleId: string,
   ids?: readonly string[],
 ): Promise<ObjectiveRow[]> {
-  return selectObjectives(q, organizationId, [
-    eq(objectives.cycleId, cycleId),
-    ...(ids ? [inArray(objectives.id, [...ids])] : []),
-  ]);
+  return selectObjectives(q, organizationId, { cycleId, ...(ids ? { ids: [...ids] } : {}) });
 }

@@ -9,7 +9,7 @@ import type {
   SavedConnector,
 } from "../../../shared/schemas/connectors.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { manageTeamKpisForbidden, requireManageTeamKpis } from "../../policies/kpi-policy.ts";
+import { manageTeamKpisForbidden } from "../../policies/kpi-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -31,6 +31,7 @@ import { runConnector } from "./connector-run-service.ts";
 import { JsonPathSyntaxError, parseJsonPath } from "./connector-runners/json-path.ts";
 import { postgresTargetOf } from "./connector-runners/postgres-sql.ts";
 import { checkTarget, httpTarget, type Target, targetPolicyOf } from "./connector-runners/target-guard.ts";
+import { requireManageTeamKpis } from "./kpi-access.ts";
 
 /**
  * A KPI's connector: reading it (anyone in the organisation, never its credentials),

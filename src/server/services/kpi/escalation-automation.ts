@@ -21,7 +21,7 @@ import {
 import { findFloor } from "../../repositories/floor-repository.ts";
 import { nearestLead } from "../../repositories/kpi-access-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
-import { presentOne } from "./escalation-presenter.ts";
+import { presentOne } from "./presented-escalations.ts";
 
 /**
  * The steps Keel takes on escalations by itself, inside the caller's transaction: the

@@ -13,7 +13,8 @@ import {
   listEscalations,
   updateUnresolvedEscalation,
 } from "../../repositories/escalation-repository.ts";
-import { actingCheck, forReader, type Presented, present, presentOne } from "./escalation-presenter.ts";
+import type { Presented } from "./escalation-presenter.ts";
+import { actingCheck, forReader, present, presentOne } from "./presented-escalations.ts";
 
 /**
  * Escalations: a KPI turned red or fell through a floor, and the people who must act

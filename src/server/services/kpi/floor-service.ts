@@ -7,7 +7,6 @@ import { AppError, fieldError, notFound, versionConflict } from "../../../shared
 import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { KpiFloor } from "../../../shared/schemas/escalations.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
@@ -27,6 +26,7 @@ import { bandsOf } from "../../repositories/kpi-repository.ts";
 import { recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
+import { requireManageTeamKpis } from "./kpi-access.ts";
 import { recomputeAfterWrite } from "./recompute-service.ts";
 
 /**

@@ -10,7 +10,8 @@ import {
   kpisWithNames,
 } from "../../repositories/kpi-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
-import { cardPoints, presentCards, presentKpis, SPARKLINE_POINTS } from "./kpi-presenter.ts";
+import { presentKpis } from "./kpi-cards.ts";
+import { cardPoints, presentCards, SPARKLINE_POINTS } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
 
 /**

@@ -1,46 +1,29 @@
-import type { Queryable } from "../../../db/client.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { bandsInForce } from "../../../domain/kpi/bands.ts";
 import { currentStatus } from "../../../domain/kpi/status.ts";
 import { trend } from "../../../domain/kpi/trend.ts";
 import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { Kpi, KpiCard } from "../../../shared/schemas/kpis.ts";
-import { type KpiCardData, kpiCardData } from "../../repositories/kpi-card-repository.ts";
+import type { KpiCardData } from "../../repositories/kpi-card-repository.ts";
 import type { KpiWithNames } from "../../repositories/kpi-repository.ts";
 
 /** Enough periods for the trend window and an escalation's green streak. */
-const DETAIL_POINTS = 12;
+export const DETAIL_POINTS = 12;
 /** A year of weekly values on a board card. */
 export const SPARKLINE_POINTS = 52;
 
 export type PresentContext = { now: Date; timeZone: string; periods: PeriodOptions };
-
-/**
- * KPIs as the API shows them: definition, bands, the current status, trend, open
- * escalation and connector state, in one query whatever the count.
- */
-export async function presentKpis(
-  q: Queryable,
-  organizationId: string,
-  rows: readonly KpiWithNames[],
-  ctx: PresentContext,
-  points = DETAIL_POINTS,
-): Promise<KpiCard[]> {
-  const ids = rows.map((r) => r.kpi.id);
-  const data = await kpiCardData(q, organizationId, ids, cardPoints(points));
-  return presentCards(
-    rows.map((row) => ({ ...row, card: data.get(row.kpi.id) })),
-    ctx,
-    points,
-  );
-}
 
 /** How many values to read for cards with `points`-long sparklines (status and trend need a few). */
 export function cardPoints(points: number) {
   return Math.max(points, DETAIL_POINTS);
 }
 
-/** KPIs whose card data was read with them (see `activeKpiCardsOfTeam`). */
+/**
+ * KPIs as the API shows them: definition, bands, the current status, trend, open
+ * escalation and connector state, from card data the caller read with them (see
+ * `kpi-cards.ts` and `activeKpiCardsOfTeam`).
+ */
 export function presentCards(
   rows: ReadonlyArray<KpiWithNames & { card: KpiCardData | undefined }>,
   ctx: PresentContext,

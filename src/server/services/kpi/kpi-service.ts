@@ -13,7 +13,6 @@ import type {
 } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { pageFilter, toPage } from "../../lib/pagination.ts";
-import { requireManageTeamKpis } from "../../policies/kpi-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findTheme } from "../../repositories/catalog-repository.ts";
 import { requeueFormula, requeueForStatus } from "../../repositories/kpi-recompute-repository.ts";
@@ -33,7 +32,9 @@ import {
 } from "../../repositories/kpi-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { resolveEscalationsOfArchivedKpi } from "./escalation-service.ts";
-import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
+import { requireManageTeamKpis } from "./kpi-access.ts";
+import { presentKpis } from "./kpi-cards.ts";
+import { withoutSparkline } from "./kpi-presenter.ts";
 import { recomputeAfterWrite } from "./recompute-service.ts";
 
 /** The presentation context of an organisation: its clock and calendar. */

@@ -3,10 +3,10 @@ import { periodLabel, periodStartOf } from "../../../domain/kpi/periods.ts";
 import type { PeriodOptions } from "../../../domain/kpi/types.ts";
 import type { FieldIssue } from "../../../shared/errors.ts";
 import type { Actor } from "../../context.ts";
-import { kpiValueWriter } from "../../policies/kpi-policy.ts";
 import type { KpiRow } from "../../repositories/kpi-repository.ts";
 import { lockKpisByIdOrKey } from "../../repositories/kpi-write-lock-repository.ts";
 import type { MeasurementInput } from "../../repositories/measurement-repository.ts";
+import { kpiValueWriter } from "./kpi-access.ts";
 import { refusalFor } from "./measurement-service.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -12,7 +12,6 @@ import type { Frequency, PeriodOptions } from "../../../domain/kpi/types.ts";
 import { AppError, type FieldIssue, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Measurement } from "../../../shared/schemas/kpis.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { requireEnterKpiValues } from "../../policies/kpi-policy.ts";
 import { bandsOf, enterableKpisOwnedBy, findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
 import { lockKpiForWrite } from "../../repositories/kpi-write-lock-repository.ts";
 import {
@@ -24,7 +23,9 @@ import {
   versionsOfPeriod,
   writeMeasurementBatch,
 } from "../../repositories/measurement-repository.ts";
-import { presentKpis, withoutSparkline } from "./kpi-presenter.ts";
+import { requireEnterKpiValues } from "./kpi-access.ts";
+import { presentKpis } from "./kpi-cards.ts";
+import { withoutSparkline } from "./kpi-presenter.ts";
 import { presentContext } from "./kpi-service.ts";
 import { recomputeAfterWrite } from "./recompute-service.ts";
 

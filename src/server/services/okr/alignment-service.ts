@@ -7,16 +7,13 @@ import { fieldError, notFound, versionConflict } from "../../../shared/errors.ts
 import type { AlignmentKeyResult, AlignmentNode, Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
+import { allAlignments, replaceParents } from "../../repositories/alignment-edges-repository.ts";
 import { alignmentObjectives } from "../../repositories/alignment-repository.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
-import {
-  allAlignments,
-  bumpObjectiveVersion,
-  findObjectiveRow,
-  replaceParents,
-} from "../../repositories/okr-repository.ts";
+import { bumpObjectiveVersion, findObjectiveRow } from "../../repositories/okr-repository.ts";
 import { objectiveForChange, presentOne } from "./objective-service.ts";
+import { readabilityCache } from "./okr-access.ts";
 import {
   groupBy,
   judgeKeyResult,
@@ -24,7 +21,6 @@ import {
   okrClock,
   RESTRICTED_KEY_RESULT_TITLE,
   RESTRICTED_TITLE,
-  readabilityCache,
 } from "./okr-presenter.ts";
 
 /**

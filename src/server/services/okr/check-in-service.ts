@@ -1,21 +1,22 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
-import { checkIns, cycles, keyResultContributors, keyResults, objectives } from "../../../db/schema.ts";
+import type { CheckInRow } from "../../../db/row-types.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { CheckIn } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayCheckIn, mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
   findCheckIn,
   findKeyResultForCheckIn,
+  insertCheckIn,
   insertCheckInAsLatest,
   latestCheckIn,
   listCheckIns,
+  objectiveIdsWithKeyResultsOf,
   setKeyResultLatest,
+  supersedeCheckIn,
 } from "../../repositories/check-in-repository.ts";
 import {
   findKeyResult,
@@ -23,12 +24,12 @@ import {
   selectKeyResults,
   selectObjectives,
 } from "../../repositories/okr-repository.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import { mayCheckIn, mayReadObjectiveText } from "./okr-access.ts";
+import { okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 /** A check-in may be edited by its author for this long after it was made. */
 export const CHECK_IN_EDIT_WINDOW_MS = 24 * 3600_000;
-
-type CheckInRow = typeof checkIns.$inferSelect;
 
 /** `editedAt`: for an edit, when it replaced the earlier version (that version's supersededAt). */
 function presentCheckIn(row: CheckInRow, authorName: string | null, editedAt: Date | null): CheckIn {
@@ -222,35 +223,21 @@ export async function editCheckIn(
       return presentCheckIn(old, actor.label, oldEditedAt);
     }
     const now = deps.now();
-    const claimed = await tx
-      .update(checkIns)
-      .set({ supersededAt: now })
-      .where(
-        and(
-          eq(checkIns.organizationId, actor.organizationId),
-          eq(checkIns.id, old.id),
-          isNull(checkIns.supersededAt),
-        ),
-      )
-      .returning({ id: checkIns.id });
-    if (claimed.length === 0)
+    if (!(await supersedeCheckIn(tx, actor.organizationId, old.id, now)))
       throw new AppError("conflict", "This check-in was edited at the same moment; reload.");
-    const [row] = await tx
-      .insert(checkIns)
-      .values({
-        organizationId: actor.organizationId,
-        keyResultId: old.keyResultId,
-        authorUserId: old.authorUserId,
-        confidence,
-        note,
-        // The edit keeps the check-in's place in the history.
-        createdAt: old.createdAt,
-        supersedesId: old.id,
-        ...values,
-      })
-      .returning();
+    const row = await insertCheckIn(tx, {
+      organizationId: actor.organizationId,
+      keyResultId: old.keyResultId,
+      authorUserId: old.authorUserId,
+      confidence,
+      note,
+      // The edit keeps the check-in's place in the history.
+      createdAt: old.createdAt,
+      supersedesId: old.id,
+      ...values,
+    });
     await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
-    const after = presentCheckIn(row!, actor.label, now);
+    const after = presentCheckIn(row, actor.label, now);
     await recordAudit(tx, actor, {
       action: "check_in.edited",
       entityType: "check_in",
@@ -316,40 +303,9 @@ export async function myCheckIns(deps: Deps, actor: Actor, userId: string | null
   authorize(actor, "read");
   const who = userId ?? actor.userId;
   if (!who) return { items: [] };
-  const mine = await deps.db
-    .selectDistinct({ objectiveId: keyResults.objectiveId })
-    .from(keyResults)
-    .innerJoin(
-      objectives,
-      and(
-        eq(objectives.organizationId, keyResults.organizationId),
-        eq(objectives.id, keyResults.objectiveId),
-      ),
-    )
-    .innerJoin(
-      cycles,
-      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
-    )
-    .leftJoin(
-      keyResultContributors,
-      and(
-        eq(keyResultContributors.organizationId, keyResults.organizationId),
-        eq(keyResultContributors.keyResultId, keyResults.id),
-        eq(keyResultContributors.userId, who),
-      ),
-    )
-    .where(
-      and(
-        eq(keyResults.organizationId, actor.organizationId),
-        isNull(keyResults.archivedAt),
-        isNull(objectives.archivedAt),
-        inArray(cycles.state, ["active", "grading"]),
-        or(eq(keyResults.ownerUserId, who), sql`${keyResultContributors.userId} is not null`),
-      ),
-    );
-  const ids = mine.map((m) => m.objectiveId);
+  const ids = await objectiveIdsWithKeyResultsOf(deps.db, actor.organizationId, who);
   if (ids.length === 0) return { items: [] };
-  const rows = await selectObjectives(deps.db, actor.organizationId, [inArray(objectives.id, ids)]);
+  const rows = await selectObjectives(deps.db, actor.organizationId, { ids });
   const clock = okrClock(deps, actor);
   const presented = await presentObjectives(deps.db, actor, clock, rows);
   const addedOn = await keyResultsAddedOn(deps.db, actor, clock.timeZone, ids);

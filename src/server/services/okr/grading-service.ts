@@ -1,6 +1,4 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
-import { cycles, keyResults, objectives, teams } from "../../../db/schema.ts";
 import {
   gradeDistribution,
   looksSandbagged,
@@ -10,10 +8,15 @@ import {
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayCheckIn, requireEditObjective } from "../../policies/okr-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
+import {
+  closedCycles,
+  keyResultsForGradeReport,
+  moveObjectivesOfCycle,
+  objectivesWithKeyResultsOfCycle,
+} from "../../repositories/grading-repository.ts";
 import {
   contributorsOf,
   findKeyResult,
@@ -23,6 +26,7 @@ import {
   updateObjectiveRow,
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
+import { mayCheckIn, requireEditObjective } from "./okr-access.ts";
 import { keyResultInput } from "./okr-presenter.ts";
 
 async function gradingObjective(q: Queryable, actor: Actor, objectiveId: string) {
@@ -142,24 +146,7 @@ export async function gradeObjective(
  * and Objectives without an outcome (dropped Objectives need no KR scores).
  */
 export async function closingGaps(q: Queryable, organizationId: string, cycleId: string) {
-  const rows = await q
-    .select({ objective: objectives, keyResult: keyResults })
-    .from(objectives)
-    .leftJoin(
-      keyResults,
-      and(
-        eq(keyResults.organizationId, objectives.organizationId),
-        eq(keyResults.objectiveId, objectives.id),
-        isNull(keyResults.archivedAt),
-      ),
-    )
-    .where(
-      and(
-        eq(objectives.organizationId, organizationId),
-        eq(objectives.cycleId, cycleId),
-        isNull(objectives.archivedAt),
-      ),
-    );
+  const rows = await objectivesWithKeyResultsOfCycle(q, organizationId, cycleId);
   const unscored = rows.filter(
     (r) =>
       r.keyResult &&
@@ -201,27 +188,9 @@ export async function onCycleStateChange(
       });
     }
     // Closing freezes: active Objectives become closed.
-    await q
-      .update(objectives)
-      .set({ state: "closed", version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(objectives.organizationId, organizationId),
-          eq(objectives.cycleId, cycleId),
-          eq(objectives.state, "active"),
-        ),
-      );
+    await moveObjectivesOfCycle(q, organizationId, cycleId, "active", "closed");
   } else if (from === "closed") {
-    await q
-      .update(objectives)
-      .set({ state: "active", version: sql`${objectives.version} + 1`, updatedAt: sql`now()` })
-      .where(
-        and(
-          eq(objectives.organizationId, organizationId),
-          eq(objectives.cycleId, cycleId),
-          eq(objectives.state, "closed"),
-        ),
-      );
+    await moveObjectivesOfCycle(q, organizationId, cycleId, "closed", "active");
   }
 }
 
@@ -230,43 +199,9 @@ export async function cycleReport(deps: Deps, actor: Actor, cycleId: string) {
   authorize(actor, "read");
   const cycle = await findCycle(deps.db, actor.organizationId, cycleId);
   if (!cycle) throw notFound("That cycle");
-  const rows = await deps.db
-    .select({
-      teamId: objectives.teamId,
-      teamName: teams.name,
-      cycleId: objectives.cycleId,
-      score: keyResults.finalScore,
-      suggestedInput: keyResults,
-    })
-    .from(keyResults)
-    .innerJoin(
-      objectives,
-      and(
-        eq(objectives.organizationId, keyResults.organizationId),
-        eq(objectives.id, keyResults.objectiveId),
-      ),
-    )
-    .innerJoin(
-      cycles,
-      and(eq(cycles.organizationId, objectives.organizationId), eq(cycles.id, objectives.cycleId)),
-    )
-    .leftJoin(
-      teams,
-      and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)),
-    )
-    .where(
-      and(
-        eq(keyResults.organizationId, actor.organizationId),
-        isNull(keyResults.archivedAt),
-        isNull(objectives.archivedAt),
-        sql`(${objectives.cycleId} = ${cycleId} or (${cycles.state} = 'closed' and ${cycles.endsOn} <= ${cycle.endsOn}))`,
-      ),
-    );
-  const closedCycles = await deps.db
-    .select({ id: cycles.id, endsOn: cycles.endsOn })
-    .from(cycles)
-    .where(and(eq(cycles.organizationId, actor.organizationId), eq(cycles.state, "closed")));
-  const closedOrder = closedCycles
+  const rows = await keyResultsForGradeReport(deps.db, actor.organizationId, cycleId, cycle.endsOn);
+  const closed = await closedCycles(deps.db, actor.organizationId);
+  const closedOrder = closed
     .filter((c) => c.endsOn <= cycle.endsOn)
     .sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1));
   const teamIds = [...new Set(rows.filter((r) => r.cycleId === cycleId).map((r) => r.teamId))];

@@ -1,25 +1,26 @@
-import { eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
-import { keyResults, objectives } from "../../../db/schema.ts";
 import { changedFields } from "../../../domain/no-op.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { decodeCursor, likePattern, toPage } from "../../lib/pagination.ts";
-import { requireEditObjective } from "../../policies/okr-policy.ts";
+import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle, findTheme } from "../../repositories/catalog-repository.ts";
+import { insertKeyResult, insertObjective } from "../../repositories/okr-insert-repository.ts";
 import {
   findObjectiveRow,
   markKeyResultsActive,
+  type ObjectiveFilter,
   replaceContributors,
   selectKeyResults,
   selectObjectives,
   updateObjectiveRow,
 } from "../../repositories/okr-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
-import { isMeasurableRow, okrClock, presentObjectives } from "./okr-presenter.ts";
+import { requireEditObjective } from "./okr-access.ts";
+import { isMeasurableRow, okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 export type KeyResultDraft = {
   title: string;
@@ -58,13 +59,12 @@ export async function listObjectives(
   authorize(actor, "read");
   const cursor = decodeCursor(query.cursor, "rankedTimestamp");
   const [position = "0", createdAt = ""] = cursor?.k.split("~") ?? [];
-  const where: SQL[] = [];
-  if (query.cycleId) where.push(eq(objectives.cycleId, query.cycleId));
-  if (query.teamId) where.push(eq(objectives.teamId, query.teamId));
-  if (query.ownerUserId) where.push(eq(objectives.ownerUserId, query.ownerUserId));
-  if (query.q) where.push(sql`${objectives.title} ilike ${likePattern(query.q)}`);
-  if (!query.includeArchived) where.push(isNull(objectives.archivedAt));
-  const rows = await selectObjectives(deps.db, actor.organizationId, where, {
+  const filter: ObjectiveFilter = { liveOnly: !query.includeArchived };
+  if (query.cycleId) filter.cycleId = query.cycleId;
+  if (query.teamId) filter.teamId = query.teamId;
+  if (query.ownerUserId) filter.ownerUserId = query.ownerUserId;
+  if (query.q) filter.titleContains = query.q;
+  const rows = await selectObjectives(deps.db, actor.organizationId, filter, {
     after: cursor ? { position: Number(position), createdAt, id: cursor.id } : undefined,
     limit: query.limit,
   });
@@ -112,29 +112,26 @@ export async function insertKeyResultRow(
   /** The day it becomes active, when added to an active Objective. */
   activeFrom: string | null = null,
 ) {
-  const [row] = await q
-    .insert(keyResults)
-    .values({
-      organizationId: actor.organizationId,
-      objectiveId,
-      activeFrom,
-      title: kr.title,
-      kind: kr.kind,
-      ownerUserId: kr.ownerUserId ?? null,
-      startValue: kr.kind === "metric" ? (kr.startValue ?? null) : null,
-      targetValue: kr.kind === "metric" ? (kr.targetValue ?? null) : null,
-      // A percentage KR starts at 0 %, a metric at its start value.
-      currentValue: kr.kind === "metric" ? (kr.startValue ?? null) : kr.kind === "percentage" ? 0 : null,
-      unit: kr.kind === "percentage" ? "%" : (kr.unit ?? ""),
-      weight: kr.weight ?? 1,
-      commitment: kr.commitment ?? "aspirational",
-      position,
-    })
-    .returning();
+  const row = await insertKeyResult(q, {
+    organizationId: actor.organizationId,
+    objectiveId,
+    activeFrom,
+    title: kr.title,
+    kind: kr.kind,
+    ownerUserId: kr.ownerUserId ?? null,
+    startValue: kr.kind === "metric" ? (kr.startValue ?? null) : null,
+    targetValue: kr.kind === "metric" ? (kr.targetValue ?? null) : null,
+    // A percentage KR starts at 0 %, a metric at its start value.
+    currentValue: kr.kind === "metric" ? (kr.startValue ?? null) : kr.kind === "percentage" ? 0 : null,
+    unit: kr.kind === "percentage" ? "%" : (kr.unit ?? ""),
+    weight: kr.weight ?? 1,
+    commitment: kr.commitment ?? "aspirational",
+    position,
+  });
   if (kr.contributorUserIds?.length) {
-    await replaceContributors(q, actor.organizationId, row!.id, kr.contributorUserIds);
+    await replaceContributors(q, actor.organizationId, row.id, kr.contributorUserIds);
   }
-  return row!;
+  return row;
 }
 
 async function checkPlacement(
@@ -184,21 +181,18 @@ export async function createObjective(
     await requireEditObjective(tx, actor, { teamId: input.teamId, ownerUserId: input.ownerUserId });
     for (const [i, kr] of input.keyResults.entries())
       await checkKeyResultDraft(tx, actor, kr, `keyResults.${i}.`);
-    const [row] = await tx
-      .insert(objectives)
-      .values({
-        organizationId: actor.organizationId,
-        cycleId: input.cycleId,
-        teamId: input.teamId,
-        ownerUserId: input.ownerUserId,
-        title: input.title,
-        description: input.description,
-        themeId: input.themeId,
-        visibility: input.visibility,
-      })
-      .returning({ id: objectives.id });
-    for (const [i, kr] of input.keyResults.entries()) await insertKeyResultRow(tx, actor, row!.id, kr, i);
-    const created = await presentOne(tx, deps, actor, row!.id);
+    const id = await insertObjective(tx, {
+      organizationId: actor.organizationId,
+      cycleId: input.cycleId,
+      teamId: input.teamId,
+      ownerUserId: input.ownerUserId,
+      title: input.title,
+      description: input.description,
+      themeId: input.themeId,
+      visibility: input.visibility,
+    });
+    for (const [i, kr] of input.keyResults.entries()) await insertKeyResultRow(tx, actor, id, kr, i);
+    const created = await presentOne(tx, deps, actor, id);
     await recordAudit(tx, actor, {
       action: "objective.created",
       entityType: "objective",

@@ -1,4 +1,3 @@
-import type { Queryable } from "../../../db/client.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { expectedProgress, paceWindow } from "../../../domain/okr/expected-progress.ts";
 import { objectiveStatus } from "../../../domain/okr/objective-status.ts";
@@ -7,13 +6,7 @@ import { type KeyResultStatusInput, keyResultStatus } from "../../../domain/okr/
 import type { StatusSettings } from "../../../domain/okr/status-settings.ts";
 import type { KeyResult, Objective, OkrStatus } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayReadObjectiveText } from "../../policies/okr-policy.ts";
-import {
-  type KeyResultRow,
-  type ObjectiveRow,
-  type ParentRef,
-  selectKeyResultsWithContributors,
-} from "../../repositories/okr-repository.ts";
+import type { KeyResultRow, ObjectiveRow, ParentRef } from "../../repositories/okr-repository.ts";
 
 /** What status computations need about "now" for one organisation. */
 export type OkrClock = { today: string; timeZone: string; settings: StatusSettings };
@@ -193,58 +186,41 @@ export function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, 
   return groups;
 }
 
-type Visibility = { visibility: "organization" | "team"; teamId: string | null; ownerUserId: string | null };
-
-/** Reading rights depend only on visibility, team and owner: ask once per combination. */
-export function readabilityCache(q: Queryable, actor: Actor) {
-  const answers = new Map<string, Promise<boolean>>();
-  return (o: Visibility) => {
-    if (o.visibility === "organization") return Promise.resolve(true);
-    const key = `${o.teamId}|${o.ownerUserId}`;
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = mayReadObjectiveText(q, actor, o);
-      answers.set(key, answer);
-    }
-    return answer;
-  };
-}
+/** What deciding whether a reader may see an Objective's text needs. */
+export type Visibility = {
+  visibility: "organization" | "team";
+  teamId: string | null;
+  ownerUserId: string | null;
+};
 
 /** An Objective's parents; a team-visible parent's title only for those who may read it. */
-async function presentParents(
-  parents: ParentRef[],
-  mayRead: ReturnType<typeof readabilityCache>,
-): Promise<Objective["parents"]> {
-  const out: Objective["parents"] = [];
-  for (const p of parents) {
-    const readable = await mayRead(p);
-    out.push({ objectiveId: p.parentId, title: readable ? p.title : RESTRICTED_TITLE, weight: p.weight });
-  }
-  return out;
+function presentParents(parents: ParentRef[], mayRead: (o: Visibility) => boolean): Objective["parents"] {
+  return parents.map((p) => ({
+    objectiveId: p.parentId,
+    title: mayRead(p) ? p.title : RESTRICTED_TITLE,
+    weight: p.weight,
+  }));
 }
 
 /**
  * Objectives with their KRs, progress and status, as the API shows them. Team-visible
  * Objectives keep their numbers (they count in roll-ups) but lose their text for people
- * outside the team.
+ * outside the team (`mayRead`). The caller loads the KRs and the reading rights.
  */
-export async function presentObjectives(
-  q: Queryable,
-  actor: Actor,
+export function presentObjectiveRows(
   clock: OkrClock,
   rows: ObjectiveRow[],
+  krRows: Array<KeyResultRow & { contributorUserIds: string[] }>,
+  mayRead: (o: Visibility) => boolean,
   options: { includeArchivedKeyResults?: boolean } = {},
-): Promise<Objective[]> {
-  const ids = rows.map((r) => r.objective.id);
-  const krRows = await selectKeyResultsWithContributors(q, actor.organizationId, ids);
+): Objective[] {
   // Group once: filtering the whole list per Objective is quadratic on big cycles.
   const krsByObjective = groupBy(krRows, (k) => k.keyResult.objectiveId);
-  const readable = readabilityCache(q, actor);
   const out: Objective[] = [];
   for (const row of rows) {
     const o = row.objective;
     const cycle = { startsOn: row.cycleStartsOn, endsOn: row.cycleEndsOn };
-    const hideText = !(await readable(o));
+    const hideText = !mayRead(o);
     const krs = (krsByObjective.get(o.id) ?? [])
       .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
       .map((k) => presentKeyResult(k, o.state, cycle, clock, hideText));
@@ -277,7 +253,7 @@ export async function presentObjectives(
       cycleState: row.cycleState,
       cycleStarted: row.cycleState !== "planning",
       keyResults: krs,
-      parents: await presentParents(row.parents, readable),
+      parents: presentParents(row.parents, mayRead),
       archived: o.archivedAt !== null,
       restricted: hideText,
       version: o.version,

@@ -1,5 +1,3 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { cycles, objectives } from "../../../db/schema.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
 import { roleAtLeast } from "../../../domain/roles.ts";
@@ -10,7 +8,8 @@ import { leadsTeamOrAbove } from "../../repositories/kpi-access-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
 import { checkInsExpectedSince, keyResultsAddedOn } from "./check-in-service.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import { okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 /**
  * Who follows a team's check-ins: its lead, the leads of the teams above it, and the
@@ -39,20 +38,12 @@ export async function teamCheckIns(
   await requireTeamLead(deps, actor, teamId);
   const team = await findTeam(deps.db, actor.organizationId, teamId);
   if (!team) throw notFound("That team");
-  const running = await deps.db
-    .select({ id: cycles.id })
-    .from(cycles)
-    .where(and(eq(cycles.organizationId, actor.organizationId), eq(cycles.state, "active")));
-  if (running.length === 0) return { items: [] };
-  const rows = await selectObjectives(deps.db, actor.organizationId, [
-    eq(objectives.teamId, teamId),
-    isNull(objectives.archivedAt),
-    eq(objectives.state, "active"),
-    inArray(
-      objectives.cycleId,
-      running.map((c) => c.id),
-    ),
-  ]);
+  const rows = await selectObjectives(deps.db, actor.organizationId, {
+    teamId,
+    liveOnly: true,
+    states: ["active"],
+    cycleStates: ["active"],
+  });
   const clock = okrClock(deps, actor);
   const presented = await presentObjectives(deps.db, actor, clock, rows);
   const addedOn = await keyResultsAddedOn(

@@ -1,21 +1,23 @@
-import { and, eq, isNull } from "drizzle-orm";
-import { keyResults, objectives } from "../../../db/schema.ts";
 import { rolloverKeyResult } from "../../../domain/okr/rollover.ts";
 import { AppError, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { requireEditObjective } from "../../policies/okr-policy.ts";
+import { parentsOf, replaceParents } from "../../repositories/alignment-edges-repository.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import {
+  findLiveRollOver,
+  insertKeyResult,
+  insertObjective,
+} from "../../repositories/okr-insert-repository.ts";
+import {
   contributorsOf,
   findObjectiveRow,
-  parentsOf,
   replaceContributors,
-  replaceParents,
   selectKeyResults,
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
+import { requireEditObjective } from "./okr-access.ts";
 import { isMeasurableRow, keyResultInput } from "./okr-presenter.ts";
 
 /**
@@ -40,37 +42,23 @@ export async function rollOver(
       throw fieldError("cycleId", `is ${target.state}; roll over into a cycle in planning or active`);
     }
     const o = row.objective;
-    const [already] = await tx
-      .select({ id: objectives.id })
-      .from(objectives)
-      .where(
-        and(
-          eq(objectives.organizationId, actor.organizationId),
-          eq(objectives.cycleId, input.cycleId),
-          eq(objectives.rolledOverFromId, o.id),
-          isNull(objectives.archivedAt),
-        ),
-      );
-    if (already) {
+    if (await findLiveRollOver(tx, actor.organizationId, o.id, input.cycleId)) {
       throw new AppError("already_exists", `"${o.title}" has already been rolled over into ${target.name}.`, {
         issues: [{ field: "cycleId", message: "already has this Objective's roll-over" }],
       });
     }
-    const [copy] = await tx
-      .insert(objectives)
-      .values({
-        organizationId: actor.organizationId,
-        cycleId: input.cycleId,
-        teamId: o.teamId,
-        ownerUserId: o.ownerUserId,
-        title: o.title,
-        description: o.description,
-        themeId: o.themeId,
-        visibility: o.visibility,
-        position: o.position,
-        rolledOverFromId: o.id,
-      })
-      .returning({ id: objectives.id });
+    const copyId = await insertObjective(tx, {
+      organizationId: actor.organizationId,
+      cycleId: input.cycleId,
+      teamId: o.teamId,
+      ownerUserId: o.ownerUserId,
+      title: o.title,
+      description: o.description,
+      themeId: o.themeId,
+      visibility: o.visibility,
+      position: o.position,
+      rolledOverFromId: o.id,
+    });
     const krs = (await selectKeyResults(tx, actor.organizationId, [objectiveId])).filter(
       (k) => k.keyResult.archivedAt === null,
     );
@@ -82,29 +70,25 @@ export async function rollOver(
     for (const { keyResult: kr } of krs) {
       const rolled = rolloverKeyResult(keyResultInput(kr));
       const next = rolled.keyResult;
-      const [newKr] = await tx
-        .insert(keyResults)
-        .values({
-          organizationId: actor.organizationId,
-          objectiveId: copy!.id,
-          title: kr.title,
-          kind: kr.kind,
-          ownerUserId: kr.ownerUserId,
-          startValue: next.kind === "metric" ? next.start : null,
-          targetValue: next.kind === "metric" ? next.target : null,
-          currentValue:
-            next.kind === "metric" ? next.start : next.kind === "percentage" ? next.current : null,
-          done: next.kind === "milestone" ? next.done : false,
-          unit: kr.unit,
-          weight: kr.weight,
-          commitment: kr.commitment,
-          position: kr.position,
-          rolledOverFromId: kr.id,
-          // As copied it would run backwards (or not at all): activation waits for a new target.
-          needsNewTarget: rolled.needsNewTarget && isMeasurableRow(kr),
-        })
-        .returning({ id: keyResults.id });
-      await replaceContributors(tx, actor.organizationId, newKr!.id, contributors.get(kr.id) ?? []);
+      const newKr = await insertKeyResult(tx, {
+        organizationId: actor.organizationId,
+        objectiveId: copyId,
+        title: kr.title,
+        kind: kr.kind,
+        ownerUserId: kr.ownerUserId,
+        startValue: next.kind === "metric" ? next.start : null,
+        targetValue: next.kind === "metric" ? next.target : null,
+        currentValue: next.kind === "metric" ? next.start : next.kind === "percentage" ? next.current : null,
+        done: next.kind === "milestone" ? next.done : false,
+        unit: kr.unit,
+        weight: kr.weight,
+        commitment: kr.commitment,
+        position: kr.position,
+        rolledOverFromId: kr.id,
+        // As copied it would run backwards (or not at all): activation waits for a new target.
+        needsNewTarget: rolled.needsNewTarget && isMeasurableRow(kr),
+      });
+      await replaceContributors(tx, actor.organizationId, newKr.id, contributors.get(kr.id) ?? []);
     }
     const parents = await parentsOf(tx, actor.organizationId, [objectiveId]);
     const openParents = [];
@@ -113,8 +97,8 @@ export async function rollOver(
       if (parentRow && parentRow.cycleState !== "closed")
         openParents.push({ objectiveId: p.parentId, weight: p.weight });
     }
-    await replaceParents(tx, actor.organizationId, copy!.id, openParents);
-    const created = await presentOne(tx, deps, actor, copy!.id);
+    await replaceParents(tx, actor.organizationId, copyId, openParents);
+    const created = await presentOne(tx, deps, actor, copyId);
     await recordAudit(tx, actor, {
       action: "objective.rolled_over",
       entityType: "objective",

@@ -1,6 +1,4 @@
 /** A team's OKR health on its page: the word of docs/okr-status.md, from its Objectives. */
-import { eq, isNull, ne } from "drizzle-orm";
-import { objectives } from "../../../db/schema.ts";
 import { teamHealth } from "../../../domain/okr/team-health.ts";
 import { notFound } from "../../../shared/errors.ts";
 import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
@@ -9,7 +7,8 @@ import { authorize } from "../../policies/org-policy.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
-import { okrClock, presentObjectives } from "./okr-presenter.ts";
+import { okrClock } from "./okr-presenter.ts";
+import { presentObjectives } from "./present-objectives.ts";
 
 /**
  * The team's health in a cycle from the statuses of its own Objectives there. Drafts
@@ -29,12 +28,12 @@ export async function teamHealthOf(
   ]);
   if (!team) throw notFound("That team");
   if (!cycle) throw notFound("That cycle");
-  const rows = await selectObjectives(deps.db, actor.organizationId, [
-    eq(objectives.teamId, teamId),
-    eq(objectives.cycleId, cycleId),
-    isNull(objectives.archivedAt),
-    ne(objectives.state, "draft"),
-  ]);
+  const rows = await selectObjectives(deps.db, actor.organizationId, {
+    teamId,
+    cycleId,
+    liveOnly: true,
+    states: ["active", "closed"],
+  });
   const presented = await presentObjectives(deps.db, actor, okrClock(deps, actor), rows);
   // Drafts are left out above; the filter only tells the type so.
   const statuses = presented.map((o) => o.status).filter((s) => s !== "draft");

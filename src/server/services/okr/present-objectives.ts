@@ -1,0 +1,27 @@
+import type { Queryable } from "../../../db/client.ts";
+import type { Objective } from "../../../shared/schemas/okrs.ts";
+import type { Actor } from "../../context.ts";
+import { type ObjectiveRow, selectKeyResultsWithContributors } from "../../repositories/okr-repository.ts";
+import { readabilityOf } from "./okr-access.ts";
+import { type OkrClock, presentObjectiveRows } from "./okr-presenter.ts";
+
+/**
+ * Objectives with their KRs, progress and status, as the API shows them: loads the KRs
+ * and the reader's rights to team-visible text, then presents (okr-presenter.ts).
+ */
+export async function presentObjectives(
+  q: Queryable,
+  actor: Actor,
+  clock: OkrClock,
+  rows: ObjectiveRow[],
+  options: { includeArchivedKeyResults?: boolean } = {},
+): Promise<Objective[]> {
+  const ids = rows.map((r) => r.objective.id);
+  const krRows = await selectKeyResultsWithContributors(q, actor.organizationId, ids);
+  const mayRead = await readabilityOf(
+    q,
+    actor,
+    rows.flatMap((r) => [r.objective, ...r.parents]),
+  );
+  return presentObjectiveRows(clock, rows, krRows, mayRead, options);
+}
