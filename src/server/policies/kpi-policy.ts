@@ -14,6 +14,17 @@ export async function mayManageTeamKpis(q: Queryable, actor: Actor, teamId: stri
   return leadsTeamOrAbove(q, actor.organizationId, teamId, actor.userId);
 }
 
+/**
+ * The same rule as mayManageTeamKpis for many teams at once (a board of a whole subtree):
+ * the teams the person leads are read once, not once per team.
+ */
+export async function teamKpiManager(q: Queryable, actor: Actor): Promise<(teamId: string) => boolean> {
+  if (roleAtLeast(actor.role, "admin")) return () => true;
+  if (!roleAtLeast(actor.role, "member") || !actor.userId) return () => false;
+  const led = await teamsLedBy(q, actor.organizationId, actor.userId);
+  return (teamId) => led.has(teamId);
+}
+
 export const manageTeamKpisForbidden = () =>
   new AppError(
     "forbidden",

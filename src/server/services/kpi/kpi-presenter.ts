@@ -7,13 +7,19 @@ import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts
 import type { Kpi, KpiCard } from "../../../shared/schemas/kpis.ts";
 import { type KpiCardData, kpiCardData } from "../../repositories/kpi-card-repository.ts";
 import type { KpiWithNames } from "../../repositories/kpi-repository.ts";
+import type { KpiPermissionJudge } from "./kpi-permissions.ts";
 
 /** Enough periods for the trend window and an escalation's green streak. */
 const DETAIL_POINTS = 12;
 /** A year of weekly values on a board card. */
 export const SPARKLINE_POINTS = 52;
 
-export type PresentContext = { now: Date; timeZone: string; periods: PeriodOptions };
+export type PresentContext = {
+  now: Date;
+  timeZone: string;
+  periods: PeriodOptions;
+  permissions: KpiPermissionJudge;
+};
 
 /**
  * KPIs as the API shows them: definition, bands, the current status, trend, open
@@ -106,6 +112,7 @@ export function presentCards(
             nextRunAt: connector.nextRunAt.toISOString(),
           }
         : null,
+      can: ctx.permissions.forKpi(kpi),
       version: kpi.version,
       sparkline: sparklineOf(measured, points),
     };

@@ -7,7 +7,7 @@ import { type KeyResultStatusInput, keyResultStatus } from "../../../domain/okr/
 import type { StatusSettings } from "../../../domain/okr/status-settings.ts";
 import type { KeyResult, Objective, OkrStatus } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
-import { mayReadObjectiveText } from "../../policies/okr-policy.ts";
+import { mayCheckIn, mayEditObjective, mayReadObjectiveText } from "../../policies/okr-policy.ts";
 import {
   type KeyResultRow,
   type ObjectiveRow,
@@ -140,6 +140,7 @@ function presentKeyResult(
   cycle: { startsOn: string; endsOn: string },
   clock: OkrClock,
   hideText: boolean,
+  can: KeyResult["can"],
 ): KeyResult {
   const kr = row.keyResult;
   const { progress, status } = judgeKeyResult(kr, objectiveState, cycle, clock);
@@ -174,6 +175,7 @@ function presentKeyResult(
     needsNewTarget: kr.needsNewTarget,
     activeFrom: kr.activeFrom,
     archived: kr.archivedAt !== null,
+    can,
     version: kr.version,
   };
 }
@@ -210,6 +212,37 @@ export function readabilityCache(q: Queryable, actor: Actor) {
   };
 }
 
+type Ownership = { teamId: string | null; ownerUserId: string | null };
+
+/** Editing rights depend only on team and owner: ask the policy once per combination. */
+export function editabilityCache(q: Queryable, actor: Actor) {
+  const answers = new Map<string, Promise<boolean>>();
+  return (o: Ownership) => {
+    const key = `${o.teamId}|${o.ownerUserId}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = mayEditObjective(q, actor, o);
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
+/**
+ * Whether the actor may check in on a KR. Whoever may edit its Objective may; otherwise
+ * the policy is asked about the KR alone (its owner and contributors), which needs no
+ * query, since the Objective's part was answered once per team by the cache.
+ */
+async function mayCheckInOn(
+  q: Queryable,
+  actor: Actor,
+  kr: { ownerUserId: string | null; contributorUserIds: string[] },
+  mayEditItsObjective: boolean,
+): Promise<boolean> {
+  if (mayEditItsObjective) return true;
+  return mayCheckIn(q, actor, kr, { teamId: null, ownerUserId: null });
+}
+
 /** An Objective's parents; a team-visible parent's title only for those who may read it. */
 async function presentParents(
   parents: ParentRef[],
@@ -240,14 +273,24 @@ export async function presentObjectives(
   // Group once: filtering the whole list per Objective is quadratic on big cycles.
   const krsByObjective = groupBy(krRows, (k) => k.keyResult.objectiveId);
   const readable = readabilityCache(q, actor);
+  const editable = editabilityCache(q, actor);
   const out: Objective[] = [];
   for (const row of rows) {
     const o = row.objective;
     const cycle = { startsOn: row.cycleStartsOn, endsOn: row.cycleEndsOn };
     const hideText = !(await readable(o));
-    const krs = (krsByObjective.get(o.id) ?? [])
-      .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
-      .map((k) => presentKeyResult(k, o.state, cycle, clock, hideText));
+    const edit = await editable(o);
+    const krs: KeyResult[] = [];
+    for (const k of krsByObjective.get(o.id) ?? []) {
+      if (!options.includeArchivedKeyResults && k.keyResult.archivedAt !== null) continue;
+      const checkIn = await mayCheckInOn(
+        q,
+        actor,
+        { ...k.keyResult, contributorUserIds: k.contributorUserIds },
+        edit,
+      );
+      krs.push(presentKeyResult(k, o.state, cycle, clock, hideText, { edit, checkIn }));
+    }
     const judged = judgeObjective(
       o.state,
       krs.filter((k) => !k.archived),
@@ -280,6 +323,7 @@ export async function presentObjectives(
       parents: await presentParents(row.parents, readable),
       archived: o.archivedAt !== null,
       restricted: hideText,
+      can: { edit, align: edit, grade: edit },
       version: o.version,
     });
   }

@@ -9,7 +9,8 @@ type Props = {
   slug: string;
   kpi: Kpi;
   canEnter: boolean;
-  canManage: boolean;
+  canEdit: boolean;
+  canArchive: boolean;
   restoring: boolean;
   onEnter: () => void;
   onEdit: () => void;
@@ -18,7 +19,7 @@ type Props = {
 };
 
 /** The way back to the board, the KPI's name and badges, and what the reader may do with it. */
-export function KpiDetailHeader({ slug, kpi: k, canEnter, canManage, restoring, ...on }: Props) {
+export function KpiDetailHeader({ slug, kpi: k, canEnter, canEdit, canArchive, restoring, ...on }: Props) {
   const archived = k.state === "archived";
   return (
     <>
@@ -63,12 +64,12 @@ export function KpiDetailHeader({ slug, kpi: k, canEnter, canManage, restoring, 
               Enter value
             </Button>
           )}
-          {canManage && (
+          {canEdit && (
             <Button variant="default" leftSection={<IconPencil size={16} />} onClick={on.onEdit}>
               Edit
             </Button>
           )}
-          {canManage &&
+          {canArchive &&
             (archived ? (
               <Button
                 variant="default"

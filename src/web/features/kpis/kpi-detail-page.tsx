@@ -9,11 +9,9 @@ import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { isApiError } from "../../lib/api-client.ts";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
-import { useSession } from "../../lib/session.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { EnterValueModal } from "./enter-value-modal.tsx";
-import { mayEnterKpiValues, mayManageTeamKpis } from "./kpi-access.ts";
 import { KpiDataSections } from "./kpi-data-sections.tsx";
 import { HistoryCard } from "./kpi-detail-cards.tsx";
 import { KpiDetailHeader } from "./kpi-detail-header.tsx";
@@ -25,8 +23,7 @@ import { useKpi, useUpdateKpi } from "./kpis-api.ts";
 /** /o/:org/kpis/:kpiId: one KPI with its history against its bands, values, tree and connector. */
 export function KpiDetailPage() {
   const { kpiId = "" } = useParams();
-  const { slug, role } = useOrg();
-  const userId = useSession().data?.user.id ?? null;
+  const { slug } = useOrg();
   const kpi = useKpi(slug, kpiId);
   const tree = useTeamTree(slug);
   const roots = tree.data?.roots ?? [];
@@ -53,9 +50,9 @@ export function KpiDetailPage() {
     );
   }
   const k = kpi.data;
-  const canManage = mayManageTeamKpis(roots, k.teamId, userId, role);
   const archived = k.state === "archived";
-  const canEnter = mayEnterKpiValues(roots, k, userId, role) && !archived && !k.formula;
+  // Who may act comes with the KPI (`can`); whether its state lets anyone is judged here.
+  const canEnter = k.can.enterValues && !archived && !k.formula;
 
   const setState = (state: "active" | "archived") =>
     update.mutate(
@@ -77,7 +74,8 @@ export function KpiDetailPage() {
         slug={slug}
         kpi={k}
         canEnter={canEnter}
-        canManage={canManage}
+        canEdit={k.can.edit}
+        canArchive={k.can.archive}
         restoring={update.isPending}
         onEnter={() => setDialog("enter")}
         onEdit={() => setDialog("edit")}
@@ -92,7 +90,7 @@ export function KpiDetailPage() {
       )}
       <KpiSummaryCards slug={slug} kpi={k} />
       <HistoryCard slug={slug} kpi={k} />
-      <KpiDataSections slug={slug} kpi={k} canRunConnector={canManage && !archived} />
+      <KpiDataSections slug={slug} kpi={k} canRunConnector={k.can.manageConnector && !archived} />
 
       <KpiFormModal
         slug={slug}

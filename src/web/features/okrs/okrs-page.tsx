@@ -1,6 +1,7 @@
 import { Button, Text } from "@mantine/core";
 import { IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
+import { roleAtLeast } from "../../../domain/roles.ts";
 import { PageHeader } from "../../components/page-header.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
@@ -36,7 +37,8 @@ export function OkrsPage() {
   const health = useTeamHealth(slug, scope.ready ? (team?.id ?? null) : null, cycle?.id ?? null);
   const items = objectives.data?.items ?? [];
   const byId = (id: string): Objective | null => items.find((o) => o.id === id) ?? null;
-  const canEdit = role !== "viewer";
+  // Anyone who writes OKRs may start one; the form offers the teams (or a personal one).
+  const canCreate = roleAtLeast(role, "member");
   const frozen = cycle?.state === "closed";
 
   return (
@@ -49,7 +51,7 @@ export function OkrsPage() {
             : "Each team's Objectives and Key Results for a cycle."
         }
         actions={
-          canEdit && (
+          canCreate && (
             <Button
               leftSection={<IconPlus size={16} />}
               onClick={() => setDialog({ kind: "create" })}
@@ -73,16 +75,13 @@ export function OkrsPage() {
         objectives={objectives}
         health={health}
         isAdmin={isAdmin}
-        canCreate={canEdit}
-        canEdit={canEdit}
+        canCreate={canCreate}
         onCreate={() => setDialog({ kind: "create" })}
         onEdit={(o) => setDialog({ kind: "edit", id: o.id })}
         onAlign={(o) => setDialog({ kind: "align", id: o.id })}
       />
-      {scope.ready && team && (
-        <TeamKpiSection slug={slug} team={team} cycle={cycle} roots={roots} role={role} />
-      )}
-      {!canEdit && (
+      {scope.ready && team && <TeamKpiSection slug={slug} team={team} cycle={cycle} roots={roots} />}
+      {!canCreate && (
         <Text size="xs" c="dimmed" mt="xs">
           As a viewer in {org.name} you read OKRs; members write and check in.
         </Text>

@@ -18,7 +18,6 @@ type Props = {
   /** Admins set up cycles and teams; others are told who does. */
   isAdmin: boolean;
   canCreate: boolean;
-  canEdit: boolean;
   onCreate: () => void;
   onEdit: (objective: Objective) => void;
   onAlign: (objective: Objective) => void;
@@ -121,7 +120,6 @@ export function TeamObjectives({ scope, objectives, health, isAdmin, canCreate, 
           key={o.id}
           slug={slug}
           objective={o}
-          canEdit={props.canEdit}
           onEdit={props.onEdit}
           onAlign={props.onAlign}
           onReload={() => void objectives.refetch()}
