@@ -70,7 +70,7 @@ describe("can on a KPI", () => {
 describe("can on a team's KPI board", () => {
   it("lets the team's lead define KPIs there, and creating one works; others are told no and refused", async () => {
     const boardOf = (as: SessionClient) =>
-      h.ok("GET", `${base}/teams/${world.hub.id}/kpi-board`, { as, query: { scope: "team" } });
+      h.ok("GET", `${base}/teams/${world.hub.id}/kpi-board?scope=team`, { as });
     expect((await boardOf(world.lead.client)).team.can).toEqual({ manageKpis: true });
     await world.createKpi(
       world.kpiBody({ key: "dock_utilisation", name: "Dock utilisation" }),
