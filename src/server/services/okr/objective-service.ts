@@ -19,7 +19,7 @@ import {
   updateObjectiveRow,
 } from "../../repositories/okr-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
-import { isMeasurableRow, okrClock, presentObjectives } from "./okr-presenter.ts";
+import { auditSnapshot, isMeasurableRow, okrClock, presentObjectives } from "./okr-presenter.ts";
 
 export type KeyResultDraft = {
   title: string;
@@ -204,7 +204,7 @@ export async function createObjective(
       entityType: "objective",
       entityId: created.id,
       entityLabel: created.title,
-      after: created,
+      after: auditSnapshot(created),
     });
     return created;
   });
@@ -310,8 +310,8 @@ export async function updateObjective(
       entityType: "objective",
       entityId: id,
       entityLabel: after.title,
-      before,
-      after,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
     });
     return after;
   });

@@ -180,6 +180,19 @@ function presentKeyResult(
   };
 }
 
+type WithPermissions = { can?: unknown; keyResults?: Array<{ can?: unknown }> };
+
+/**
+ * An Objective or KR as the audit log keeps it: without `can`, which says what the person
+ * who made the change may do, not what the entity is.
+ */
+export function auditSnapshot<T extends WithPermissions | undefined>(value: T): T {
+  if (!value) return value;
+  const { can: _can, ...rest } = value;
+  if (!rest.keyResults) return rest as T;
+  return { ...rest, keyResults: rest.keyResults.map(({ can: _kr, ...kr }) => kr) } as T;
+}
+
 export const RESTRICTED_TITLE = "Objective visible to its team";
 export const RESTRICTED_KEY_RESULT_TITLE = "Key result (visible to its team)";
 
