@@ -10,11 +10,10 @@ import type { ApiError } from "../../lib/api-client.ts";
 import { isApiError } from "../../lib/api-client.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
-import type { CheckIn, KeyResult } from "../../lib/types.ts";
+import type { KeyResult } from "../../lib/types.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { CheckInModal } from "../check-ins/check-in-modal.tsx";
-import { type TimelineEntry, timelineEntries } from "../check-ins/check-in-timeline.tsx";
-import { useCheckInHistories } from "../check-ins/check-ins-api.ts";
+import type { TimelineEntry } from "../check-ins/check-in-timeline.tsx";
 import { useCycles } from "../cycles/cycles-api.ts";
 import { ObjectiveGrading } from "../grading/objective-grading.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
@@ -27,6 +26,7 @@ import { ObjectiveKeyResults } from "./objective-key-results.tsx";
 import { CycleNotStartedNotice, NewTargetNotice } from "./objective-notices.tsx";
 import { ObjectiveOverview } from "./objective-overview.tsx";
 import { useObjective } from "./okrs-api.ts";
+import { useObjectiveCheckIns } from "./use-objective-check-ins.ts";
 
 /** /o/:org/okrs/:objectiveId: one Objective with its KRs, charts, check-ins and alignment. */
 export function ObjectivePage() {
@@ -38,25 +38,12 @@ export function ObjectivePage() {
   const tree = useTeamTree(slug);
   const o = objective.data;
   const krs = useMemo(() => (o?.keyResults ?? []).filter((k) => !k.archived), [o]);
-  const histories = useCheckInHistories(
-    slug,
-    krs.map((k) => k.id),
-  );
+  const { byKr, entries, loading: checkInsLoading } = useObjectiveCheckIns(slug, krs);
   const [dialog, setDialog] = useState<"edit" | "align" | null>(null);
   const [checkInOn, setCheckInOn] = useState<KeyResult | null>(null);
   const [editing, setEditing] = useState<TimelineEntry | null>(null);
   const [activationError, setActivationError] = useState<ApiError | Error | null>(null);
   useDocumentTitle(o?.title ?? "Objective");
-
-  const byKr = useMemo(() => {
-    const map = new Map<string, CheckIn[]>();
-    krs.forEach((kr, i) => {
-      const items = histories[i]?.data?.items;
-      if (items) map.set(kr.id, items);
-    });
-    return map;
-  }, [krs, histories]);
-  const entries = useMemo(() => timelineEntries(krs, byKr), [krs, byKr]);
 
   if (objective.isPending) return <TableSkeleton rows={8} />;
   if (objective.isError || !o) {
@@ -133,7 +120,7 @@ export function ObjectivePage() {
       <ObjectiveCheckIns
         objective={o}
         entries={entries}
-        loading={histories.some((h) => h.isPending)}
+        loading={checkInsLoading}
         userId={userId}
         frozen={frozen}
         onEdit={setEditing}
