@@ -56,7 +56,7 @@ describe("the team board", () => {
 
   it("shows every active KPI with a sparkline, and counts statuses", async () => {
     const board = await h.ok("GET", `${base}/teams/${hub.id}/kpi-board`, { as: viewer.client });
-    expect(board.team).toEqual({ id: hub.id, name: "Hub Hamburg" });
+    expect(board.team).toEqual({ id: hub.id, name: "Hub Hamburg", can: { manageKpis: false } });
     const keys = board.kpis.map((k: Json) => k.key);
     expect(keys).toContain("dock_utilisation");
     expect(keys).not.toContain("old_metric");

@@ -154,7 +154,12 @@ describe("drafts", () => {
     // Not measurable: no progress rather than a misleading 0.
     expect(flat).toMatchObject({ startValue: 40, targetValue: 40, progress: null });
     expect(draft.keyResults.map((k: Json) => k.position)).toEqual([0, 1, 2, 3, 4]);
-    expect(await okr.getObjective(viewer.client, draft.id)).toEqual(draft);
+    // A viewer reads the same Objective, and is told they may change none of it.
+    expect(await okr.getObjective(viewer.client, draft.id)).toEqual({
+      ...draft,
+      can: { edit: false, align: false, grade: false },
+      keyResults: draft.keyResults.map((k: Json) => ({ ...k, can: { edit: false, checkIn: false } })),
+    });
   });
 
   it("a personal Objective (no team) belongs to its creator", async () => {

@@ -29,6 +29,16 @@ export function mayManageTeamKpis(actor: Actor, standing: KpiTeamStanding): bool
   return standing.leadsTeamOrAbove;
 }
 
+/**
+ * The same rule as mayManageTeamKpis for many teams at once (a board of a whole subtree),
+ * given every team the person leads with the teams below them (`ledTeamIds`, read once).
+ */
+export function teamKpiManager(actor: Actor, ledTeamIds: ReadonlySet<string>): (teamId: string) => boolean {
+  if (roleAtLeast(actor.role, "admin")) return () => true;
+  if (!roleAtLeast(actor.role, "member") || !actor.userId) return () => false;
+  return (teamId) => ledTeamIds.has(teamId);
+}
+
 export const manageTeamKpisForbidden = () =>
   new AppError(
     "forbidden",

@@ -7353,6 +7353,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
+                                can: components["schemas"]["TeamKpiPermissions"];
                             };
                             /**
                              * @description subtree (default): the team and every team below it; team: this team only
@@ -9978,6 +9979,7 @@ export interface components {
             archived: boolean;
             /** @description True when the Objective is visible to its team only and you are not in it: text is hidden */
             restricted: boolean;
+            can: components["schemas"]["ObjectivePermissions"];
             version: number;
         };
         /**
@@ -10022,6 +10024,7 @@ export interface components {
             /** @description The day the KR became active; its pace is measured from here (or the cycle's start, if later) */
             activeFrom: string | null;
             archived: boolean;
+            can: components["schemas"]["KeyResultPermissions"];
             version: number;
         };
         /**
@@ -10029,6 +10032,20 @@ export interface components {
          * @enum {string}
          */
         KeyResultKind: "metric" | "milestone" | "percentage";
+        KeyResultPermissions: {
+            /** @description Change or archive it (whoever may edit its Objective) */
+            edit: boolean;
+            /** @description Check in and, in grading, score it (its owner, contributors, and whoever may edit its Objective) */
+            checkIn: boolean;
+        };
+        ObjectivePermissions: {
+            /** @description Change it, its KRs and its state (admins, its team's members and leads, its owner if personal) */
+            edit: boolean;
+            /** @description Set what it contributes to */
+            align: boolean;
+            /** @description Give it its outcome and retrospective while its cycle is in grading */
+            grade: boolean;
+        };
         CreateKeyResult: {
             title: string;
             kind: components["schemas"]["KeyResultKind"];
@@ -10343,6 +10360,7 @@ export interface components {
             trend: components["schemas"]["Trend"];
             openEscalation: components["schemas"]["EscalationSummary"];
             connector: components["schemas"]["ConnectorSummary"];
+            can: components["schemas"]["KpiPermissions"];
             version: number;
         };
         /**
@@ -10402,6 +10420,16 @@ export interface components {
             /** @description ISO 8601 date-time */
             nextRunAt: string;
         } | null;
+        KpiPermissions: {
+            /** @description Change the definition and bands (admins and the leads of its team or above) */
+            edit: boolean;
+            /** @description Archive or restore it */
+            archive: boolean;
+            /** @description Set up, change or run its connector */
+            manageConnector: boolean;
+            /** @description Enter or correct values (its owner, and those who may edit it) */
+            enterValues: boolean;
+        };
         KpiTree: {
             /** Format: uuid */
             rootId: string;
@@ -10430,6 +10458,10 @@ export interface components {
          * @enum {string|null}
          */
         KpiStatus: "green" | "amber" | "red" | "no_data" | null;
+        TeamKpiPermissions: {
+            /** @description Create KPIs for the team and set its floors */
+            manageKpis: boolean;
+        };
         KpiCard: {
             /** Format: uuid */
             id: string;
@@ -10484,6 +10516,7 @@ export interface components {
             trend: components["schemas"]["Trend"];
             openEscalation: components["schemas"]["EscalationSummary"];
             connector: components["schemas"]["ConnectorSummary"];
+            can: components["schemas"]["KpiPermissions"];
             version: number;
             /** @description The latest periods' values, oldest first (up to 52) */
             sparkline: components["schemas"]["Point"][];

@@ -105,6 +105,24 @@ export const ConnectorSummarySchema = z.object({
   nextRunAt: timestamp(),
 });
 
+/**
+ * What the caller may do with a KPI, judged by the same policies the API applies to the
+ * change. It says who may act; the KPI's state can still refuse (an archived KPI takes no
+ * values, a formula KPI computes its own).
+ */
+export const KpiPermissionsSchema = z.object({
+  edit: z.boolean().describe("Change the definition and bands (admins and the leads of its team or above)"),
+  archive: z.boolean().describe("Archive or restore it"),
+  manageConnector: z.boolean().describe("Set up, change or run its connector"),
+  enterValues: z.boolean().describe("Enter or correct values (its owner, and those who may edit it)"),
+});
+export type KpiPermissions = z.infer<typeof KpiPermissionsSchema>;
+
+/** What the caller may do on a team's board: define its KPIs and floors. */
+export const TeamKpiPermissionsSchema = z.object({
+  manageKpis: z.boolean().describe("Create KPIs for the team and set its floors"),
+});
+
 export const KpiSchema = z.object({
   id: z.uuid(),
   key: z.string(),
@@ -137,6 +155,7 @@ export const KpiSchema = z.object({
   trend: TrendSchema,
   openEscalation: EscalationSummarySchema.nullable(),
   connector: ConnectorSummarySchema.nullable(),
+  can: KpiPermissionsSchema,
   version: z.number(),
 });
 export type Kpi = z.infer<typeof KpiSchema>;
@@ -147,7 +166,7 @@ export const KpiCardSchema = KpiSchema.extend({
 export type KpiCard = z.infer<typeof KpiCardSchema>;
 
 export const KpiBoardSchema = z.object({
-  team: z.object({ id: z.uuid(), name: z.string() }),
+  team: z.object({ id: z.uuid(), name: z.string(), can: TeamKpiPermissionsSchema }),
   scope: TeamScopeSchema,
   kpis: z
     .array(KpiCardSchema)

@@ -19,6 +19,30 @@ export const StatusSchema = z
   );
 export type OkrStatus = z.infer<typeof StatusSchema>;
 
+/**
+ * What the caller may do with a KR, judged by the policies the API applies to the change.
+ * It says who may act; the Objective's state can still refuse (a closed cycle is frozen).
+ */
+export const KeyResultPermissionsSchema = z.object({
+  edit: z.boolean().describe("Change or archive it (whoever may edit its Objective)"),
+  checkIn: z
+    .boolean()
+    .describe(
+      "Check in and, in grading, score it (its owner, contributors, and whoever may edit its Objective)",
+    ),
+});
+
+/** What the caller may do with an Objective (same caveat as for KRs). */
+export const ObjectivePermissionsSchema = z.object({
+  edit: z
+    .boolean()
+    .describe(
+      "Change it, its KRs and its state (admins, its team's members and leads, its owner if personal)",
+    ),
+  align: z.boolean().describe("Set what it contributes to"),
+  grade: z.boolean().describe("Give it its outcome and retrospective while its cycle is in grading"),
+});
+
 export const KeyResultSchema = z.object({
   id: z.uuid(),
   objectiveId: z.uuid(),
@@ -57,6 +81,7 @@ export const KeyResultSchema = z.object({
       "The day the KR became active; its pace is measured from here (or the cycle's start, if later)",
     ),
   archived: z.boolean(),
+  can: KeyResultPermissionsSchema,
   version: z.number(),
 });
 export type KeyResult = z.infer<typeof KeyResultSchema>;
@@ -95,6 +120,7 @@ export const ObjectiveSchema = z.object({
   restricted: z
     .boolean()
     .describe("True when the Objective is visible to its team only and you are not in it: text is hidden"),
+  can: ObjectivePermissionsSchema,
   version: z.number(),
 });
 export type Objective = z.infer<typeof ObjectiveSchema>;

@@ -1,6 +1,7 @@
+import { mayAssignRole, roleAtLeast } from "../../domain/roles.ts";
 import type { Role } from "./types.ts";
 
-const rank: Record<Role, number> = { viewer: 0, member: 1, admin: 2, owner: 3 };
+const allRoles: Role[] = ["viewer", "member", "admin", "owner"];
 
 export const roleLabels: Record<Role, string> = {
   owner: "Owner",
@@ -16,19 +17,14 @@ export const roleDescriptions: Record<Role, string> = {
   viewer: "Reads only",
 };
 
-export function isAdminRole(role: Role): boolean {
-  return rank[role] >= rank.admin;
-}
-
-/** Roles `actor` may hand out: only owners make owners (mirrors the API's rule). */
+/** Roles `actor` may give a new person, by the API's own rule (only owners make owners). */
 export function assignableRoles(actor: Role): Role[] {
-  const all: Role[] = ["viewer", "member", "admin", "owner"];
-  return all.filter((r) => (r === "owner" ? actor === "owner" : isAdminRole(actor)));
+  return allRoles.filter((r) => mayAssignRole(actor, null, r));
 }
 
 /** Roles a token may carry: at most the creator's own. */
 export function rolesUpTo(actor: Role): Role[] {
-  return (["viewer", "member", "admin", "owner"] as Role[]).filter((r) => rank[r] <= rank[actor]);
+  return allRoles.filter((r) => roleAtLeast(actor, r));
 }
 
 export function roleOptions(roles: Role[]) {

@@ -2,10 +2,10 @@ import { Button, Stack } from "@mantine/core";
 import { IconBuildingCommunity } from "@tabler/icons-react";
 import { useMemo } from "react";
 import { Link, Outlet, useParams } from "react-router";
+import { roleAtLeast } from "../../domain/roles.ts";
 import { EmptyState } from "../components/empty-state.tsx";
 import { AppLayout } from "../components/shell/app-layout.tsx";
 import { OrgContext, type OrgContextValue } from "../lib/org-context.tsx";
-import { isAdminRole } from "../lib/roles.ts";
 import { useSession } from "../lib/session.ts";
 
 /** /o/:org/…: the organisation must be one of yours; its role decides what you see. */
@@ -14,7 +14,7 @@ export function OrgLayout() {
   const session = useSession().data!;
   const org = session.organizations.find((o) => o.slug === slug) ?? null;
   const value = useMemo<OrgContextValue | null>(
-    () => (org ? { slug: org.slug, org, role: org.role, isAdmin: isAdminRole(org.role) } : null),
+    () => (org ? { slug: org.slug, org, role: org.role, isAdmin: roleAtLeast(org.role, "admin") } : null),
     [org],
   );
 

@@ -11,6 +11,7 @@ import {
   leadershipMatters,
   requireEnterKpiValues as requireEnterKpiValuesGiven,
   requireManageTeamKpis as requireManageTeamKpisGiven,
+  teamKpiManager as teamKpiManagerGiven,
   valueRightsNeedLeadership,
 } from "../../policies/kpi-policy.ts";
 import { leadsTeamOrAbove, teamsLedBy } from "../../repositories/kpi-access-repository.ts";
@@ -36,14 +37,23 @@ export async function requireEnterKpiValues(
   requireEnterKpiValuesGiven(actor, kpi, standing);
 }
 
+/** Every team the person leads, with the teams below them (read only when it matters). */
+async function ledTeamsOf(q: Queryable, actor: Actor): Promise<ReadonlySet<string>> {
+  return leadershipMatters(actor) && actor.userId
+    ? teamsLedBy(q, actor.organizationId, actor.userId)
+    : new Set<string>();
+}
+
 /** The value-entry rule for many KPIs at once: the teams the person leads are read once. */
 export async function kpiValueWriter(
   q: Queryable,
   actor: Actor,
 ): Promise<(kpi: { ownerUserId: string; teamId: string }) => boolean> {
-  const led =
-    leadershipMatters(actor) && actor.userId
-      ? await teamsLedBy(q, actor.organizationId, actor.userId)
-      : new Set<string>();
-  return kpiValueWriterGiven(actor, led);
+  return kpiValueWriterGiven(actor, await ledTeamsOf(q, actor));
+}
+
+/** Both KPI rules for many KPIs and teams at once, from one read of what the person leads. */
+export async function kpiRightsOf(q: Queryable, actor: Actor) {
+  const led = await ledTeamsOf(q, actor);
+  return { managesTeam: teamKpiManagerGiven(actor, led), writesValues: kpiValueWriterGiven(actor, led) };
 }

@@ -33,14 +33,16 @@ export async function kpiBoard(deps: Deps, actor: Actor, teamId: string, scope: 
     ? { id: teamId, name: own.teamName }
     : await findTeam(deps.db, actor.organizationId, teamId);
   if (!team) throw notFound("That team");
-  const cards = presentCards(rows, await presentContext(deps, deps.db, actor), SPARKLINE_POINTS);
+  const ctx = await presentContext(deps, deps.db, actor);
+  const cards = presentCards(rows, ctx, SPARKLINE_POINTS);
   const counts = { green: 0, amber: 0, red: 0, noData: 0 };
   for (const card of cards) {
     const status = card.current.status;
     if (status === "no_data") counts.noData++;
     else if (status) counts[status]++;
   }
-  return { team: { id: team.id, name: team.name }, scope, kpis: cards, counts };
+  const can = { manageKpis: ctx.permissions.managesTeam(team.id) };
+  return { team: { id: team.id, name: team.name, can }, scope, kpis: cards, counts };
 }
 
 /** Formula trees are shallow; this bounds the walk should data ever be inconsistent. */

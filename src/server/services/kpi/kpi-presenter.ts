@@ -6,13 +6,19 @@ import type { MeasuredPeriod, PeriodOptions } from "../../../domain/kpi/types.ts
 import type { Kpi, KpiCard } from "../../../shared/schemas/kpis.ts";
 import type { KpiCardData } from "../../repositories/kpi-card-repository.ts";
 import type { KpiWithNames } from "../../repositories/kpi-repository.ts";
+import type { KpiPermissionJudge } from "./kpi-permissions.ts";
 
 /** Enough periods for the trend window and an escalation's green streak. */
 export const DETAIL_POINTS = 12;
 /** A year of weekly values on a board card. */
 export const SPARKLINE_POINTS = 52;
 
-export type PresentContext = { now: Date; timeZone: string; periods: PeriodOptions };
+export type PresentContext = {
+  now: Date;
+  timeZone: string;
+  periods: PeriodOptions;
+  permissions: KpiPermissionJudge;
+};
 
 /** How many values to read for cards with `points`-long sparklines (status and trend need a few). */
 export function cardPoints(points: number) {
@@ -89,6 +95,7 @@ export function presentCards(
             nextRunAt: connector.nextRunAt.toISOString(),
           }
         : null,
+      can: ctx.permissions.forKpi(kpi),
       version: kpi.version,
       sparkline: sparklineOf(measured, points),
     };

@@ -34,16 +34,18 @@ import { findTeam, isActiveMember } from "../../repositories/team-repository.ts"
 import { resolveEscalationsOfArchivedKpi } from "./escalation-service.ts";
 import { requireManageTeamKpis } from "./kpi-access.ts";
 import { presentKpis } from "./kpi-cards.ts";
-import { withoutSparkline } from "./kpi-presenter.ts";
+import { kpiPermissions } from "./kpi-permissions.ts";
+import { type PresentContext, withoutSparkline } from "./kpi-presenter.ts";
 import { recomputeAfterWrite } from "./recompute-service.ts";
 
-/** The presentation context of an organisation: its clock and calendar. */
-export async function presentContext(deps: Deps, _q: Queryable, actor: Actor) {
-  // The calendar travels on the actor (read with the organisation): no query here.
+/** The presentation context of an organisation: its clock and calendar, and what the actor may do. */
+export async function presentContext(deps: Deps, q: Queryable, actor: Actor): Promise<PresentContext> {
+  // The calendar travels on the actor (read with the organisation): no query for it.
   return {
     now: deps.now(),
     timeZone: actor.timeZone,
     periods: { weekStart: actor.weekStart, fiscalYearStartMonth: actor.fiscalYearStartMonth },
+    permissions: await kpiPermissions(q, actor),
   };
 }
 

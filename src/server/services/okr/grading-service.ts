@@ -27,7 +27,7 @@ import {
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
 import { mayCheckIn, requireEditObjective } from "./okr-access.ts";
-import { keyResultInput } from "./okr-presenter.ts";
+import { auditSnapshot, keyResultInput } from "./okr-presenter.ts";
 
 async function gradingObjective(q: Queryable, actor: Actor, objectiveId: string) {
   const row = await findObjectiveRow(q, actor.organizationId, objectiveId);
@@ -134,8 +134,8 @@ export async function gradeObjective(
       entityType: "objective",
       entityId: objectiveId,
       entityLabel: after.title,
-      before,
-      after,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
     });
     return after;
   });

@@ -16,7 +16,7 @@ import {
   objectiveForChange,
   presentOne,
 } from "./objective-service.ts";
-import { isMeasurableRow, okrClock } from "./okr-presenter.ts";
+import { auditSnapshot, isMeasurableRow, okrClock } from "./okr-presenter.ts";
 
 /** Adds a KR to an Objective; returns the Objective as it now is. */
 export async function addKeyResult(
@@ -46,7 +46,7 @@ export async function addKeyResult(
       entityType: "key_result",
       entityId: kr.id,
       entityLabel: kr.title,
-      after: after.keyResults.find((k) => k.id === kr.id),
+      after: auditSnapshot(after.keyResults.find((k) => k.id === kr.id)),
     });
     return after;
   });
@@ -120,8 +120,8 @@ export async function updateKeyResult(
       entityType: "key_result",
       entityId: keyResultId,
       entityLabel: after?.title ?? kr.title,
-      before,
-      after,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
     });
     return objective;
   });

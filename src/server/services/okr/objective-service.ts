@@ -19,7 +19,7 @@ import {
 } from "../../repositories/okr-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { requireEditObjective } from "./okr-access.ts";
-import { isMeasurableRow, okrClock } from "./okr-presenter.ts";
+import { auditSnapshot, isMeasurableRow, okrClock } from "./okr-presenter.ts";
 import { presentObjectives } from "./present-objectives.ts";
 
 export type KeyResultDraft = {
@@ -198,7 +198,7 @@ export async function createObjective(
       entityType: "objective",
       entityId: created.id,
       entityLabel: created.title,
-      after: created,
+      after: auditSnapshot(created),
     });
     return created;
   });
@@ -304,8 +304,8 @@ export async function updateObjective(
       entityType: "objective",
       entityId: id,
       entityLabel: after.title,
-      before,
-      after,
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
     });
     return after;
   });

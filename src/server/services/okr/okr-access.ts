@@ -7,6 +7,7 @@ import type { Actor } from "../../context.ts";
 import {
   isKeyResultPerson,
   mayCheckIn as mayCheckInGiven,
+  mayEditObjective as mayEditGiven,
   mayReadObjectiveText as mayReadGiven,
   OUTSIDE_TEAM,
   requireEditObjective as requireEditGiven,
@@ -87,4 +88,29 @@ export async function readabilityOf(
 
 function readabilityKey(o: Visibility): string {
   return o.visibility === "organization" ? "organization" : `${o.teamId}|${o.ownerUserId}`;
+}
+
+/**
+ * Editing rights for all these Objectives, resolved up front like readabilityOf: one
+ * look-up per team where the person's standing can change the answer.
+ */
+export async function editabilityOf(
+  q: Queryable,
+  actor: Actor,
+  items: Iterable<Placement>,
+): Promise<(o: Placement) => boolean> {
+  const answers = new Map<string, boolean>();
+  const keyOf = (o: Placement) => `${o.teamId}|${o.ownerUserId}`;
+  for (const o of items) {
+    const key = keyOf(o);
+    if (!answers.has(key)) answers.set(key, mayEditGiven(actor, o, await teamStanding(q, actor, o)));
+  }
+  return (o) => answers.get(keyOf(o)) ?? false;
+}
+
+/** A KR's own people (owner, contributors) may check in whoever owns its Objective. */
+export function mayCheckInOwn(actor: Actor) {
+  const nowhere: Placement = { teamId: null, ownerUserId: null };
+  return (kr: { ownerUserId: string | null; contributorUserIds: string[] }) =>
+    mayCheckInGiven(actor, kr, nowhere, OUTSIDE_TEAM);
 }

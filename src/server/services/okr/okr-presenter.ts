@@ -133,6 +133,7 @@ function presentKeyResult(
   cycle: { startsOn: string; endsOn: string },
   clock: OkrClock,
   hideText: boolean,
+  can: KeyResult["can"],
 ): KeyResult {
   const kr = row.keyResult;
   const { progress, status } = judgeKeyResult(kr, objectiveState, cycle, clock);
@@ -167,8 +168,22 @@ function presentKeyResult(
     needsNewTarget: kr.needsNewTarget,
     activeFrom: kr.activeFrom,
     archived: kr.archivedAt !== null,
+    can,
     version: kr.version,
   };
+}
+
+type WithPermissions = { can?: unknown; keyResults?: Array<{ can?: unknown }> };
+
+/**
+ * An Objective or KR as the audit log keeps it: without `can`, which says what the person
+ * who made the change may do, not what the entity is.
+ */
+export function auditSnapshot<T extends WithPermissions | undefined>(value: T): T {
+  if (!value) return value;
+  const { can: _can, ...rest } = value;
+  if (!rest.keyResults) return rest as T;
+  return { ...rest, keyResults: rest.keyResults.map(({ can: _kr, ...kr }) => kr) } as T;
 }
 
 export const RESTRICTED_TITLE = "Objective visible to its team";
@@ -193,6 +208,15 @@ export type Visibility = {
   ownerUserId: string | null;
 };
 
+/** What the reader may do, decided by the caller from the OKR policies (okr-access.ts). */
+export type OkrRights = {
+  mayRead: (o: Visibility) => boolean;
+  /** Editing, aligning and grading an Objective go together. */
+  mayEdit: (o: { teamId: string | null; ownerUserId: string | null }) => boolean;
+  /** Checking in on a KR as its owner or contributor, whoever the Objective belongs to. */
+  mayCheckInOwn: (kr: { ownerUserId: string | null; contributorUserIds: string[] }) => boolean;
+};
+
 /** An Objective's parents; a team-visible parent's title only for those who may read it. */
 function presentParents(parents: ParentRef[], mayRead: (o: Visibility) => boolean): Objective["parents"] {
   return parents.map((p) => ({
@@ -205,15 +229,17 @@ function presentParents(parents: ParentRef[], mayRead: (o: Visibility) => boolea
 /**
  * Objectives with their KRs, progress and status, as the API shows them. Team-visible
  * Objectives keep their numbers (they count in roll-ups) but lose their text for people
- * outside the team (`mayRead`). The caller loads the KRs and the reading rights.
+ * outside the team (`rights.mayRead`), and say what the reader may do with them (`can`).
+ * The caller loads the KRs and the reader's rights.
  */
 export function presentObjectiveRows(
   clock: OkrClock,
   rows: ObjectiveRow[],
   krRows: Array<KeyResultRow & { contributorUserIds: string[] }>,
-  mayRead: (o: Visibility) => boolean,
+  rights: OkrRights,
   options: { includeArchivedKeyResults?: boolean } = {},
 ): Objective[] {
+  const { mayRead } = rights;
   // Group once: filtering the whole list per Objective is quadratic on big cycles.
   const krsByObjective = groupBy(krRows, (k) => k.keyResult.objectiveId);
   const out: Objective[] = [];
@@ -221,9 +247,16 @@ export function presentObjectiveRows(
     const o = row.objective;
     const cycle = { startsOn: row.cycleStartsOn, endsOn: row.cycleEndsOn };
     const hideText = !mayRead(o);
+    const edit = rights.mayEdit(o);
     const krs = (krsByObjective.get(o.id) ?? [])
       .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
-      .map((k) => presentKeyResult(k, o.state, cycle, clock, hideText));
+      .map((k) =>
+        presentKeyResult(k, o.state, cycle, clock, hideText, {
+          edit,
+          // Whoever may edit the Objective may check in on its KRs; so may the KR's own people.
+          checkIn: edit || rights.mayCheckInOwn({ ...k.keyResult, contributorUserIds: k.contributorUserIds }),
+        }),
+      );
     const judged = judgeObjective(
       o.state,
       krs.filter((k) => !k.archived),
@@ -256,6 +289,7 @@ export function presentObjectiveRows(
       parents: presentParents(row.parents, mayRead),
       archived: o.archivedAt !== null,
       restricted: hideText,
+      can: { edit, align: edit, grade: edit },
       version: o.version,
     });
   }

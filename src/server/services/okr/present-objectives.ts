@@ -2,12 +2,13 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor } from "../../context.ts";
 import { type ObjectiveRow, selectKeyResultsWithContributors } from "../../repositories/okr-repository.ts";
-import { readabilityOf } from "./okr-access.ts";
+import { editabilityOf, mayCheckInOwn, readabilityOf } from "./okr-access.ts";
 import { type OkrClock, presentObjectiveRows } from "./okr-presenter.ts";
 
 /**
  * Objectives with their KRs, progress and status, as the API shows them: loads the KRs
- * and the reader's rights to team-visible text, then presents (okr-presenter.ts).
+ * and the reader's rights (team-visible text, editing, checking in), then presents
+ * (okr-presenter.ts).
  */
 export async function presentObjectives(
   q: Queryable,
@@ -23,5 +24,16 @@ export async function presentObjectives(
     actor,
     rows.flatMap((r) => [r.objective, ...r.parents]),
   );
-  return presentObjectiveRows(clock, rows, krRows, mayRead, options);
+  const mayEdit = await editabilityOf(
+    q,
+    actor,
+    rows.map((r) => r.objective),
+  );
+  return presentObjectiveRows(
+    clock,
+    rows,
+    krRows,
+    { mayRead, mayEdit, mayCheckInOwn: mayCheckInOwn(actor) },
+    options,
+  );
 }

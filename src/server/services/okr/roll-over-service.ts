@@ -18,7 +18,7 @@ import {
 } from "../../repositories/okr-repository.ts";
 import { presentOne } from "./objective-service.ts";
 import { requireEditObjective } from "./okr-access.ts";
-import { isMeasurableRow, keyResultInput } from "./okr-presenter.ts";
+import { auditSnapshot, isMeasurableRow, keyResultInput } from "./okr-presenter.ts";
 
 /**
  * Rolls an unfinished Objective into another cycle: a draft copy with its KRs (baseline =
@@ -105,7 +105,7 @@ export async function rollOver(
       entityId: created.id,
       entityLabel: created.title,
       before: { rolledOverFrom: objectiveId },
-      after: created,
+      after: auditSnapshot(created),
     });
     return created;
   });

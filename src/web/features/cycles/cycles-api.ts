@@ -49,14 +49,6 @@ export function useUpdateCycle(slug: string) {
   });
 }
 
-/** Mirrors the server's rule (src/domain/cycle-states.ts): forward one step, or back one. */
-export const nextStates: Record<CycleState, CycleState[]> = {
-  planning: ["active"],
-  active: ["grading", "planning"],
-  grading: ["closed", "active"],
-  closed: ["grading"],
-};
-
 /** The button that moves a cycle from one state to another, in words. */
 export function transitionLabel(from: CycleState, to: CycleState): string {
   if (from === "closed" && to === "grading") return "Reopen for grading…";

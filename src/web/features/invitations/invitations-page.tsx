@@ -1,17 +1,12 @@
-import { Button, Card, Group, Table, Text, Tooltip } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Button, Table, Text, Tooltip } from "@mantine/core";
 import { IconMailForward, IconSearch, IconX } from "@tabler/icons-react";
 import { useState } from "react";
 import { AdminOnly } from "../../components/admin-only.tsx";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
-import { LoadMore } from "../../components/load-more.tsx";
+import { ListPage, useListSearch } from "../../components/list-page.tsx";
 import { OneTimeSecretModal } from "../../components/one-time-secret-modal.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { RoleBadge } from "../../components/role-badge.tsx";
-import { SearchInput } from "../../components/search-input.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatRelative } from "../../lib/format.ts";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
@@ -33,9 +28,8 @@ export function InvitationsPage() {
 function InvitationsPageContent() {
   const { slug } = useOrg();
   const bp = useBreakpoints();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const invitations = useInvitations(slug, q);
+  const search = useListSearch();
+  const invitations = useInvitations(slug, search.q);
   const revoke = useRevokeInvitation(slug);
   const [inviting, setInviting] = useState(false);
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
@@ -50,39 +44,21 @@ function InvitationsPageContent() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Invitations"
         description="Invite people by email; each link works once and expires."
         actions={inviteButton}
-      />
-      <Card withBorder padding={0}>
-        {(items.length > 0 || q) && (
-          <Group p="sm">
-            <SearchInput
-              value={search}
-              onChange={setSearch}
-              placeholder="Search by email"
-              label="Search invitations"
-            />
-          </Group>
-        )}
-        {invitations.isPending ? (
-          <div style={{ padding: 12 }}>
-            <TableSkeleton rows={4} />
-          </div>
-        ) : invitations.isError ? (
-          <div style={{ padding: 12 }}>
-            <QueryError
-              error={invitations.error}
-              onRetry={() => void invitations.refetch()}
-              what="the invitations"
-            />
-          </div>
-        ) : items.length === 0 && q ? (
-          <EmptyState icon={<IconSearch size={24} />} title={`No invitation for “${q}”`}>
+        load={invitations}
+        what="the invitations"
+        skeletonRows={4}
+        search={{ ...search, placeholder: "Search by email", label: "Search invitations" }}
+        isEmpty={items.length === 0}
+        noMatch={
+          <EmptyState icon={<IconSearch size={24} />} title={`No invitation for “${search.q}”`}>
             Search looks at the invited email address.
           </EmptyState>
-        ) : items.length === 0 ? (
+        }
+        empty={
           <EmptyState
             icon={<IconMailForward size={24} />}
             title="No invitations yet"
@@ -94,76 +70,70 @@ function InvitationsPageContent() {
           >
             Invite someone by email: you get a link to send them, and they join with the role you choose.
           </EmptyState>
-        ) : (
-          <div className="keel-table-scroll">
-            <Table highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  {bp.sm && <Table.Th>Expires</Table.Th>}
-                  {bp.md && <Table.Th>Invited</Table.Th>}
-                  <Table.Th w={40} aria-label="Actions" />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((inv) => (
-                  <Table.Tr key={inv.id}>
+        }
+        paging={{ ...invitations, noun: "invitations" }}
+      >
+        <div className="keel-table-scroll">
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                {bp.sm && <Table.Th>Expires</Table.Th>}
+                {bp.md && <Table.Th>Invited</Table.Th>}
+                <Table.Th w={40} aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((inv) => (
+                <Table.Tr key={inv.id}>
+                  <Table.Td>
+                    <Text size="sm">{inv.email}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <RoleBadge role={inv.role} />
+                  </Table.Td>
+                  <Table.Td>
+                    <InvitationStatus status={inv.status} />
+                  </Table.Td>
+                  {bp.sm && (
                     <Table.Td>
-                      <Text size="sm">{inv.email}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <RoleBadge role={inv.role} />
-                    </Table.Td>
-                    <Table.Td>
-                      <InvitationStatus status={inv.status} />
-                    </Table.Td>
-                    {bp.sm && (
-                      <Table.Td>
-                        <Tooltip label={formatDate(inv.expiresAt)}>
-                          <Text size="sm" c={inv.status === "pending" ? undefined : "dimmed"}>
-                            {formatRelative(inv.expiresAt)}
-                          </Text>
-                        </Tooltip>
-                      </Table.Td>
-                    )}
-                    {bp.md && (
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {formatDate(inv.createdAt)}
+                      <Tooltip label={formatDate(inv.expiresAt)}>
+                        <Text size="sm" c={inv.status === "pending" ? undefined : "dimmed"}>
+                          {formatRelative(inv.expiresAt)}
                         </Text>
-                      </Table.Td>
-                    )}
-                    <Table.Td>
-                      {inv.status === "pending" && (
-                        <Tooltip label="Revoke">
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            aria-label={`Revoke the invitation for ${inv.email}`}
-                            onClick={() => setRevoking(inv)}
-                          >
-                            <IconX size={14} />
-                          </Button>
-                        </Tooltip>
-                      )}
+                      </Tooltip>
                     </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
-        <LoadMore
-          hasNextPage={invitations.hasNextPage}
-          isFetchingNextPage={invitations.isFetchingNextPage}
-          onLoadMore={() => void invitations.fetchNextPage()}
-          shown={items.length}
-          noun="invitations"
-        />
-      </Card>
+                  )}
+                  {bp.md && (
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {formatDate(inv.createdAt)}
+                      </Text>
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    {inv.status === "pending" && (
+                      <Tooltip label="Revoke">
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Revoke the invitation for ${inv.email}`}
+                          onClick={() => setRevoking(inv)}
+                        >
+                          <IconX size={14} />
+                        </Button>
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      </ListPage>
 
       <InviteModal opened={inviting} onClose={() => setInviting(false)} onCreated={setCreated} />
       <OneTimeSecretModal

@@ -2,6 +2,7 @@ import { Anchor, Button, Card, Group, Text } from "@mantine/core";
 import { IconFileImport, IconHierarchy2, IconPencilPlus, IconPlus } from "@tabler/icons-react";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
+import { roleAtLeast } from "../../../domain/roles.ts";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -13,7 +14,6 @@ import { TeamScopeSwitch, useTeamScope } from "../teams/team-scope-switch.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
-import { mayManageTeamKpis } from "./kpi-access.ts";
 import { KpiBoard } from "./kpi-board.tsx";
 import { useKpiBoard } from "./kpis-api.ts";
 
@@ -48,12 +48,15 @@ export function KpiBoardPage() {
     [param, roots, userId],
   );
   const team = teamId ? findTeam(roots, teamId) : null;
-  const canManage = mayManageTeamKpis(roots, teamId, userId, role);
-  const canEnter = role !== "viewer";
   const [scope, setScope] = useTeamScope();
   // A team in the address needs no tree to find it: ask for its board alongside the tree
   // instead of after it (one round trip less before the cards on a slow network).
   useKpiBoard(slug, param ?? null, scope);
+  // The board's own answer says whether this reader may define the team's KPIs.
+  const board = useKpiBoard(slug, teamId, scope);
+  const canManage = board.data?.team.can.manageKpis ?? false;
+  // Members feed values; the entry and import pages list only the KPIs they may feed.
+  const canEnter = roleAtLeast(role, "member");
 
   return (
     <>

@@ -1,26 +1,5 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Card,
-  Code,
-  Grid,
-  Group,
-  Stack,
-  Text,
-  Title,
-} from "@mantine/core";
-import {
-  IconAlertOctagon,
-  IconArchive,
-  IconArrowLeft,
-  IconGauge,
-  IconPencil,
-  IconPencilPlus,
-  IconRestore,
-} from "@tabler/icons-react";
+import { Button, Code, Text } from "@mantine/core";
+import { IconGauge } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
@@ -28,36 +7,23 @@ import { EmptyState } from "../../components/empty-state.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { isApiError } from "../../lib/api-client.ts";
-import { formatRelative } from "../../lib/format.ts";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
-import { useSession } from "../../lib/session.ts";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
-import { reasonLabels } from "../escalations/escalation-state-badge.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
-import { ConnectorPanel } from "./connector-panel.tsx";
 import { EnterValueModal } from "./enter-value-modal.tsx";
-import { FormulaTree } from "./formula-tree.tsx";
-import { mayEnterKpiValues, mayManageTeamKpis } from "./kpi-access.ts";
-import { BandsSummary, Details, HistoryCard } from "./kpi-detail-cards.tsx";
+import { KpiDataSections } from "./kpi-data-sections.tsx";
+import { HistoryCard } from "./kpi-detail-cards.tsx";
+import { KpiDetailHeader } from "./kpi-detail-header.tsx";
+import { KpiEscalationAlert } from "./kpi-escalation-alert.tsx";
 import { KpiFormModal } from "./kpi-form-modal.tsx";
-import {
-  directionLabels,
-  formatKpiValue,
-  frequencyLabels,
-  periodName,
-  targetLabel,
-  trendLabel,
-} from "./kpi-format.ts";
-import { KpiStatusBadge, TrendArrow } from "./kpi-status.tsx";
+import { KpiSummaryCards } from "./kpi-summary-cards.tsx";
 import { useKpi, useUpdateKpi } from "./kpis-api.ts";
-import { MeasurementsTable } from "./measurements-table.tsx";
 
 /** /o/:org/kpis/:kpiId: one KPI with its history against its bands, values, tree and connector. */
 export function KpiDetailPage() {
   const { kpiId = "" } = useParams();
-  const { slug, role } = useOrg();
-  const userId = useSession().data?.user.id ?? null;
+  const { slug } = useOrg();
   const kpi = useKpi(slug, kpiId);
   const tree = useTeamTree(slug);
   const roots = tree.data?.roots ?? [];
@@ -84,9 +50,9 @@ export function KpiDetailPage() {
     );
   }
   const k = kpi.data;
-  const canManage = mayManageTeamKpis(roots, k.teamId, userId, role);
   const archived = k.state === "archived";
-  const canEnter = mayEnterKpiValues(roots, k, userId, role) && !archived && !k.formula;
+  // Who may act comes with the KPI (`can`); whether its state lets anyone is judged here.
+  const canEnter = k.can.enterValues && !archived && !k.formula;
 
   const setState = (state: "active" | "archived") =>
     update.mutate(
@@ -104,187 +70,27 @@ export function KpiDetailPage() {
 
   return (
     <>
-      <Breadcrumbs mb="xs" separator="›" fz="sm">
-        <Anchor component={Link} to={`/o/${slug}/teams/${k.teamId}/kpis`} size="sm">
-          <Group gap={4} wrap="nowrap">
-            <IconArrowLeft size={14} />
-            KPIs
-          </Group>
-        </Anchor>
-        <Text size="sm" c="dimmed">
-          {k.teamName}
-        </Text>
-      </Breadcrumbs>
-
-      <Group justify="space-between" align="flex-start" gap="sm" mb="sm" wrap="wrap">
-        <Stack gap={4} style={{ flex: "1 1 320px", minWidth: 0 }}>
-          <Title order={1} style={{ overflowWrap: "anywhere" }}>
-            {k.name}
-          </Title>
-          <Group gap="xs" wrap="wrap">
-            <KpiStatusBadge status={k.current.status} />
-            {archived && (
-              <Badge color="gray" leftSection={<IconArchive size={11} />}>
-                Archived
-              </Badge>
-            )}
-            <Code fz="xs">{k.key}</Code>
-            <Text size="sm" c="dimmed">
-              {directionLabels[k.direction]} · {frequencyLabels[k.frequency]}
-            </Text>
-          </Group>
-          {k.description && (
-            <Text size="sm" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>
-              {k.description}
-            </Text>
-          )}
-        </Stack>
-        <Group gap="xs">
-          {canEnter && (
-            <Button
-              leftSection={<IconPencilPlus size={16} />}
-              onClick={() => setDialog("enter")}
-              data-shortcut-new
-            >
-              Enter value
-            </Button>
-          )}
-          {canManage && (
-            <Button
-              variant="default"
-              leftSection={<IconPencil size={16} />}
-              onClick={() => setDialog("edit")}
-            >
-              Edit
-            </Button>
-          )}
-          {canManage &&
-            (archived ? (
-              <Button
-                variant="default"
-                leftSection={<IconRestore size={16} />}
-                loading={update.isPending}
-                onClick={() => setState("active")}
-              >
-                Restore
-              </Button>
-            ) : (
-              <Button
-                variant="subtle"
-                color="gray"
-                leftSection={<IconArchive size={16} />}
-                onClick={() => setDialog("archive")}
-              >
-                Archive
-              </Button>
-            ))}
-        </Group>
-      </Group>
-
-      {k.openEscalation && (
-        <Alert
-          color={k.openEscalation.state === "acknowledged" ? "orange" : "red"}
-          icon={<IconAlertOctagon size={18} />}
-          mb="md"
-          title={`Escalated: ${reasonLabels[k.openEscalation.reason].toLowerCase()} ${formatRelative(k.openEscalation.openedAt)}`}
-          data-testid="kpi-escalation-panel"
-        >
-          <Group justify="space-between" gap="xs" wrap="wrap">
-            <Text size="sm">
-              {k.openEscalation.state === "acknowledged"
-                ? `${k.openEscalation.acknowledgedByName ?? "A former member"} acknowledged it and is on it. It closes when resolved, or by itself after `
-                : "Waiting for the owner or a lead to acknowledge it. It closes when resolved, or by itself after "}
-              {k.closeAfterGreenPeriods} green period{k.closeAfterGreenPeriods === 1 ? "" : "s"} in a row.
-            </Text>
-            <Button
-              component={Link}
-              to={`/o/${slug}/escalations/${k.openEscalation.id}`}
-              size="xs"
-              variant="white"
-            >
-              Open the escalation
-            </Button>
-          </Group>
-        </Alert>
-      )}
+      <KpiDetailHeader
+        slug={slug}
+        kpi={k}
+        canEnter={canEnter}
+        canEdit={k.can.edit}
+        canArchive={k.can.archive}
+        restoring={update.isPending}
+        onEnter={() => setDialog("enter")}
+        onEdit={() => setDialog("edit")}
+        onArchive={() => setDialog("archive")}
+        onRestore={() => setState("active")}
+      />
+      <KpiEscalationAlert slug={slug} kpi={k} />
       {k.formula && (
         <Text size="sm" mb="sm">
           Computed: <Code>{k.formula}</Code>
         </Text>
       )}
-
-      <Grid gap="md" mb="md">
-        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-          <Card withBorder padding="sm" h="100%">
-            <Text size="xs" c="dimmed" fw={500}>
-              Current value
-            </Text>
-            <Group gap="xs" align="center" wrap="nowrap">
-              <Text fz={28} fw={600} className="keel-num" data-testid="kpi-current-value">
-                {formatKpiValue(k.current.value, k)}
-              </Text>
-              <TrendArrow kpi={k} size={22} />
-            </Group>
-            <Text size="xs" c="dimmed">
-              {k.current.periodStart ? periodName(k.current.periodStart, k.frequency) : "No period yet"} ·{" "}
-              {trendLabel(k)}
-            </Text>
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
-          <Card withBorder padding="sm" h="100%">
-            <Text size="xs" c="dimmed" fw={500}>
-              Target and thresholds
-            </Text>
-            <Text fz="lg" fw={600} className="keel-num">
-              {targetLabel(k)}
-            </Text>
-            <BandsSummary kpi={k} />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="sm" h="100%">
-            <Details slug={slug} kpi={k} />
-          </Card>
-        </Grid.Col>
-      </Grid>
-
+      <KpiSummaryCards slug={slug} kpi={k} />
       <HistoryCard slug={slug} kpi={k} />
-
-      <Grid gap="md" mt="md">
-        <Grid.Col span={{ base: 12, md: 8 }}>
-          <Card withBorder padding={0}>
-            <Text fw={600} size="sm" p="sm" pb={4}>
-              Values
-            </Text>
-            <MeasurementsTable
-              slug={slug}
-              kpi={k}
-              emptyHint={
-                k.formula
-                  ? "No values yet: they appear when its inputs have values."
-                  : "No values yet. Enter the first one, import a CSV, or push values through the API."
-              }
-            />
-          </Card>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Stack gap="md">
-            <Card withBorder padding="sm">
-              <Text fw={600} size="sm" mb={6}>
-                Formula tree
-              </Text>
-              <FormulaTree slug={slug} kpiId={k.id} />
-            </Card>
-            <Card withBorder padding="sm">
-              <Text fw={600} size="sm" mb={6}>
-                Connector
-              </Text>
-              <ConnectorPanel slug={slug} kpi={k} canRun={canManage && !archived} />
-            </Card>
-          </Stack>
-        </Grid.Col>
-      </Grid>
+      <KpiDataSections slug={slug} kpi={k} canRunConnector={k.can.manageConnector && !archived} />
 
       <KpiFormModal
         slug={slug}

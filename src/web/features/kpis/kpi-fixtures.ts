@@ -38,6 +38,7 @@ export function buildKpi(overrides: Partial<Kpi> = {}): Kpi {
     trend: { direction: "down", slope: -1.2, improving: false },
     openEscalation: null,
     connector: null,
+    can: { edit: true, archive: true, manageConnector: true, enterValues: true },
     version: 4,
     ...overrides,
   };

@@ -3,8 +3,7 @@ import { IconArrowRight, IconPlus } from "@tabler/icons-react";
 import { useState } from "react";
 import { Link } from "react-router";
 import { formatRelative } from "../../lib/format.ts";
-import { useSession } from "../../lib/session.ts";
-import type { Cycle, Role, TeamNode } from "../../lib/types.ts";
+import type { Cycle, TeamNode } from "../../lib/types.ts";
 import {
   EscalationStateBadge,
   escalationValue,
@@ -12,27 +11,25 @@ import {
 } from "../escalations/escalation-state-badge.tsx";
 import { useEscalations } from "../escalations/escalations-api.ts";
 import { TeamScopeSwitch, useTeamScope } from "../teams/team-scope-switch.tsx";
-import { mayManageTeamKpis } from "./kpi-access.ts";
 import { KpiBoard } from "./kpi-board.tsx";
 import { KpiFloorSection } from "./kpi-floor-section.tsx";
 import { KpiFormModal } from "./kpi-form-modal.tsx";
 import { useKpiBoard } from "./kpis-api.ts";
 
-type Props = { slug: string; team: TeamNode; cycle: Cycle | null; roots: TeamNode[]; role: Role };
+type Props = { slug: string; team: TeamNode; cycle: Cycle | null; roots: TeamNode[] };
 
 /**
  * The run half of the team page, beside its OKRs: the KPI board, the floor that must hold
  * during the selected cycle, and the escalations still open on the team's KPIs; for a
  * team with teams below it, theirs too unless "This team only" is on.
  */
-export function TeamKpiSection({ slug, team, cycle, roots, role }: Props) {
-  const userId = useSession().data?.user.id ?? null;
-  const canManage = mayManageTeamKpis(roots, team.id, userId, role);
+export function TeamKpiSection({ slug, team, cycle, roots }: Props) {
   // A team with teams below it shows their KPIs, floors and escalations too, unless narrowed.
   const [chosenScope, setScope] = useTeamScope();
   const hasSubTeams = team.children.length > 0;
   const scope = hasSubTeams ? chosenScope : "team";
   const board = useKpiBoard(slug, team.id, scope);
+  const canManage = board.data?.team.can.manageKpis ?? false;
   const escalations = useEscalations(slug, { state: "unresolved", teamId: team.id, scope });
   const [creating, setCreating] = useState(false);
 

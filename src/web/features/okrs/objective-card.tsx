@@ -17,7 +17,6 @@ type Props = {
   objective: Objective;
   onEdit: (o: Objective) => void;
   onAlign: (o: Objective) => void;
-  canEdit: boolean;
   onReload?: () => void;
 };
 
@@ -30,7 +29,7 @@ export function lastCheckIn(o: Objective): string | null {
 }
 
 /** An Objective on the team page: status, owner, progress against pace, and every KR inline. */
-export function ObjectiveCard({ slug, objective: o, onEdit, onAlign, canEdit, onReload }: Props) {
+export function ObjectiveCard({ slug, objective: o, onEdit, onAlign, onReload }: Props) {
   const [activationError, setActivationError] = useState<ApiError | Error | null>(null);
   const krs = o.keyResults.filter((k) => !k.archived);
   const last = lastCheckIn(o);
@@ -72,7 +71,7 @@ export function ObjectiveCard({ slug, objective: o, onEdit, onAlign, canEdit, on
               </Group>
             </Stack>
           </Group>
-          {canEdit && (
+          {o.can.edit && (
             <ObjectiveActions
               slug={slug}
               objective={o}

@@ -2,8 +2,7 @@ import { Alert, Button, Group, List, Text } from "@mantine/core";
 import { IconCalendarPause, IconTargetArrow } from "@tabler/icons-react";
 import { FormError } from "../../components/form-error.tsx";
 import { notify } from "../../lib/notify.ts";
-import { isAdminRole } from "../../lib/roles.ts";
-import type { Cycle, Objective, Role } from "../../lib/types.ts";
+import type { Cycle, Objective } from "../../lib/types.ts";
 import { useUpdateCycle } from "../cycles/cycles-api.ts";
 import { useInvalidateOkrs } from "./okrs-api.ts";
 
@@ -15,12 +14,13 @@ export function CycleNotStartedNotice({
   slug,
   objective,
   cycle,
-  role,
+  mayStartCycle,
 }: {
   slug: string;
   objective: Objective;
   cycle: Cycle | null;
-  role: Role;
+  /** Whether the reader's role manages cycles (src/domain/roles.ts). */
+  mayStartCycle: boolean;
 }) {
   const start = useUpdateCycle(slug);
   const refreshOkrs = useInvalidateOkrs(slug);
@@ -36,9 +36,9 @@ export function CycleNotStartedNotice({
       <Text size="sm">
         The cycle is still in planning: nobody is asked to check in on its key results, and they do not appear
         under My check-ins, until it is started.
-        {!isAdminRole(role) && " An admin can start it."}
+        {!mayStartCycle && " An admin can start it."}
       </Text>
-      {isAdminRole(role) && cycle && (
+      {mayStartCycle && cycle && (
         <Group mt="xs" gap="sm">
           <Button
             size="xs"

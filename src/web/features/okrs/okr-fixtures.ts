@@ -31,6 +31,7 @@ export function buildKeyResult(extra: Partial<KeyResult> = {}): KeyResult {
     needsNewTarget: false,
     activeFrom: "2026-10-01",
     archived: false,
+    can: { edit: true, checkIn: true },
     version: 3,
     ...extra,
   };
@@ -63,6 +64,7 @@ export function buildObjective(extra: Partial<Objective> = {}): Objective {
     parents: [],
     archived: false,
     restricted: false,
+    can: { edit: true, align: true, grade: true },
     version: 2,
     ...extra,
   };

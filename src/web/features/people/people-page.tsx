@@ -1,17 +1,12 @@
-import { Button, Card, Group, SegmentedControl, Table, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Button, SegmentedControl, Table, Text } from "@mantine/core";
 import { IconSearch, IconUserPlus, IconUsers } from "@tabler/icons-react";
 import { useState } from "react";
 import { useNavigate } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
-import { LoadMore } from "../../components/load-more.tsx";
+import { ListPage, useListSearch } from "../../components/list-page.tsx";
 import { OneTimeSecretModal } from "../../components/one-time-secret-modal.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { RoleBadge } from "../../components/role-badge.tsx";
-import { SearchInput } from "../../components/search-input.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
@@ -38,10 +33,9 @@ export function PeoplePage() {
   const canViewAs = org.isDemo && role === "owner";
   const bp = useBreakpoints();
   const myId = useSession().data?.user.id;
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
+  const search = useListSearch();
   const [status, setStatus] = useState<PeopleStatus>("active");
-  const people = usePeople(slug, q, status);
+  const people = usePeople(slug, search.q, status);
   const update = useUpdatePerson(slug);
   const resetLink = useIssueResetLink(slug);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -88,7 +82,7 @@ export function PeoplePage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="People"
         description="Everyone in the organisation, with their role and manager."
         actions={
@@ -102,15 +96,11 @@ export function PeoplePage() {
             </Button>
           )
         }
-      />
-      <Card withBorder padding={0}>
-        <Group justify="space-between" p="sm" gap="sm" wrap="wrap">
-          <SearchInput
-            value={search}
-            onChange={setSearch}
-            placeholder="Search by name"
-            label="Search people"
-          />
+        load={people}
+        what="people"
+        search={{ ...search, placeholder: "Search by name", label: "Search people" }}
+        searchAlways
+        filters={
           <SegmentedControl
             size="xs"
             value={status}
@@ -122,110 +112,96 @@ export function PeoplePage() {
             ]}
             aria-label="Show people by status"
           />
-        </Group>
-        {people.isPending ? (
-          <div style={{ padding: 12 }}>
-            <TableSkeleton />
-          </div>
-        ) : people.isError ? (
-          <div style={{ padding: 12 }}>
-            <QueryError error={people.error} onRetry={() => void people.refetch()} what="people" />
-          </div>
-        ) : people.items.length === 0 ? (
-          q ? (
-            <EmptyState icon={<IconSearch size={24} />} title={`Nobody matches “${q}”`}>
-              Search looks at names. Try part of the first or last name, or look under “All”.
-            </EmptyState>
-          ) : (
-            <EmptyState
-              icon={<IconUsers size={24} />}
-              title={status === "deactivated" ? "Nobody is deactivated" : "No people yet"}
-            >
-              {status === "deactivated"
-                ? "Deactivated people keep their history but cannot sign in."
-                : "Add people directly, or invite them by email so they can join themselves."}
-            </EmptyState>
-          )
-        ) : (
-          <div className="keel-table-scroll">
-            <Table
-              highlightOnHover
-              style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}
-              data-testid="people-table"
-            >
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  {bp.md && <Table.Th>Title</Table.Th>}
-                  <Table.Th>Role</Table.Th>
-                  {bp.sm && <Table.Th>Manager</Table.Th>}
-                  {bp.sm && <Table.Th>Status</Table.Th>}
-                  {isAdmin && <Table.Th w={40} aria-label="Actions" />}
+        }
+        isEmpty={people.items.length === 0}
+        noMatch={
+          <EmptyState icon={<IconSearch size={24} />} title={`Nobody matches “${search.q}”`}>
+            Search looks at names. Try part of the first or last name, or look under “All”.
+          </EmptyState>
+        }
+        empty={
+          <EmptyState
+            icon={<IconUsers size={24} />}
+            title={status === "deactivated" ? "Nobody is deactivated" : "No people yet"}
+          >
+            {status === "deactivated"
+              ? "Deactivated people keep their history but cannot sign in."
+              : "Add people directly, or invite them by email so they can join themselves."}
+          </EmptyState>
+        }
+        paging={{ ...people, noun: "people" }}
+      >
+        <div className="keel-table-scroll">
+          <Table
+            highlightOnHover
+            style={{ opacity: people.isPlaceholderData ? 0.6 : 1 }}
+            data-testid="people-table"
+          >
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                {bp.md && <Table.Th>Title</Table.Th>}
+                <Table.Th>Role</Table.Th>
+                {bp.sm && <Table.Th>Manager</Table.Th>}
+                {bp.sm && <Table.Th>Status</Table.Th>}
+                {isAdmin && <Table.Th w={40} aria-label="Actions" />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {people.items.map((p) => (
+                <Table.Tr key={p.userId}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {p.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {p.email}
+                    </Text>
+                    {/* Narrow screens have no status column: say what matters in the name cell. */}
+                    {!bp.sm && p.status === "deactivated" && <PersonStatus person={p} />}
+                  </Table.Td>
+                  {bp.md && (
+                    <Table.Td>
+                      {p.title ?? (
+                        <Text span c="dimmed" size="sm">
+                          —
+                        </Text>
+                      )}
+                    </Table.Td>
+                  )}
+                  <Table.Td>
+                    <RoleBadge role={p.role} />
+                  </Table.Td>
+                  {bp.sm && (
+                    <Table.Td>
+                      {p.managerName ?? (
+                        <Text span c="dimmed" size="sm">
+                          —
+                        </Text>
+                      )}
+                    </Table.Td>
+                  )}
+                  {bp.sm && (
+                    <Table.Td>
+                      <PersonStatus person={p} />
+                    </Table.Td>
+                  )}
+                  {isAdmin && (
+                    <Table.Td>
+                      <PersonActionsMenu
+                        person={p}
+                        isSelf={p.userId === myId}
+                        onAction={onAction}
+                        canViewAs={canViewAs}
+                      />
+                    </Table.Td>
+                  )}
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {people.items.map((p) => (
-                  <Table.Tr key={p.userId}>
-                    <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {p.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {p.email}
-                      </Text>
-                      {/* Narrow screens have no status column: say what matters in the name cell. */}
-                      {!bp.sm && p.status === "deactivated" && <PersonStatus person={p} />}
-                    </Table.Td>
-                    {bp.md && (
-                      <Table.Td>
-                        {p.title ?? (
-                          <Text span c="dimmed" size="sm">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                    )}
-                    <Table.Td>
-                      <RoleBadge role={p.role} />
-                    </Table.Td>
-                    {bp.sm && (
-                      <Table.Td>
-                        {p.managerName ?? (
-                          <Text span c="dimmed" size="sm">
-                            —
-                          </Text>
-                        )}
-                      </Table.Td>
-                    )}
-                    {bp.sm && (
-                      <Table.Td>
-                        <PersonStatus person={p} />
-                      </Table.Td>
-                    )}
-                    {isAdmin && (
-                      <Table.Td>
-                        <PersonActionsMenu
-                          person={p}
-                          isSelf={p.userId === myId}
-                          onAction={onAction}
-                          canViewAs={canViewAs}
-                        />
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
-        <LoadMore
-          hasNextPage={people.hasNextPage}
-          isFetchingNextPage={people.isFetchingNextPage}
-          onLoadMore={() => void people.fetchNextPage()}
-          shown={people.items.length}
-          noun="people"
-        />
-      </Card>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      </ListPage>
 
       <PersonFormModal
         opened={dialog?.kind === "add" || (dialog?.kind === "edit" && dialogPerson !== null)}

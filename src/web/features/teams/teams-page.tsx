@@ -1,14 +1,10 @@
-import { Button, Card, Group, Switch, Text } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Button, Group, Switch, Text } from "@mantine/core";
 import { IconHierarchy2, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
-import { SearchInput } from "../../components/search-input.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
+import { ListPage, useListSearch } from "../../components/list-page.tsx";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import type { TeamNode } from "../../lib/types.ts";
@@ -33,8 +29,8 @@ export function TeamsPage() {
   const [showArchived, setShowArchived] = useState(false);
   const tree = useTeamTree(slug, showArchived);
   const update = useUpdateTeam(slug);
-  const [search, setSearch] = useState("");
-  const [query] = useDebouncedValue(search, 150);
+  const search = useListSearch(150);
+  const query = search.q;
   const [expanded, setExpanded] = useState<Set<string> | null>(null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -93,7 +89,7 @@ export function TeamsPage() {
     if (!parentId) return;
     const path = [parentId, ...ancestorIds(roots, parentId)];
     setExpanded((prev) => new Set([...(prev ?? []), ...path]));
-    setSearch("");
+    search.clear();
   };
 
   const dialogTeam = dialog && dialog.kind !== "create" ? findTeam(roots, dialog.id) : null;
@@ -103,9 +99,28 @@ export function TeamsPage() {
     update.reset();
   };
 
+  const noTeams = (
+    <EmptyState
+      icon={<IconHierarchy2 size={24} />}
+      title="No teams yet"
+      action={
+        isAdmin && (
+          <Button
+            leftSection={<IconPlus size={16} />}
+            onClick={() => setDialog({ kind: "create", parentId: null })}
+          >
+            New team
+          </Button>
+        )
+      }
+    >
+      Start with the whole company as the top team, then add divisions, departments and squads under it.
+    </EmptyState>
+  );
+
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Teams"
         description="Company → division → department → squad. Each team runs OKRs, KPIs or both."
         actions={
@@ -120,15 +135,12 @@ export function TeamsPage() {
             </Button>
           )
         }
-      />
-      <Card withBorder padding={0}>
-        <Group justify="space-between" p="sm" gap="sm" wrap="wrap">
-          <SearchInput
-            value={search}
-            onChange={setSearch}
-            placeholder="Find a team by name"
-            label="Search teams"
-          />
+        load={tree}
+        what="the teams"
+        skeletonRows={10}
+        search={{ ...search, placeholder: "Find a team by name", label: "Search teams" }}
+        searchAlways
+        filters={
           <Group gap="md">
             <Group gap="xs" visibleFrom="xs">
               <Button size="compact-xs" variant="subtle" onClick={() => setExpanded(idsToDepth(roots, 99))}>
@@ -145,46 +157,27 @@ export function TeamsPage() {
               onChange={(e) => setShowArchived(e.currentTarget.checked)}
             />
           </Group>
-        </Group>
-        {tree.isPending ? (
-          <div style={{ padding: 12 }}>
-            <TableSkeleton rows={10} />
-          </div>
-        ) : tree.isError ? (
-          <div style={{ padding: 12 }}>
-            <QueryError error={tree.error} onRetry={() => void tree.refetch()} what="the teams" />
-          </div>
-        ) : roots.length === 0 ? (
-          <EmptyState
-            icon={<IconHierarchy2 size={24} />}
-            title="No teams yet"
-            action={
-              isAdmin && (
-                <Button
-                  leftSection={<IconPlus size={16} />}
-                  onClick={() => setDialog({ kind: "create", parentId: null })}
-                >
-                  New team
-                </Button>
-              )
-            }
-          >
-            Start with the whole company as the top team, then add divisions, departments and squads under it.
-          </EmptyState>
-        ) : filtered.roots.length === 0 ? (
-          <EmptyState icon={<IconSearch size={24} />} title={`No team matches “${query}”`}>
-            Check the spelling, or turn on “Show archived” if the team was archived.
-          </EmptyState>
-        ) : (
-          <TeamTreeView
-            roots={filtered.roots}
-            expanded={shownExpanded}
-            onToggle={toggle}
-            onOpen={(team) => setOpenId(team.id)}
-            actions={isAdmin ? (team) => <TeamActionsMenu team={team} onAction={onAction} /> : undefined}
-          />
-        )}
-      </Card>
+        }
+        isEmpty={filtered.roots.length === 0}
+        empty={noTeams}
+        noMatch={
+          roots.length === 0 ? (
+            noTeams
+          ) : (
+            <EmptyState icon={<IconSearch size={24} />} title={`No team matches “${query}”`}>
+              Check the spelling, or turn on “Show archived” if the team was archived.
+            </EmptyState>
+          )
+        }
+      >
+        <TeamTreeView
+          roots={filtered.roots}
+          expanded={shownExpanded}
+          onToggle={toggle}
+          onOpen={(team) => setOpenId(team.id)}
+          actions={isAdmin ? (team) => <TeamActionsMenu team={team} onAction={onAction} /> : undefined}
+        />
+      </ListPage>
       {!isAdmin && tree.isSuccess && roots.length > 0 && (
         <Text size="xs" c="dimmed" mt="xs">
           Only admins change teams. Click a team to see its members.

@@ -1,17 +1,12 @@
-import { Button, Card, Code, Group, Table, Text, Tooltip } from "@mantine/core";
-import { useDebouncedValue } from "@mantine/hooks";
+import { Button, Code, Table, Text, Tooltip } from "@mantine/core";
 import { IconCircleCheck, IconCircleOff, IconKey, IconPlus, IconSearch } from "@tabler/icons-react";
 import { useState } from "react";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
-import { LoadMore } from "../../components/load-more.tsx";
+import { ListPage, useListSearch } from "../../components/list-page.tsx";
 import { OneTimeSecretModal } from "../../components/one-time-secret-modal.tsx";
-import { PageHeader } from "../../components/page-header.tsx";
-import { QueryError } from "../../components/query-error.tsx";
 import { RoleBadge } from "../../components/role-badge.tsx";
-import { SearchInput } from "../../components/search-input.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
-import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { formatDate, formatRelative } from "../../lib/format.ts";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
@@ -24,9 +19,8 @@ import { useRevokeToken, useTokens } from "./tokens-api.ts";
 export function TokensPage() {
   const { slug, isAdmin } = useOrg();
   const bp = useBreakpoints();
-  const [search, setSearch] = useState("");
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const tokens = useTokens(slug, q);
+  const search = useListSearch();
+  const tokens = useTokens(slug, search.q);
   const revoke = useRevokeToken(slug);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
@@ -35,7 +29,7 @@ export function TokensPage() {
 
   return (
     <>
-      <PageHeader
+      <ListPage
         title="API tokens"
         description={
           isAdmin
@@ -47,31 +41,17 @@ export function TokensPage() {
             New token
           </Button>
         }
-      />
-      <Card withBorder padding={0}>
-        {(items.length > 0 || q) && (
-          <Group p="sm">
-            <SearchInput
-              value={search}
-              onChange={setSearch}
-              placeholder="Search by name"
-              label="Search tokens"
-            />
-          </Group>
-        )}
-        {tokens.isPending ? (
-          <div style={{ padding: 12 }}>
-            <TableSkeleton rows={4} />
-          </div>
-        ) : tokens.isError ? (
-          <div style={{ padding: 12 }}>
-            <QueryError error={tokens.error} onRetry={() => void tokens.refetch()} what="the tokens" />
-          </div>
-        ) : items.length === 0 && q ? (
-          <EmptyState icon={<IconSearch size={24} />} title={`No token matches “${q}”`}>
+        load={tokens}
+        what="the tokens"
+        skeletonRows={4}
+        search={{ ...search, placeholder: "Search by name", label: "Search tokens" }}
+        isEmpty={items.length === 0}
+        noMatch={
+          <EmptyState icon={<IconSearch size={24} />} title={`No token matches “${search.q}”`}>
             Search looks at token names.
           </EmptyState>
-        ) : items.length === 0 ? (
+        }
+        empty={
           <EmptyState
             icon={<IconKey size={24} />}
             title="No API tokens yet"
@@ -84,92 +64,86 @@ export function TokensPage() {
             Create a token to push KPI values from a script or connect another tool. Send it as{" "}
             <Code>Authorization: Bearer …</Code>; the API is described at <Code>/api/docs</Code>.
           </EmptyState>
-        ) : (
-          <div className="keel-table-scroll">
-            <Table highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  {bp.md && <Table.Th>Created</Table.Th>}
-                  {bp.sm && <Table.Th>Last used</Table.Th>}
-                  <Table.Th w={80} aria-label="Actions" />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((t) => (
-                  <Table.Tr key={t.id}>
+        }
+        paging={{ ...tokens, noun: "tokens" }}
+      >
+        <div className="keel-table-scroll">
+          <Table highlightOnHover>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Role</Table.Th>
+                <Table.Th>Status</Table.Th>
+                {bp.md && <Table.Th>Created</Table.Th>}
+                {bp.sm && <Table.Th>Last used</Table.Th>}
+                <Table.Th w={80} aria-label="Actions" />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((t) => (
+                <Table.Tr key={t.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {t.name}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      <Code fz="xs">{t.prefix}…</Code> ·{" "}
+                      {t.kind === "service" ? "Service" : `Personal${t.userName ? `, ${t.userName}` : ""}`}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <RoleBadge role={t.role} />
+                  </Table.Td>
+                  <Table.Td>
+                    {t.revokedAt ? (
+                      <StatusBadge
+                        color="gray"
+                        icon={<IconCircleOff size={11} />}
+                        title={`Revoked ${formatDate(t.revokedAt)}`}
+                      >
+                        Revoked
+                      </StatusBadge>
+                    ) : (
+                      <StatusBadge color="teal" icon={<IconCircleCheck size={11} />}>
+                        Active
+                      </StatusBadge>
+                    )}
+                  </Table.Td>
+                  {bp.md && (
                     <Table.Td>
-                      <Text size="sm" fw={500}>
-                        {t.name}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        <Code fz="xs">{t.prefix}…</Code> ·{" "}
-                        {t.kind === "service" ? "Service" : `Personal${t.userName ? `, ${t.userName}` : ""}`}
+                      <Text size="sm" c="dimmed">
+                        {formatDate(t.createdAt)}
                       </Text>
                     </Table.Td>
+                  )}
+                  {bp.sm && (
                     <Table.Td>
-                      <RoleBadge role={t.role} />
+                      <Text size="sm" c="dimmed">
+                        {t.lastUsedAt ? formatRelative(t.lastUsedAt) : "Never"}
+                      </Text>
                     </Table.Td>
-                    <Table.Td>
-                      {t.revokedAt ? (
-                        <StatusBadge
-                          color="gray"
-                          icon={<IconCircleOff size={11} />}
-                          title={`Revoked ${formatDate(t.revokedAt)}`}
+                  )}
+                  <Table.Td>
+                    {!t.revokedAt && (
+                      <Tooltip label="Stops working at once">
+                        <Button
+                          size="compact-xs"
+                          variant="subtle"
+                          color="red"
+                          onClick={() => setRevoking(t)}
+                          aria-label={`Revoke ${t.name}`}
                         >
-                          Revoked
-                        </StatusBadge>
-                      ) : (
-                        <StatusBadge color="teal" icon={<IconCircleCheck size={11} />}>
-                          Active
-                        </StatusBadge>
-                      )}
-                    </Table.Td>
-                    {bp.md && (
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {formatDate(t.createdAt)}
-                        </Text>
-                      </Table.Td>
+                          Revoke
+                        </Button>
+                      </Tooltip>
                     )}
-                    {bp.sm && (
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {t.lastUsedAt ? formatRelative(t.lastUsedAt) : "Never"}
-                        </Text>
-                      </Table.Td>
-                    )}
-                    <Table.Td>
-                      {!t.revokedAt && (
-                        <Tooltip label="Stops working at once">
-                          <Button
-                            size="compact-xs"
-                            variant="subtle"
-                            color="red"
-                            onClick={() => setRevoking(t)}
-                            aria-label={`Revoke ${t.name}`}
-                          >
-                            Revoke
-                          </Button>
-                        </Tooltip>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </div>
-        )}
-        <LoadMore
-          hasNextPage={tokens.hasNextPage}
-          isFetchingNextPage={tokens.isFetchingNextPage}
-          onLoadMore={() => void tokens.fetchNextPage()}
-          shown={items.length}
-          noun="tokens"
-        />
-      </Card>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </div>
+      </ListPage>
 
       <TokenFormModal opened={creating} onClose={() => setCreating(false)} onCreated={setCreated} />
       <OneTimeSecretModal
