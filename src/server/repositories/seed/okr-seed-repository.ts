@@ -3,7 +3,7 @@
  * one INSERT per table (in batches), where the API writes one Objective or check-in at a
  * time, and the outcome of the check-ins and of grading set afterwards in one UPDATE each.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "../../../db/client.ts";
 import {
   checkIns,
