@@ -1,7 +1,8 @@
 import { Button, Group, Modal, type ModalProps, Stack } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
-import { type FormEvent, type ReactNode, useState } from "react";
-import { type IssueMapper, type PlacedError, placeMappedError, placeServerError } from "../lib/zod-form.ts";
+import { type ReactNode, useState } from "react";
+import { useFormSubmit } from "../lib/use-form-submit.ts";
+import type { IssueMapper } from "../lib/zod-form.ts";
 import { FormError } from "./form-error.tsx";
 
 type FormValues = Record<string, unknown>;
@@ -73,27 +74,7 @@ function FormModalBody<Values extends FormValues>(props: Props<Values>) {
   const { initialValues, onSubmit, mapIssues, onClose, onReload, submitLabel, submitColor } = props;
   const [initial] = useState(initialValues);
   const form = useForm<Values>({ mode: "controlled", initialValues: initial });
-  const [pending, setPending] = useState(false);
-  const [formError, setFormError] = useState<Error | null>(null);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (pending) return;
-    const values = form.getValues();
-    setFormError(null);
-    setPending(true);
-    try {
-      await onSubmit(values);
-    } catch (err) {
-      const placed: PlacedError = mapIssues
-        ? placeMappedError(err, values, mapIssues)
-        : placeServerError(err, values);
-      form.setErrors(placed.errors);
-      setFormError(placed.formError);
-    } finally {
-      setPending(false);
-    }
-  };
+  const { submit, pending, formError } = useFormSubmit(form, onSubmit, mapIssues);
 
   return (
     <form onSubmit={submit} noValidate data-testid={props.testId}>

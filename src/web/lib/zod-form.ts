@@ -58,7 +58,10 @@ export type PlacedError = { errors: FieldErrors; formError: Error | null };
 export function placeServerError(err: unknown, values: unknown): PlacedError {
   if (err instanceof InvalidFields) return { errors: err.errors, formError: null };
   if (!isApiError(err) || err.issues.length === 0) {
-    return { errors: {}, formError: err instanceof Error ? err : new Error("Something went wrong. Try again.") };
+    return {
+      errors: {},
+      formError: err instanceof Error ? err : new Error("Something went wrong. Try again."),
+    };
   }
   const errors: FieldErrors = {};
   let unplaced = false;
@@ -76,7 +79,11 @@ export type IssueMapper<Values> = (
 ) => { errors: FieldErrors; unplaced: FieldIssue[] };
 
 /** `placeServerError` with a form's own mapping of issues to fields. */
-export function placeMappedError<Values>(err: unknown, values: Values, map: IssueMapper<Values>): PlacedError {
+export function placeMappedError<Values>(
+  err: unknown,
+  values: Values,
+  map: IssueMapper<Values>,
+): PlacedError {
   if (!isApiError(err) || err.issues.length === 0) return placeServerError(err, values);
   const { errors, unplaced } = map(err.issues, values);
   return { errors, formError: unplaced.length > 0 || Object.keys(errors).length === 0 ? err : null };
