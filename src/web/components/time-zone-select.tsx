@@ -1,11 +1,11 @@
 import { Select } from "@mantine/core";
-import { useMemo } from "react";
+import { type ReactNode, useMemo } from "react";
 import { timeZoneOptions } from "../lib/time-zones.ts";
 
 type Props = {
   value: string;
   onChange: (value: string) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   description?: string;
   disabled?: boolean | undefined;
 };

@@ -1,10 +1,9 @@
-import { Button, Group, Modal, NumberInput, Stack, Switch, Text, Textarea } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
-import { FormError } from "../../components/form-error.tsx";
-import { isApiError } from "../../lib/api-client.ts";
+import { NumberInput, Switch, Text, Textarea } from "@mantine/core";
+import { FormModal } from "../../components/form-modal.tsx";
 import { formatDateTime } from "../../lib/format.ts";
 import { notify } from "../../lib/notify.ts";
 import type { CheckIn, KeyResult } from "../../lib/types.ts";
+import { InvalidFields } from "../../lib/zod-form.ts";
 import { definitionLabel, formatValue } from "../okrs/okr-format.ts";
 import { useCreateCheckIn, useEditCheckIn } from "./check-ins-api.ts";
 import { ConfidenceInput } from "./confidence-input.tsx";
@@ -18,89 +17,52 @@ type Props = {
   onClose: () => void;
 };
 
+type Values = { value: number | ""; done: boolean; confidence: number; note: string };
+
 /** One check-in on one KR: new value (or done), confidence 0–10 and a note. */
 export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
   const create = useCreateCheckIn(slug);
   const edit = useEditCheckIn(slug);
-  const [value, setValue] = useState<number | "">("");
-  const [done, setDone] = useState(false);
-  const [confidence, setConfidence] = useState(5);
-  const [note, setNote] = useState("");
-  const [errors, setErrors] = useState<Record<string, string>>({});
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when opened for a KR or check-in
-  useEffect(() => {
+  const send = async ({ value, done, confidence, note }: Values) => {
     if (!kr) return;
-    setValue(
-      editing
-        ? (editing.value ?? "")
-        : (kr.currentValue ?? (kr.kind === "metric" ? (kr.startValue ?? "") : "")),
-    );
-    setDone(editing ? Boolean(editing.done) : kr.done);
-    setConfidence(editing ? editing.confidence : (kr.lastConfidence ?? 5));
-    setNote(editing ? editing.note : "");
-    setErrors({});
-    create.reset();
-    edit.reset();
-  }, [kr?.id, editing?.id]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!kr) return;
-    if (kr.kind !== "milestone" && value === "") {
-      setErrors({ value: "Enter the current value" });
-      return;
-    }
+    if (kr.kind !== "milestone" && value === "")
+      throw new InvalidFields({ value: "Enter the current value" });
     const values = kr.kind === "milestone" ? { done } : { value: value === "" ? null : value };
-    const onError = (err: Error) => {
-      if (isApiError(err) && err.issues.length > 0) {
-        setErrors(
-          Object.fromEntries(
-            err.issues.map((i) => [i.field, i.message.charAt(0).toUpperCase() + i.message.slice(1)]),
-          ),
-        );
-      }
-    };
     if (editing) {
-      edit.mutate(
-        { id: editing.id, patch: { ...values, confidence, note: note.trim() } },
-        {
-          onSuccess: () => {
-            notify("Check-in corrected. The earlier version is kept in the history.");
-            onClose();
-          },
-          onError,
-        },
-      );
-      return;
-    }
-    create.mutate(
-      {
+      await edit.mutateAsync({ id: editing.id, patch: { ...values, confidence, note: note.trim() } });
+      notify("Check-in corrected. The earlier version is kept in the history.");
+    } else {
+      await create.mutateAsync({
         keyResultId: kr.id,
         input: { ...values, confidence, note: note.trim(), keyResultVersion: kr.version },
-      },
-      {
-        onSuccess: () => {
-          notify(`Checked in on “${kr.title}”.`);
-          onClose();
-        },
-        onError,
-      },
-    );
+      });
+      notify(`Checked in on “${kr.title}”.`);
+    }
+    onClose();
   };
 
-  const error = create.error ?? edit.error;
-  const unplaced = error && !(isApiError(error) && error.issues.length > 0) ? error : null;
   return (
-    <Modal
+    <FormModal
       opened={kr !== null}
       onClose={onClose}
       title={editing ? `Correct the check-in of ${formatDateTime(editing.createdAt)}` : "Check in"}
       size="md"
+      resetKey={kr ? `${kr.id}:${editing?.id ?? ""}` : null}
+      initialValues={(): Values => ({
+        value: editing
+          ? (editing.value ?? "")
+          : (kr?.currentValue ?? (kr?.kind === "metric" ? (kr.startValue ?? "") : "")),
+        done: editing ? Boolean(editing.done) : Boolean(kr?.done),
+        confidence: editing ? editing.confidence : (kr?.lastConfidence ?? 5),
+        note: editing ? editing.note : "",
+      })}
+      onSubmit={send}
+      submitLabel={editing ? "Save correction" : "Save check-in"}
     >
-      {kr && (
-        <form onSubmit={onSubmit} noValidate>
-          <Stack gap="sm">
+      {(form) =>
+        kr && (
+          <>
             <div>
               <Text size="sm" fw={600}>
                 {kr.title}
@@ -113,13 +75,7 @@ export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
               </Text>
             </div>
             {kr.kind === "milestone" ? (
-              <Switch
-                label="Done"
-                checked={done}
-                onChange={(e) => setDone(e.currentTarget.checked)}
-                error={errors.done}
-                data-autofocus
-              />
+              <Switch label="Done" {...form.getInputProps("done", { type: "checkbox" })} data-autofocus />
             ) : (
               <NumberInput
                 label="Value"
@@ -130,46 +86,40 @@ export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
                       ? `In ${kr.unit}`
                       : undefined
                 }
-                value={value}
-                onChange={(v) => setValue(v === "" ? "" : Number(v))}
+                {...form.getInputProps("value")}
+                onChange={(v) => form.setFieldValue("value", v === "" ? "" : Number(v))}
                 min={kr.kind === "percentage" ? 0 : undefined}
                 max={kr.kind === "percentage" ? 100 : undefined}
                 decimalScale={4}
                 hideControls
-                error={errors.value}
                 w={180}
                 data-autofocus
               />
             )}
-            <ConfidenceInput value={confidence} onChange={setConfidence} visibleLabel width={200} />
+            <ConfidenceInput
+              value={form.values.confidence}
+              onChange={(v) => form.setFieldValue("confidence", v)}
+              visibleLabel
+              width={200}
+            />
             <Textarea
               label="Note"
               description="Progress, next steps, blockers: Keel reads the note for blockers itself."
               autosize
               minRows={2}
               maxRows={6}
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              error={errors.note}
+              {...form.getInputProps("note")}
               onKeyDown={(e) => {
+                // Ctrl+Enter (⌘+Enter) saves from the note, as in the rest of Keel.
                 if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
                   e.preventDefault();
                   e.currentTarget.form?.requestSubmit();
                 }
               }}
             />
-            <FormError error={unplaced} />
-            <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={onClose}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending || edit.isPending}>
-                {editing ? "Save correction" : "Save check-in"}
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      )}
-    </Modal>
+          </>
+        )
+      }
+    </FormModal>
   );
 }

@@ -1,11 +1,10 @@
-import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useEffect } from "react";
+import { SimpleGrid, Text, TextInput } from "@mantine/core";
 import { CreateCycleSchema } from "../../../shared/schemas/cycles.ts";
-import { FormError } from "../../components/form-error.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import type { Cycle } from "../../lib/types.ts";
-import { useForm } from "../../lib/use-form.ts";
+import { parseFields } from "../../lib/zod-form.ts";
 import { useCreateCycle, useUpdateCycle } from "./cycles-api.ts";
 
 const CycleFields = CreateCycleSchema.refine((v) => v.endsOn >= v.startsOn, {
@@ -20,55 +19,44 @@ export function CycleFormModal({ opened, onClose, cycle, onReload }: Props) {
   const { slug } = useOrg();
   const create = useCreateCycle(slug);
   const update = useUpdateCycle(slug);
-  const form = useForm({ name: "", startsOn: "", endsOn: "" });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when opened or reloaded
-  useEffect(() => {
-    if (opened)
-      form.reset({ name: cycle?.name ?? "", startsOn: cycle?.startsOn ?? "", endsOn: cycle?.endsOn ?? "" });
-  }, [opened, cycle?.id, cycle?.version]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate(CycleFields);
-    if (!input) return;
-    const done = (saved: Cycle) => {
-      notify(cycle ? `Saved ${saved.name}.` : `Created ${saved.name}.`);
-      onClose();
-    };
-    if (cycle)
-      update.mutate(
-        { id: cycle.id, patch: { version: cycle.version, ...input } },
-        { onSuccess: done, onError: form.showError },
-      );
-    else create.mutate(input, { onSuccess: done, onError: form.showError });
-  };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={cycle ? `Edit ${cycle.name}` : "New cycle"}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="sm">
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={cycle ? `Edit ${cycle.name}` : "New cycle"}
+      resetKey={cycle?.id}
+      version={cycle?.version}
+      onReload={onReload}
+      initialValues={() => ({
+        name: cycle?.name ?? "",
+        startsOn: cycle?.startsOn ?? "",
+        endsOn: cycle?.endsOn ?? "",
+      })}
+      onSubmit={async (values) => {
+        const input = parseFields(CycleFields, values);
+        const saved = cycle
+          ? await update.mutateAsync({ id: cycle.id, patch: { version: cycle.version, ...input } })
+          : await create.mutateAsync(input);
+        notify(cycle ? `Saved ${saved.name}.` : `Created ${saved.name}.`);
+        onClose();
+      }}
+      submitLabel={cycle ? "Save changes" : "Create cycle"}
+    >
+      {(form) => (
+        <>
           {!cycle && (
             <Text size="sm" c="dimmed">
               For a time box that is not a quarter or a fiscal year, such as a six-week sprint of OKRs.
             </Text>
           )}
-          <TextInput label="Name" placeholder="e.g. H1 2027" data-autofocus {...form.text("name")} />
+          <TextInput label="Name" placeholder="e.g. H1 2027" data-autofocus {...form.getInputProps("name")} />
           <SimpleGrid cols={2} spacing="sm">
-            <TextInput label="Starts on" type="date" {...form.text("startsOn")} />
-            <TextInput label="Ends on" type="date" {...form.text("endsOn")} />
+            <TextInput label="Starts on" type="date" {...form.getInputProps("startsOn")} />
+            <TextInput label="Ends on" type="date" {...form.getInputProps("endsOn")} />
           </SimpleGrid>
-          <FormError error={form.formError} onReload={onReload} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {cycle ? "Save changes" : "Create cycle"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -1,10 +1,9 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from "@mantine/core";
-import { type FormEvent, useEffect } from "react";
-import { FormError } from "../../components/form-error.tsx";
+import { Text, Textarea } from "@mantine/core";
+import { FormModal } from "../../components/form-modal.tsx";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import type { Cycle, CycleState } from "../../lib/types.ts";
-import { useForm } from "../../lib/use-form.ts";
+import { InvalidFields } from "../../lib/zod-form.ts";
 import { transitionLabel, useUpdateCycle } from "./cycles-api.ts";
 
 type Props = { cycle: Cycle | null; to: CycleState | null; onClose: () => void; onReload?: () => void };
@@ -21,44 +20,36 @@ const explanations: Partial<Record<CycleState, string>> = {
 export function CycleTransitionModal({ cycle, to, onClose, onReload }: Props) {
   const { slug } = useOrg();
   const update = useUpdateCycle(slug);
-  const form = useForm({ reason: "" });
   const reopening = cycle?.state === "closed" && to === "grading";
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fresh form for each transition
-  useEffect(() => {
-    form.reset();
-  }, [cycle?.id, to]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!cycle || !to) return;
-    const reason = form.values.reason.trim();
-    if (reopening && !reason) {
-      form.setErrors({ reason: "Say why it is reopened; the reason goes into the audit log" });
-      return;
-    }
-    update.mutate(
-      { id: cycle.id, patch: { version: cycle.version, state: to, ...(reason ? { reason } : {}) } },
-      {
-        onSuccess: (saved) => {
-          notify(`${saved.name} is now ${saved.state}.`);
-          onClose();
-        },
-        onError: form.showError,
-      },
-    );
-  };
-
   const label = cycle && to ? transitionLabel(cycle.state, to).replace("…", "") : "";
+
   return (
-    <Modal
+    <FormModal
       opened={cycle !== null && to !== null}
       onClose={onClose}
       title={cycle ? `${label}: ${cycle.name}` : ""}
       size="sm"
+      resetKey={cycle && to ? `${cycle.id}:${to}` : null}
+      version={cycle?.version}
+      onReload={onReload}
+      initialValues={() => ({ reason: "" })}
+      onSubmit={async (values) => {
+        if (!cycle || !to) return;
+        const reason = values.reason.trim();
+        if (reopening && !reason)
+          throw new InvalidFields({ reason: "Say why it is reopened; the reason goes into the audit log" });
+        const saved = await update.mutateAsync({
+          id: cycle.id,
+          patch: { version: cycle.version, state: to, ...(reason ? { reason } : {}) },
+        });
+        notify(`${saved.name} is now ${saved.state}.`);
+        onClose();
+      }}
+      submitLabel={label}
+      submitColor={to === "closed" ? "red" : undefined}
     >
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="sm">
+      {(form) => (
+        <>
           <Text size="sm">
             {reopening
               ? "Reopening lets owners change grades again. Say why: the reason is kept in the audit log."
@@ -67,19 +58,10 @@ export function CycleTransitionModal({ cycle, to, onClose, onReload }: Props) {
                 : null}
           </Text>
           {reopening && (
-            <Textarea label="Reason" autosize minRows={2} data-autofocus {...form.text("reason")} />
+            <Textarea label="Reason" autosize minRows={2} data-autofocus {...form.getInputProps("reason")} />
           )}
-          <FormError error={form.formError} onReload={onReload} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={update.isPending} color={to === "closed" ? "red" : undefined}>
-              {label}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

@@ -10,6 +10,8 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
+import type { ReactNode } from "react";
+
 import type { Objective, ObjectiveOutcome } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import { formatProgress, formatScore, scoreNeedsComment, suggestedScore } from "../okrs/okr-format.ts";
@@ -25,7 +27,7 @@ type Props = {
   objective: Objective;
   draft: GradingDraft;
   onChange: (draft: GradingDraft) => void;
-  problems: Record<string, string>;
+  problems: Record<string, ReactNode>;
   disabled?: boolean;
 };
 

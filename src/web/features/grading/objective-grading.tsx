@@ -1,9 +1,11 @@
 import { Button, Card, Group, Text, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { IconClipboardCheck } from "@tabler/icons-react";
-import { useEffect, useState } from "react";
 import { FormError } from "../../components/form-error.tsx";
 import { notify } from "../../lib/notify.ts";
 import type { Objective } from "../../lib/types.ts";
+import { useFormSubmit } from "../../lib/use-form-submit.ts";
+import { assertNoErrors } from "../../lib/zod-form.ts";
 import { useSaveGrading } from "./grading-api.ts";
 import {
   type GradingDraft,
@@ -14,32 +16,28 @@ import {
 } from "./grading-draft.ts";
 import { GradingFields } from "./grading-fields.tsx";
 
-/** Grading one Objective from its own page while its cycle is in grading. */
+/**
+ * Grading one Objective from its own page while its cycle is in grading. A reloaded
+ * Objective (or any of its KRs) starts the grading again from what was saved.
+ */
 export function ObjectiveGrading({ slug, objective }: { slug: string; objective: Objective }) {
-  const [draft, setDraft] = useState<GradingDraft>(() => initialGrading(objective));
-  const [problems, setProblems] = useState<Record<string, string>>({});
+  const saved = [objective.id, objective.version, ...objective.keyResults.map((k) => k.version)].join();
+  return <GradingCard key={saved} slug={slug} objective={objective} />;
+}
+
+function GradingCard({ slug, objective }: { slug: string; objective: Objective }) {
+  const form = useForm<GradingDraft>({ mode: "controlled", initialValues: initialGrading(objective) });
   const save = useSaveGrading(slug);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: start again when the Objective reloads
-  useEffect(() => {
-    setDraft(initialGrading(objective));
-    setProblems({});
-  }, [objective.id, objective.version, objective.keyResults.map((k) => k.version).join()]);
-
-  const onSave = () => {
-    const found = gradingProblems(objective, draft);
-    setProblems(found);
-    if (Object.keys(found).length > 0) return;
+  const { submit, pending, formError } = useFormSubmit(form, async (draft) => {
+    assertNoErrors(gradingProblems(objective, draft));
     const requests = gradingRequests(objective, draft);
     if (requests.scores.length === 0 && !requests.grade) {
       notify("Nothing changed.", "info");
       return;
     }
-    save.mutate(
-      { objective, ...requests },
-      { onSuccess: () => notify(`Saved the grading of “${objective.title}”.`) },
-    );
-  };
+    await save.mutateAsync({ objective, ...requests });
+    notify(`Saved the grading of “${objective.title}”.`);
+  });
 
   return (
     <Card withBorder padding="sm" mb="md" data-testid="objective-grading">
@@ -54,14 +52,14 @@ export function ObjectiveGrading({ slug, objective }: { slug: string; objective:
       </Group>
       <GradingFields
         objective={objective}
-        draft={draft}
-        onChange={setDraft}
-        problems={problems}
-        disabled={save.isPending}
+        draft={form.values}
+        onChange={(draft) => form.setValues(draft)}
+        problems={form.errors}
+        disabled={pending}
       />
-      <FormError error={save.error} />
+      <FormError error={formError} />
       <Group justify="flex-end" mt="xs">
-        <Button size="xs" onClick={onSave} loading={save.isPending}>
+        <Button size="xs" onClick={() => void submit()} loading={pending}>
           Save grading
         </Button>
       </Group>

@@ -1,12 +1,12 @@
 import { ActionIcon, Box, Button, Group, NumberInput, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import {
   type BandDraft,
   type BandField,
   bandFieldLabels,
   bandFieldsByDirection,
-  type KpiDraftErrors,
   nextBand,
   toNumberDraft,
 } from "./kpi-draft.ts";
@@ -15,7 +15,7 @@ import type { Kpi } from "./kpis-api.ts";
 type Props = {
   direction: Kpi["direction"];
   rows: BandDraft[];
-  errors: KpiDraftErrors;
+  errors: Record<string, ReactNode>;
   onChange: (rows: BandDraft[]) => void;
   /** "%", "h", "EUR": shown inside the number fields. */
   suffix: string;

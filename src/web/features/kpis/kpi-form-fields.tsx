@@ -1,4 +1,5 @@
 import { Anchor, Code, Collapse, Text, TextInput } from "@mantine/core";
+import type { ReactNode } from "react";
 import type { Kpi } from "./kpis-api.ts";
 
 export const options = <T extends string>(labels: Record<T, string>) =>
@@ -17,7 +18,7 @@ export const mono = { input: { fontFamily: "var(--mantine-font-family-monospace)
 type FormulaProps = {
   value: string;
   onChange: (value: string) => void;
-  error: string | undefined;
+  error: ReactNode;
   helpOpen: boolean;
   onToggleHelp: () => void;
 };

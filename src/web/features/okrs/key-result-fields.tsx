@@ -11,10 +11,11 @@ import {
   Tooltip,
 } from "@mantine/core";
 import { IconTrash } from "@tabler/icons-react";
+import type { ReactNode } from "react";
 import type { KeyResultKind } from "../../lib/types.ts";
 import { PeopleMultiSelect } from "../people/people-multi-select.tsx";
 import { PersonSelect } from "../people/person-select.tsx";
-import type { DraftErrors, KeyResultDraft } from "./objective-draft.ts";
+import type { KeyResultDraft } from "./objective-draft.ts";
 import { kindLabels } from "./okr-format.ts";
 import type { Commitment } from "./okrs-api.ts";
 
@@ -33,7 +34,7 @@ type Props = {
   slug: string;
   index: number;
   kr: KeyResultDraft;
-  errors: DraftErrors;
+  errors: Record<string, ReactNode>;
   onChange: (patch: Partial<KeyResultDraft>) => void;
   onRemove: () => void;
   autoFocus?: boolean;

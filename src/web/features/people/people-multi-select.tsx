@@ -1,6 +1,6 @@
 import { MultiSelect } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useEffect, useMemo, useState } from "react";
+import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { usePeople } from "./people-api.ts";
 
 type Props = {
@@ -10,7 +10,7 @@ type Props = {
   onChange: (userIds: string[]) => void;
   description?: string;
   placeholder?: string;
-  error?: string | undefined;
+  error?: ReactNode;
   /** People who may not be picked (e.g. the KR's owner, who checks in anyway). */
   exclude?: string[];
 };

@@ -1,12 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useEffect } from "react";
+import { Select, Text, TextInput } from "@mantine/core";
 import { CreatePersonSchema, UpdatePersonSchema } from "../../../shared/schemas/people.ts";
-import { FormError } from "../../components/form-error.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { assignableRoles, roleDescriptions, roleOptions } from "../../lib/roles.ts";
 import type { CreatedInvitation, Person, Role } from "../../lib/types.ts";
-import { useForm } from "../../lib/use-form.ts";
+import { parseFields } from "../../lib/zod-form.ts";
 import { useCreatePerson, useUpdatePerson } from "./people-api.ts";
 import { PersonSelect } from "./person-select.tsx";
 
@@ -24,77 +23,55 @@ export function PersonFormModal({ opened, onClose, person, onCreated, onReload }
   const { slug, role: myRole } = useOrg();
   const create = useCreatePerson(slug);
   const update = useUpdatePerson(slug);
-  const form = useForm({
-    name: "",
-    email: "",
-    role: "member" as Role,
-    title: "",
-    managerUserId: null as string | null,
-    managerName: null as string | null,
-  });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the dialog opens or the person reloads
-  useEffect(() => {
-    if (!opened) return;
-    form.reset({
-      name: person?.name ?? "",
-      email: person?.email ?? "",
-      role: person?.role ?? "member",
-      title: person?.title ?? "",
-      managerUserId: person?.managerUserId ?? null,
-      managerName: person?.managerName ?? null,
-    });
-  }, [opened, person?.userId, person?.version]);
-
   const roles = assignableRoles(myRole);
   // An admin cannot change an owner; show the role but do not offer what the API would refuse.
   const roleLocked = person?.role === "owner" && myRole !== "owner";
-  const v = form.values;
 
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    if (person) {
-      const patch = form.validate(UpdatePersonSchema, {
-        version: person.version,
-        ...(roleLocked ? {} : { role: v.role }),
-        title: v.title.trim() || null,
-        managerUserId: v.managerUserId,
-      });
-      if (!patch) return;
-      update.mutate(
-        { userId: person.userId, patch },
-        {
-          onSuccess: (saved) => {
-            notify(`Saved ${saved.name}.`);
-            onClose();
-          },
-          onError: form.showError,
-        },
-      );
-      return;
-    }
-    const input = form.validate(CreatePersonSchema, {
-      name: v.name,
-      email: v.email,
-      role: v.role,
-      title: v.title.trim() || undefined,
-      managerUserId: v.managerUserId,
-    });
-    if (!input) return;
-    create.mutate(input, {
-      onSuccess: (result) => {
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title={person ? `Edit ${person.name}` : "Add person"}
+      resetKey={person?.userId}
+      version={person?.version}
+      onReload={onReload}
+      initialValues={() => ({
+        name: person?.name ?? "",
+        email: person?.email ?? "",
+        role: person?.role ?? ("member" as Role),
+        title: person?.title ?? "",
+        managerUserId: person?.managerUserId ?? null,
+        managerName: person?.managerName ?? null,
+      })}
+      onSubmit={async (v) => {
+        if (person) {
+          const patch = parseFields(UpdatePersonSchema, {
+            version: person.version,
+            ...(roleLocked ? {} : { role: v.role }),
+            title: v.title.trim() || null,
+            managerUserId: v.managerUserId,
+          });
+          const saved = await update.mutateAsync({ userId: person.userId, patch });
+          notify(`Saved ${saved.name}.`);
+          onClose();
+          return;
+        }
+        const input = parseFields(CreatePersonSchema, {
+          name: v.name,
+          email: v.email,
+          role: v.role,
+          title: v.title.trim() || undefined,
+          managerUserId: v.managerUserId,
+        });
+        const result = await create.mutateAsync(input);
         notify(`Invited ${result.invitation.name ?? result.invitation.email}.`);
         onClose();
         onCreated?.(result);
-      },
-      onError: form.showError,
-    });
-  };
-
-  return (
-    <Modal opened={opened} onClose={onClose} title={person ? `Edit ${person.name}` : "Add person"}>
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="sm">
+      }}
+      submitLabel={person ? "Save changes" : "Add person"}
+    >
+      {(form) => (
+        <>
           {person ? (
             <Text size="sm" c="dimmed">
               {person.email}
@@ -106,45 +83,37 @@ export function PersonFormModal({ opened, onClose, person, onCreated, onReload }
                 Someone new to Keel creates their account on it; someone who already has one signs in to join.
                 They appear under People once they have joined.
               </Text>
-              <TextInput label="Name" data-autofocus {...form.text("name")} />
-              <TextInput label="Email" type="email" {...form.text("email")} />
+              <TextInput label="Name" data-autofocus {...form.getInputProps("name")} />
+              <TextInput label="Email" type="email" {...form.getInputProps("email")} />
             </>
           )}
           <Select
             label="Role"
             data={roleLocked ? roleOptions(["owner"]) : roleOptions(roles)}
-            value={v.role}
-            onChange={(r) => r && form.setField("role", r as Role)}
-            description={roleLocked ? "Only owners change an owner's role" : roleDescriptions[v.role]}
+            description={
+              roleLocked ? "Only owners change an owner's role" : roleDescriptions[form.values.role]
+            }
             disabled={roleLocked}
             allowDeselect={false}
-            error={form.errors.role}
+            {...form.getInputProps("role")}
           />
-          <TextInput label="Title" placeholder="e.g. Head of Fleet" {...form.text("title")} />
+          <TextInput label="Title" placeholder="e.g. Head of Fleet" {...form.getInputProps("title")} />
           <PersonSelect
             slug={slug}
             label="Manager"
             description="Their 1:1s are with this person"
-            value={v.managerUserId}
-            valueLabel={v.managerName}
-            onChange={(id, name) =>
-              form.setValues((prev) => ({ ...prev, managerUserId: id, managerName: name }))
-            }
+            value={form.values.managerUserId}
+            valueLabel={form.values.managerName}
+            onChange={(id, name) => {
+              form.setValues({ managerUserId: id, managerName: name });
+              form.clearFieldError("managerUserId");
+            }}
             exclude={person ? [person.userId] : []}
             placeholder="No manager"
             error={form.errors.managerUserId}
           />
-          <FormError error={form.formError} onReload={onReload} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending || update.isPending}>
-              {person ? "Save changes" : "Add person"}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }

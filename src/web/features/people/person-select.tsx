@@ -1,6 +1,6 @@
 import { Select } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
-import { useMemo, useState } from "react";
+import { type ReactNode, useMemo, useState } from "react";
 import { usePeople } from "./people-api.ts";
 
 type Props = {
@@ -12,7 +12,7 @@ type Props = {
   onChange: (userId: string | null, name: string | null) => void;
   placeholder?: string;
   description?: string;
-  error?: string | undefined;
+  error?: ReactNode;
   clearable?: boolean;
   /** People who may not be picked (e.g. the person themself as their own manager). */
   exclude?: string[];

@@ -1,5 +1,5 @@
 import { Button, Card, Group, NumberInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
-import { type FormEvent, useEffect, useState } from "react";
+import { useForm } from "@mantine/form";
 import {
   DEFAULT_STATUS_SETTINGS,
   resolveStatusSettings,
@@ -7,9 +7,10 @@ import {
   validateStatusSettings,
 } from "../../../domain/okr/status-settings.ts";
 import { FormError } from "../../components/form-error.tsx";
-import { isApiError } from "../../lib/api-client.ts";
 import { notify } from "../../lib/notify.ts";
 import type { Organization } from "../../lib/types.ts";
+import { useFormSubmit } from "../../lib/use-form-submit.ts";
+import { assertNoErrors, type FieldErrors, type IssueMapper, sentence } from "../../lib/zod-form.ts";
 import { useUpdateOrganization } from "./settings-api.ts";
 
 type Field = keyof StatusSettings;
@@ -62,12 +63,23 @@ const fields: Array<{ name: Field; label: string; hint: string; decimals: number
   },
 ];
 
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+/** The API names a band "okrStatusSettings.<band>"; the form names it "<band>". */
+const mapIssues: IssueMapper<Values> = (issues) => {
+  const errors: FieldErrors = {};
+  const unplaced = [];
+  for (const issue of issues) {
+    const name = issue.field.replace(/^okrStatusSettings\./, "");
+    if (name in DEFAULT_STATUS_SETTINGS) errors[name] ??= sentence(issue.message);
+    else unplaced.push(issue);
+  }
+  return { errors, unplaced };
+};
 
 /**
  * The organisation's OKR status bands (docs/okr-status.md): what turns pace and confidence
  * into on track, at risk, off track and stale. Only changed bands are sent; the rules the
  * API checks (ranges, off-track below on-track) are checked here first, by the same code.
+ * The page keys it by the organisation's version, so a saved version starts it again.
  */
 export function OkrStatusBands({
   slug,
@@ -80,51 +92,28 @@ export function OkrStatusBands({
 }) {
   const update = useUpdateOrganization(slug);
   const saved = resolveStatusSettings(org.okrStatusSettings as Partial<StatusSettings>);
-  const [values, setValues] = useState<Values>(saved);
-  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
-  const [formError, setFormError] = useState<Error | null>(null);
+  const form = useForm<Values>({ mode: "controlled", initialValues: saved });
+  const changed = fields.filter((f) => form.values[f.name] !== saved[f.name]).map((f) => f.name);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when a new version arrives
-  useEffect(() => {
-    setValues(resolveStatusSettings(org.okrStatusSettings as Partial<StatusSettings>));
-    setErrors({});
-  }, [org.version]);
-
-  const changed = fields.filter((f) => values[f.name] !== saved[f.name]).map((f) => f.name);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const next: Partial<Record<Field, string>> = {};
-    for (const f of fields) if (values[f.name] === "") next[f.name] = "Enter a number";
-    if (Object.keys(next).length === 0) {
-      const candidate = { ...saved, ...values } as StatusSettings;
-      for (const issue of validateStatusSettings(candidate)) next[issue.field] = sentence(issue.message);
-    }
-    setErrors(next);
-    if (Object.keys(next).length > 0) return;
-    const okrStatusSettings = Object.fromEntries(changed.map((name) => [name, values[name]]));
-    update.mutate(
-      { version: org.version, okrStatusSettings },
-      {
-        onSuccess: () => notify("Status bands saved: every OKR page uses them now."),
-        onError: (err) => {
-          if (isApiError(err) && err.issues.length > 0) {
-            const mapped: Partial<Record<Field, string>> = {};
-            for (const issue of err.issues) {
-              const name = issue.field.replace(/^okrStatusSettings\./, "") as Field;
-              if (name in DEFAULT_STATUS_SETTINGS) mapped[name] = sentence(issue.message);
-            }
-            setErrors(mapped);
-          }
-          setFormError(err instanceof Error ? err : new Error("Something went wrong. Try again."));
-        },
-      },
-    );
-  };
+  const { submit, pending, formError } = useFormSubmit(
+    form,
+    async (values) => {
+      const problems: FieldErrors = {};
+      for (const f of fields) if (values[f.name] === "") problems[f.name] = "Enter a number";
+      assertNoErrors(problems);
+      for (const issue of validateStatusSettings({ ...saved, ...values } as StatusSettings))
+        problems[issue.field] ??= sentence(issue.message);
+      assertNoErrors(problems);
+      const okrStatusSettings = Object.fromEntries(changed.map((name) => [name, values[name]]));
+      await update.mutateAsync({ version: org.version, okrStatusSettings });
+      notify("Status bands saved: every OKR page uses them now.");
+    },
+    mapIssues,
+  );
 
   return (
     <Card withBorder maw={640} padding="md" mt="md">
-      <form onSubmit={onSubmit} noValidate aria-labelledby="okr-status-bands-title">
+      <form onSubmit={submit} noValidate aria-labelledby="okr-status-bands-title">
         <Stack gap="sm">
           <div>
             <Title order={2} size="h4" id="okr-status-bands-title">
@@ -140,15 +129,10 @@ export function OkrStatusBands({
                 key={f.name}
                 label={f.label}
                 description={`${f.hint} (${DEFAULT_STATUS_SETTINGS[f.name]})`}
-                value={values[f.name]}
-                onChange={(v) => {
-                  setValues((old) => ({
-                    ...old,
-                    [f.name]: typeof v === "number" ? v : v === "" ? "" : Number(v),
-                  }));
-                  setErrors((old) => ({ ...old, [f.name]: undefined }));
-                }}
-                error={errors[f.name]}
+                {...form.getInputProps(f.name)}
+                onChange={(v) =>
+                  form.setFieldValue(f.name, typeof v === "number" ? v : v === "" ? "" : Number(v))
+                }
                 decimalScale={f.decimals}
                 step={f.step}
                 min={0}
@@ -159,17 +143,10 @@ export function OkrStatusBands({
           <FormError error={formError} />
           {isAdmin && (
             <Group justify="flex-end" gap="xs">
-              <Button
-                variant="default"
-                disabled={changed.length === 0}
-                onClick={() => {
-                  setValues(saved);
-                  setErrors({});
-                }}
-              >
+              <Button variant="default" disabled={changed.length === 0} onClick={form.reset}>
                 Discard changes
               </Button>
-              <Button type="submit" loading={update.isPending} disabled={changed.length === 0}>
+              <Button type="submit" loading={pending} disabled={changed.length === 0}>
                 Save bands
               </Button>
             </Group>

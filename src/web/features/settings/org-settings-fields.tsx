@@ -1,18 +1,21 @@
 import { Select, SimpleGrid, TextInput } from "@mantine/core";
+import type { KeelForm } from "../../components/form-modal.tsx";
 import { TimeZoneSelect } from "../../components/time-zone-select.tsx";
-import type { useForm } from "../../lib/use-form.ts";
 import { monthOptions, type OrgSettings, weekdayOptions } from "./settings-api.ts";
 
-type Form = ReturnType<typeof useForm<OrgSettings>>;
-
 /** The fields shared by "Create organisation" and the settings page. */
-export function OrgSettingsFields({ form, disabled }: { form: Form; disabled?: boolean }) {
+export function OrgSettingsFields({ form, disabled }: { form: KeelForm<OrgSettings>; disabled?: boolean }) {
   return (
     <>
-      <TextInput label="Organisation name" disabled={disabled} data-autofocus {...form.text("name")} />
+      <TextInput
+        label="Organisation name"
+        disabled={disabled}
+        data-autofocus
+        {...form.getInputProps("name")}
+      />
       <TimeZoneSelect
         value={form.values.timeZone}
-        onChange={(v) => form.setField("timeZone", v)}
+        onChange={(v) => form.setFieldValue("timeZone", v)}
         error={form.errors.timeZone}
         disabled={disabled}
         description="Weeks, due dates and “this week” are computed in it"
@@ -22,7 +25,7 @@ export function OrgSettingsFields({ form, disabled }: { form: Form; disabled?: b
           label="Week starts on"
           data={weekdayOptions}
           value={String(form.values.weekStart)}
-          onChange={(v) => v && form.setField("weekStart", Number(v))}
+          onChange={(v) => v && form.setFieldValue("weekStart", Number(v))}
           allowDeselect={false}
           error={form.errors.weekStart}
           disabled={disabled}
@@ -32,7 +35,7 @@ export function OrgSettingsFields({ form, disabled }: { form: Form; disabled?: b
           description="Used when generating fiscal years and quarters"
           data={monthOptions}
           value={String(form.values.fiscalYearStartMonth)}
-          onChange={(v) => v && form.setField("fiscalYearStartMonth", Number(v))}
+          onChange={(v) => v && form.setFieldValue("fiscalYearStartMonth", Number(v))}
           allowDeselect={false}
           error={form.errors.fiscalYearStartMonth}
           disabled={disabled}

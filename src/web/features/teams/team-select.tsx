@@ -21,7 +21,7 @@ type Props = {
   topLevelLabel?: string;
   w?: number | string;
   leftSection?: ReactNode;
-  error?: string | undefined;
+  error?: ReactNode;
   description?: string;
   testId?: string;
 };

@@ -1,11 +1,10 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
-import { type FormEvent, useEffect } from "react";
+import { SegmentedControl, Select, Stack, Text, TextInput } from "@mantine/core";
 import { CreateTokenSchema } from "../../../shared/schemas/tokens.ts";
-import { FormError } from "../../components/form-error.tsx";
+import { FormModal } from "../../components/form-modal.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
 import { roleDescriptions, roleOptions, rolesUpTo } from "../../lib/roles.ts";
 import type { CreatedToken, Role, Token } from "../../lib/types.ts";
-import { useForm } from "../../lib/use-form.ts";
+import { parseFields } from "../../lib/zod-form.ts";
 import { useCreateToken } from "./tokens-api.ts";
 
 type Props = { opened: boolean; onClose: () => void; onCreated: (result: CreatedToken) => void };
@@ -14,32 +13,27 @@ type Props = { opened: boolean; onClose: () => void; onCreated: (result: Created
 export function TokenFormModal({ opened, onClose, onCreated }: Props) {
   const { slug, role: myRole, isAdmin } = useOrg();
   const create = useCreateToken(slug);
-  const form = useForm({ kind: "personal" as Token["kind"], name: "", role: "member" as Role });
   const roles = rolesUpTo(myRole);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: fresh form on open
-  useEffect(() => {
-    if (opened)
-      form.reset({ kind: "personal", name: "", role: roles.includes("member") ? "member" : "viewer" });
-  }, [opened]);
-
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    const input = form.validate(CreateTokenSchema);
-    if (!input) return;
-    create.mutate(input, {
-      onSuccess: (result) => {
+  return (
+    <FormModal
+      opened={opened}
+      onClose={onClose}
+      title="New API token"
+      initialValues={() => ({
+        kind: "personal" as Token["kind"],
+        name: "",
+        role: (roles.includes("member") ? "member" : "viewer") as Role,
+      })}
+      onSubmit={async (values) => {
+        const result = await create.mutateAsync(parseFields(CreateTokenSchema, values));
         onClose();
         onCreated(result);
-      },
-      onError: form.showError,
-    });
-  };
-
-  return (
-    <Modal opened={opened} onClose={onClose} title="New API token">
-      <form onSubmit={onSubmit} noValidate>
-        <Stack gap="sm">
+      }}
+      submitLabel="Create token"
+    >
+      {(form) => (
+        <>
           {isAdmin && (
             <Stack gap={4}>
               <Text size="sm" fw={500} id="token-kind-label">
@@ -48,12 +42,11 @@ export function TokenFormModal({ opened, onClose, onCreated }: Props) {
               <SegmentedControl
                 aria-labelledby="token-kind-label"
                 size="xs"
-                value={form.values.kind}
-                onChange={(v) => form.setField("kind", v as Token["kind"])}
                 data={[
                   { value: "personal", label: "Personal" },
                   { value: "service", label: "Service" },
                 ]}
+                {...form.getInputProps("kind")}
               />
               <Text size="xs" c="dimmed">
                 {form.values.kind === "personal"
@@ -67,28 +60,17 @@ export function TokenFormModal({ opened, onClose, onCreated }: Props) {
             placeholder="e.g. Warehouse KPI import"
             description="Say what uses it, so it can be revoked knowingly later"
             data-autofocus
-            {...form.text("name")}
+            {...form.getInputProps("name")}
           />
           <Select
             label="Role"
             data={roleOptions(roles)}
-            value={form.values.role}
-            onChange={(r) => r && form.setField("role", r as Role)}
             description={`${roleDescriptions[form.values.role]}. Give it the least it needs.`}
             allowDeselect={false}
-            error={form.errors.role}
+            {...form.getInputProps("role")}
           />
-          <FormError error={form.formError} />
-          <Group justify="flex-end" gap="xs">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending}>
-              Create token
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+        </>
+      )}
+    </FormModal>
   );
 }
