@@ -4,6 +4,8 @@ import { defineConfig } from "vitest/config";
 // createApp().request() on a real database, and browser journeys in Chromium.
 export default defineConfig({
   test: {
+    // The default reporter shows only how many tests were skipped: the second says why.
+    reporters: ["default", "./test/support/skipped-reporter.ts"],
     projects: [
       { test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" } },
       {
