@@ -204,6 +204,11 @@ const builders: Record<string, Builder> = {
     const link = await c.h.ok("POST", `${c.base}/people/${member.id}/password-reset`, { as: c.w.owner }, 201);
     return { path: c.path, body: { token: link.url.split("/").at(-1), newPassword: NEW_PASSWORD } };
   },
+  // The fuzzing of accept may have used the world's invitation up: preview a new one.
+  "GET /api/invitations/{token}": async (c) => {
+    const invitation = await newInvitation(c);
+    return { path: `/api/invitations/${invitation.url.split("/").at(-1)}` };
+  },
   "POST /api/invitations/{token}/accept": async (c) => {
     const invitation = await newInvitation(c);
     return {
