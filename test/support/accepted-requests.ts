@@ -141,6 +141,21 @@ const unchanged: Builder = async (c) => ({
   as: c.w.owner,
 });
 
+const operators = new WeakMap<SampleContext, Promise<SessionClient>>();
+
+/**
+ * An operator of the instance of its own: fuzzing PUT /api/instance/operators may take the
+ * world owner's operator role away (its address is the one the arbitraries try).
+ */
+function operatorOf(c: SampleContext): Promise<SessionClient> {
+  let operator = operators.get(c);
+  if (!operator) {
+    operator = c.h.createUser({ isOperator: true }).then((a) => c.h.signIn(a.email, a.password));
+    operators.set(c, operator);
+  }
+  return operator;
+}
+
 type Demo = { h: Harness; owner: SessionClient; base: string; personId: string };
 const demos = new WeakMap<SampleContext, Promise<Demo>>();
 
@@ -218,10 +233,20 @@ const builders: Record<string, Builder> = {
   },
   "PUT /api/instance/operators": async (c) => {
     const account = await c.h.createUser();
-    return { path: c.path, body: { email: account.email, operator: true }, as: c.w.owner };
+    return { path: c.path, body: { email: account.email, operator: true }, as: await operatorOf(c) };
   },
-  "PUT /api/instance/settings": post(() => ({ organizationCreation: "operators" })),
-  "POST /api/orgs": post(() => ({ name: `Maas Cargo ${unique()}`, timeZone: "Europe/Amsterdam" })),
+  "GET /api/instance/operators": async (c) => ({ path: c.path, as: await operatorOf(c) }),
+  "GET /api/instance/settings": async (c) => ({ path: c.path, as: await operatorOf(c) }),
+  "PUT /api/instance/settings": async (c) => ({
+    path: c.path,
+    body: { organizationCreation: "operators" },
+    as: await operatorOf(c),
+  }),
+  "POST /api/orgs": async (c) => ({
+    path: c.path,
+    body: { name: `Maas Cargo ${unique()}`, timeZone: "Europe/Amsterdam" },
+    as: await operatorOf(c),
+  }),
   "PATCH /api/orgs/{org}": unchanged,
   "POST /api/orgs/{org}/people": post(() => ({
     name: "Daan Mulder",
