@@ -33,6 +33,9 @@ type Builder = (c: SampleContext & { base: string; path: string; op: Operation }
 /** A short suffix that keeps names and addresses of repeated samples apart. */
 const unique = () => randomBytes(3).toString("hex");
 
+/** An address no account has yet (the factories' default ones are taken by the world). */
+const freshEmail = (name: string) => `${name}.${unique()}@vdberg-logistics.test`;
+
 const NEW_PASSWORD = "North-sea-crossing-2027";
 
 async function versionOf(c: { h: Harness; w: World }, path: string): Promise<number> {
@@ -150,7 +153,9 @@ const operators = new WeakMap<SampleContext, Promise<SessionClient>>();
 function operatorOf(c: SampleContext): Promise<SessionClient> {
   let operator = operators.get(c);
   if (!operator) {
-    operator = c.h.createUser({ isOperator: true }).then((a) => c.h.signIn(a.email, a.password));
+    operator = c.h
+      .createUser({ email: freshEmail("joris.smit"), isOperator: true })
+      .then((a) => c.h.signIn(a.email, a.password));
     operators.set(c, operator);
   }
   return operator;
@@ -207,7 +212,7 @@ const builders: Record<string, Builder> = {
     as: await c.h.signIn(c.w.person.email, c.w.person.client.password),
   }),
   "POST /api/auth/password": async (c) => {
-    const account = await c.h.createUser();
+    const account = await c.h.createUser({ email: freshEmail("emma.smit") });
     return {
       path: c.path,
       body: { currentPassword: account.password, newPassword: NEW_PASSWORD },
@@ -232,7 +237,7 @@ const builders: Record<string, Builder> = {
     };
   },
   "PUT /api/instance/operators": async (c) => {
-    const account = await c.h.createUser();
+    const account = await c.h.createUser({ email: freshEmail("emma.smit") });
     return { path: c.path, body: { email: account.email, operator: true }, as: await operatorOf(c) };
   },
   "GET /api/instance/operators": async (c) => ({ path: c.path, as: await operatorOf(c) }),
