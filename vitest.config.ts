@@ -4,8 +4,20 @@ import { defineConfig } from "vitest/config";
 // createApp().request() on a real database, and browser journeys in Chromium.
 export default defineConfig({
   test: {
+    // The default reporter shows only how many tests were skipped: the second says why.
+    reporters: ["default", "./test/support/skipped-reporter.ts"],
     projects: [
-      { test: { name: "unit", include: ["src/**/*.test.ts"], environment: "node" } },
+      {
+        test: {
+          name: "unit",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+          // Pure code without mocks, fake timers or stubbed globals: files may share a
+          // worker's module graph, so the run stops paying a worker start per file.
+          pool: "threads",
+          isolate: false,
+        },
+      },
       {
         test: {
           name: "integration",

@@ -5,19 +5,20 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startKeel } from "../scripts/lib/keel-process.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../scripts/lib/keel-process.ts";
+import { skipWhen } from "../test/support/skip.ts";
 import { apiCaller } from "./support/api.ts";
 import { seriousAxeFindings } from "./support/axe.ts";
-import { hasChromium, launchBrowser, screenshot } from "./support/browser.ts";
+import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
+import { startKeelOnFreePort } from "./support/keel.ts";
 
-const port = 3471;
-const base = `http://127.0.0.1:${port}`;
 const own = "harbour-freight";
 
-describe.skipIf(!hasChromium)("keyboard and contrast", () => {
+skipWhen(noChromium).describe("keyboard and contrast", () => {
   let browser: Browser;
   let server: RunningServer;
+  let base: string;
   let dir: string;
   let signedIn: BrowserContext;
   let call: ReturnType<typeof apiCaller>;
@@ -25,7 +26,7 @@ describe.skipIf(!hasChromium)("keyboard and contrast", () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-a11y-"));
-    server = await startKeel({ KEEL_DATA_DIR: dir }, port);
+    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
     browser = await launchBrowser();
     // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
     signedIn = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });

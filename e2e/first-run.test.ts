@@ -2,20 +2,19 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startKeel } from "../scripts/lib/keel-process.ts";
-import { hasChromium, launchBrowser, screenshot } from "./support/browser.ts";
-
-if (!hasChromium) console.log("e2e skipped: install Chromium with `apt-get install -y chromium`");
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../scripts/lib/keel-process.ts";
+import { skipWhen } from "../test/support/skip.ts";
+import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
+import { startKeelOnFreePort } from "./support/keel.ts";
 
 /** A real Keel process on a fresh data folder, as a newcomer would start it. */
-async function freshKeel(port: number): Promise<{ server: RunningServer; base: string; dir: string }> {
+async function freshKeel(): Promise<{ server: RunningServer; base: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-"));
-  const server = await startKeel({ KEEL_DATA_DIR: dir }, port);
-  return { server, base: `http://127.0.0.1:${port}`, dir };
+  return { ...(await startKeelOnFreePort({ KEEL_DATA_DIR: dir })), dir };
 }
 
-describe.skipIf(!hasChromium)("first run in a browser", () => {
+skipWhen(noChromium).describe("first run in a browser", () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -25,7 +24,7 @@ describe.skipIf(!hasChromium)("first run in a browser", () => {
   });
 
   it("sets up an organisation, signs out and in, and adds a team under the company", async () => {
-    const { server, base, dir } = await freshKeel(3461);
+    const { server, base, dir } = await freshKeel();
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     try {
       await page.goto(base);
@@ -77,7 +76,7 @@ describe.skipIf(!hasChromium)("first run in a browser", () => {
   });
 
   it("opens the demo organisation from the setup page", async () => {
-    const { server, base, dir } = await freshKeel(3462);
+    const { server, base, dir } = await freshKeel();
     const page: Page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     try {
       await page.goto(`${base}/setup`);

@@ -11,9 +11,11 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import type { APIRequestContext, Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startKeel } from "../scripts/lib/keel-process.ts";
-import { hasChromium, launchBrowser, screenshot } from "./support/browser.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../scripts/lib/keel-process.ts";
+import { skipWhen } from "../test/support/skip.ts";
+import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
+import { startKeelOnFreePort } from "./support/keel.ts";
 
 const exact = { exact: true };
 const org = "kestrel-parcels";
@@ -35,15 +37,6 @@ function api(request: APIRequestContext, base: string) {
   };
 }
 
-/** A port nobody listens on right now (other journeys may run Keel at the same time). */
-async function freePort(): Promise<number> {
-  const probe = http.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 /** The error Mantine shows under an input (linked through aria-describedby). */
 async function fieldError(input: Locator): Promise<string> {
   if ((await input.getAttribute("aria-invalid")) !== "true") return "";
@@ -58,7 +51,7 @@ async function fieldError(input: Locator): Promise<string> {
   return texts.join(" ");
 }
 
-describe.skipIf(!hasChromium)("a KPI's connector in the browser", () => {
+skipWhen(noChromium).describe("a KPI's connector in the browser", () => {
   let browser: Browser;
   let keel: RunningServer;
   let stats: http.Server;
@@ -78,9 +71,10 @@ describe.skipIf(!hasChromium)("a KPI's connector in the browser", () => {
     await new Promise<void>((resolve) => stats.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(stats.address() as AddressInfo).port}`;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-connector-"));
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    keel = await startKeel({ KEEL_DATA_DIR: dir, KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: "127.0.0.1" }, port);
+    ({ server: keel, base } = await startKeelOnFreePort({
+      KEEL_DATA_DIR: dir,
+      KEEL_CONNECTOR_ALLOW_PRIVATE_HOSTS: "127.0.0.1",
+    }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

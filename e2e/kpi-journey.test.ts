@@ -2,9 +2,11 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningServer, startKeel } from "../scripts/lib/keel-process.ts";
-import { hasChromium, launchBrowser, screenshot } from "./support/browser.ts";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../scripts/lib/keel-process.ts";
+import { skipWhen } from "../test/support/skip.ts";
+import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
+import { startKeelOnFreePort } from "./support/keel.ts";
 
 const exact = { exact: true };
 const org = "harbour-freight";
@@ -34,14 +36,14 @@ type Kpi = {
   openEscalation: { id: string; state: string } | null;
 };
 
-describe.skipIf(!hasChromium)("a KPI in the browser", () => {
+skipWhen(noChromium).describe("a KPI in the browser", () => {
   let browser: Browser;
   let server: RunningServer;
   let dir: string;
-  const base = "http://127.0.0.1:3466";
+  let base: string;
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-kpi-"));
-    server = await startKeel({ KEEL_DATA_DIR: dir }, 3466);
+    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
     browser = await launchBrowser();
   });
   afterAll(async () => {

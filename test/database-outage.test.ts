@@ -30,6 +30,7 @@ import {
   startHarness,
   type TokenClient,
 } from "./support/harness.ts";
+import { NEEDS_POSTGRES, skipWhen } from "./support/skip.ts";
 
 const onPostgres = inject("keelEngine") === "postgres";
 
@@ -43,7 +44,7 @@ type LoggedApp = {
   logged: () => Array<Record<string, unknown>>;
 };
 
-describe.skipIf(!onPostgres)("a database outage", () => {
+skipWhen(!onPostgres && NEEDS_POSTGRES).describe("a database outage", () => {
   let h: Harness;
   let proxy: DatabaseProxy;
   let relayed: LoggedApp;
@@ -225,7 +226,7 @@ describe.skipIf(!onPostgres)("a database outage", () => {
   }, 15_000);
 });
 
-describe.skipIf(!onPostgres)("statement timeouts", () => {
+skipWhen(!onPostgres && NEEDS_POSTGRES).describe("statement timeouts", () => {
   let h: Harness;
   let database: Database;
   beforeAll(async () => {

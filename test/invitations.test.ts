@@ -94,7 +94,7 @@ describe("inviting someone new", () => {
     });
     expectError(again, 410, "gone");
     expectError(await h.request("GET", `/api/invitations/${invitation.token}`), 410, "gone");
-    await expect(h.signIn(person.email, person.password)).resolves.toBeDefined();
+    await expect(h.signIn(person.email, person.password)).resolves.toMatchObject({ email: person.email });
     const listed = (await listInvitations()).items.find(
       (i: { id: string }) => i.id === invitation.invitation.id,
     );
@@ -139,7 +139,7 @@ describe("inviting someone who already has an account", () => {
         [other.org.slug, "owner"],
       ].sort(),
     );
-    await expect(h.signIn(levi.email, levi.password)).resolves.toBeDefined();
+    await expect(h.signIn(levi.email, levi.password)).resolves.toMatchObject({ email: levi.email });
   });
 
   it("brings a deactivated member back with the invitation's role", async () => {

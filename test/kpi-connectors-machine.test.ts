@@ -22,6 +22,7 @@ import {
   type OrgRef,
   testConfigEnv,
 } from "./support/harness.ts";
+import { skipWhen } from "./support/skip.ts";
 
 /** A non-loopback IPv4 address of this machine (Keel listens on 0.0.0.0: IPv4 only). */
 const machineAddress = Object.values(os.networkInterfaces())
@@ -56,11 +57,9 @@ beforeAll(async () => {
 beforeEach(() => world.reset());
 afterAll(() => world?.close());
 
-if (!machineAddress) {
-  it.skip("this machine has no non-loopback IPv4 interface address to point a connector at", () => {});
-}
+const noAddress = !machineAddress && "this machine has no non-loopback IPv4 interface address";
 
-describe.runIf(machineAddress)("this machine's own interface address", () => {
+skipWhen(noAddress).describe("this machine's own interface address", () => {
   const ip = machineAddress!;
   let service: http.Server;
   let port: number;

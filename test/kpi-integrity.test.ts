@@ -5,7 +5,7 @@
  * reported by their own line numbers.
  */
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays } from "../src/domain/dates.ts";
 import { kpisChangedNearTheirLatest } from "../src/server/repositories/measurement-repository.ts";
 import { processRecomputeQueue } from "../src/server/services/kpi/recompute-service.ts";
@@ -20,6 +20,9 @@ import {
 } from "./support/harness.ts";
 import { recomputeSettled } from "./support/kpi.ts";
 import { okrApi } from "./support/okr-api.ts";
+import { NEEDS_POSTGRES, skipWhen } from "./support/skip.ts";
+
+const onPostgres = inject("keelEngine") === "postgres";
 
 let h: Harness;
 let owner: SessionClient;
@@ -287,7 +290,7 @@ describe("a load of history that ends in the newest periods", () => {
 
 describe("recomputing while a KPI is being edited", () => {
   // Needs a second connection: PGlite runs one transaction at a time.
-  it.skipIf(process.env.KEEL_TEST_ENGINE !== "postgres")(
+  skipWhen(!onPostgres && NEEDS_POSTGRES).it(
     "passes the KPI by, without waiting on the edit, and takes it up once the edit is done",
     async () => {
       const k = await kpi();
@@ -339,7 +342,7 @@ describe("the values table itself", () => {
   });
 
   // Needs a second connection: PGlite runs one transaction at a time.
-  it.skipIf(process.env.KEEL_TEST_ENGINE !== "postgres")(
+  skipWhen(!onPostgres && NEEDS_POSTGRES).it(
     "keeps a KPI from being deleted while values written for it are not yet committed",
     async () => {
       const k = await kpi();

@@ -62,7 +62,7 @@ describe("creating tokens", () => {
     const { secret, id } = await h.createToken(owner, org, { name: "Fuel card import", role: "viewer" });
     const result = await h.db.execute(sql`select * from api_tokens where id = ${id}`);
     const [row] = rowsOf<Record<string, unknown>>(result);
-    expect(row).toBeDefined();
+    expect(row).toMatchObject({ id });
     expect(JSON.stringify(row)).not.toContain(secret);
     expect(JSON.stringify(row)).not.toContain(secret.slice(12));
     expect(row!.token_hash).toBe(createHash("sha256").update(secret).digest("hex"));

@@ -4,6 +4,9 @@ import { type Browser, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
+/** Why the journeys are skipped, when they are. */
+export const noChromium =
+  !hasChromium && `no Chromium at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`;
 export const screenshotDir = path.resolve(import.meta.dirname, "../screenshots");
 
 /**

@@ -17,7 +17,8 @@ let dumpBytes: Uint8Array<ArrayBuffer> | undefined;
 
 /**
  * PGlite: a new in-memory instance restored from the run's migrated dump.
- * PostgreSQL: a new database on the test server, migrated, dropped on dispose.
+ * PostgreSQL: a new database on the test server, a copy of the run's migrated template,
+ * dropped on dispose.
  */
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (inject("keelEngine") === "pglite") {
@@ -25,12 +26,11 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ engine: "pglite", loadDataDir: new Blob([dumpBytes]) });
     return { database, dispose: () => database.close() };
   }
-  const { adminUrl, prefix } = inject("keelPostgres");
+  const { adminUrl, prefix, template } = inject("keelPostgres");
   const name = `${prefix}_${randomBytes(4).toString("hex")}`;
-  await adminQuery(adminUrl, `create database "${name}"`);
+  await adminQuery(adminUrl, `create database "${name}" template "${template}"`);
   const url = withDatabaseName(adminUrl, name);
   const database = await openDatabase({ engine: "postgres", url, poolSize: 4 });
-  await database.migrate();
   return {
     database,
     url,

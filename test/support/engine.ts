@@ -6,8 +6,11 @@ declare module "vitest" {
     keelEngine: TestEngine;
     /** pglite: path of a dump of a freshly migrated instance. */
     keelPgliteDump: string;
-    /** postgres: where to create per-file databases, and their name prefix for this run. */
-    keelPostgres: { adminUrl: string; prefix: string };
+    /**
+     * postgres: where to create per-file databases, their name prefix for this run, and the
+     * migrated database they are copied from.
+     */
+    keelPostgres: { adminUrl: string; prefix: string; template: string };
   }
 }
 

@@ -1,0 +1,471 @@
+/**
+ * For every operation of the OpenAPI document, a request a careful client would send and
+ * Keel accepts (2xx), made against a world (see world.ts). The fuzzing suite sends it
+ * beside its hostile samples, so an operation that refused everything would show that it
+ * was never reached. Operations not listed get the world's ids in their path and no body
+ * (reads); a new write fails the suite with a message asking to add it here.
+ */
+import { randomBytes } from "node:crypto";
+import { todayIn } from "../../src/domain/dates.ts";
+import { buildCycle, buildInvitation, buildTeam, buildTheme, DEFAULT_PASSWORD } from "./factories.ts";
+import type { Client, Harness, Json, SessionClient } from "./harness.ts";
+import { fillPath, type Operation } from "./openapi.ts";
+import { pathValues, type World } from "./world.ts";
+
+export type AcceptedRequest = {
+  path: string;
+  body?: unknown;
+  /** Who sends it; nobody when left out. */
+  as?: Client;
+  /** The harness to send it to, when not the world's (setup needs an empty instance, view-as a demo). */
+  on?: Harness;
+};
+
+export type SampleContext = {
+  h: Harness;
+  w: World;
+  /** A harness on an empty database of its own; the caller closes it. */
+  newInstance: () => Promise<Harness>;
+};
+
+type Builder = (c: SampleContext & { base: string; path: string; op: Operation }) => Promise<AcceptedRequest>;
+
+/** A short suffix that keeps names and addresses of repeated samples apart. */
+const unique = () => randomBytes(3).toString("hex");
+
+/** An address no account has yet (the factories' default ones are taken by the world). */
+const freshEmail = (name: string) => `${name}.${unique()}@vdberg-logistics.test`;
+
+const NEW_PASSWORD = "North-sea-crossing-2027";
+
+async function versionOf(c: { h: Harness; w: World }, path: string): Promise<number> {
+  return (await c.h.ok("GET", path, { as: c.w.owner })).version;
+}
+
+async function newMember(c: { h: Harness; w: World }) {
+  return c.h.addPerson(c.w.owner, c.w.org, "member", {
+    email: `ruben.jansen.${unique()}@vdberg-logistics.test`,
+  });
+}
+
+async function newInvitation(c: { h: Harness; w: World; base: string }) {
+  const email = `mila.bakker.${unique()}@vdberg-logistics.test`;
+  return c.h.ok(
+    "POST",
+    `${c.base}/invitations`,
+    { as: c.w.owner, body: buildInvitation({ email, role: "member" }) },
+    201,
+  );
+}
+
+/** A KPI of its own (a fresh key), for samples that would otherwise collide with the world's. */
+async function newKpi(c: { h: Harness; w: World; base: string }): Promise<Json> {
+  return c.h.ok("POST", `${c.base}/kpis`, { as: c.w.owner, body: kpiBody(c.w) }, 201);
+}
+
+function kpiBody(w: World) {
+  return {
+    key: `parcels_sorted_${unique()}`,
+    name: `Parcels sorted ${unique()}`,
+    ownerUserId: w.person.id,
+    teamId: w.team.id,
+    unit: "count",
+    direction: "higher_is_better",
+    frequency: "weekly",
+    aggregation: "sum",
+  };
+}
+
+/** A connector that is switched off: saving it reaches nothing over the network. */
+const connectorBody = {
+  kind: "http_json",
+  url: "https://stats.vdberg-logistics.test/parcels",
+  jsonPath: "$.data.total",
+  enabled: false,
+};
+
+/**
+ * An active Objective with one milestone KR in a cycle moved on to grading, where final
+ * scores and grades are given, and from where an Objective rolls over.
+ */
+async function objectiveInGrading(c: { h: Harness; w: World; base: string }): Promise<Json> {
+  const { h, w, base } = c;
+  const as = w.owner;
+  const cycle = await h.ok(
+    "POST",
+    `${base}/cycles`,
+    {
+      as,
+      body: buildCycle({ name: `Spring push ${unique()}`, startsOn: "2025-01-01", endsOn: "2025-03-31" }),
+    },
+    201,
+  );
+  const active = await h.ok("PATCH", `${base}/cycles/${cycle.id}`, {
+    as,
+    body: { version: cycle.version, state: "active" },
+  });
+  const draft = await h.ok(
+    "POST",
+    `${base}/objectives`,
+    {
+      as,
+      body: {
+        cycleId: cycle.id,
+        teamId: w.team.id,
+        ownerUserId: w.person.id,
+        title: `Open the Venlo cross-dock ${unique()}`,
+        keyResults: [{ title: "Cross-dock opened", kind: "milestone", ownerUserId: w.person.id }],
+      },
+    },
+    201,
+  );
+  await h.ok("PATCH", `${base}/objectives/${draft.id}`, {
+    as,
+    body: { version: draft.version, state: "active" },
+  });
+  await h.ok("PATCH", `${base}/cycles/${cycle.id}`, {
+    as,
+    body: { version: active.version, state: "grading" },
+  });
+  return h.ok("GET", `${base}/objectives/${draft.id}`, { as });
+}
+
+const post =
+  (body: (c: Parameters<Builder>[0]) => unknown): Builder =>
+  async (c) => ({
+    path: c.path,
+    body: body(c),
+    as: c.w.owner,
+  });
+/** A PATCH that changes nothing but is accepted: the entity's current version alone. */
+const unchanged: Builder = async (c) => ({
+  path: c.path,
+  body: { version: await versionOf(c, c.path) },
+  as: c.w.owner,
+});
+
+const operators = new WeakMap<SampleContext, Promise<SessionClient>>();
+
+/**
+ * An operator of the instance of its own: fuzzing PUT /api/instance/operators may take the
+ * world owner's operator role away (its address is the one the arbitraries try).
+ */
+function operatorOf(c: SampleContext): Promise<SessionClient> {
+  let operator = operators.get(c);
+  if (!operator) {
+    operator = c.h
+      .createUser({ email: freshEmail("joris.smit"), isOperator: true })
+      .then((a) => c.h.signIn(a.email, a.password));
+    operators.set(c, operator);
+  }
+  return operator;
+}
+
+type Demo = { h: Harness; owner: SessionClient; base: string; personId: string };
+const demos = new WeakMap<SampleContext, Promise<Demo>>();
+
+/** An instance set up as the demo: only there may an owner view Keel as someone else. */
+function demoOf(c: SampleContext): Promise<Demo> {
+  let demo = demos.get(c);
+  if (!demo) {
+    demo = (async () => {
+      const h = await c.newInstance();
+      const owner = { name: "Priya Kaya", email: "priya.kaya@example.com", password: DEFAULT_PASSWORD };
+      const setup = await h.ok("POST", "/api/setup", { body: { start: "demo", ...owner } }, 201);
+      const session = await h.signIn(owner.email, owner.password);
+      const base = `/api/orgs/${setup.organizationSlug}`;
+      const people = await h.ok("GET", `${base}/people?limit=5`, { as: session });
+      const other = people.items.find((p: Json) => p.userId !== session.userId);
+      return { h, owner: session, base, personId: other.userId };
+    })();
+    demos.set(c, demo);
+  }
+  return demo;
+}
+
+/** A new session of the demo's owner, viewing Keel as one of the demo's people. */
+async function viewingAs(c: SampleContext): Promise<{ demo: Demo; session: SessionClient }> {
+  const demo = await demoOf(c);
+  const session = await demo.h.signIn(demo.owner.email, demo.owner.password);
+  return { demo, session };
+}
+
+const builders: Record<string, Builder> = {
+  "POST /api/setup": async (c) => ({
+    on: await c.newInstance(),
+    path: c.path,
+    body: {
+      start: "own",
+      organizationName: "Maas Cargo",
+      timeZone: "Europe/Amsterdam",
+      name: "Noor Bos",
+      email: "noor.bos@maas-cargo.test",
+      password: DEFAULT_PASSWORD,
+    },
+  }),
+  "POST /api/auth/sign-in": async (c) => ({
+    path: c.path,
+    body: { email: c.w.owner.email, password: c.w.owner.password },
+  }),
+  "POST /api/auth/sign-out": async (c) => ({
+    path: c.path,
+    as: await c.h.signIn(c.w.person.email, c.w.person.client.password),
+  }),
+  "POST /api/auth/password": async (c) => {
+    const account = await c.h.createUser({ email: freshEmail("emma.smit") });
+    return {
+      path: c.path,
+      body: { currentPassword: account.password, newPassword: NEW_PASSWORD },
+      as: await c.h.signIn(account.email, account.password),
+    };
+  },
+  "POST /api/auth/password-reset": async (c) => {
+    const member = await newMember(c);
+    const link = await c.h.ok("POST", `${c.base}/people/${member.id}/password-reset`, { as: c.w.owner }, 201);
+    return { path: c.path, body: { token: link.url.split("/").at(-1), newPassword: NEW_PASSWORD } };
+  },
+  // The fuzzing of accept may have used the world's invitation up: preview a new one.
+  "GET /api/invitations/{token}": async (c) => {
+    const invitation = await newInvitation(c);
+    return { path: `/api/invitations/${invitation.url.split("/").at(-1)}` };
+  },
+  "POST /api/invitations/{token}/accept": async (c) => {
+    const invitation = await newInvitation(c);
+    return {
+      path: `/api/invitations/${invitation.url.split("/").at(-1)}/accept`,
+      body: { name: "Mila Bakker", password: DEFAULT_PASSWORD },
+    };
+  },
+  "PUT /api/instance/operators": async (c) => {
+    const account = await c.h.createUser({ email: freshEmail("emma.smit") });
+    return { path: c.path, body: { email: account.email, operator: true }, as: await operatorOf(c) };
+  },
+  "GET /api/instance/operators": async (c) => ({ path: c.path, as: await operatorOf(c) }),
+  "GET /api/instance/settings": async (c) => ({ path: c.path, as: await operatorOf(c) }),
+  "PUT /api/instance/settings": async (c) => ({
+    path: c.path,
+    body: { organizationCreation: "operators" },
+    as: await operatorOf(c),
+  }),
+  "POST /api/orgs": async (c) => ({
+    path: c.path,
+    body: { name: `Maas Cargo ${unique()}`, timeZone: "Europe/Amsterdam" },
+    as: await operatorOf(c),
+  }),
+  "PATCH /api/orgs/{org}": unchanged,
+  "POST /api/orgs/{org}/people": post(() => ({
+    name: "Daan Mulder",
+    email: `daan.mulder.${unique()}@vdberg-logistics.test`,
+    role: "member",
+  })),
+  "PATCH /api/orgs/{org}/people/{userId}": unchanged,
+  "POST /api/orgs/{org}/people/{userId}/view-as": async (c) => {
+    const { demo, session } = await viewingAs(c);
+    return { on: demo.h, path: `${demo.base}/people/${demo.personId}/view-as`, as: session };
+  },
+  "DELETE /api/auth/view-as": async (c) => {
+    const { demo, session } = await viewingAs(c);
+    await demo.h.ok("POST", `${demo.base}/people/${demo.personId}/view-as`, { as: session });
+    return { on: demo.h, path: c.path, as: session };
+  },
+  "POST /api/orgs/{org}/people/{userId}/password-reset": async (c) => ({ path: c.path, as: c.w.owner }),
+  "POST /api/orgs/{org}/invitations": post(() =>
+    buildInvitation({ email: `sem.hendriks.${unique()}@vdberg-logistics.test`, role: "member" }),
+  ),
+  "DELETE /api/orgs/{org}/invitations/{id}": async (c) => {
+    const invitation = await newInvitation(c);
+    return { path: `${c.base}/invitations/${invitation.invitation.id}`, as: c.w.owner };
+  },
+  "POST /api/orgs/{org}/teams": post(() => buildTeam({ name: `Hub Venlo ${unique()}` })),
+  "PATCH /api/orgs/{org}/teams/{id}": unchanged,
+  "POST /api/orgs/{org}/teams/{id}/members": async (c) => ({
+    path: c.path,
+    body: { userId: (await newMember(c)).id },
+    as: c.w.owner,
+  }),
+  "DELETE /api/orgs/{org}/teams/{id}/members/{userId}": async (c) => {
+    const member = await newMember(c);
+    const members = `${c.base}/teams/${c.w.team.id}/members`;
+    await c.h.ok("POST", members, { as: c.w.owner, body: { userId: member.id } });
+    return { path: `${members}/${member.id}`, as: c.w.owner };
+  },
+  "POST /api/orgs/{org}/cycles": post(() =>
+    buildCycle({ name: `Winter ${unique()}`, startsOn: "2027-01-01", endsOn: "2027-03-31" }),
+  ),
+  "POST /api/orgs/{org}/cycles/generate": post(() => ({ fiscalYear: 2030 })),
+  "PATCH /api/orgs/{org}/cycles/{id}": unchanged,
+  "POST /api/orgs/{org}/themes": post(() => buildTheme({ name: `Fewer empty miles ${unique()}` })),
+  "PATCH /api/orgs/{org}/themes/{id}": async (c) => {
+    const themes = await c.h.ok("GET", `${c.base}/themes`, { as: c.w.owner });
+    const theme = themes.items.find((t: Json) => t.id === c.w.theme.id);
+    return { path: c.path, body: { version: theme.version }, as: c.w.owner };
+  },
+  "POST /api/orgs/{org}/tokens": post(() => ({
+    kind: "service",
+    name: `Dock scanner ${unique()}`,
+    role: "member",
+  })),
+  "DELETE /api/orgs/{org}/tokens/{id}": async (c) => {
+    const token = await c.h.createToken(c.w.owner, c.w.org, {
+      kind: "service",
+      name: `Yard camera ${unique()}`,
+      role: "member",
+    });
+    return { path: `${c.base}/tokens/${token.id}`, as: c.w.owner };
+  },
+  "POST /api/orgs/{org}/objectives": post((c) => ({
+    cycleId: c.w.okrCycle.id,
+    teamId: c.w.team.id,
+    title: `Cut empty kilometres ${unique()}`,
+  })),
+  "PATCH /api/orgs/{org}/objectives/{id}": unchanged,
+  "POST /api/orgs/{org}/objectives/{id}/key-results": post((c) => ({
+    title: `Route planner live ${unique()}`,
+    kind: "milestone",
+    ownerUserId: c.w.person.id,
+  })),
+  "PATCH /api/orgs/{org}/key-results/{keyResultId}": async (c) => {
+    const objective = await c.h.ok("GET", `${c.base}/objectives/${c.w.objective.id}`, { as: c.w.owner });
+    const kr = objective.keyResults.find((k: Json) => k.id === c.w.keyResult.id);
+    return { path: c.path, body: { version: kr.version }, as: c.w.owner };
+  },
+  "POST /api/orgs/{org}/key-results/{keyResultId}/check-ins": post(() => ({ value: 88, confidence: 7 })),
+  "PATCH /api/orgs/{org}/check-ins/{checkInId}": post(() => ({ note: "The carrier contract is signed." })),
+  "PUT /api/orgs/{org}/objectives/{id}/parents": async (c) => ({
+    path: c.path,
+    body: { parents: [], version: await versionOf(c, `${c.base}/objectives/${c.w.objective.id}`) },
+    as: c.w.owner,
+  }),
+  "PUT /api/orgs/{org}/key-results/{keyResultId}/score": async (c) => {
+    const objective = await objectiveInGrading(c);
+    const kr = objective.keyResults[0];
+    return {
+      path: `${c.base}/key-results/${kr.id}/score`,
+      body: { version: kr.version, finalScore: 1, scoreComment: "Opened on the first of March." },
+      as: c.w.owner,
+    };
+  },
+  "PUT /api/orgs/{org}/objectives/{id}/grade": async (c) => {
+    const objective = await objectiveInGrading(c);
+    return {
+      path: `${c.base}/objectives/${objective.id}/grade`,
+      body: { version: objective.version, outcome: "achieved", grade: 1 },
+      as: c.w.owner,
+    };
+  },
+  "POST /api/orgs/{org}/objectives/{id}/roll-over": async (c) => {
+    const objective = await objectiveInGrading(c);
+    return {
+      path: `${c.base}/objectives/${objective.id}/roll-over`,
+      body: { cycleId: c.w.cycle.id },
+      as: c.w.owner,
+    };
+  },
+  "POST /api/orgs/{org}/kpis": post((c) => kpiBody(c.w)),
+  "PATCH /api/orgs/{org}/kpis/{id}": unchanged,
+  "POST /api/orgs/{org}/kpis/{id}/measurements": post((c) => ({ date: today(c), value: 93 })),
+  "POST /api/orgs/{org}/measurements/bulk": post((c) => ({
+    measurements: [{ kpi: c.w.kpi.key, date: today(c), value: 94 }],
+  })),
+  "POST /api/orgs/{org}/kpi-imports": post((c) => ({
+    csv: `kpi,date,value\n${c.w.kpi.key},${today(c)},95\n`,
+    dryRun: true,
+  })),
+  "POST /api/orgs/{org}/escalations/{id}/acknowledge": async (c) => ({
+    path: c.path,
+    body: { version: await versionOf(c, `${c.base}/escalations/${c.w.escalation.id}`) },
+    as: c.w.owner,
+  }),
+  "POST /api/orgs/{org}/escalations/{id}/entries": post(() => ({
+    kind: "note",
+    text: "Extra driver on the evening shift.",
+  })),
+  "POST /api/orgs/{org}/escalations/{id}/resolve": async (c) => ({
+    path: c.path,
+    body: {
+      version: await versionOf(c, `${c.base}/escalations/${c.w.escalation.id}`),
+      resolution: "Back on time after the extra shift.",
+    },
+    as: c.w.owner,
+  }),
+  "POST /api/orgs/{org}/kpi-floors": async (c) => ({
+    path: c.path,
+    body: {
+      teamId: c.w.team.id,
+      cycleId: c.w.okrCycle.id,
+      kpiId: (await newKpi(c)).id,
+      ownerUserId: c.w.person.id,
+      threshold: 80,
+    },
+    as: c.w.owner,
+  }),
+  "PATCH /api/orgs/{org}/kpi-floors/{id}": unchanged,
+  "GET /api/orgs/{org}/kpi-floors": async (c) => ({
+    path: `${c.path}?teamId=${c.w.team.id}&cycleId=${c.w.okrCycle.id}`,
+    as: c.w.owner,
+  }),
+  "GET /api/orgs/{org}/alignment": async (c) => ({
+    path: `${c.path}?cycleId=${c.w.okrCycle.id}`,
+    as: c.w.owner,
+  }),
+  "GET /api/orgs/{org}/teams/{id}/okr-health": async (c) => ({
+    path: `${c.path}?cycleId=${c.w.okrCycle.id}`,
+    as: c.w.owner,
+  }),
+  "DELETE /api/orgs/{org}/kpi-floors/{id}": async (c) => {
+    const floor = await c.h.ok(
+      "POST",
+      `${c.base}/kpi-floors`,
+      {
+        as: c.w.owner,
+        body: {
+          teamId: c.w.team.id,
+          cycleId: c.w.okrCycle.id,
+          kpiId: (await newKpi(c)).id,
+          ownerUserId: c.w.person.id,
+          threshold: 75,
+        },
+      },
+      201,
+    );
+    return { path: `${c.base}/kpi-floors/${floor.id}`, as: c.w.owner };
+  },
+  "GET /api/orgs/{org}/kpis/{id}/connector": async (c) => ({
+    path: await kpiWithConnector(c),
+    as: c.w.owner,
+  }),
+  "PUT /api/orgs/{org}/kpis/{id}/connector": post(() => connectorBody),
+  "DELETE /api/orgs/{org}/kpis/{id}/connector": async (c) => ({
+    path: await kpiWithConnector(c),
+    as: c.w.owner,
+  }),
+  "POST /api/orgs/{org}/kpis/{id}/connector/run": async (c) => ({
+    path: `${await kpiWithConnector(c)}/run`,
+    as: c.w.owner,
+  }),
+};
+
+/** A new KPI with a switched-off connector: the connector's path. */
+async function kpiWithConnector(c: { h: Harness; w: World; base: string }): Promise<string> {
+  const path = `${c.base}/kpis/${(await newKpi(c)).id}/connector`;
+  await c.h.ok("PUT", path, { as: c.w.owner, body: connectorBody });
+  return path;
+}
+
+function today(c: { h: Harness }): string {
+  return todayIn("Europe/Amsterdam", c.h.clock.now());
+}
+
+/** The accepted request for an operation, with whatever it needs made first. */
+export async function acceptedRequest(context: SampleContext, op: Operation): Promise<AcceptedRequest> {
+  const base = `/api/orgs/${context.w.org.slug}`;
+  const path = fillPath(op.path, pathValues(context.w, op));
+  const builder = builders[op.label];
+  if (builder) return builder({ ...context, base, path, op });
+  if (op.method !== "GET") {
+    throw new Error(
+      `${op.label}: test/support/accepted-requests.ts has no request Keel accepts for it; add one so the fuzzing suite proves the route is reached`,
+    );
+  }
+  return { path, as: context.w.owner };
+}
