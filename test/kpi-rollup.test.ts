@@ -44,7 +44,7 @@ const names = (items: Json[], pick: (item: Json) => string) => items.map(pick).s
 describe("the KPI board of a team with teams below it", () => {
   it("holds the KPIs of the whole subtree by default, and counts their statuses", async () => {
     const ops = await board(w.operations.id);
-    expect(ops.team).toEqual({ id: w.operations.id, name: "Operations" });
+    expect(ops.team).toEqual({ id: w.operations.id, name: "Operations", can: { manageKpis: false } });
     expect(ops.scope).toBe("subtree");
     expect(names(ops.kpis, (k) => k.name)).toEqual([
       "First-pass sorting",

@@ -76,27 +76,37 @@ function alive(pid: number): boolean {
   }
 }
 
+/**
+ * Creates `file` holding `content`, or fails with EEXIST, in one step: the content is
+ * written to a file of our own and hard-linked into place, so nobody ever reads a lock
+ * that exists but is still empty (a slow writer on a busy machine once looked stale).
+ */
+function createWith(file: string, content: string): boolean {
+  const own = `${file}.new-${process.pid}-${randomBytes(6).toString("hex")}`;
+  fs.writeFileSync(own, content, { flag: "wx" });
+  try {
+    fs.linkSync(own, file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw err;
+  } finally {
+    fs.rmSync(own, { force: true });
+  }
+}
+
 /** Takes the lock or throws DataFolderLockedError; returns the release function. */
 export function acquireDataFolderLock(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = lockPath(dataDir);
-  let emptyReads = 0;
   const own = ownLockContent();
-  for (let attempt = 0; attempt < 20; attempt++) {
-    try {
-      fs.writeFileSync(file, own, { flag: "wx" });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    if (!createWith(file, own)) {
       const content = readIfExists(file);
-      if (content === undefined) continue; // just moved aside by another process: try again
-      if (content === "" && ++emptyReads < 4) {
-        // Created but not yet written (wx opens, then writes): give its writer a moment.
-        sleepSync(25);
-        continue;
-      }
+      if (content === undefined) continue; // removed by the process that took it over: try again
       const holder = heldBy(content);
       if (holder !== null) throw new DataFolderLockedError(holder, dataDir);
-      moveStaleLockAside(file, content);
+      takeOverStaleLock(file, content, own);
       continue;
     }
     let released = false;
@@ -115,6 +125,30 @@ export function acquireDataFolderLock(dataDir: string): () => void {
   throw new Error(`Could not take the lock ${file}`);
 }
 
+/**
+ * Removes a lock left by a dead process, so that the next create decides who gets it.
+ * Several processes may see the same stale lock at once; if each removed it, a late one
+ * could remove the lock an early one had just taken, and both would run. So removing it
+ * takes a second lock first (`keel.lock.takeover`, created the same exclusive way): only
+ * its holder looks again and removes the stale lock, and nobody else ever removes a lock
+ * they do not hold. The others wait a moment and look again.
+ */
+function takeOverStaleLock(file: string, staleContent: string, own: string) {
+  const takeover = `${file}.takeover`;
+  if (!createWith(takeover, own)) {
+    const content = readIfExists(takeover);
+    // Its holder died while taking over: clear it the careful way (rename, then check).
+    if (content !== undefined && heldBy(content) === null) moveAsideIfUnchanged(takeover, content);
+    else sleepSync(10);
+    return;
+  }
+  try {
+    if (readIfExists(file) === staleContent) fs.rmSync(file, { force: true });
+  } finally {
+    fs.rmSync(takeover, { force: true });
+  }
+}
+
 function sleepSync(ms: number) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -129,14 +163,11 @@ function readIfExists(file: string): string | undefined {
 }
 
 /**
- * Removes a stale lock so that the next `wx` write decides who gets it. Deleting it by
- * name would race: two processes that both saw the stale lock could each delete it,
- * the second deleting the lock the first had just written, and both would win. A
- * rename to a name of our own moves exactly one file, and only one process can move
- * it; if what we moved is not the stale lock we looked at (someone took over in
- * between), it goes back where it was.
+ * Removes a stale takeover lock. Deleting it by name would race (a second process could
+ * delete the one the first had just created); a rename to a name of our own moves exactly
+ * one file, and if it is not the one we looked at, it goes back where it was.
  */
-function moveStaleLockAside(file: string, staleContent: string) {
+function moveAsideIfUnchanged(file: string, staleContent: string) {
   const aside = `${file}.stale-${process.pid}-${randomBytes(6).toString("hex")}`;
   try {
     fs.renameSync(file, aside);
