@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bandsInForce, validateBandSeries, validateBands } from "./bands.ts";
+import {
+  bandsInForce,
+  FIELDS_BY_DIRECTION,
+  greenBounds,
+  redLimits,
+  THRESHOLD_FIELDS,
+  usesBandField,
+  validateBandSeries,
+  validateBands,
+} from "./bands.ts";
 import type { Bands } from "./types.ts";
 
 const none = { target: null, greenMin: null, greenMax: null, redMin: null, redMax: null };
@@ -160,5 +169,35 @@ describe("bands in force for a period", () => {
   it("has nothing for periods before the first version, or with no bands", () => {
     expect(bandsInForce([july], "2026-06-30")).toBeNull();
     expect(bandsInForce([], "2026-06-30")).toBeNull();
+  });
+});
+
+describe("band fields by direction", () => {
+  it("uses one green bound and one red limit for one-sided KPIs, all four for a range", () => {
+    expect(FIELDS_BY_DIRECTION.higher_is_better).toEqual(["redMin", "greenMin"]);
+    expect(FIELDS_BY_DIRECTION.lower_is_better).toEqual(["greenMax", "redMax"]);
+    expect(FIELDS_BY_DIRECTION.within_range).toEqual(THRESHOLD_FIELDS);
+    expect(usesBandField("higher_is_better", "greenMax")).toBe(false);
+    expect(usesBandField("lower_is_better", "greenMax")).toBe(true);
+  });
+
+  it("names the green bounds and red limits each direction has, null where open", () => {
+    expect([greenBounds("higher_is_better"), redLimits("higher_is_better")]).toEqual([
+      { min: "greenMin", max: null },
+      { min: "redMin", max: null },
+    ]);
+    expect([greenBounds("lower_is_better"), redLimits("lower_is_better")]).toEqual([
+      { min: null, max: "greenMax" },
+      { min: null, max: "redMax" },
+    ]);
+    expect([greenBounds("within_range"), redLimits("within_range")]).toEqual([
+      { min: "greenMin", max: "greenMax" },
+      { min: "redMin", max: "redMax" },
+    ]);
+  });
+
+  it("cannot be changed at run time by a caller", () => {
+    expect(Object.isFrozen(FIELDS_BY_DIRECTION.within_range)).toBe(true);
+    expect(Object.isFrozen(THRESHOLD_FIELDS)).toBe(true);
   });
 });

@@ -12,12 +12,48 @@ export type BandIssue = { field: string; message: string };
 type BandValues = Omit<Bands, "effectiveFrom">;
 type BandField = keyof BandValues;
 
+/** The bounds of the green range and the red limits; the target is not one of them. */
+export type ThresholdField = Exclude<BandField, "target">;
+
+/** Every threshold field, low to high on the value axis for a keep-within-range KPI. */
+export const THRESHOLD_FIELDS: readonly ThresholdField[] = Object.freeze([
+  "redMin",
+  "greenMin",
+  "greenMax",
+  "redMax",
+]);
+
 /** Band fields each direction uses, low to high on the value axis; the others are ignored. */
-export const FIELDS_BY_DIRECTION: Readonly<Record<Direction, readonly BandField[]>> = Object.freeze({
-  higher_is_better: ["redMin", "greenMin"],
-  lower_is_better: ["greenMax", "redMax"],
-  within_range: ["redMin", "greenMin", "greenMax", "redMax"],
+export const FIELDS_BY_DIRECTION: Readonly<Record<Direction, readonly ThresholdField[]>> = Object.freeze({
+  higher_is_better: Object.freeze(["redMin", "greenMin"] as const),
+  lower_is_better: Object.freeze(["greenMax", "redMax"] as const),
+  within_range: Object.freeze(["redMin", "greenMin", "greenMax", "redMax"] as const),
 });
+
+/** Whether a KPI of this direction uses the field; the fields it does not use are ignored. */
+export function usesBandField(direction: Direction, field: ThresholdField): boolean {
+  return FIELDS_BY_DIRECTION[direction].includes(field);
+}
+
+/**
+ * The fields that bound the green range for a direction: a higher-is-better KPI's green
+ * range has only a lower bound (greenMin), a lower-is-better one only an upper bound
+ * (greenMax), a keep-within-range one both. Null marks an open side.
+ */
+export function greenBounds(direction: Direction): { min: "greenMin" | null; max: "greenMax" | null } {
+  return {
+    min: usesBandField(direction, "greenMin") ? "greenMin" : null,
+    max: usesBandField(direction, "greenMax") ? "greenMax" : null,
+  };
+}
+
+/** The red limits a direction uses: values below `min` or above `max` are red. Null marks no limit. */
+export function redLimits(direction: Direction): { min: "redMin" | null; max: "redMax" | null } {
+  return {
+    min: usesBandField(direction, "redMin") ? "redMin" : null,
+    max: usesBandField(direction, "redMax") ? "redMax" : null,
+  };
+}
 
 const DIRECTION_WORDS: Record<Direction, string> = {
   higher_is_better: "a higher-is-better KPI",

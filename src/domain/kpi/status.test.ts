@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { currentStatus, floorBreached, statusHistory, valueStatus } from "./status.ts";
+import {
+  currentStatus,
+  floorBreached,
+  floorGuards,
+  floorRedLimit,
+  statusHistory,
+  valueStatus,
+} from "./status.ts";
 import type { Bands, MeasuredPeriod, PeriodOptions } from "./types.ts";
 
 const none = { target: null, greenMin: null, greenMax: null, redMin: null, redMax: null };
@@ -225,6 +232,12 @@ describe("floor breaches", () => {
     expect(floorBreached(8.5, "lower_is_better", 8)).toBe(true);
     expect(floorBreached(8, "lower_is_better", 8)).toBe(false);
     expect(floorBreached(2, "lower_is_better", 8)).toBe(false);
+  });
+
+  it("guards the side the red limit suggested as the threshold sits on", () => {
+    expect([floorGuards("higher_is_better"), floorRedLimit("higher_is_better")]).toEqual(["below", "redMin"]);
+    expect([floorGuards("lower_is_better"), floorRedLimit("lower_is_better")]).toEqual(["above", "redMax"]);
+    expect([floorGuards("within_range"), floorRedLimit("within_range")]).toEqual(["below", "redMin"]);
   });
 
   it("treats a range KPI's floor as a lower bound", () => {

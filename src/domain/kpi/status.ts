@@ -133,5 +133,18 @@ export function statusHistory(
  */
 export function floorBreached(value: number, direction: Direction, threshold: number): boolean {
   if (!Number.isFinite(value) || !Number.isFinite(threshold)) return false;
-  return direction === "lower_is_better" ? !atMost(value, threshold) : !atLeast(value, threshold);
+  return floorGuards(direction) === "above" ? !atMost(value, threshold) : !atLeast(value, threshold);
+}
+
+/** Which side of its threshold a floor guards: a lower-is-better KPI must not rise above it, others must not fall below. */
+export function floorGuards(direction: Direction): "above" | "below" {
+  return direction === "lower_is_better" ? "above" : "below";
+}
+
+/**
+ * The red limit on the side a floor guards (redMax above, redMin below): the level the
+ * team already calls bad, so the natural first guess for a floor's threshold.
+ */
+export function floorRedLimit(direction: Direction): "redMin" | "redMax" {
+  return floorGuards(direction) === "above" ? "redMax" : "redMin";
 }

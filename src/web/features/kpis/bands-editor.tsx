@@ -1,12 +1,13 @@
 import { ActionIcon, Box, Button, Group, NumberInput, Stack, Text, TextInput, Tooltip } from "@mantine/core";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
+import { FIELDS_BY_DIRECTION } from "../../../domain/kpi/bands.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import {
   type BandDraft,
   type BandField,
   bandFieldLabels,
-  bandFieldsByDirection,
+  bandOrderInWords,
   nextBand,
   toNumberDraft,
 } from "./kpi-draft.ts";
@@ -24,8 +25,7 @@ type Props = {
 const explanation: Record<Kpi["direction"], string> = {
   higher_is_better: "Green at or above the green threshold, red below the red one, amber between.",
   lower_is_better: "Green at or below the green threshold, red above the red one, amber between.",
-  within_range:
-    "Green inside the green range, red outside the red limits, amber between (red below ≤ green from ≤ green up to ≤ red above).",
+  within_range: `Green inside the green range, red outside the red limits, amber between (${bandOrderInWords("within_range")}).`,
 };
 
 /**
@@ -34,7 +34,7 @@ const explanation: Record<Kpi["direction"], string> = {
  */
 export function BandsEditor({ direction, rows, errors, onChange, suffix }: Props) {
   const bp = useBreakpoints();
-  const fields: BandField[] = ["target", ...bandFieldsByDirection[direction]];
+  const fields: BandField[] = ["target", ...FIELDS_BY_DIRECTION[direction]];
   const labels: Partial<Record<BandField, string>> = { target: "Target", ...bandFieldLabels[direction] };
   const set = (key: string, patch: Partial<BandDraft>) =>
     onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));

@@ -1,6 +1,7 @@
 import { Anchor, Card, Group, SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { type ReactNode, useState } from "react";
 import { Link } from "react-router";
+import { greenBounds, redLimits, type ThresholdField } from "../../../domain/kpi/bands.ts";
 import { dayMs } from "../../../shared/charts/kpi-geometry.ts";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
@@ -59,13 +60,22 @@ export function BandsSummary({ kpi }: { kpi: Kpi }) {
         No thresholds in force: no colour, no escalations.
       </Text>
     );
-  const f = (v: number | null) => formatKpiValue(v, kpi);
-  const lines =
-    kpi.direction === "higher_is_better"
-      ? [`Green at ${f(b.greenMin)} or more`, `Red below ${f(b.redMin)}`]
-      : kpi.direction === "lower_is_better"
-        ? [`Green at ${f(b.greenMax)} or less`, `Red above ${f(b.redMax)}`]
-        : [`Green ${f(b.greenMin)} to ${f(b.greenMax)}`, `Red below ${f(b.redMin)} or above ${f(b.redMax)}`];
+  const f = (field: ThresholdField) => formatKpiValue(b[field], kpi);
+  const green = greenBounds(kpi.direction);
+  const red = redLimits(kpi.direction);
+  const greenLine =
+    green.min && green.max
+      ? `Green ${f(green.min)} to ${f(green.max)}`
+      : green.min
+        ? `Green at ${f(green.min)} or more`
+        : green.max && `Green at ${f(green.max)} or less`;
+  const redLine =
+    red.min && red.max
+      ? `Red below ${f(red.min)} or above ${f(red.max)}`
+      : red.min
+        ? `Red below ${f(red.min)}`
+        : red.max && `Red above ${f(red.max)}`;
+  const lines = [greenLine, redLine].filter((line): line is string => Boolean(line));
   return (
     <Stack gap={0} mt={2}>
       {lines.map((l) => (

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  bandOrderInWords,
   blankKpiDraft,
   draftFromKpi,
   emptyBand,
@@ -102,6 +103,24 @@ describe("the KPI form", () => {
     expect(readable("Set redMax for a lower-is-better KPI", "lower_is_better")).toBe(
       "Set “Red above” for a lower-is-better KPI",
     );
+    expect(readable("greenMin must be at or below greenMax", "within_range")).toBe(
+      "“Green from” must be at or below “Green up to”",
+    );
+  });
+
+  it("spells the order the thresholds keep, low to high", () => {
+    expect(bandOrderInWords("within_range")).toBe("red below ≤ green from ≤ green up to ≤ red above");
+    expect(bandOrderInWords("higher_is_better")).toBe("red below ≤ green at or above");
+    expect(bandOrderInWords("lower_is_better")).toBe("green at or below ≤ red above");
+  });
+
+  it("sends only the thresholds the direction uses", () => {
+    const draft = blankKpiDraft(team, owner);
+    draft.direction = "lower_is_better";
+    draft.bands = [{ ...emptyBand("2026-01-01"), greenMin: 1, greenMax: 5, redMin: 0, redMax: 8 }];
+    expect(toCreateInput(draft).bands).toEqual([
+      { effectiveFrom: "2026-01-01", target: null, greenMin: null, greenMax: 5, redMin: null, redMax: 8 },
+    ]);
   });
 
   it("patches only what changed, with the version loaded", () => {

@@ -1,3 +1,9 @@
+import {
+  FIELDS_BY_DIRECTION,
+  THRESHOLD_FIELDS,
+  type ThresholdField,
+  usesBandField,
+} from "../../../domain/kpi/bands.ts";
 import type { FieldIssue } from "../../../shared/errors.ts";
 import type { CreateKpiInput, UpdateKpiInput } from "../../../shared/schemas/kpis.ts";
 import type { Kpi } from "./kpis-api.ts";
@@ -5,7 +11,7 @@ import type { Kpi } from "./kpis-api.ts";
 /** A number field while it is typed: empty until filled. */
 export type NumberDraft = number | "";
 
-export type BandField = "target" | "greenMin" | "greenMax" | "redMin" | "redMax";
+export type BandField = "target" | ThresholdField;
 
 export type BandDraft = {
   /** Stable React key and error key of the row (indexes change when rows are removed). */
@@ -40,22 +46,22 @@ export type KpiDraft = {
 /** Errors by field name ("name") or band cell ("band:<row key>:redMin"). */
 export type KpiDraftErrors = Record<string, string>;
 
-/**
- * Threshold fields each direction uses, low to high on the value axis (mirrors
- * FIELDS_BY_DIRECTION in src/domain/kpi/bands.ts). The others are not sent.
- */
-export const bandFieldsByDirection: Record<Kpi["direction"], Array<Exclude<BandField, "target">>> = {
-  higher_is_better: ["redMin", "greenMin"],
-  lower_is_better: ["greenMax", "redMax"],
-  within_range: ["redMin", "greenMin", "greenMax", "redMax"],
-};
-
 /** What each threshold means, for the direction at hand. */
 export const bandFieldLabels: Record<Kpi["direction"], Partial<Record<BandField, string>>> = {
   higher_is_better: { redMin: "Red below", greenMin: "Green at or above" },
   lower_is_better: { greenMax: "Green at or below", redMax: "Red above" },
   within_range: { redMin: "Red below", greenMin: "Green from", greenMax: "Green up to", redMax: "Red above" },
 };
+
+/**
+ * The order the bands must keep, in the form's words ("red below ≤ green at or above"):
+ * the direction's fields low to high, the order the KPI rules check.
+ */
+export function bandOrderInWords(direction: Kpi["direction"]): string {
+  return FIELDS_BY_DIRECTION[direction]
+    .map((f) => bandFieldLabels[direction][f]?.toLowerCase() ?? f)
+    .join(" ≤ ");
+}
 
 let nextKey = 1;
 const rowKey = () => `b${nextKey++}`;
@@ -141,20 +147,21 @@ const orNull = (n: NumberDraft): number | null => (n === "" ? null : n);
 
 /** The bands as the API takes them: only the fields the direction uses, empty rows left out. */
 export function bandsInput(draft: Pick<KpiDraft, "direction" | "bands">): CreateKpiInput["bands"] {
-  const used = bandFieldsByDirection[draft.direction];
+  const used = (field: ThresholdField, b: BandDraft) =>
+    usesBandField(draft.direction, field) ? orNull(b[field]) : null;
   return keptBands(draft).map((b) => ({
     effectiveFrom: b.effectiveFrom,
     target: orNull(b.target),
-    greenMin: used.includes("greenMin") ? orNull(b.greenMin) : null,
-    greenMax: used.includes("greenMax") ? orNull(b.greenMax) : null,
-    redMin: used.includes("redMin") ? orNull(b.redMin) : null,
-    redMax: used.includes("redMax") ? orNull(b.redMax) : null,
+    greenMin: used("greenMin", b),
+    greenMax: used("greenMax", b),
+    redMin: used("redMin", b),
+    redMax: used("redMax", b),
   }));
 }
 
 /** Rows with no number at all are left out: an extra empty row does no harm. */
 export function keptBands(draft: Pick<KpiDraft, "direction" | "bands">): BandDraft[] {
-  const used: BandField[] = ["target", ...bandFieldsByDirection[draft.direction]];
+  const used: BandField[] = ["target", ...FIELDS_BY_DIRECTION[draft.direction]];
   return draft.bands.filter((b) => used.some((f) => b[f] !== ""));
 }
 
@@ -250,6 +257,8 @@ export function mapKpiIssues(
   return { errors, unplaced };
 }
 
+const thresholdFieldNames = new RegExp(`\\b(${THRESHOLD_FIELDS.join("|")})\\b`, "g");
+
 /**
  * The KPI rules name thresholds by their API fields (redMin); the form names them by
  * what they mean for the direction ("Red below"), so messages use the form's words.
@@ -258,7 +267,7 @@ export function readable(message: string, direction?: Kpi["direction"]): string 
   let text = message;
   if (direction) {
     const labels: Partial<Record<BandField, string>> = { target: "Target", ...bandFieldLabels[direction] };
-    text = text.replace(/\b(greenMin|greenMax|redMin|redMax)\b/g, (f) => {
+    text = text.replace(thresholdFieldNames, (f) => {
       const label = labels[f as BandField];
       return label ? `“${label}”` : f;
     });
@@ -276,7 +285,7 @@ export function validateKpiDraft(draft: KpiDraft, creating: boolean): KpiDraftEr
   if (!draft.teamId) errors.teamId = "Pick the team whose board shows it.";
   if (draft.unit === "currency" && !/^[A-Za-z]{3}$/.test(draft.currency.trim()))
     errors.currency = "Use a three-letter code such as EUR or USD.";
-  const used = bandFieldsByDirection[draft.direction];
+  const used = FIELDS_BY_DIRECTION[draft.direction];
   for (const b of keptBands(draft)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(b.effectiveFrom))
       errors[`band:${b.key}:effectiveFrom`] = "Pick the first day these thresholds apply.";

@@ -1,4 +1,5 @@
 import { NumberInput, Select } from "@mantine/core";
+import { floorGuards, floorRedLimit } from "../../../domain/kpi/status.ts";
 import { FormModal } from "../../components/form-modal.tsx";
 import { notify } from "../../lib/notify.ts";
 import type { Cycle } from "../../lib/types.ts";
@@ -23,8 +24,7 @@ type ModalProps = {
 function suggestedThreshold(kpi: KpiCard | undefined): NumberDraft {
   const b = kpi?.bandsInForce;
   if (!b) return "";
-  const v = kpi.direction === "lower_is_better" ? b.redMax : b.redMin;
-  return v ?? "";
+  return b[floorRedLimit(kpi.direction)] ?? "";
 }
 
 type Values = {
@@ -132,7 +132,7 @@ export function FloorModal({ slug, teamId, cycle, candidates, kpis, editing, onC
             <NumberInput
               label="Threshold"
               description={
-                direction === "lower_is_better"
+                direction && floorGuards(direction) === "above"
                   ? "Escalates when the value rises above it"
                   : "Escalates when the value falls below it"
               }

@@ -47,6 +47,31 @@ describe("KPI values for people", () => {
     expect(targetLabel(buildKpi({ bandsInForce: null }))).toBe("No target yet");
   });
 
+  it("names only the green bound the direction uses", () => {
+    const bands = {
+      effectiveFrom: "2025-01-01",
+      target: null,
+      greenMin: 9,
+      greenMax: 12,
+      redMin: 8,
+      redMax: 14,
+    };
+    const count = { unit: "count", decimals: 0 } as const;
+    expect(targetLabel(buildKpi({ ...count, direction: "higher_is_better", bandsInForce: bands }))).toBe(
+      "Green at 9 or more",
+    );
+    expect(targetLabel(buildKpi({ ...count, direction: "lower_is_better", bandsInForce: bands }))).toBe(
+      "Green at 12 or less",
+    );
+    const halfRange = { ...bands, greenMax: null };
+    expect(targetLabel(buildKpi({ ...count, direction: "within_range", bandsInForce: halfRange }))).toBe(
+      "No target yet",
+    );
+    expect(targetLabel(buildKpi({ ...count, direction: "lower_is_better", bandsInForce: halfRange }))).toBe(
+      "No target yet",
+    );
+  });
+
   it("puts the trend in words, judged by the direction", () => {
     expect(trendLabel(buildKpi())).toBe("Falling, worsening: −1.2 % per week");
     expect(trendLabel(buildKpi({ trend: { direction: "flat", slope: 0, improving: null } }))).toBe(

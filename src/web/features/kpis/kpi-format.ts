@@ -1,3 +1,4 @@
+import { greenBounds } from "../../../domain/kpi/bands.ts";
 import { formatKpiCompact, formatKpiValue, periodName } from "../../../shared/kpi-format.ts";
 import type { Kpi, KpiStatus } from "./kpis-api.ts";
 
@@ -111,12 +112,16 @@ export function targetLabel(kpi: Pick<Kpi, "bandsInForce" | "direction" | "unit"
   const b = kpi.bandsInForce;
   if (!b) return "No target yet";
   if (b.target !== null) return `Target ${formatKpiValue(b.target, kpi)}`;
-  if (kpi.direction === "higher_is_better" && b.greenMin !== null)
-    return `Green at ${formatKpiValue(b.greenMin, kpi)} or more`;
-  if (kpi.direction === "lower_is_better" && b.greenMax !== null)
-    return `Green at ${formatKpiValue(b.greenMax, kpi)} or less`;
-  if (b.greenMin !== null && b.greenMax !== null)
-    return `Green ${formatKpiValue(b.greenMin, kpi)}–${formatKpiValue(b.greenMax, kpi)}`;
+  const { min, max } = greenBounds(kpi.direction);
+  const low = min ? b[min] : null;
+  const high = max ? b[max] : null;
+  if (min && max) {
+    return low !== null && high !== null
+      ? `Green ${formatKpiValue(low, kpi)}–${formatKpiValue(high, kpi)}`
+      : "No target yet";
+  }
+  if (low !== null) return `Green at ${formatKpiValue(low, kpi)} or more`;
+  if (high !== null) return `Green at ${formatKpiValue(high, kpi)} or less`;
   return "No target yet";
 }
 
