@@ -172,6 +172,8 @@ describe("bands in force for a period", () => {
   });
 });
 
+const blank = { target: null, greenMin: null, greenMax: null, redMin: null, redMax: null };
+
 describe("band fields by direction", () => {
   it("uses one green bound and one red limit for one-sided KPIs, all four for a range", () => {
     expect(FIELDS_BY_DIRECTION.higher_is_better).toEqual(["redMin", "greenMin"]);
@@ -194,6 +196,20 @@ describe("band fields by direction", () => {
       { min: "greenMin", max: "greenMax" },
       { min: "redMin", max: "redMax" },
     ]);
+  });
+
+  it("lists the fields in the order validation enforces, so the form can spell that order out", () => {
+    const directions = Object.keys(FIELDS_BY_DIRECTION) as Array<keyof typeof FIELDS_BY_DIRECTION>;
+    for (const direction of directions) {
+      const fields = FIELDS_BY_DIRECTION[direction];
+      const ordered = Object.fromEntries(fields.map((field, i) => [field, i * 10]));
+      expect(validateBands(direction, { ...blank, ...ordered })).toEqual([]);
+      for (let i = 0; i + 1 < fields.length; i++) {
+        const low = fields[i]!;
+        const swapped = { ...blank, ...ordered, [low]: ordered[fields[i + 1]!]! + 5 };
+        expect(validateBands(direction, swapped).map((issue) => issue.field)).toContain(low);
+      }
+    }
   });
 
   it("cannot be changed at run time by a caller", () => {
