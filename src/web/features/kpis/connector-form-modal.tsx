@@ -2,16 +2,10 @@ import { Switch } from "@mantine/core";
 import { FormModal } from "../../components/form-modal.tsx";
 import { notify } from "../../lib/notify.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
-import { InvalidFields, type IssueMapper } from "../../lib/zod-form.ts";
-import {
-  type ConnectorDraft,
-  draftFromConnector,
-  mapConnectorIssues,
-  runIntervalLabel,
-  storedOf,
-  validateConnectorDraft,
-} from "./connector-draft.ts";
+import { InvalidFields } from "../../lib/zod-form.ts";
+import { type ConnectorDraft, draftFromConnector, runIntervalLabel, storedOf } from "./connector-draft.ts";
 import { ConnectorRemoval } from "./connector-removal.tsx";
+import { mapConnectorIssues, validateConnectorDraft } from "./connector-request.ts";
 import { ConnectorSourceField } from "./connector-source-field.tsx";
 import { HttpTargetFields, SqlTargetFields } from "./connector-target-fields.tsx";
 import { type Connector, type Kpi, useRemoveConnector, useSaveConnector } from "./kpis-api.ts";
@@ -26,9 +20,6 @@ type Props = {
   /** After a version conflict: loads the connector someone else saved. */
   onReload: () => Promise<Connector | undefined>;
 };
-
-/** Header issues name the header; the form names its rows by key (see mapConnectorIssues). */
-const mapIssues: IssueMapper<ConnectorDraft> = (issues, sent) => mapConnectorIssues(issues, sent);
 
 /**
  * Adds, edits or removes a KPI's connector. The API validates with the same shared schema
@@ -70,7 +61,8 @@ export function ConnectorFormModal({ slug, kpi, opened, onClose, connector, onRe
       onReload={() => void onReload()}
       initialValues={() => draftFromConnector(connector)}
       onSubmit={send}
-      mapIssues={mapIssues}
+      // Header issues name the header; the form names its rows by key.
+      mapIssues={mapConnectorIssues}
       submitLabel={connector ? "Save changes" : "Add connector"}
       footer={(buttons, showError) => (
         <ConnectorRemoval
