@@ -31,6 +31,11 @@ type Props<Values extends FormValues> = {
   size?: ModalProps["size"];
   fullScreen?: boolean;
   testId?: string;
+  /**
+   * In place of the row of buttons, for dialogs with actions of their own (Remove…): gets
+   * Cancel and submit to place, and shows what those actions ran into above the buttons.
+   */
+  footer?: (buttons: ReactNode, showError: (error: Error | null) => void) => ReactNode;
   children: (form: KeelForm<Values>) => ReactNode;
 };
 
@@ -74,21 +79,24 @@ function FormModalBody<Values extends FormValues>(props: Props<Values>) {
   const { initialValues, onSubmit, mapIssues, onClose, onReload, submitLabel, submitColor } = props;
   const [initial] = useState(initialValues);
   const form = useForm<Values>({ mode: "controlled", initialValues: initial });
-  const { submit, pending, formError } = useFormSubmit(form, onSubmit, mapIssues);
+  const { submit, pending, formError, setFormError } = useFormSubmit(form, onSubmit, mapIssues);
+  const buttons = (
+    <Group justify="flex-end" gap="xs">
+      <Button variant="default" onClick={onClose}>
+        Cancel
+      </Button>
+      <Button type="submit" loading={pending} color={submitColor}>
+        {submitLabel}
+      </Button>
+    </Group>
+  );
 
   return (
     <form onSubmit={submit} noValidate data-testid={props.testId}>
       <Stack gap="sm">
         {props.children(form)}
         <FormError error={formError} onReload={onReload} />
-        <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} color={submitColor}>
-            {submitLabel}
-          </Button>
-        </Group>
+        {props.footer ? props.footer(buttons, setFormError) : buttons}
       </Stack>
     </form>
   );

@@ -6,7 +6,8 @@ import { type IssueMapper, placeMappedError, placeServerError } from "./zod-form
  * Submitting a Mantine form to Keel's API: `send` checks the values (`parseFields`) and
  * makes the request; while it runs the form is pending, and what it throws is placed on
  * the form: `InvalidFields` and the API's issues under their fields, the rest in
- * `formError` (shown above the buttons by FormError).
+ * `formError` (shown above the buttons by FormError). `setFormError` shows there what a
+ * dialog's other actions (Remove…) ran into.
  */
 export function useFormSubmit<Values extends Record<string, unknown>>(
   form: UseFormReturnType<Values>,
@@ -33,5 +34,5 @@ export function useFormSubmit<Values extends Record<string, unknown>>(
     }
   };
 
-  return { submit, pending, formError };
+  return { submit, pending, formError, setFormError };
 }

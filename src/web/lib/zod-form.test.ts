@@ -43,4 +43,14 @@ describe("placeServerError", () => {
     ]);
     expect(placeServerError(err, values)).toEqual({ errors: {}, formError: err });
   });
+
+  it("shows the form's own problems under their fields, and one of no field above the buttons", () => {
+    expect(placeServerError(new InvalidFields({ title: "Name it." }), values)).toEqual({
+      errors: { title: "Name it." },
+      formError: null,
+    });
+    const placed = placeServerError(new InvalidFields({ title: "Name it." }, "body: too large"), values);
+    expect(placed.errors).toEqual({ title: "Name it." });
+    expect(placed.formError?.message).toBe("body: too large");
+  });
 });

@@ -11,9 +11,12 @@ export type FieldErrors = Record<string, string>;
  */
 export class InvalidFields extends Error {
   readonly errors: FieldErrors;
-  constructor(errors: FieldErrors) {
+  /** A problem the form's checks found that belongs to no field, shown above the buttons. */
+  readonly general: string | null;
+  constructor(errors: FieldErrors, general: string | null = null) {
     super("Some fields need attention.");
     this.errors = errors;
+    this.general = general;
   }
 }
 
@@ -56,7 +59,8 @@ export type PlacedError = { errors: FieldErrors; formError: Error | null };
  * issues) is shown above the buttons, so nothing the server said is lost.
  */
 export function placeServerError(err: unknown, values: unknown): PlacedError {
-  if (err instanceof InvalidFields) return { errors: err.errors, formError: null };
+  if (err instanceof InvalidFields)
+    return { errors: err.errors, formError: err.general ? new Error(err.general) : null };
   if (!isApiError(err) || err.issues.length === 0) {
     return {
       errors: {},

@@ -3,12 +3,10 @@ import {
   credentialsLeftBehind,
   draftFromConnector,
   headerRow,
-  mapConnectorIssues,
   runIntervalLabel,
   storedOf,
-  toPutInput,
-  validateConnectorDraft,
 } from "./connector-draft.ts";
+import { mapConnectorIssues, toPutInput, validateConnectorDraft } from "./connector-request.ts";
 import type { Connector } from "./kpis-api.ts";
 
 function buildConnector(overrides: Partial<Connector> = {}): Connector {
