@@ -20,6 +20,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { createdAt, updatedAt } from "./schema-columns.ts";
 import { memberships, organizations, teams } from "./schema-identity.ts";
+import { kpis } from "./schema-kpis.ts";
 
 export const cycles = pgTable(
   "cycles",
@@ -194,6 +195,12 @@ export const keyResults = pgTable(
      * here (or from the cycle's start, when later); null while it has never been active.
      */
     activeFrom: date("active_from"),
+    /**
+     * A metric KR that reads a KPI (a promoted KPI): its current value follows the KPI's
+     * measurements, read as the KPI's latest value or as its aggregate over the cycle.
+     */
+    kpiId: uuid("kpi_id"),
+    kpiRead: text("kpi_read", { enum: ["latest", "cycle"] }),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -213,6 +220,13 @@ export const keyResults = pgTable(
     }),
     index("key_results_objective_idx").on(t.organizationId, t.objectiveId),
     index("key_results_owner_idx").on(t.organizationId, t.ownerUserId),
+    // Lazy: schema-kpis.ts imports this file for cycles and themes.
+    foreignKey({
+      name: "key_results_kpi_fk",
+      columns: [t.organizationId, t.kpiId],
+      foreignColumns: [kpis.organizationId, kpis.id],
+    }),
+    index("key_results_kpi_idx").on(t.organizationId, t.kpiId),
   ],
 );
 

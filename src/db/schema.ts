@@ -14,8 +14,11 @@
  * - schema-identity.ts: accounts, sessions, organisations, memberships, invitations,
  *   teams, API tokens, the audit log;
  * - schema-okrs.ts: cycles, themes, Objectives, alignment, Key Results, check-ins;
- * - schema-kpis.ts: KPIs, bands, measurements, connectors, floors, escalations.
+ * - schema-kpis.ts: KPIs, bands, measurements, connectors, floors, escalations;
+ * - schema-bridge.ts: where the two meet: promotions, health KPIs, driver trees, the
+ *   strategy map.
  */
+export * from "./schema-bridge.ts";
 export * from "./schema-identity.ts";
 export * from "./schema-kpis.ts";
 export * from "./schema-okrs.ts";
