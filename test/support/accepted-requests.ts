@@ -13,6 +13,9 @@ export type AcceptedRequest = {
   on?: Harness;
 };
 
+import { driversBuilders } from "./accepted-drivers.ts";
+import { healthBuilders } from "./accepted-health.ts";
+import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
 import {
   connectorBody,
   freshEmail,
@@ -28,10 +31,13 @@ import {
   versionOf,
   viewingAs,
 } from "./accepted-setups.ts";
+import { strategyBuilders } from "./accepted-strategy.ts";
 
 export type { SampleContext };
 
-type Builder = (c: SampleContext & { base: string; path: string; op: Operation }) => Promise<AcceptedRequest>;
+export type Builder = (
+  c: SampleContext & { base: string; path: string; op: Operation },
+) => Promise<AcceptedRequest>;
 
 const post =
   (body: (c: Parameters<Builder>[0]) => unknown): Builder =>
@@ -300,6 +306,10 @@ const builders: Record<string, Builder> = {
     path: `${await kpiWithConnector(c)}/run`,
     as: c.w.owner,
   }),
+  ...kpiLinkBuilders,
+  ...driversBuilders,
+  ...healthBuilders,
+  ...strategyBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */
