@@ -26,6 +26,10 @@ export default defineConfig({
           // need no fresh module graph: sharing the worker's halves the suite's time (the
           // app's imports were about 2.5 s per file).
           isolate: false,
+          // Vitest's default is one worker fewer than the cores: on the two-core CI
+          // machine that is one, and the suite ran file after file. A worker waits on its
+          // database as much as it computes, so two keep both cores busy.
+          maxWorkers: 2,
           globalSetup: ["test/support/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
