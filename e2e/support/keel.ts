@@ -1,5 +1,7 @@
+import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { inject } from "vitest";
 import { type RunningServer, startKeel } from "../../scripts/lib/keel-process.ts";
 
 /** A port nobody listens on right now: journeys may run beside other Keel processes. */
@@ -18,6 +20,7 @@ export async function freePort(): Promise<number> {
 export async function startKeelOnFreePort(
   env: Record<string, string>,
 ): Promise<{ server: RunningServer; base: string }> {
+  if (env.KEEL_DATA_DIR) startFromMigratedCopy(env.KEEL_DATA_DIR);
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     try {
@@ -26,4 +29,13 @@ export async function startKeelOnFreePort(
       if (attempt === 3) throw err;
     }
   }
+}
+
+/**
+ * An empty data folder becomes a copy of the run's migrated database (support/global-setup.ts),
+ * so the server skips creating and migrating one; a folder with data is left as it is.
+ */
+function startFromMigratedCopy(dataDir: string) {
+  const empty = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
+  if (empty) fs.cpSync(inject("keelMigratedDataDir"), dataDir, { recursive: true });
 }
