@@ -70,7 +70,8 @@ export const CUE_PATTERNS: readonly CuePattern[] = [
   ),
   cue(
     "no-reply",
-    "\\bstill no\\b|\\bnever (?:answered|replied|responded|got back|came back|showed up|turned up)\\b|\\b(?:went|gone) (?:quiet|silent|dark)\\b|\\bradio silence\\b|\\bno (?:reply|replies|answer|answers|response|word|decision|date|fix date|eta|access|owner|" +
+    "\\bstill no\\b|\\bno (?:sign|movement) (?:of|from)\\b|\\bnothing (?:back )?from (?!me\\b|us\\b|my\\b|our\\b)|" +
+      "\\bstill with (?!(?:the )?(?:plan|us|me|it|team|programme|program)\\b)|\\bowes? us\\b|\\bin their court\\b|\\bat the mercy of\\b|\\bnever (?:answered|replied|responded|got back|came back|showed up|turned up)\\b|\\b(?:went|gone) (?:quiet|silent|dark)\\b|\\bradio silence\\b|\\bno (?:reply|replies|answer|answers|response|word|decision|date|fix date|eta|access|owner|" +
       "approval|sign-?off|go-ahead)\\b|\\bno news(?! is good)\\b|\\b(?:have|has)" +
       NOT +
       " (?:yet )?heard\\b|\\bnot heard back\\b|\\bheard nothing\\b|" +
@@ -98,7 +99,8 @@ export const CUE_PATTERNS: readonly CuePattern[] = [
   cue(
     "capacity",
     "\\bno (?:capacity|cover|one available|budget|headcount|resources?|clear)\\b|\\bnot enough\\b|\\binsufficient\\b|" +
-      "\\b(?:ran|running|run) out of\\b|\\b(?:overloaded|swamped|stretched thin|short on)\\b|\\blost access\\b|" +
+      "\\b(?:ran|running|run) out of\\b|\\b(?:overloaded|swamped|stretched thin|short on)\\b|\\blost access\\b|\\bout of stock\\b|\\bconstraints?\\b|\\bcompeting priorities\\b|" +
+      "\\bnot a priority for\\b|\\bbudget (?:was |got |has been )?cut\\b|\\bcut (?:our|the) budget\\b|" +
       "\\b(?:access|permission) denied\\b|\\bno permissions?\\b|\\bleft (?:the company|the team|us)\\b|\\bdeprioriti[sz]ed\\b|" +
       "\\b(?:people|person|engineers?|devs?|staff|nurses?|drivers?|heads?) (?:short|down)\\b|\\b(?:lack of|short of|shortage|short-?staffed|understaffed|" +
       "under-?resourced)\\b|\\bvacanc(?:y|ies)\\b|\\b(?:sick leave|off sick|out sick|off ill|on leave|maternity|" +

@@ -9,9 +9,9 @@
 export type NoteTone = "positive" | "neutral" | "negative";
 
 const POSITIVE =
-  /\b(?:good|great|well|excellent|nice|pleased|happy|love|loves|thanks|thank|record|improved|improving|better|faster|up|done|complete|completed|finished|live|launched|shipped|signed|approved|passed|won|win|on track|ahead|green|resolved|fixed|sorted|smooth|healthy|positive|helped|works|first time)\b|👍|🎉/g;
+  /\b(?:good|great|well|excellent|nice|pleased|happy|love|loves|thanks|thank|improved|improving|better|faster|up|done|complete|completed|finished|live|launched|shipped|signed|approved|passed|won|win|on track|ahead|green|resolved|fixed|sorted|smooth|healthy|positive|helped|works|first time|like|likes|liked|quick|quicker|renewed|restarted|unfrozen|full strength|trained|record)\b|👍|🎉/g;
 const NEGATIVE =
-  /\b(?:bad|worse|worst|slow|slower|dropped|drop|down|behind|issues?|problems?|concerns?|disappointing|unfortunately|sorry|missed|lost|lose|failed|stuck|meh|frustrating|worried|off track|at risk|red|amber)\b/g;
+  /\b(?:bad|worse|worst|slow|slower|dropped|drop|behind|issues?|problems?|concerns?|risks?|complaints?|worr(?:y|ies|ied)|gaps?|blockers?|disappointing|unfortunately|sorry|missed|lost|lose|failed|stuck|meh|frustrating|worried|off track|at risk|red|amber)\b/g;
 const NEGATOR_BEFORE =
   /\b(?:no|not|nothing|never|zero|0|(?:is|are|was|were|do|does|did|has|have)n'?t)\s+(?:\w+\s+)?$/;
 
