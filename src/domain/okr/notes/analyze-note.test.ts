@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeNote, MAX_ANALYSED_CHARS } from "./analyze-note.ts";
+import { CUE_PATTERNS, RESOLUTION } from "./blocker-cues.ts";
 
 const blockerSentences = (note: string) => analyzeNote(note).blockers.map((b) => b.sentence);
 
@@ -180,5 +181,14 @@ describe("analyzeNote: tone", () => {
     ["Ran the second workshop. Next: the survey.", "neutral"],
   ] as const)("reads %j as %s", (note, tone) => {
     expect(analyzeNote(note).tone).toBe(tone);
+  });
+});
+
+describe("cue patterns", () => {
+  it("never match the empty string (an empty match would stall the scan)", () => {
+    for (const { pattern } of CUE_PATTERNS) {
+      expect(new RegExp(pattern.source).test("")).toBe(false);
+    }
+    expect(new RegExp(RESOLUTION.source).test("")).toBe(false);
   });
 });

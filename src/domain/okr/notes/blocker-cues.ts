@@ -65,7 +65,7 @@ export const CUE_PATTERNS: readonly CuePattern[] = [
       "\\bdepends? (?:up)?on\\b|\\bpending\\b|\\b(?:sitting|sits) with\\b|\\bescalated\\b|" +
       "\\bneed (?:the |their |a |an |some )?(?:\\w+ ){0,2}from\\b|\\bslow to (?:respond|reply|answer|approve|deliver)\\b|" +
       "\\bin (?:the|their|a|our) (?:\\w+ )?queue\\b|\\bposition \\d+\\b|" +
-      "\\b(?:tickets?|requests?|orders?|people|teams?|others) ahead of us\\b|\\bbefore we can\\b",
+      "\\b(?:tickets?|requests?|orders?|people|teams?|others) ahead of us\\b|\\b(?:wants?|requires?|insists? on)\\b[^.]{0,50}\\bbefore we can\\b",
     true,
   ),
   cue(
@@ -104,9 +104,9 @@ export const CUE_PATTERNS: readonly CuePattern[] = [
       "\\b(?:access|permission) denied\\b|\\bno permissions?\\b|\\bleft (?:the company|the team|us)\\b|\\bdeprioriti[sz]ed\\b|" +
       "\\b(?:people|person|engineers?|devs?|staff|nurses?|drivers?|heads?) (?:short|down)\\b|\\b(?:lack of|short of|shortage|short-?staffed|understaffed|" +
       "under-?resourced)\\b|\\bvacanc(?:y|ies)\\b|\\b(?:sick leave|off sick|out sick|off ill|on leave|maternity|" +
-      "paternity|parental leave|long-term sick|off with)\\b|\\bhanded in (?:his|her|their) notice\\b|" +
-      "\\bresign(?:ed|s|ing)\\b|\\blast day\\b|\\b(?:nobody|no one) else\\b|\\bthe only (?:one|person) (?:who|with|that)\\b|" +
-      "\\bour only\\b|\\blost (?:our|the|a|two|three|\\d+|both)\\b|\\bturned (?:us |it |them )?down\\b|" +
+      "paternity|parental leave|long-term sick)\\b|\\b(?:is|are|'s|'re|was|were|been) off with\\b|\\boff with (?:the )?(?:flu|covid|a cold)\\b|\\bhanded in (?:his|her|their) notice\\b|" +
+      "\\bresign(?:ed|s|ing)\\b|\\b(?:his|her|their|my) last day\\b|\\blast day (?:is|was|will be)\\b|\\b(?:nobody|no one) else\\b|\\bthe only (?:one|person) (?:who|with|that)\\b|" +
+      "\\bour only (?:\\w+ )?(?:person|one|dev|developer|engineer|analyst|expert|admin|driver|nurse|trainer|specialist|supplier|contact)\\b|\\blost (?:our|the|a|two|three|\\d+|both)\\b|\\bturned (?:us |it |them )?down\\b|" +
       "\\b(?:rejected|declined|refused)\\b|\\bfroze\\b|\\bfrozen\\b|\\bfreeze\\b|\\btaken all\\b|" +
       "\\b(?:all|fully) booked\\b|\\bbooked by\\b",
     true,
@@ -121,19 +121,21 @@ export const CUE_PATTERNS: readonly CuePattern[] = [
   ),
   cue(
     "delay",
-    "\\b(?:slipped|slipping|slips|slip|delayed|delays?|postponed|postpones|rescheduled|cancell?ed)\\b|" +
-      "\\bpush(?:ed|es)? (?:back|out|to|again)\\b|\\bmoved (?:back|out|to (?:next|later))\\b|\\bpush(?:ed|es)? (?:\\w+ ){1,3}back\\b|\\bbehind schedule\\b|" +
+    "\\b(?:slipped|slipping|slips|slip|delayed|delays?)\\b|" +
+      "\\bpush(?:ed|es)? (?:back|out|to|again)\\b|\\bmoved (?:back|out|to (?:next|later))\\b|\\bthreaten(?:s|ed|ing)?\\b|\\bpush(?:ed|es)? (?:\\w+ ){1,3}back\\b|\\bbehind schedule\\b|" +
       "\\b(?:is|are|'re|'s|fell|fallen|falling|running|getting|got|still) behind\\b|\\bon back-?order\\b|" +
       "\\bback-?ordered\\b|\\blead time\\b|\\bat the earliest\\b|\\b(?:new |no )eta\\b|" +
       "\\beta (?:unknown|unclear|tbc|tbd)\\b|\\b(?:taking|take|took) longer\\b|\\bgetting worse\\b|" +
-      "\\b(?:looking |looks |now )?unlikely\\b|\\bin jeopardy\\b|\\bjeopardi[sz]e\\b|\\bnext free slot\\b|" +
+      "\\b(?:looking|looks|now|seems|seem) unlikely\\b|\\bin jeopardy\\b|\\bjeopardi[sz]e\\b|\\bnext free slot\\b|" +
       "\\b(?:we'll|we will|will) lose (?:at least )?(?:\\w+ )?(?:days?|weeks?|months?)\\b|" +
       "\\b(?:still|running|arrived?|arrives|delivered|collects?|came|comes|is|are|was|were) (?:very |too )?late\\b|" +
-      "\\b(?:it's|it has) been (?:\\w+ )?(?:days|weeks|months)\\b|\\banother round\\b|" +
+      "\\b(?:it's|it has) been (?:\\w+ )?(?:days|weeks|months)\\b|" +
       "\\b(?:changed|changes|change|changing)\\b[^.]{0,40}\\bagain\\b|\\bmiss(?:ed)? the (?:deadline|date|window|slot)\\b|" +
-      "\\bwon'?t (?:make|hit|meet) (?:it|the)\\b|\\b(?:won'?t|will not|refuses? to) commit\\b|\\boff track\\b|\\bthreat(?:en|ens|ened)?\\b",
+      "\\bwon'?t (?:make|hit|meet) (?:it|the)\\b|\\b(?:won'?t|will not|refuses? to) commit\\b|\\boff track\\b",
     true,
   ),
+  // Calling something off is the writer's own choice when they are its subject.
+  cue("delay", "\\b(?:postponed|postpones|rescheduled|cancell?ed)\\b", true, true),
   cue(
     "decision-pending",
     "\\bunclear\\b|\\bkeeps? (?:changing|moving|postponing|cancell?ing|pushing)\\b|\\bscope creep\\b|\\b(?:still|is|are) outstanding\\b|\\bnot clear\\b|\\bundecided\\b|\\bopen question\\b|\\bwho decides\\b|" +
@@ -146,23 +148,23 @@ export const CUE_PATTERNS: readonly CuePattern[] = [
   ),
   cue(
     "broken-tool",
-    "\\bbroken\\b|\\bbroke\\b|\\boutages?\\b|\\b(?:is|are|was|were|been|went|goes|'s) down\\b(?! to\\b| by\\b| from\\b| \\d)|" +
-      "\\bcrash(?:es|ed|ing)?\\b|\\btim(?:ing|es|ed) out\\b|\\btimeouts?\\b|\\bfail(?:s|ed|ing|ures?)?\\b|" +
+    "\\bbroken\\b|\\bbroke down\\b|\\boutages?\\b|\\b(?:is|are|was|were|been|went|goes|'s) down\\b(?! to\\b| by\\b| from\\b| \\d)|" +
+      "\\bcrash(?:es|ed|ing)?\\b(?! course)|\\btim(?:ing|es|ed) out\\b|\\btimeouts?\\b|\\bfail(?:s|ed|ing|ures?)?\\b|" +
       "\\berrors?\\b|\\bexpired\\b|\\bstale\\b|\\boffline\\b|\\bempty since\\b|\\bbeen empty\\b|" +
-      "\\breturns? (?:a |an )?(?:[45]\\d\\d|error)\\b|\\bknown issue\\b|\\bstill show(?:s|ing)?\\b|" +
+      "\\breturns? (?:a |an )?(?:[45]\\d\\d|error)\\b|\\bknown issue\\b|\\bstill show(?:s|ing)? (?:last|old|the old|yesterday|wrong|zero|0|no|nothing)\\b|" +
       "\\bkeeps? (?:dropping|failing|crashing|breaking|timing out|going down)\\b",
     true,
   ),
   cue(
     "cannot-proceed",
-    "\\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to)\\b(?! wait| complain| believe| thank| stress)",
+    "\\b(?:can'?t|cannot|can not|couldn'?t|unable to|not able to)\\b(?! wait| complain| believe| thank| stress| be happier| fault| (?:see|think of|spot|find) any)",
     false,
   ),
   cue(
     "risk",
     "\\brisks?\\b(?!-free)|\\b(?:concern|worry|issue)s? ?:|\\bmy (?:main |biggest )?concern\\b|" +
       "\\bif (?:the|our|their|they|he|she|\\w+) [^,;.]{0,50}?\\b(?:doesn'?t|don'?t|won'?t|isn'?t|aren'?t|fails?|" +
-      "refuses?|rejects?|says? no|declines?|pulls? out)\\b|\\bunless\\b",
+      "refuses?|rejects?|says? no|declines?|pulls? out)\\b",
     true,
   ),
   cue("outside-control", "\\b(?:outside|beyond|out of) (?:our|my) (?:control|hands)\\b", true),
@@ -198,7 +200,7 @@ export const METRIC_AFTER =
 
 /** Words that negate what follows them within a few words in the same clause. */
 export const NEGATOR =
-  /\b(?:no|not|nothing|never|none|neither|nor|zero|0|without|free of|clear of|cannot|(?:do|does|did|is|are|was|were|has|have|had|could|would|should|wo|ca|ai)n'?t)\b/;
+  /\b(?:no|not|nothing|never|none|neither|nor|zero|0|without|free of|clear of|cannot|avoid|avoided|prevent|prevented|reduced|lowered|removed|mitigated|(?:do|does|did|is|are|was|were|has|have|had|could|would|should|wo|ca|ai)n'?t)\b/;
 
 /** Clause boundaries: negation does not reach across them. */
 export const CLAUSE_BREAK = /[,;:(—–]|\s-\s|\b(?:but|so|because|although|though|however|while|whereas)\b/g;

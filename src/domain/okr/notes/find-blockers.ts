@@ -87,6 +87,8 @@ export function readSentence(sentence: string): SentenceReading {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const at = m.index;
+      // A pattern that matched nothing must still move on (no endless loop on an empty match).
+      if (m[0].length === 0) pattern.lastIndex++;
       if (negatable && negatedBefore(text, at)) continue;
       const end = at + m[0].length;
       const after = text.slice(end, end + LOOK_AHEAD);
