@@ -110,9 +110,16 @@ describe("check-in note blockers against labelled notes", () => {
     expect(q.englishSkipped).toBe(0);
   });
 
-  it("held-out set: figures of the single measurement after the analyzer was frozen", () => {
+  // The single held-out run (2026-12-07) measured note level precision 0.879 (80 of 91) and
+  // recall 0.851 (80 of 94): precision is below the 0.9 target, so these are floors at what
+  // was measured, not the targets. The analyzer was not tuned after that run.
+  it("held-out set: no worse than its single measurement after the analyzer was frozen", () => {
     const q = measure(load("check-in-notes-held-out.json"));
     report("held-out", q);
-    expect(q.notes).toBeGreaterThan(0);
+    expect(q.noteLevel.precision).toBeGreaterThanOrEqual(0.879);
+    expect(q.noteLevel.recall).toBeGreaterThanOrEqual(0.851);
+    expect(q.sentenceLevel.precision).toBeGreaterThanOrEqual(0.808);
+    expect(q.sentenceLevel.recall).toBeGreaterThanOrEqual(0.784);
+    expect(q.englishSkipped).toBe(0);
   });
 });
