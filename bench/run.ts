@@ -9,6 +9,7 @@
  *   kpi          the KPI benchmark at the reference size (bench/kpi.ts; only when asked for:
  *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
+ *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -28,6 +29,10 @@ if (only === "kpi") {
 }
 if (only === "outage") {
   await import("./outage.ts");
+  process.exit(0);
+}
+if (only === "notes") {
+  await import("./notes.ts");
   process.exit(0);
 }
 const rows: string[][] = [];
