@@ -14,10 +14,11 @@ export const BUSINESS_AS_USUAL = "business-as-usual" as const;
 
 const N = NUMBER_SOURCE;
 
-// Verbs that keep a level. "hold" and "retain" also name tasks ("hold 3 workshops",
-// "retain the agency"), so they count only with a level word after them.
+// Verbs that keep a level. "hold" also names tasks ("hold 3 workshops"), so it counts
+// only with a level word after it; "retain", "protect" also with what we already have
+// ("retain our certification").
 const KEEP_VERB =
-  /\b(?:keep(?:s|ing)?|kept|maint[ae]?i?n(?:s|ed|ing|ance)?|stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|continu(?:e|es|ed|ing)|carry on|(?:hold(?:s|ing)?|held|retain(?:s|ed|ing)?)\b(?=.*\b(?:at|steady|flat|level|constant|above|below|under|within|at least|at most)\b))\b/;
+  /\b(?:keep(?:s|ing)?|kept|mai?nt(?:ai|ia|a|e|ei)n(?:s|ed|ing|ance)?|stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|continu(?:e|es|ed|ing)|carry on|(?:retain|protect|defend|safeguard)(?:s|ed|ing)?\s+(?:our|the|its|their|existing|current)\b|(?:hold(?:s|ing)?|held|retain(?:s|ed|ing)?|protect(?:s|ed|ing)?|defend(?:s|ed|ing)?|safeguard(?:s|ed|ing)?)\b(?=.*\b(?:at|steady|flat|level|constant|above|below|under|within|at least|at most)\b))\b/;
 
 // Keep-wording that introduces a change: "keep cutting", "continue to reduce".
 const KEEP_THEN_CHANGE =
@@ -41,6 +42,11 @@ const CURRENT = new RegExp(
   `\\b(?:currently|today|now|presently|at present|(?:we|it|this|they)(?:'re|'s| are| is)(?: now)?(?: at)?)\\b\\D{0,15}?(${N})`,
 );
 
+// The bound a threshold KR sets: "under 50", "no more than 3 %", "at least 95 %".
+const BOUND_VALUE = new RegExp(
+  `\\b(?:under|below|less than|fewer than|more than|at most|at least|above|over|exceed|within|maximum of|minimum of|at)\\s+(${N})`,
+);
+
 function toValue(written: string | undefined): number | undefined {
   if (written === undefined) return undefined;
   if (written === "same day" || written === "zero") return 0;
@@ -53,8 +59,10 @@ function finite(value: number | null | undefined): number | undefined {
 }
 
 // "don't let it drop below 4.5" guards a floor; "must not rise above 5" a ceiling.
-const NEGATED_FLOOR = /(?:\bnot|n't|\bnever|\bno)\b.{0,40}?\b(?:drop|fall|slip|go|dip|sink)\w*\s+(?:below|under)\b/;
-const NEGATED_CEILING = /(?:\bnot|n't|\bnever|\bno)\b.{0,40}?\b(?:exceed|rise|go|climb|creep)\w*\s+(?:above|over|beyond)\b/;
+const NEGATED_FLOOR =
+  /(?:\bnot|n't|\bnever|\bno)\b.{0,40}?\b(?:drop|fall|slip|go|dip|sink)\w*\s+(?:below|under)\b/;
+const NEGATED_CEILING =
+  /(?:\bnot|n't|\bnever|\bno)\b.{0,40}?\b(?:exceed|rise|go|climb|creep)\w*\s+(?:above|over|beyond)\b/;
 
 /** Whether the start value already satisfies a ceiling or floor at the target. */
 function alreadyMet(text: string, start: number, target: number): boolean | undefined {
@@ -81,9 +89,8 @@ export function businessAsUsual(kr: DraftKeyResult): RuleHit | null {
   const writtenStart = toValue(written?.[1]);
   const writtenTarget = toValue(written?.[2]);
   const start = finite(kr.startValue) ?? toValue(CURRENT.exec(text)?.[1]) ?? writtenStart;
-  const target = finite(kr.targetValue) ?? writtenTarget;
-  const keepsWording =
-    (KEEP_VERB.test(text) && !KEEP_THEN_CHANGE.test(text)) || NEGATED_CHANGE.test(text);
+  const target = finite(kr.targetValue) ?? writtenTarget ?? toValue(BOUND_VALUE.exec(text)?.[1]);
+  const keepsWording = (KEEP_VERB.test(text) && !KEEP_THEN_CHANGE.test(text)) || NEGATED_CHANGE.test(text);
   const range = kr.kpiRange;
 
   if (start !== undefined && target !== undefined && sameValue(start, target)) {
@@ -102,7 +109,10 @@ export function businessAsUsual(kr: DraftKeyResult): RuleHit | null {
   if (start !== undefined && target !== undefined) {
     // Threshold wording ("no more than 2 %", "at least 95 %") asks for no change when
     // today's value already meets it, with or without a keep verb.
-    return alreadyMet(text, start, target) ? hit("Today's value already meets the target.") : null;
+    if (alreadyMet(text, start, target)) return hit("Today's value already meets the target.");
+    // Keep-wording with a target a hair's breadth from today ("hold at 140", today 138).
+    const nearlySame = Math.abs(start - target) <= 0.02 * Math.max(Math.abs(start), Math.abs(target));
+    return keepsWording && nearlySame ? hit("The target is today's level.") : null;
   }
   return keepsWording ? hit("The wording only keeps a level.") : null;
 }

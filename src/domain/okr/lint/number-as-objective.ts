@@ -14,7 +14,7 @@ import type { RuleHit } from "./types.ts";
 export const NUMBER_AS_OBJECTIVE = "number-as-objective" as const;
 
 const QUANTITY = new RegExp(
-  `${NUMBER_SOURCE}|\\b(?:double|doubling|triple|tripling|quadruple|halve|halving)\\b`,
+  `${NUMBER_SOURCE}|\\b(?:double|doubling|triple|tripling|quadruple|halve|halving|half|by (?:a|one|two) (?:thirds?|quarters?|fifths?|tenths?))\\b`,
 );
 
 // Verbs whose only job is to move a number, and comparison words around it.
@@ -28,6 +28,10 @@ const MEASURE_WORDS =
 // A KPI title with no target: a quantitative modifier and a measured head.
 const METRIC_NAME =
   /^(?:(?:weekly|monthly|daily|annual|yearly|average|median|total|net|gross|active|number of|share of|percentage of|% of)\s+){1,3}(?:[a-z-]+\s+){0,2}(?:users|customers|members|visitors|revenue|sales|rate|ratio|score|margin|cost|costs|time|orders|sign-?ups|downloads|subscribers|income|profit|spend|volume)\b(?:\s+(?:of|per|on|in|for|from|across)\s+[a-z0-9 '-]+)?$/;
+
+// A KPI's acronym with at most a qualifier or two ("Employee NPS", "OEE on line 2").
+const ACRONYM_METRIC =
+  /^(?!(?:improve|increase|grow|boost|raise|reduce|cut|lower|be|become|make|drive)\b)(?:[a-z-]+\s+){0,2}(?:nps|enps|csat|ces|arr|mrr|oee|ebitda|aov|ltv|cac|dso|roi|roce|gmv|kpi)(?:\s+[a-z0-9-]+){0,2}$/;
 
 const TOPIC_WORDS_ALLOWED = 3;
 
@@ -44,11 +48,16 @@ const PROMISED_DURATION = new RegExp(
 
 export function numberAsObjective(title: string): RuleHit | null {
   const text = normalise(title).replace(PROMISED_DURATION, " ");
-  if (METRIC_NAME.test(text)) return hit();
+  if (METRIC_NAME.test(text) || ACRONYM_METRIC.test(text)) return hit();
   if (!QUANTITY.test(text)) return null;
   const words = wordsOf(text.replace(new RegExp(NUMBER_SOURCE, "g"), " "));
   const topic = words.filter(
-    (w) => w.length > 1 && !/\d|\*/.test(w) && !FUNCTION_WORDS.has(w) && !NUMBER_VERBS.test(w) && !MEASURE_WORDS.test(w),
+    (w) =>
+      w.length > 1 &&
+      !/\d|\*/.test(w) &&
+      !FUNCTION_WORDS.has(w) &&
+      !NUMBER_VERBS.test(w) &&
+      !MEASURE_WORDS.test(w),
   );
   return topic.length <= TOPIC_WORDS_ALLOWED ? hit() : null;
 }

@@ -5,22 +5,43 @@
  */
 
 const UNITS: Record<string, number> = {
-  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
-  ten: 10, eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
-  seventeen: 17, eighteen: 18, nineteen: 19,
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
 };
 const TENS: Record<string, number> = {
-  twenty: 20, thirty: 30, forty: 40, fourty: 40, fifty: 50, sixty: 60, seventy: 70,
-  eighty: 80, ninety: 90,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fourty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
 };
 const SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6 };
 
 const NUMBER_WORD = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)].join("|")})`;
 // A run of number words: "ninety-five", "one hundred and twenty", "three thousand".
-const NUMBER_WORDS_RUN = new RegExp(
-  `\\b${NUMBER_WORD}(?:(?:[\\s-]+|\\s+and\\s+)${NUMBER_WORD})*\\b`,
-  "g",
-);
+const NUMBER_WORDS_RUN = new RegExp(`\\b${NUMBER_WORD}(?:(?:[\\s-]+|\\s+and\\s+)${NUMBER_WORD})*\\b`, "g");
 
 function wordsToNumber(run: string): number {
   let total = 0;
@@ -50,7 +71,8 @@ export function normalise(text: string): string {
       .replace(/\u2265|>=/g, " at least ")
       .replace(/\u2264|<=/g, " at most ")
       .replace(/[\u00a0\u202f]/g, " ")
-      .replace(NUMBER_WORDS_RUN, (run) => String(wordsToNumber(run)))
+      // A lone "one" is mostly a pronoun ("the one commuters rely on"), so it stays a word.
+      .replace(NUMBER_WORDS_RUN, (run) => (run === "one" ? run : String(wordsToNumber(run))))
       .replace(/\s*\b(?:per ?cent|pct|percent)\b/g, "%")
       .replace(/\s+/g, " ")
       .trim()
@@ -59,7 +81,7 @@ export function normalise(text: string): string {
 
 /** One number as written in normalised text: "1,900", "3.4k", "€1.2m", "95 %", "0.5". */
 export const NUMBER_SOURCE =
-  "(?<![a-z0-9.])[-+]?[€$£]?\\s?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?:\\s?(?:k|m|bn|mn)\\b)?\\s?%?";
+  "(?<![a-z0-9.:])[-+]?[€$£]?\\s?(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?(?![:\\d])(?:\\s?(?:k|m|bn|mn)\\b)?\\s?%?";
 
 const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9 };
 
