@@ -34,6 +34,9 @@ describe("activity-as-key-result", () => {
       { title: "Hires still with us after 6 months: 70% → 90%", startValue: 70, targetValue: 90 },
       { title: "Stock-outs of top-selling lines down to 1 per week" },
       { title: "Hold gross margin at 40 %" },
+      { title: "Add 400 paying subscribers" },
+      { title: "Collect £60k in gift aid" },
+      { title: "Deliver 97% of orders within 24 hours" },
     ]) {
       expect(flags(kr), kr.title).toBe(false);
     }

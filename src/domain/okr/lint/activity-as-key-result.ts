@@ -55,6 +55,9 @@ const LATER_FINITE_VERB =
 const MEASURED_LEVEL = new RegExp(
   `\\b(?:under|below|above|over|at least|at most|less than|more than|fewer than)\\s+${NUMBER_SOURCE}|(?<![\\d.])(?!100\\s?%)\\d+(?:\\.\\d+)?\\s?%`,
 );
+// Money brought in ("collect £50k", "book €200k of orders") or a count gained ("add 300
+// subscribers") is a result, even behind a verb that usually names work.
+const GAINED_AMOUNT = /^(?:\S+\s+){1,2}?[€$£]\s?\d|^add\s+\d/;
 const MEASURE_WORDS = /(?:%|\brate\b|\bshare\b|\bnumber of\b|\bper\b|\bratio\b|\bwho\b|\bthat\b)/;
 
 const MESSAGE =
@@ -69,7 +72,7 @@ export function activityAsKeyResult(kr: DraftKeyResult): RuleHit | null {
   if (typeof start === "number" && start !== 0 && kr.targetValue !== start) return null;
   const move = MOVES.exec(text);
   if (move && parseNumber(move[1] ?? "") !== 0) return null;
-  if (MEASURED_LEVEL.test(text)) return null;
+  if (MEASURED_LEVEL.test(text) || GAINED_AMOUNT.test(text)) return null;
   if (OUTPUT_VERB.test(text) && !HOLD_LEVEL.test(text) && !LATER_FINITE_VERB.test(text)) {
     return { message: MESSAGE };
   }

@@ -18,6 +18,8 @@ describe("business-as-usual", () => {
       "Continue the monthly supplier reviews",
       "Make sure complaints do not increase",
       "Ensure churn does not go above 2 %",
+      "Avoid any drop in repeat bookings",
+      "Protect our AA credit rating",
     ]) {
       expect(flags({ title }), title).toBe(true);
     }
@@ -38,6 +40,10 @@ describe("business-as-usual", () => {
       flags({ title: "Do not let stock accuracy fall below 98%", startValue: 99, targetValue: 98 }),
     ).toBe(true);
     expect(flags({ title: "Refund time must not exceed 5 days", startValue: 3, targetValue: 5 })).toBe(true);
+    expect(flags({ title: "Limit write-offs to 0.5% of sales", startValue: 0.4, targetValue: 0.5 })).toBe(
+      true,
+    );
+    expect(flags({ title: "Keep pallets per hour at 60", startValue: 59, targetValue: 60 })).toBe(true);
   });
 
   it("flags a target inside the linked KPI's usual range", () => {

@@ -26,10 +26,10 @@ const KEEP_THEN_CHANGE =
 
 // Negated change: the level must not move ("do not increase", "no drop", "must not exceed").
 const NEGATED_CHANGE =
-  /(?:\bnot|\bno|\bnever|n't|\bwithout(?: a(?:ny)?)?)\s+(?:\w+\s+){0,4}?(?:increas|ris|drop|fall|fell|exceed|declin|worsen|slip|deteriorat|go(?:es)? (?:up|down|above|below|over|under)|grow|decreas|lower)\w*/;
+  /(?:\bnot|\bno|\bnever|n't|\bwithout(?: a(?:ny)?)?|\bavoid(?:ing)?(?: any)?|\bprevent(?:ing)?(?: any)?)\s+(?:\w+\s+){0,4}?(?:increas|ris|drop|fall|fell|exceed|declin|worsen|slip|deteriorat|go(?:es)? (?:up|down|above|below|over|under)|grow|decreas|lower)\w*/;
 
 const CEILING =
-  /\b(?:under|below|less than|fewer than|no more than|not more than|at most|maximum|max|within|not exceed|must not exceed|no higher than|not (?:go|rise|increase)\w* above|or (?:less|lower|fewer|below))\b/;
+  /\b(?:under|below|less than|fewer than|limit(?:ed)?\b.{0,40}?\bto|cap(?:ped)?\b.{0,40}?\bat|no more than|not more than|at most|maximum|max|within|not exceed|must not exceed|no higher than|not (?:go|rise|increase)\w* above|or (?:less|lower|fewer|below))\b/;
 const FLOOR =
   /\b(?:above|over|at least|or (?:better|above|more|higher)|no (?:less|lower|fewer) than|minimum|min|not (?:drop|fall|go|slip)\w* (?:below|under)|no drop)\b/;
 

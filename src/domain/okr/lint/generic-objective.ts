@@ -20,7 +20,8 @@ const BROAD_VERBS = lexicon(`
   reduce lower cut better upgrade accelerate scale lead win provide offer invest put go stay
   remain bring add unlock innovate streamline simplify evolve reach pursue serve champion
   nurture cultivate deepen broaden revolutionise reinvent rethink harness leverage enable
-  inspire engage delight exceed maintain sustain secure protect digitise`);
+  inspire engage delight exceed maintain sustain secure protect digitise reimagine redefine
+  refresh revamp overhaul`);
 
 const PRAISE_WORDS = lexicon(`
   best great greater greatest good better excellent excellence outstanding exceptional amazing
@@ -51,7 +52,9 @@ const BROAD_AREAS = lexicon(`
   being environment sustainability compliance risk risks cost costs finances financial support
   delivery execution offering offerings portfolio solutions efficiencies relationships
   relationship trust transparency accountability ownership scale way ways everyone all life
-  lives society planet organisational retention acquisition conversion nation country region area areas resilience agility scalability
+  lives society planet guests visitors shoppers consumers buyers residents tenants donors
+  volunteers suppliers readers learners marketing finance logistics hr admin administration
+  organisational retention acquisition conversion nation country region area areas resilience agility scalability
   diversity inclusion equity morale competitiveness transformation digitalisation automation
   mindset practices practice capacity leadership talent workforce visibility awareness
   footprint position positioning image perception relations partnerships alignment synergy

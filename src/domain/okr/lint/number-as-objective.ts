@@ -19,11 +19,11 @@ const QUANTITY = new RegExp(
 
 // Verbs whose only job is to move a number, and comparison words around it.
 const NUMBER_VERBS =
-  /^(?:reach|hit|achieve|attain|get|grow|increase|raise|lift|boost|cut|reduce|lower|decrease|drop|double|triple|halve|sell|process|deliver|generate|make|earn|save|exceed|beat|maintain|keep|be|become|land|secure|top|down|up|below|above|under|over|least|most|than|less|fewer|more|plus|minus|%|x|times|target|goal|rank|ranked|ranking|place|position|number|numbers|total|overall)$/;
+  /^(?:reach|hit|achieve|attain|get|grow|shrink|slash|trim|expand|increase|raise|lift|boost|cut|reduce|lower|decrease|drop|double|triple|halve|sell|process|deliver|generate|make|earn|save|exceed|beat|maintain|keep|be|become|land|secure|top|down|up|below|above|under|over|least|most|than|less|fewer|more|plus|minus|%|x|times|target|goal|rank|ranked|ranking|place|position|number|numbers|total|overall)$/;
 
 // The measure's own vocabulary: money, rates, units and periods say nothing about focus.
 const MEASURE_WORDS =
-  /^(?:revenue|revenues|arr|mrr|sales|turnover|income|profit|profits|margin|margins|ebitda|ebit|cost|costs|spend|budget|ratio|rate|rates|share|growth|churn|retention|nps|csat|ces|net|gross|promoter|score|scores|kpi|okr|users|active|customers|units|unit|items|volume|count|level|levels|occupancy|availability|uptime|oee|yield|attendance|turnout|average|avg|median|mean|time|times|minutes|mins|min|hours|hrs|days|weeks|months|years|year|quarter|quarterly|monthly|weekly|daily|annual|annually|yearly|yoy|mom|q[1-4]|h[12]|fy\d*|end|start|by|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|eur|usd|gbp|million|billion|thousand|m|k|bn|new|paying|paid|first|per|cent|percentage|points|pts|pp|bps|basis|star|stars|rating|grade|grades|injuries|incidents|accidents|complaints|defects|errors|followers|subscribers|members|visitors|downloads|signups|leads|deposits|loans|applications|orders|tickets|calls)$/;
+  /^(?:revenue|revenues|arr|mrr|sales|turnover|income|profit|profits|margin|margins|ebitda|ebit|cost|costs|spend|budget|ratio|rate|rates|share|growth|churn|retention|nps|csat|ces|net|gross|promoter|score|scores|kpi|okr|users|active|customers|units|unit|items|volume|count|level|levels|occupancy|availability|uptime|oee|yield|attendance|turnout|average|avg|median|mean|time|times|minutes|mins|min|hours|hrs|days|weeks|months|years|year|quarter|quarterly|monthly|weekly|daily|annual|annually|yearly|yoy|mom|q[1-4]|h[12]|fy\d*|end|start|by|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|eur|usd|gbp|million|billion|thousand|m|k|bn|new|paying|paid|first|per|cent|percentage|points|pts|pp|bps|basis|star|stars|rating|grade|grades|injuries|incidents|accidents|complaints|defects|errors|followers|subscribers|members|visitors|downloads|signups|leads|deposits|loans|applications|orders|tickets|calls|half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)$/;
 
 // A KPI title with no target: a quantitative modifier and a measured head.
 const METRIC_NAME =
@@ -46,8 +46,11 @@ const PROMISED_DURATION = new RegExp(
   "g",
 );
 
+// A number that is part of a name ("Ward 7", "Year 11", "Plant 2") is not a quantity.
+const NUMBERED_NAME = /(?<=\S\s+)([A-Z][a-z]+)\s+\d+\b(?![.,]\d|\s?%|\s?(?:k|m|bn)\b)/g;
+
 export function numberAsObjective(title: string): RuleHit | null {
-  const text = normalise(title).replace(PROMISED_DURATION, " ");
+  const text = normalise(title.replace(NUMBERED_NAME, "$1")).replace(PROMISED_DURATION, " ");
   if (METRIC_NAME.test(text) || ACRONYM_METRIC.test(text)) return hit();
   if (!QUANTITY.test(text)) return null;
   const words = wordsOf(text.replace(new RegExp(NUMBER_SOURCE, "g"), " "));
