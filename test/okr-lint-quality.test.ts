@@ -17,4 +17,25 @@ describe("OKR linter wording rules: quality", () => {
       expect(f.recall, `${f.rule} recall`).toBeGreaterThanOrEqual(MIN_RECALL);
     }
   });
+
+  // The held-out set was measured once, after the rules were frozen (2026-12-07). Generic
+  // Objective (recall 29/40) and activity as KR (44/53) missed the bar there, so this
+  // test asserts the figures measured then, as a floor, rather than the bar: the rules
+  // were not tuned after seeing them. A change that lowers any of them fails here.
+  it("keeps at least the figures measured on the held-out set", () => {
+    const figures = measure(`${FIXTURES}/okr-texts-held-out.json`);
+    console.log(`OKR wording rules, held-out set\n${asMarkdown(figures)}`);
+    const floors: Record<string, { precision: number; recall: number }> = {
+      "business-as-usual": { precision: 1, recall: 39 / 40 },
+      "number-as-objective": { precision: 1, recall: 37 / 37 },
+      "generic-objective": { precision: 1, recall: 29 / 40 },
+      "activity-as-key-result": { precision: 1, recall: 44 / 53 },
+    };
+    for (const f of figures) {
+      const floor = floors[f.rule];
+      expect(floor, f.rule).toBeDefined();
+      expect(f.precision, `${f.rule} precision`).toBeGreaterThanOrEqual(floor?.precision ?? 1);
+      expect(f.recall, `${f.rule} recall`).toBeGreaterThanOrEqual(floor?.recall ?? 1);
+    }
+  });
 });
