@@ -36,7 +36,7 @@ const OUTPUT_VERB = new RegExp(
 // Work reported as done: "new website launched", "saturday clinic opened by june".
 const DONE_WORK =
   /^[a-z0-9' -]{2,60}?\b(?:launched|released|shipped|deployed|live|built|implemented|introduced|installed|migrated|hired|recruited|trained|held|hosted|published|written|drafted|completed|rolled out|delivered|opened|submitted|in place|set up|created|designed|redesigned|signed off|approved|finished|agreed|done)\b(?!\s+(?:on time|within|in full|correctly|right|first time|same day|without))(?:\s+(?:and|&)\s+[a-z]+(?:ed|en|wn))?(?:\s+(?:by|in|before|on|at|for|across|to)\b.*)?$/;
-// Verbs that start these lexicon-like lists but name outcomes: kept out explicitly.
+// Openings that look like a verb of doing but name a measure ("run rate", "start time").
 const OUTCOME_START =
   /^(?:make (?:sure|it)|run(?:s|ning)? (?:rate|time)|(?:start|open|set)(?:s|ing)? (?:rate|time)s?\b)/;
 // A measured level moving: "from 9 to 35", "0 to 40% of bookings".
