@@ -10,6 +10,8 @@
  *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
+ *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
+ *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -25,6 +27,10 @@ if (only === "okr") {
 }
 if (only === "kpi") {
   await import("./kpi.ts");
+  process.exit(0);
+}
+if (only === "okr-lint") {
+  await import("./okr-lint.ts");
   process.exit(0);
 }
 if (only === "outage") {

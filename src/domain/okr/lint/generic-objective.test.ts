@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { genericObjective } from "./generic-objective.ts";
+
+const flags = (title: string) => genericObjective(title) !== null;
+
+describe("generic-objective", () => {
+  it("flags Objectives that name no value or focus", () => {
+    for (const title of [
+      "Improve Customer Satisfaction", // title case
+      "Optimize our operations", // American spelling
+      "Increse productivity", // typo in the broad verb
+      "Be the leading company in our industry",
+      "Deliver world-class products",
+      "Drive growth",
+      "Enhance the employee experience",
+      "Strengthen collaboration across teams",
+      "Become a more innovative organization",
+      "Improve performance",
+    ]) {
+      expect(flags(title), title).toBe(true);
+    }
+  });
+
+  it("does not flag Objectives with a specific focus", () => {
+    for (const title of [
+      "Make returns effortless for our Berlin customers",
+      "Improve onboarding for small-business customers",
+      "Make Monday stand-ups worth attending",
+      "Cut the time nurses spend on discharge paperwork",
+      "Become the first choice for vegan ready meals in Scotland",
+      "Customers in rural areas get broadband that works in the evening",
+      "Improve the quality of tomato seedlings from the Almería greenhouses",
+    ]) {
+      expect(flags(title), title).toBe(false);
+    }
+  });
+
+  it("does not flag a number-only Objective (another rule's job) or empty text", () => {
+    expect(flags("Improve NPS to 60")).toBe(false);
+    expect(flags("")).toBe(false);
+  });
+
+  it("asks for one aspect and who benefits", () => {
+    expect(genericObjective("Improve quality")?.message).toMatch(/aspect/);
+  });
+});
