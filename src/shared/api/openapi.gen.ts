@@ -10167,6 +10167,7 @@ export interface paths {
                                     decimals: number;
                                     currency: string | null;
                                     direction: components["schemas"]["Direction"];
+                                    frequency: components["schemas"]["Frequency"];
                                     /**
                                      * @description null: no target set
                                      * @enum {string|null}

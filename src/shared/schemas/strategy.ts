@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { OrgParamSchema, timestamp } from "./common.ts";
 import { CycleSchema } from "./cycles.ts";
-import { DirectionSchema, KpiStatusSchema, KpiUnitSchema, PointSchema, TrendSchema } from "./kpis.ts";
+import {
+  DirectionSchema,
+  FrequencySchema,
+  KpiStatusSchema,
+  KpiUnitSchema,
+  PointSchema,
+  TrendSchema,
+} from "./kpis.ts";
 import { StatusSchema } from "./okrs.ts";
 
 /** One end of a cause → effect edge: a strategic theme or an Objective. */
@@ -86,6 +93,7 @@ export const StrategyBoardKpiSchema = z.object({
   decimals: z.number(),
   currency: z.string().nullable(),
   direction: DirectionSchema,
+  frequency: FrequencySchema,
   status: KpiStatusSchema.nullable().describe("null: no target set"),
   value: z.number().nullable(),
   periodStart: z.string().nullable(),

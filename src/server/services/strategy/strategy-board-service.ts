@@ -39,6 +39,7 @@ function presentBoardKpi(row: StrategyBoardKpiRow, actor: Actor, today: string):
     decimals: row.decimals,
     currency: row.currency,
     direction: row.direction,
+    frequency: row.frequency,
     status: current.status,
     value: current.value,
     periodStart: current.periodStart,
