@@ -8,6 +8,8 @@
  *                it generates 1,000,000 check-ins per engine): `npm run bench -- okr [--engine …]`
  *   kpi          the KPI benchmark at the reference size (bench/kpi.ts; only when asked for:
  *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
+ *   strategy     the strategy board and map at the reference size (bench/strategy.ts; only when
+ *                asked for): `npm run bench -- strategy [--reuse <database>]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  */
 import fs from "node:fs";
@@ -24,6 +26,10 @@ if (only === "okr") {
 }
 if (only === "kpi") {
   await import("./kpi.ts");
+  process.exit(0);
+}
+if (only === "strategy") {
+  await import("./strategy.ts");
   process.exit(0);
 }
 if (only === "outage") {
