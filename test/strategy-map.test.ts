@@ -110,6 +110,28 @@ describe("the strategy map", () => {
     expect((await h.ok("GET", `${base}/strategy-map`, { as: admin.client })).can).toEqual({ edit: true });
   });
 
+  it("shows a team-visible Objective's text to its team and the lead above it", async () => {
+    const mate = await h.addPerson(owner, org, "member", { name: "Sara Peeters" });
+    const lead = await h.addPerson(owner, org, "member", { name: "Koen Jacobs" });
+    await h.ok("POST", `${base}/teams/${sales.id}/members`, { as: owner, body: { userId: mate.id } });
+    const commercial = await h.ok("POST", `${base}/teams`, {
+      as: owner,
+      body: buildTeam({ name: "Commercial", leadUserId: lead.id }),
+    });
+    const current = await h.ok("GET", `${base}/teams/${sales.id}`, { as: owner });
+    await h.ok("PATCH", `${base}/teams/${sales.id}`, {
+      as: owner,
+      body: { version: current.version, parentId: commercial.id },
+    });
+    for (const reader of [mate, lead]) {
+      const map = await h.ok("GET", `${base}/strategy-map`, { as: reader.client });
+      expect(map.objectives.find((o: Json) => o.id === secret.id)).toMatchObject({
+        restricted: false,
+        title: "Win back the Rotterdam port account",
+      });
+    }
+  });
+
   it("shows another cycle when asked, and refuses a cycle that is not the organisation's", async () => {
     const map = await h.ok("GET", `${base}/strategy-map?cycleId=${year.id}`, { as: member.client });
     expect(map.objectives.map((o: Json) => o.id)).toEqual([yearly.id]);

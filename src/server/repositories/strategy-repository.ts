@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Queryable } from "../../db/client.ts";
-import { keyResults, objectives, strategyEdges, teams } from "../../db/schema.ts";
+import { keyResults, objectives, strategyEdges, teamMembers, teams } from "../../db/schema.ts";
+import { ledSubtreeTeamIds } from "./team-repository.ts";
 
 /** The strategy map's cause → effect edges and the set-wise reads of the map and the board. */
 
@@ -162,3 +163,23 @@ export function strategyKeyResultRows(q: Queryable, organizationId: string, cycl
 }
 
 export type StrategyKeyResultRow = Awaited<ReturnType<typeof strategyKeyResultRows>>[number];
+
+/**
+ * Every team a person works on in the sense of the OKR policies: those they belong to, and
+ * those they lead or lie below a team they lead. One statement, for reading rights over a
+ * whole cycle at once.
+ */
+export async function teamsWorkedOnBy(q: Queryable, organizationId: string, userId: string) {
+  const rows = await q
+    .select({ teamId: teams.id })
+    .from(teams)
+    .where(
+      and(
+        eq(teams.organizationId, organizationId),
+        sql`(${teams.id} in ${ledSubtreeTeamIds(organizationId, userId)}
+          or exists (select 1 from ${teamMembers} m where m.organization_id = ${organizationId}
+                     and m.team_id = ${teams.id} and m.user_id = ${userId}))`,
+      ),
+    );
+  return new Set(rows.map((r) => r.teamId));
+}

@@ -2,8 +2,9 @@ import type { z } from "zod";
 import type { Queryable } from "../../../db/client.ts";
 import type { StrategyMapSchema } from "../../../shared/schemas/strategy.ts";
 import type { Actor } from "../../context.ts";
+import { mayReadObjectiveText, teamStandingMatters } from "../../policies/okr-policy.ts";
 import type { StrategyKeyResultRow, StrategyObjectiveRow } from "../../repositories/strategy-repository.ts";
-import { readabilityOf } from "../okr/okr-access.ts";
+import { teamsWorkedOnBy } from "../../repositories/strategy-repository.ts";
 import {
   groupBy,
   judgeKeyResult,
@@ -29,7 +30,7 @@ export async function judgeStrategicObjectives(
   rows: StrategyObjectiveRow[],
   krRows: StrategyKeyResultRow[],
 ): Promise<StrategyObjective[]> {
-  const mayRead = await readabilityOf(q, actor, rows);
+  const mayRead = await readingRights(q, actor, rows);
   const krsByObjective = groupBy(krRows, (k) => k.objectiveId);
   return rows.map((o) => {
     const judged = (krsByObjective.get(o.id) ?? []).map((kr) => ({
@@ -52,4 +53,18 @@ export async function judgeStrategicObjectives(
       restricted,
     };
   });
+}
+
+/**
+ * Whether the reader may read each Objective's text, by the OKR policy, with the teams the
+ * reader works on read once (not once per team) and only when a team-visible Objective
+ * makes it matter.
+ */
+async function readingRights(q: Queryable, actor: Actor, rows: StrategyObjectiveRow[]) {
+  const needed =
+    actor.userId !== null && rows.some((o) => o.visibility === "team" && teamStandingMatters(actor, o));
+  const worked =
+    needed && actor.userId ? await teamsWorkedOnBy(q, actor.organizationId, actor.userId) : new Set<string>();
+  return (o: StrategyObjectiveRow) =>
+    mayReadObjectiveText(actor, o, { worksOnTeam: o.teamId !== null && worked.has(o.teamId) });
 }
