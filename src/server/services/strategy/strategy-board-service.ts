@@ -52,8 +52,9 @@ function presentBoardKpi(row: StrategyBoardKpiRow, actor: Actor, today: string):
 /**
  * The scorecard of a cycle: for each active theme (in order) its active KPIs and the
  * cycle's live Objectives, with counts by status, then the group without a theme (which
- * also holds what links to an archived theme). Four statements whatever the size: cycles,
- * themes, KPIs with their bands and newest values, Objectives and their KRs.
+ * also holds what links to an archived theme). Five statements whatever the size (cycles,
+ * themes, KPIs with their bands and newest values, Objectives, their KRs), and a sixth for
+ * a reader whose reading rights depend on their teams.
  */
 export async function strategyBoard(
   deps: Deps,
