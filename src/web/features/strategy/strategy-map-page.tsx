@@ -13,7 +13,13 @@ import { useOrg } from "../../lib/org-context.tsx";
 import { useCycles } from "../cycles/cycles-api.ts";
 import { CycleSelect } from "../okrs/cycle-select.tsx";
 import { AddEdgeForm } from "./add-edge-form.tsx";
-import { type MapEdge, useAddStrategyEdge, useRemoveStrategyEdge, useStrategyMap } from "./strategy-api.ts";
+import {
+  type MapEdge,
+  type MapObjective,
+  useAddStrategyEdge,
+  useRemoveStrategyEdge,
+  useStrategyMap,
+} from "./strategy-api.ts";
 import { StrategyMapCanvas } from "./strategy-map-canvas.tsx";
 import { StrategyMapLists } from "./strategy-map-lists.tsx";
 import { useStrategyCycle } from "./use-strategy-cycle.ts";
@@ -29,6 +35,7 @@ export function StrategyMapPage() {
   const [removing, setRemoving] = useState<string | null>(null);
   const data = map.data;
   const editable = data?.can.edit ?? false;
+  const drawn = data ? objectivesToDraw(data.objectives, data.edges) : [];
 
   const removeEdge = async (edgeId: string) => {
     setRemoving(edgeId);
@@ -89,13 +96,19 @@ export function StrategyMapPage() {
           <Card withBorder padding={0}>
             <StrategyMapCanvas
               themes={data.themes}
-              objectives={data.objectives}
+              objectives={drawn}
               edges={data.edges}
               editable={editable}
               onConnect={(from, to) => void connect(from, to)}
               onRemove={(id) => void removeEdge(id)}
             />
           </Card>
+          {drawn.length < data.objectives.length && (
+            <Text size="sm" c="dimmed">
+              The map draws the {drawn.length} Objectives that edges connect; all {data.objectives.length}{" "}
+              strategic Objectives of the cycle are in the list below and in the form.
+            </Text>
+          )}
           {data.edges.length === 0 && (
             <EmptyState icon={<IconRoute size={24} />} title="No cause and effect drawn yet">
               {editable
@@ -138,4 +151,14 @@ export function StrategyMapPage() {
       )}
     </>
   );
+}
+
+/** Beyond this many, a lane of boxes stops being readable (and slows the browser). */
+const MOST_DRAWN = 120;
+
+/** Every strategic Objective while they fit; beyond that, those that edges connect. */
+function objectivesToDraw(objectives: MapObjective[], edges: MapEdge[]): MapObjective[] {
+  if (objectives.length <= MOST_DRAWN) return objectives;
+  const ends = new Set(edges.flatMap((e) => [e.from.id, e.to.id]));
+  return objectives.filter((o) => ends.has(o.id));
 }
