@@ -8,6 +8,8 @@
  *                it generates 1,000,000 check-ins per engine): `npm run bench -- okr [--engine …]`
  *   kpi          the KPI benchmark at the reference size (bench/kpi.ts; only when asked for:
  *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
+ *   strategy     the strategy board and map at the reference size (bench/strategy.ts; only when
+ *                asked for): `npm run bench -- strategy [--reuse <database>]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
@@ -31,6 +33,10 @@ if (only === "kpi") {
 }
 if (only === "okr-lint") {
   await import("./okr-lint.ts");
+  process.exit(0);
+}
+if (only === "strategy") {
+  await import("./strategy.ts");
   process.exit(0);
 }
 if (only === "outage") {

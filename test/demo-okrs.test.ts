@@ -302,3 +302,49 @@ describe("the demo's next quarter and history", () => {
     expect(await count("objective.graded")).toBe(closedObjectives.length);
   });
 });
+
+describe("the demo's strategy map and board", () => {
+  it("draws cause and effect from learning & growth up to financial, between themes and company Objectives", async () => {
+    const map: Json = await h.ok("GET", `/api/orgs/${slug}/strategy-map`, { as: owner });
+    expect(map.cycle.id).toBe(cycleIn("active").id);
+    const perspectiveOf = new Map<string, string>(map.themes.map((t: Json) => [t.id, t.perspective]));
+    const themeChain = map.edges
+      .filter((e: Json) => e.from.kind === "theme" && e.to.kind === "theme")
+      .map((e: Json) => `${perspectiveOf.get(e.from.id)}→${perspectiveOf.get(e.to.id)}`);
+    expect(themeChain.sort()).toEqual(
+      ["learning_growth→internal_process", "internal_process→customer", "customer→financial"].sort(),
+    );
+    const onMap = new Map<string, Json>(map.objectives.map((o: Json) => [o.id, o]));
+    const objectiveEdges = map.edges.filter((e: Json) => e.from.kind === "objective");
+    expect(objectiveEdges.length).toBeGreaterThanOrEqual(4);
+    for (const e of objectiveEdges) {
+      expect(onMap.has(e.from.id) && onMap.has(e.to.id)).toBe(true);
+      expect(e.label).not.toBe("");
+    }
+    // The company's Objectives all carry a theme, so all of them are on the map.
+    const company = (await objectivesOf(cycleIn("active").id)).filter((o) => o.teamId === companyTeamId);
+    for (const o of company) expect(onMap.has(o.id), o.title).toBe(true);
+  });
+
+  it("scores every theme with KPIs and Objectives, each count equal to the rows it summarises", async () => {
+    const board: Json = await h.ok("GET", `/api/orgs/${slug}/strategy-board`, { as: owner });
+    expect(board.cycle.id).toBe(cycleIn("active").id);
+    const themed = board.groups.filter((g: Json) => g.theme !== null);
+    expect(themed).toHaveLength(4);
+    for (const g of themed) {
+      expect(g.kpis.length, g.theme.name).toBeGreaterThan(0);
+      expect(g.objectives.length, g.theme.name).toBeGreaterThan(0);
+      const k = g.counts.kpis;
+      expect(k.green + k.amber + k.red + k.noData + k.noTarget).toBe(g.kpis.length);
+      expect(k.red).toBe(g.kpis.filter((x: Json) => x.status === "red").length);
+      const o = g.counts.objectives;
+      expect(o.onTrack + o.atRisk + o.offTrack + o.stale + o.notStarted + o.draft).toBe(g.objectives.length);
+      expect(o.offTrack).toBe(g.objectives.filter((x: Json) => x.status === "off_track").length);
+    }
+    const live = (await objectivesOf(cycleIn("active").id)).filter((o) => !(o as Json).archived);
+    expect(board.groups.flatMap((g: Json) => g.objectives).length).toBe(live.length);
+    // The quarter's story has at least one red KPI and one Objective off track on the board.
+    expect(board.groups.some((g: Json) => g.counts.kpis.red > 0)).toBe(true);
+    expect(board.groups.some((g: Json) => g.counts.objectives.offTrack > 0)).toBe(true);
+  });
+});

@@ -24,6 +24,7 @@ import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
 import { peopleRoutes } from "./routes/people-routes.ts";
+import { strategyRoutes } from "./routes/strategy-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
@@ -71,6 +72,7 @@ export function createApp(deps: Deps): Api {
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);
   kpiConnectorRoutes(app, deps);
+  strategyRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

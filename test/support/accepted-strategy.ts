@@ -3,5 +3,44 @@
  * must see answered 2xx (see accepted-requests.ts for the shape of a builder).
  */
 import type { Builder } from "./accepted-requests.ts";
+import { unique } from "./accepted-setups.ts";
 
-export const strategyBuilders: Record<string, Builder> = {};
+/** A theme of its own, so each sample's edge is new (one edge per cause and effect). */
+async function freshThemeId(c: Parameters<Builder>[0]): Promise<string> {
+  const theme = await c.h.ok(
+    "POST",
+    `${c.base}/themes`,
+    { as: c.w.owner, body: { name: `Supplier partnerships ${unique()}` } },
+    201,
+  );
+  return theme.id;
+}
+
+export const strategyBuilders: Record<string, Builder> = {
+  "POST /api/orgs/{org}/strategy-map/edges": async (c) => ({
+    path: c.path,
+    body: {
+      from: { kind: "theme", id: await freshThemeId(c) },
+      to: { kind: "theme", id: c.w.theme.id },
+      label: "Reliable suppliers keep promises to customers",
+    },
+    as: c.w.owner,
+  }),
+  "PATCH /api/orgs/{org}/strategy-map/edges/{edgeId}": async (c) => ({
+    path: c.path,
+    body: { label: "Trained people run better processes" },
+    as: c.w.owner,
+  }),
+  "DELETE /api/orgs/{org}/strategy-map/edges/{edgeId}": async (c) => {
+    const edge = await c.h.ok(
+      "POST",
+      `${c.base}/strategy-map/edges`,
+      {
+        as: c.w.owner,
+        body: { from: { kind: "theme", id: await freshThemeId(c) }, to: { kind: "theme", id: c.w.theme.id } },
+      },
+      201,
+    );
+    return { path: `${c.base}/strategy-map/edges/${edge.id}`, as: c.w.owner };
+  },
+};

@@ -34,6 +34,8 @@ export type World = {
   escalation: { id: string };
   /** A floor on the KPI for `team` in the active quarter. */
   floor: { id: string };
+  /** A strategy map edge from `theme` to the first default theme. */
+  strategyEdge: { id: string };
 };
 
 export type WorldNames = {
@@ -86,6 +88,13 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     { as: owner, body: buildTheme({ name: names.theme }) },
     201,
   );
+  const [firstTheme] = (await h.ok("GET", `/api/orgs/${org.slug}/themes`, { as: owner })).items;
+  const strategyEdge = await h.ok(
+    "POST",
+    `/api/orgs/${org.slug}/strategy-map/edges`,
+    { as: owner, body: { from: { kind: "theme", id: theme.id }, to: { kind: "theme", id: firstTheme.id } } },
+    201,
+  );
   const invitation = await h.ok(
     "POST",
     `/api/orgs/${org.slug}/invitations`,
@@ -125,6 +134,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
       token: /\/invite\/([^/]+)$/.exec(invitation.url)![1]!,
     },
     serviceToken: { id: service.id, name: names.serviceToken },
+    strategyEdge: { id: strategyEdge.id },
     ...okr,
     ...kpis,
   };
@@ -239,6 +249,7 @@ function entityForCollection(world: World, collection: string): string | undefin
     kpis: world.kpi.id,
     escalations: world.escalation.id,
     "kpi-floors": world.floor.id,
+    edges: world.strategyEdge.id,
     measurements: world.kpi.periodStart,
   };
   return byCollection[collection];
@@ -336,6 +347,7 @@ export function idsOf(world: World): string[] {
     world.kpi.id,
     world.escalation.id,
     world.floor.id,
+    world.strategyEdge.id,
   ];
 }
 

@@ -29,6 +29,7 @@ import {
 } from "./demo-structure.ts";
 import { seedDemoKpis } from "./seed-kpis.ts";
 import { seedDemoOkrs } from "./seed-okrs.ts";
+import { seedDemoStrategyMap } from "./seed-strategy-map.ts";
 
 /** Deterministic pseudo-random numbers, so every demo looks the same (mulberry32). */
 export function seededRandom(seed: number): () => number {
@@ -294,5 +295,6 @@ export async function seedDemoOrganization(
   });
   await seedDemoOkrs(tx, deps, actor, plan);
   await seedDemoKpis(tx, deps, actor, plan);
+  await seedDemoStrategyMap(tx, actor, deps.now());
   return org;
 }

@@ -9568,6 +9568,722 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/strategy-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The strategy map of a cycle: themes as lanes, their Objectives, cause → effect edges */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The cycle whose Objectives to show; default: the shortest active cycle containing today */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The map */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The cycle shown; null when the organisation has none */
+                            cycle: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "quarter" | "year" | "custom";
+                                startsOn: string;
+                                endsOn: string;
+                                state: components["schemas"]["CycleState"];
+                            } | null;
+                            /** @description Active themes in their order: the map's lanes */
+                            themes: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                description: string;
+                                perspective: string | null;
+                                position: number;
+                            }[];
+                            /** @description Live Objectives with a theme in the cycle */
+                            objectives: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                themeId: string | null;
+                                title: string;
+                                /** Format: uuid */
+                                teamId: string | null;
+                                teamName: string | null;
+                                /** @enum {string} */
+                                state: "draft" | "active" | "closed";
+                                /** @description Weighted mean of its live KRs' progress (uncapped) */
+                                progress: number | null;
+                                status: components["schemas"]["Status"];
+                                /** @description Visible to its team only: counted, shown without its text */
+                                restricted: boolean;
+                            }[];
+                            /** @description Cause → effect edges whose two ends are on this map */
+                            edges: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description The cause */
+                                from: {
+                                    /** @enum {string} */
+                                    kind: "theme" | "objective";
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                /** @description The effect */
+                                to: {
+                                    /** @enum {string} */
+                                    kind: "theme" | "objective";
+                                    /** Format: uuid */
+                                    id: string;
+                                };
+                                /** @description Why the cause leads to the effect, in a few words (may be empty) */
+                                label: string;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                            }[];
+                            can: {
+                                /** @description Add, relabel and remove edges (admins and owners) */
+                                edit: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/strategy-map/edges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect a cause to its effect (admins); feedback loops are allowed, self-loops are not */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The cause */
+                        from: {
+                            /**
+                             * @description What the end is
+                             * @enum {string}
+                             */
+                            kind: "theme" | "objective";
+                            /**
+                             * Format: uuid
+                             * @description The theme's or the Objective's id
+                             */
+                            id: string;
+                        };
+                        /** @description The effect */
+                        to: {
+                            /**
+                             * @description What the end is
+                             * @enum {string}
+                             */
+                            kind: "theme" | "objective";
+                            /**
+                             * Format: uuid
+                             * @description The theme's or the Objective's id
+                             */
+                            id: string;
+                        };
+                        /**
+                         * @description Why the cause leads to the effect
+                         * @default
+                         */
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The cause */
+                            from: {
+                                /** @enum {string} */
+                                kind: "theme" | "objective";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @description The effect */
+                            to: {
+                                /** @enum {string} */
+                                kind: "theme" | "objective";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @description Why the cause leads to the effect, in a few words (may be empty) */
+                            label: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/strategy-map/edges/{edgeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove an edge (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    edgeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Ok"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Relabel an edge (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    edgeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Why the cause leads to the effect */
+                        label: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description The cause */
+                            from: {
+                                /** @enum {string} */
+                                kind: "theme" | "objective";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @description The effect */
+                            to: {
+                                /** @enum {string} */
+                                kind: "theme" | "objective";
+                                /** Format: uuid */
+                                id: string;
+                            };
+                            /** @description Why the cause leads to the effect, in a few words (may be empty) */
+                            label: string;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/orgs/{org}/strategy-board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The strategy board: per theme its KPIs and its Objectives in a cycle, with status counts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The cycle whose Objectives to show; default: the shortest active cycle containing today */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The board */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "quarter" | "year" | "custom";
+                                startsOn: string;
+                                endsOn: string;
+                                state: components["schemas"]["CycleState"];
+                            } | null;
+                            /** @description One per active theme in order, then the group without a theme */
+                            groups: {
+                                /** @description null: the KPIs and Objectives without a theme */
+                                theme: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    description: string;
+                                    perspective: string | null;
+                                    position: number;
+                                } | null;
+                                kpis: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    key: string;
+                                    name: string;
+                                    teamName: string;
+                                    unit: components["schemas"]["KpiUnit"];
+                                    decimals: number;
+                                    currency: string | null;
+                                    direction: components["schemas"]["Direction"];
+                                    frequency: components["schemas"]["Frequency"];
+                                    /**
+                                     * @description null: no target set
+                                     * @enum {string|null}
+                                     */
+                                    status: "green" | "amber" | "red" | "no_data" | null;
+                                    value: number | null;
+                                    periodStart: string | null;
+                                    target: number | null;
+                                    trend: components["schemas"]["Trend"];
+                                    /** @description The newest values, oldest first */
+                                    sparkline: components["schemas"]["Point"][];
+                                }[];
+                                objectives: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    themeId: string | null;
+                                    title: string;
+                                    /** Format: uuid */
+                                    teamId: string | null;
+                                    teamName: string | null;
+                                    /** @enum {string} */
+                                    state: "draft" | "active" | "closed";
+                                    /** @description Weighted mean of its live KRs' progress (uncapped) */
+                                    progress: number | null;
+                                    status: components["schemas"]["Status"];
+                                    /** @description Visible to its team only: counted, shown without its text */
+                                    restricted: boolean;
+                                }[];
+                                counts: {
+                                    kpis: {
+                                        green: number;
+                                        amber: number;
+                                        red: number;
+                                        noData: number;
+                                        noTarget: number;
+                                    };
+                                    objectives: {
+                                        onTrack: number;
+                                        atRisk: number;
+                                        offTrack: number;
+                                        stale: number;
+                                        notStarted: number;
+                                        draft: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -130,6 +130,20 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: "strategy",
+                lazy: () =>
+                  import("../features/strategy/strategy-board-page.tsx").then((m) => ({
+                    Component: m.StrategyBoardPage,
+                  })),
+              },
+              {
+                path: "strategy-map",
+                lazy: () =>
+                  import("../features/strategy/strategy-map-page.tsx").then((m) => ({
+                    Component: m.StrategyMapPage,
+                  })),
+              },
+              {
                 path: "teams",
                 lazy: () =>
                   import("../features/teams/teams-page.tsx").then((m) => ({ Component: m.TeamsPage })),
