@@ -125,5 +125,6 @@ function blankDraft(
     themeId: null,
     visibility: "organization",
     keyResults: [emptyKeyResult(ownerUserId, ownerName)],
+    healthKpiIds: [],
   };
 }
