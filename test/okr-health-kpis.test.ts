@@ -211,6 +211,17 @@ describe("setting health KPIs", () => {
     expect(updates).toHaveLength(4);
   });
 
+  it("badges the Objective in the alignment tree too", async () => {
+    const red = await okr.createObjective(
+      lead.client,
+      hubObjective({ healthKpiIds: [damage.id, onTime.id] }),
+    );
+    const tree = await h.ok("GET", `${base}/alignment?cycleId=${cycle.id}`, { as: viewer.client });
+    const nodes = tree.roots as Json[];
+    expect(nodes.find((n) => n.id === red.id)?.healthAlert).toBe("red");
+    expect(nodes.find((n) => n.id === objective.id)?.healthAlert).toBeNull();
+  });
+
   it("lets a draft carry fewer than two and still be activated", async () => {
     const one = await okr.createObjective(lead.client, hubObjective({ healthKpiIds: [onTime.id] }));
     const active = await okr.activate(lead.client, one.id);

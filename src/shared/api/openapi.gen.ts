@@ -10498,6 +10498,11 @@ export interface components {
             alignedProgress: number | null;
             /** @description This node's weight towards the node above */
             contributionWeight: number | null;
+            /**
+             * @description The worst status among the active health KPIs: red, amber, or null when none is red or amber
+             * @enum {string|null}
+             */
+            healthAlert: "red" | "amber" | null;
             keyResults: components["schemas"]["AlignmentKeyResult"][];
             children: components["schemas"]["AlignmentNode"][];
         };

@@ -1,6 +1,11 @@
 import { z } from "zod";
 import { ListQuerySchema, nameSchema, VersionSchema } from "./common.ts";
-import { HealthKpiIdsSchema, MAX_HEALTH_KPIS, objectiveHealthFields } from "./health-kpis.ts";
+import {
+  HealthAlertSchema,
+  HealthKpiIdsSchema,
+  MAX_HEALTH_KPIS,
+  objectiveHealthFields,
+} from "./health-kpis.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
 const value = () =>
@@ -297,6 +302,8 @@ export const AlignmentObjectiveSchema = z.object({
     .nullable()
     .describe("Contribution-weighted mean of the Objectives contributing to it"),
   contributionWeight: z.number().nullable().describe("This node's weight towards the node above"),
+  // Health KPIs (health-kpis.ts)
+  healthAlert: HealthAlertSchema,
   keyResults: z.array(AlignmentKeyResultSchema),
 });
 

@@ -90,6 +90,20 @@ export function healthAlertOf(
   return null;
 }
 
+/** Each Objective's alert (objectives without health KPIs have none), for the alignment tree. */
+export async function healthAlertsOf(
+  q: Queryable,
+  actor: Actor,
+  clock: OkrClock,
+  objectiveIds: readonly string[],
+): Promise<Map<string, "red" | "amber" | null>> {
+  const links = await healthKpiIdsOf(q, actor.organizationId, objectiveIds);
+  const cards = await healthKpiCards(q, actor, instantOf(clock), [...new Set([...links.values()].flat())]);
+  return new Map(
+    [...links].map(([id, kpiIds]) => [id, healthAlertOf(kpiIds.flatMap((k) => cards.get(k) ?? []))]),
+  );
+}
+
 /** The clock's instant; the seed's clock only knows its day, so noon of it stands in. */
 function instantOf(clock: OkrClock): Date {
   return clock.now ?? new Date(`${clock.today}T12:00:00Z`);
