@@ -1,10 +1,8 @@
 /**
- * Health KPIs through the API: an Objective carries up to four KPIs it must not break, set
- * on create and edit in order, replaced and cleared; its answers carry their statuses and a
- * red or amber alert; the form's suggestions rank the team's KPIs, its subtree's, then its
- * theme's; bad lists write nothing; only those who may edit the Objective set them; no
- * organisation reaches another's KPIs; every change is audited with before and after.
- * The organisation: support/kpi-team.ts (Hub Hamburg of Elbe Freight).
+ * Health KPIs through the API: up to four KPIs an Objective must not break, set in order,
+ * replaced and cleared; answers carry their statuses and a red or amber alert; suggestions
+ * ranked; bad lists write nothing; only editors set them; no organisation reaches another's;
+ * every change audited. The organisation: support/kpi-team.ts (Hub Hamburg, Elbe Freight).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../src/domain/dates.ts";
@@ -15,29 +13,18 @@ import { okrApi } from "./support/okr-api.ts";
 
 let world: KpiTeam;
 let h: Harness;
-let owner: SessionClient;
-let base: string;
-let lead: Member;
-let outsider: Member;
-let viewer: Member;
 let okr: ReturnType<typeof okrApi>;
-let cycle: Json;
-let hub: Json;
-let nightShift: Json;
-let customs: Json;
-let theme: Json;
-/** Hub Hamburg's KPIs: on time is green, damage claims red, dwell time has no bands. */
-let onTime: Json;
-let damage: Json;
-let dwell: Json;
-/** Hamburg Night Shift (below the hub): amber. */
-let sortErrors: Json;
-/** Customs Desk, same theme as the Objectives: green. */
-let clearance: Json;
-let archivedKpi: Json;
-let otherOrgKpi: Json;
-let otherOwner: SessionClient;
-let otherBase: string;
+let owner: SessionClient, otherOwner: SessionClient;
+let base: string, otherBase: string;
+let lead: Member, outsider: Member, viewer: Member;
+let cycle: Json, hub: Json, nightShift: Json, customs: Json, theme: Json;
+/**
+ * Hub Hamburg's KPIs: on time green, damage claims red, dwell time without bands; sorting
+ * accuracy of the Night Shift (below the hub) amber; Customs Desk's clearance (same theme
+ * as the Objectives) green; one archived; one of another organisation.
+ */
+let onTime: Json, damage: Json, dwell: Json, sortErrors: Json, clearance: Json;
+let archivedKpi: Json, otherOrgKpi: Json;
 
 beforeAll(async () => {
   world = await startKpiTeam();
@@ -59,22 +46,14 @@ beforeAll(async () => {
     return created;
   };
   onTime = await kpi({ themeId: theme.id }, 96);
-  damage = await kpi(
-    {
-      key: "damage_claims",
-      name: "Damage claims per 10,000 parcels",
-      unit: "number",
-      direction: "lower_is_better",
-      bands: [{ effectiveFrom: "2026-01-01", target: 4, greenMax: 5, redMax: 8 }],
-    },
-    11,
-  );
+  const fewerIsBetter = { unit: "number", direction: "lower_is_better" };
+  const claimBands = [{ effectiveFrom: "2026-01-01", target: 4, greenMax: 5, redMax: 8 }];
+  const claims = { key: "damage_claims", name: "Damage claims per 10,000 parcels", bands: claimBands };
+  damage = await kpi({ ...claims, ...fewerIsBetter }, 11);
   dwell = await kpi({ key: "dock_dwell", name: "Dock dwell time", unit: "duration", bands: [] }, 3);
   sortErrors = await kpi({ key: "sort_errors", name: "Sorting accuracy", teamId: nightShift.id }, 88);
-  clearance = await kpi(
-    { key: "clearance_rate", name: "Customs cleared same day", teamId: customs.id, themeId: theme.id },
-    97,
-  );
+  const cleared = { key: "clearance_rate", name: "Customs cleared same day", teamId: customs.id };
+  clearance = await kpi({ ...cleared, themeId: theme.id }, 97);
   archivedKpi = await kpi({ key: "old_scan_rate", name: "Scan rate (old method)" }, 90);
   await h.ok("PATCH", `${base}/kpis/${archivedKpi.id}`, {
     as: owner,
@@ -88,16 +67,12 @@ beforeAll(async () => {
   });
   otherOwner = other.owner;
   otherBase = `/api/orgs/${other.org.slug}`;
-  const otherTeam = await h.ok("POST", `${otherBase}/teams`, {
+  const antwerp = await h.ok("POST", `${otherBase}/teams`, {
     as: otherOwner,
-    body: buildTeam({ name: "Antwerp Hub" }),
+    body: buildTeam({ name: "Antwerp" }),
   });
-  otherOrgKpi = await h.ok(
-    "POST",
-    `${otherBase}/kpis`,
-    { as: otherOwner, body: { ...world.kpiBody(), ownerUserId: other.owner.userId, teamId: otherTeam.id } },
-    201,
-  );
+  const body = { ...world.kpiBody(), ownerUserId: otherOwner.userId, teamId: antwerp.id };
+  otherOrgKpi = await h.ok("POST", `${otherBase}/kpis`, { as: otherOwner, body }, 201);
 });
 afterAll(() => world?.close());
 
