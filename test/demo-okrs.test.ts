@@ -32,6 +32,9 @@ type Objective = {
   retrospective: string | null;
   keyResults: KeyResult[];
   parents: Array<{ objectiveId: string; weight: number }>;
+  healthKpiIds: string[];
+  healthKpis: Array<{ id: string; key: string; state: string; status: string | null; sparkline: unknown[] }>;
+  healthAlert: "red" | "amber" | null;
 };
 type CheckIn = {
   value: number | null;
@@ -190,6 +193,25 @@ describe("the demo's active quarter", () => {
     expect(all.filter((c) => c.note.trim().length > 0).length / all.length).toBeGreaterThan(0.8);
     expect(all.some((c) => /blocked by .*waiting on/i.test(c.note))).toBe(true);
     expect(new Set(all.map((c) => c.note)).size).toBeGreaterThan(100);
+  });
+
+  it("guards every company Objective with 2–4 health KPIs, and badges the one whose guard is red", async () => {
+    const company = objectives.filter((o) => o.teamId === companyTeamId);
+    for (const o of company) {
+      expect(o.healthKpis.length, o.title).toBeGreaterThanOrEqual(2);
+      expect(o.healthKpis.length, o.title).toBeLessThanOrEqual(4);
+      expect(o.healthKpiIds).toEqual(o.healthKpis.map((k) => k.id));
+      expect(o.healthKpis.every((k) => k.state === "active" && k.sparkline.length > 0)).toBe(true);
+    }
+    // Cutting cost must not cost on-time delivery or raise damage claims; on-time is red now.
+    const cost = company.find((o) => o.title.startsWith("Deliver every parcel for less"))!;
+    expect(cost.healthKpis.map((k) => k.key).slice(0, 2)).toEqual(["on_time_delivery", "damage_claims_rate"]);
+    expect(cost.healthKpis[0]!.status).toBe("red");
+    expect(cost.healthAlert).toBe("red");
+    const guarded = await h.ok("GET", `/api/orgs/${slug}/kpis/${cost.healthKpiIds[0]}/guarded-objectives`, {
+      as: owner,
+    });
+    expect(guarded.items.map((g: Json) => g.id)).toContain(cost.id);
   });
 
   it("builds an alignment tree from company Objectives down to squads", async () => {

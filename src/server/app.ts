@@ -15,6 +15,7 @@ import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
+import { healthKpiRoutes } from "./routes/health-kpi-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
@@ -65,6 +66,7 @@ export function createApp(deps: Deps): Api {
   teamRoutes(app, deps);
   catalogRoutes(app, deps);
   tokenRoutes(app, deps);
+  healthKpiRoutes(app, deps);
   okrRoutes(app, deps);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);

@@ -6,6 +6,7 @@ export const activeCompanyOkrs: DemoObjective[] = [
   {
     key: "reliable",
     team: company,
+    healthKpis: ["cost_per_parcel", "overtime_per_driver", "lost_time_injury_rate"],
     title: "Become the carrier our key accounts can set their watch by",
     description:
       "Key accounts choose us for reliability, and lately we have not earned it. This quarter we close the gap between what we promise at booking and what arrives at the door.",
@@ -69,6 +70,7 @@ export const activeCompanyOkrs: DemoObjective[] = [
   {
     key: "cost",
     team: company,
+    healthKpis: ["on_time_delivery", "damage_claims_rate", "lost_time_injury_rate"],
     title: "Deliver every parcel for less, without cutting corners",
     description:
       "Fuel and wages went up; our prices cannot follow. We take cost out of how we plan and drive, not out of service or safety.",
@@ -123,6 +125,7 @@ export const activeCompanyOkrs: DemoObjective[] = [
   {
     key: "connected",
     team: company,
+    healthKpis: ["tracking_api_availability", "first_response_time"],
     title: "Make Nordwind the easiest carrier to plug into",
     description:
       "Customers want shipment data in their own systems, not in our portal. We open the network through APIs and make onboarding a matter of days.",
@@ -173,6 +176,7 @@ export const activeCompanyOkrs: DemoObjective[] = [
   {
     key: "drivers",
     team: company,
+    healthKpis: ["driver_utilisation", "cost_per_parcel", "on_time_delivery"],
     title: "Be the employer drivers recommend to their friends",
     description:
       "We lose too many good drivers in their first year. Fix the first 90 days, the schedules and the recognition, and hiring gets easier too.",

@@ -67,6 +67,8 @@ export type DemoObjective = {
   /** Contributes to these Objectives with these weights (at most 1 in total). */
   parents?: Array<[key: string, weight: number]>;
   keyResults: DemoKeyResult[];
+  /** KPI keys this Objective must not break (its health KPIs), in order. */
+  healthKpis?: string[];
   /** Closed cycle: how it ended and what the team learnt. Its grade is the KRs' weighted score. */
   outcome?: "achieved" | "missed" | "dropped";
   retrospective?: string;

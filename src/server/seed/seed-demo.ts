@@ -27,6 +27,7 @@ import {
   lastNames,
   titlesByKind,
 } from "./demo-structure.ts";
+import { seedDemoHealthKpis } from "./seed-health-kpis.ts";
 import { seedDemoKpis } from "./seed-kpis.ts";
 import { seedDemoOkrs } from "./seed-okrs.ts";
 import { seedDemoStrategyMap } from "./seed-strategy-map.ts";
@@ -296,5 +297,7 @@ export async function seedDemoOrganization(
   await seedDemoOkrs(tx, deps, actor, plan);
   await seedDemoKpis(tx, deps, actor, plan);
   await seedDemoStrategyMap(tx, actor, deps.now());
+  // Health KPIs link both halves, so they come last.
+  await seedDemoHealthKpis(tx, deps, actor);
   return org;
 }

@@ -4739,6 +4739,259 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/objectives/health-kpi-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** KPIs to offer as an Objective's health KPIs: its team's, its subtree's, then its theme's (red and amber first) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Take the team and theme from this Objective (unless given) */
+                    objectiveId?: string;
+                    /** @description The Objective's team: its KPIs first, then its subtree's */
+                    teamId?: string;
+                    /** @description The Objective's theme: KPIs of the same theme come next */
+                    themeId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Suggestions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description At most 8, best first; red and amber first within a reason */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** Format: uuid */
+                                teamId: string;
+                                teamName: string;
+                                /** Format: uuid */
+                                themeId: string | null;
+                                /**
+                                 * @description An archived KPI stays listed until removed, and raises no alert
+                                 * @enum {string}
+                                 */
+                                state: "active" | "archived";
+                                /**
+                                 * @description The KPI's status word; null when it has no bands
+                                 * @enum {string|null}
+                                 */
+                                status: "green" | "amber" | "red" | "no_data" | null;
+                                /** @description The latest due period's value */
+                                value: number | null;
+                                periodStart: string | null;
+                                /** @description The target in force */
+                                target: number | null;
+                                unit: components["schemas"]["KpiUnit"];
+                                decimals: number;
+                                currency: string | null;
+                                direction: components["schemas"]["Direction"];
+                                frequency: components["schemas"]["Frequency"];
+                                trend: components["schemas"]["Trend"];
+                                /** @description The latest periods' values, oldest first (up to 12) */
+                                sparkline: components["schemas"]["Point"][];
+                                /**
+                                 * @description Why it is suggested: the Objective's own team, a team below it, or the same theme
+                                 * @enum {string}
+                                 */
+                                reason: "team" | "subtree" | "theme";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpis/{id}/guarded-objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The live Objectives that carry this KPI as a health KPI */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Objectives */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Live Objectives carrying this KPI as a health KPI, newest cycle first */
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                teamName: string | null;
+                                /** Format: uuid */
+                                cycleId: string;
+                                cycleName: string;
+                                /** @enum {string} */
+                                state: "draft" | "active" | "closed";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/objectives": {
         parameters: {
             query?: never;
@@ -4883,6 +5136,11 @@ export interface paths {
                         visibility?: "organization" | "team";
                         /** @default [] */
                         keyResults?: components["schemas"]["CreateKeyResult"][];
+                        /**
+                         * @description The KPIs this Objective must not break, in the order shown (at most 4, no repeats, active KPIs of this organisation); [] removes them all
+                         * @default []
+                         */
+                        healthKpiIds?: string[];
                     };
                 };
             };
@@ -10651,6 +10909,30 @@ export interface components {
             /** @description Shown once: send as `Authorization: Bearer <secret>` */
             secret: string;
         };
+        /**
+         * @description percent values are 0–100; duration values are in hours
+         * @enum {string}
+         */
+        KpiUnit: "number" | "currency" | "percent" | "duration" | "count";
+        /** @enum {string} */
+        Direction: "higher_is_better" | "lower_is_better" | "within_range";
+        /**
+         * @description One value per period; periods follow the organisation's time zone, week start and fiscal year
+         * @enum {string}
+         */
+        Frequency: "daily" | "weekly" | "monthly" | "quarterly";
+        Trend: {
+            /** @enum {string} */
+            direction: "up" | "down" | "flat";
+            /** @description Change per period, least squares over the last periods */
+            slope: number;
+            /** @description null when flat or for keep-within-range KPIs */
+            improving: boolean | null;
+        };
+        Point: {
+            periodStart: string;
+            value: number;
+        };
         Objective: {
             /** Format: uuid */
             id: string;
@@ -10695,6 +10977,48 @@ export interface components {
             archived: boolean;
             /** @description True when the Objective is visible to its team only and you are not in it: text is hidden */
             restricted: boolean;
+            /** @description The health KPIs' ids, in order */
+            healthKpiIds: string[];
+            /** @description The health KPIs, in order (empty when the text is restricted) */
+            healthKpis: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                /** Format: uuid */
+                teamId: string;
+                teamName: string;
+                /** Format: uuid */
+                themeId: string | null;
+                /**
+                 * @description An archived KPI stays listed until removed, and raises no alert
+                 * @enum {string}
+                 */
+                state: "active" | "archived";
+                /**
+                 * @description The KPI's status word; null when it has no bands
+                 * @enum {string|null}
+                 */
+                status: "green" | "amber" | "red" | "no_data" | null;
+                /** @description The latest due period's value */
+                value: number | null;
+                periodStart: string | null;
+                /** @description The target in force */
+                target: number | null;
+                unit: components["schemas"]["KpiUnit"];
+                decimals: number;
+                currency: string | null;
+                direction: components["schemas"]["Direction"];
+                frequency: components["schemas"]["Frequency"];
+                trend: components["schemas"]["Trend"];
+                /** @description The latest periods' values, oldest first (up to 12) */
+                sparkline: components["schemas"]["Point"][];
+            }[];
+            /**
+             * @description The worst status among the active health KPIs: red, amber, or null when none is red or amber
+             * @enum {string|null}
+             */
+            healthAlert: "red" | "amber" | null;
             can: components["schemas"]["ObjectivePermissions"];
             version: number;
         };
@@ -10796,6 +11120,8 @@ export interface components {
              */
             state?: "draft" | "active";
             archived?: boolean;
+            /** @description The KPIs this Objective must not break, in the order shown (at most 4, no repeats, active KPIs of this organisation); [] removes them all */
+            healthKpiIds?: string[];
         };
         UpdateKeyResult: {
             /** @description The version you loaded; a save based on an older version is refused with 409 version_conflict */
@@ -10888,6 +11214,11 @@ export interface components {
             alignedProgress: number | null;
             /** @description This node's weight towards the node above */
             contributionWeight: number | null;
+            /**
+             * @description The worst status among the active health KPIs: red, amber, or null when none is red or amber
+             * @enum {string|null}
+             */
+            healthAlert: "red" | "amber" | null;
             keyResults: components["schemas"]["AlignmentKeyResult"][];
             children: components["schemas"]["AlignmentNode"][];
         };
@@ -11080,18 +11411,6 @@ export interface components {
             version: number;
         };
         /**
-         * @description percent values are 0–100; duration values are in hours
-         * @enum {string}
-         */
-        KpiUnit: "number" | "currency" | "percent" | "duration" | "count";
-        /** @enum {string} */
-        Direction: "higher_is_better" | "lower_is_better" | "within_range";
-        /**
-         * @description One value per period; periods follow the organisation's time zone, week start and fiscal year
-         * @enum {string}
-         */
-        Frequency: "daily" | "weekly" | "monthly" | "quarterly";
-        /**
          * @description How this KPI's periods roll up into longer ones (charts, formulas mixing frequencies)
          * @enum {string}
          */
@@ -11103,14 +11422,6 @@ export interface components {
             greenMax: number | null;
             redMin: number | null;
             redMax: number | null;
-        };
-        Trend: {
-            /** @enum {string} */
-            direction: "up" | "down" | "flat";
-            /** @description Change per period, least squares over the last periods */
-            slope: number;
-            /** @description null when flat or for keep-within-range KPIs */
-            improving: boolean | null;
         };
         EscalationSummary: {
             /** Format: uuid */
@@ -11236,10 +11547,6 @@ export interface components {
             version: number;
             /** @description The latest periods' values, oldest first (up to 52) */
             sparkline: components["schemas"]["Point"][];
-        };
-        Point: {
-            periodStart: string;
-            value: number;
         };
         Series: {
             points: components["schemas"]["Point"][];

@@ -1,5 +1,11 @@
 import { z } from "zod";
 import { ListQuerySchema, nameSchema, VersionSchema } from "./common.ts";
+import {
+  HealthAlertSchema,
+  HealthKpiIdsSchema,
+  MAX_HEALTH_KPIS,
+  objectiveHealthFields,
+} from "./health-kpis.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
 const value = () =>
@@ -120,6 +126,8 @@ export const ObjectiveSchema = z.object({
   restricted: z
     .boolean()
     .describe("True when the Objective is visible to its team only and you are not in it: text is hidden"),
+  // Health KPIs (health-kpis.ts)
+  ...objectiveHealthFields,
   can: ObjectivePermissionsSchema,
   version: z.number(),
 });
@@ -161,6 +169,8 @@ export const CreateObjectiveSchema = z.strictObject({
   themeId: z.uuid().nullable().default(null),
   visibility: z.enum(["organization", "team"]).default("organization"),
   keyResults: z.array(CreateKeyResultSchema).max(20).default([]),
+  // Health KPIs (health-kpis.ts)
+  healthKpiIds: HealthKpiIdsSchema.max(MAX_HEALTH_KPIS, `at most ${MAX_HEALTH_KPIS} health KPIs`).default([]),
 });
 
 export const UpdateObjectiveSchema = z.strictObject({
@@ -179,6 +189,8 @@ export const UpdateObjectiveSchema = z.strictObject({
       "Activate a draft (needs an owner and a measurable target on each KR), or move it back to draft",
     ),
   archived: z.boolean().optional(),
+  // Health KPIs (health-kpis.ts)
+  healthKpiIds: HealthKpiIdsSchema.max(MAX_HEALTH_KPIS, `at most ${MAX_HEALTH_KPIS} health KPIs`).optional(),
 });
 
 export const ObjectiveListQuerySchema = z.object({
@@ -290,6 +302,8 @@ export const AlignmentObjectiveSchema = z.object({
     .nullable()
     .describe("Contribution-weighted mean of the Objectives contributing to it"),
   contributionWeight: z.number().nullable().describe("This node's weight towards the node above"),
+  // Health KPIs (health-kpis.ts)
+  healthAlert: HealthAlertSchema,
   keyResults: z.array(AlignmentKeyResultSchema),
 });
 

@@ -12,6 +12,7 @@ import { alignmentObjectives } from "../../repositories/alignment-repository.ts"
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";
 import { bumpObjectiveVersion, findObjectiveRow } from "../../repositories/okr-repository.ts";
+import { healthAlertsOf } from "./health-kpi-service.ts";
 import { objectiveForChange, presentOne } from "./objective-service.ts";
 import { readabilityCache } from "./okr-access.ts";
 import {
@@ -102,6 +103,12 @@ export async function alignmentTree(
   const hasParent = new Set(contributions.map((c) => c.childId));
 
   const clock = okrClock(deps, actor);
+  const alerts = await healthAlertsOf(
+    deps.db,
+    actor,
+    clock,
+    rows.map((r) => r.id),
+  );
   const dates = { startsOn: cycle.startsOn, endsOn: cycle.endsOn };
   const readable = readabilityCache(deps.db, actor);
   // Objects are built field by field: spreading thousands of parsed rows is what made
@@ -161,6 +168,7 @@ export async function alignmentTree(
       status: judged.status,
       restricted: hideText,
       alignedProgress: null,
+      healthAlert: alerts.get(o.id) ?? null,
       keyResults,
     });
   }
@@ -188,6 +196,7 @@ export async function alignmentTree(
       restricted: n.restricted,
       alignedProgress: n.alignedProgress,
       contributionWeight: weight,
+      healthAlert: n.healthAlert,
       keyResults: n.keyResults,
       children: (childrenOf.get(id) ?? [])
         .filter((c) => !nextSeen.has(c.childId))

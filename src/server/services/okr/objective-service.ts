@@ -7,6 +7,7 @@ import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import { findCycle, findTheme } from "../../repositories/catalog-repository.ts";
+import { healthKpiIdsOf, replaceHealthKpis } from "../../repositories/health-kpi-repository.ts";
 import { insertKeyResult, insertObjective } from "../../repositories/okr-insert-repository.ts";
 import {
   findObjectiveRow,
@@ -18,6 +19,7 @@ import {
   updateObjectiveRow,
 } from "../../repositories/okr-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
+import { checkHealthKpiIds, sameIds } from "./health-kpi-service.ts";
 import { requireEditObjective } from "./okr-access.ts";
 import { auditSnapshot, isMeasurableRow, okrClock } from "./okr-presenter.ts";
 import { presentObjectives } from "./present-objectives.ts";
@@ -169,6 +171,7 @@ export async function createObjective(
     themeId: string | null;
     visibility: "organization" | "team";
     keyResults: KeyResultDraft[];
+    healthKpiIds?: string[] | undefined;
   },
 ): Promise<Objective> {
   authorize(actor, "read");
@@ -181,6 +184,8 @@ export async function createObjective(
     await requireEditObjective(tx, actor, { teamId: input.teamId, ownerUserId: input.ownerUserId });
     for (const [i, kr] of input.keyResults.entries())
       await checkKeyResultDraft(tx, actor, kr, `keyResults.${i}.`);
+    const healthKpiIds = input.healthKpiIds ?? [];
+    await checkHealthKpiIds(tx, actor, healthKpiIds);
     const id = await insertObjective(tx, {
       organizationId: actor.organizationId,
       cycleId: input.cycleId,
@@ -192,6 +197,7 @@ export async function createObjective(
       visibility: input.visibility,
     });
     for (const [i, kr] of input.keyResults.entries()) await insertKeyResultRow(tx, actor, id, kr, i);
+    await replaceHealthKpis(tx, actor.organizationId, id, healthKpiIds);
     const created = await presentOne(tx, deps, actor, id);
     await recordAudit(tx, actor, {
       action: "objective.created",
@@ -246,6 +252,7 @@ export async function updateObjective(
     position?: number | undefined;
     state?: "draft" | "active" | undefined;
     archived?: boolean | undefined;
+    healthKpiIds?: string[] | undefined;
   },
 ): Promise<Objective> {
   return deps.db.transaction(async (tx) => {
@@ -259,7 +266,7 @@ export async function updateObjective(
         "This Objective's cycle is closed and frozen. An admin can reopen the cycle.",
       );
     }
-    const { version, archived, ...patch } = input;
+    const { version, archived, healthKpiIds, ...patch } = input;
     await checkPlacement(tx, actor, { teamId: patch.teamId, themeId: patch.themeId });
     await checkMember(tx, actor, patch.ownerUserId, "ownerUserId");
     if (patch.teamId !== undefined && patch.teamId !== o.teamId) {
@@ -283,8 +290,12 @@ export async function updateObjective(
     };
     if (version !== o.version) throw versionConflict(`Objective "${o.title}"`);
     const before = await presentOne(tx, deps, actor, id);
+    const current = (await healthKpiIdsOf(tx, actor.organizationId, [id])).get(id) ?? [];
+    const healthChanged = healthKpiIds !== undefined && !sameIds(healthKpiIds, current);
+    if (healthChanged) await checkHealthKpiIds(tx, actor, healthKpiIds, current);
     // Nothing changes: no version, no audit entry.
-    if (changedFields(update, o).length === 0) return before;
+    if (changedFields(update, o).length === 0 && !healthChanged) return before;
+    if (healthChanged) await replaceHealthKpis(tx, actor.organizationId, id, healthKpiIds);
     const updated = await updateObjectiveRow(tx, actor.organizationId, id, version, update);
     if (!updated) throw versionConflict(`Objective "${o.title}"`);
     if (nextState === "active" && o.state !== "active") {

@@ -9,7 +9,13 @@ import type { Actor, Deps } from "../../context.ts";
 import type { KeyResultRow, ObjectiveRow, ParentRef } from "../../repositories/okr-repository.ts";
 
 /** What status computations need about "now" for one organisation. */
-export type OkrClock = { today: string; timeZone: string; settings: StatusSettings };
+export type OkrClock = {
+  today: string;
+  timeZone: string;
+  settings: StatusSettings;
+  /** The instant, for KPI statuses (health KPIs); a clock that only knows its day leaves it out. */
+  now?: Date;
+};
 
 /** The status bands come with the actor (read with the organisation): no query here. */
 export function okrClock(deps: Deps, actor: Actor): OkrClock {
@@ -17,6 +23,7 @@ export function okrClock(deps: Deps, actor: Actor): OkrClock {
     today: todayIn(actor.timeZone, deps.now()),
     timeZone: actor.timeZone,
     settings: actor.okrStatusSettings,
+    now: deps.now(),
   };
 }
 
@@ -173,7 +180,14 @@ function presentKeyResult(
   };
 }
 
-type WithPermissions = { can?: unknown; keyResults?: Array<{ can?: unknown }> };
+type WithPermissions = {
+  can?: unknown;
+  keyResults?: Array<{ can?: unknown }>;
+  healthKpis?: Array<{ id: string; key: string; name: string }>;
+};
+
+/** An Objective before its health KPIs are added (health-kpi-service.ts). */
+export type ObjectiveWithoutHealth = Omit<Objective, "healthKpiIds" | "healthKpis" | "healthAlert">;
 
 /**
  * An Objective or KR as the audit log keeps it: without `can`, which says what the person
@@ -182,6 +196,8 @@ type WithPermissions = { can?: unknown; keyResults?: Array<{ can?: unknown }> };
 export function auditSnapshot<T extends WithPermissions | undefined>(value: T): T {
   if (!value) return value;
   const { can: _can, ...rest } = value;
+  // Which KPIs guard it is the definition; their values move on their own.
+  if (rest.healthKpis) rest.healthKpis = rest.healthKpis.map(({ id, key, name }) => ({ id, key, name }));
   if (!rest.keyResults) return rest as T;
   return { ...rest, keyResults: rest.keyResults.map(({ can: _kr, ...kr }) => kr) } as T;
 }
@@ -238,11 +254,11 @@ export function presentObjectiveRows(
   krRows: Array<KeyResultRow & { contributorUserIds: string[] }>,
   rights: OkrRights,
   options: { includeArchivedKeyResults?: boolean } = {},
-): Objective[] {
+): ObjectiveWithoutHealth[] {
   const { mayRead } = rights;
   // Group once: filtering the whole list per Objective is quadratic on big cycles.
   const krsByObjective = groupBy(krRows, (k) => k.keyResult.objectiveId);
-  const out: Objective[] = [];
+  const out: ObjectiveWithoutHealth[] = [];
   for (const row of rows) {
     const o = row.objective;
     const cycle = { startsOn: row.cycleStartsOn, endsOn: row.cycleEndsOn };

@@ -2,13 +2,14 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor } from "../../context.ts";
 import { type ObjectiveRow, selectKeyResultsWithContributors } from "../../repositories/okr-repository.ts";
+import { withHealthKpis } from "./health-kpi-service.ts";
 import { editabilityOf, mayCheckInOwn, readabilityOf } from "./okr-access.ts";
 import { type OkrClock, presentObjectiveRows } from "./okr-presenter.ts";
 
 /**
  * Objectives with their KRs, progress and status, as the API shows them: loads the KRs
  * and the reader's rights (team-visible text, editing, checking in), then presents
- * (okr-presenter.ts).
+ * (okr-presenter.ts), with their health KPIs (health-kpi-service.ts).
  */
 export async function presentObjectives(
   q: Queryable,
@@ -29,11 +30,12 @@ export async function presentObjectives(
     actor,
     rows.map((r) => r.objective),
   );
-  return presentObjectiveRows(
+  const presented = presentObjectiveRows(
     clock,
     rows,
     krRows,
     { mayRead, mayEdit, mayCheckInOwn: mayCheckInOwn(actor) },
     options,
   );
+  return withHealthKpis(q, actor, clock, presented);
 }

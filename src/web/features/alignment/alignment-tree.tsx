@@ -3,6 +3,7 @@ import { IconChevronDown, IconChevronRight } from "@tabler/icons-react";
 import { Link } from "react-router";
 import type { AlignmentNode } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
+import { HealthAlertBadge } from "../okrs/health-alert-badge.tsx";
 import { currentLabel, formatProgress } from "../okrs/okr-format.ts";
 import { OkrProgressBar } from "../okrs/okr-progress-bar.tsx";
 import { OkrStatusBadge, OkrStatusIcon } from "../okrs/okr-status-badge.tsx";
@@ -109,6 +110,7 @@ function AlignmentNodeItem(
                 </Anchor>
                 <Group gap={6} wrap="wrap" mt={2}>
                   {node.state !== "draft" && <OkrStatusBadge status={node.status} compact />}
+                  <HealthAlertBadge alert={node.healthAlert} />
                   <Text size="xs" c="dimmed">
                     {node.teamName ?? "Personal"}
                     {node.ownerName ? ` · ${node.ownerName}` : ""}

@@ -22,6 +22,7 @@ function node(
     restricted: false,
     alignedProgress: null,
     contributionWeight: null,
+    healthAlert: null,
     keyResults: krTitles.map((t, i) => ({
       id: `${id}-kr-${i}`,
       title: t,

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Breadcrumbs, Button, Code, Group, Stack, Text, Title } from "@mantine/core";
 import { IconArchive, IconArrowLeft, IconPencil, IconPencilPlus, IconRestore } from "@tabler/icons-react";
 import { Link } from "react-router";
+import { ThemeLabel } from "../themes/theme-label.tsx";
 import { directionLabels, frequencyLabels } from "./kpi-format.ts";
 import { KpiStatusBadge } from "./kpi-status.tsx";
 import type { Kpi } from "./kpis-api.ts";
@@ -51,6 +52,7 @@ export function KpiDetailHeader({ slug, kpi: k, canEnter, canEdit, canArchive, r
             <Text size="sm" c="dimmed">
               {directionLabels[k.direction]} · {frequencyLabels[k.frequency]}
             </Text>
+            <ThemeLabel slug={slug} themeId={k.themeId} />
           </Group>
           {k.description && (
             <Text size="sm" c="dimmed" style={{ whiteSpace: "pre-wrap" }}>

@@ -12,6 +12,7 @@ import { useOrg } from "../../lib/org-context.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { EnterValueModal } from "./enter-value-modal.tsx";
+import { GuardedObjectives } from "./guarded-objectives.tsx";
 import { KpiDataSections } from "./kpi-data-sections.tsx";
 import { HistoryCard } from "./kpi-detail-cards.tsx";
 import { KpiDetailHeader } from "./kpi-detail-header.tsx";
@@ -91,6 +92,7 @@ export function KpiDetailPage() {
       <KpiSummaryCards slug={slug} kpi={k} />
       <HistoryCard slug={slug} kpi={k} />
       <KpiDataSections slug={slug} kpi={k} canRunConnector={k.can.manageConnector && !archived} />
+      <GuardedObjectives slug={slug} kpiId={k.id} />
 
       <KpiFormModal
         slug={slug}

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import type { ApiError } from "../../lib/api-client.ts";
 import { formatRelative } from "../../lib/format.ts";
 import type { Objective } from "../../lib/types.ts";
+import { HealthAlertBadge } from "./health-alert-badge.tsx";
 import { KeyResultLine } from "./key-result-line.tsx";
 import { ActivationAlert, ObjectiveActions } from "./objective-actions.tsx";
 import { ObjectiveStateBadge } from "./objective-state-badge.tsx";
@@ -53,6 +54,7 @@ export function ObjectiveCard({ slug, objective: o, onEdit, onAlign, onReload }:
               </Anchor>
               <Group gap="xs" wrap="wrap">
                 {o.state !== "draft" && <OkrStatusBadge status={o.status} />}
+                <HealthAlertBadge alert={o.healthAlert} />
                 <ObjectiveStateBadge objective={o} />
                 {o.grade !== null && (
                   <Text size="xs" fw={600} className="keel-num" data-testid="objective-grade">

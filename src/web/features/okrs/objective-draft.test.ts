@@ -22,6 +22,7 @@ function draft(extra: Partial<ObjectiveDraft> = {}): ObjectiveDraft {
     themeId: null,
     visibility: "organization",
     keyResults: [],
+    healthKpiIds: [],
     ...extra,
   };
 }
@@ -196,5 +197,33 @@ describe("editing an Objective", () => {
     const same = draftFromObjective(reordered);
     same.keyResults[0] = { ...same.keyResults[0]!, contributorUserIds: ["u-cleo", "u-ben"] };
     expect(diffEdits(reordered, same).changed).toEqual([]);
+  });
+});
+
+describe("health KPIs in the Objective form", () => {
+  it("sends the chosen KPIs in order when creating", () => {
+    const input = toCreateInput(draft({ healthKpiIds: ["kpi-on-time", "kpi-damage"] }), "cycle-q4");
+    expect(input.healthKpiIds).toEqual(["kpi-on-time", "kpi-damage"]);
+  });
+
+  it("patches health KPIs only when the list or its order changed", () => {
+    const objective = buildObjective({ version: 2, healthKpiIds: ["kpi-on-time", "kpi-damage"] });
+    expect(diffEdits(objective, draftFromObjective(objective)).patch).toBeNull();
+    const reordered = { ...draftFromObjective(objective), healthKpiIds: ["kpi-damage", "kpi-on-time"] };
+    expect(diffEdits(objective, reordered).patch).toEqual({
+      version: 2,
+      healthKpiIds: ["kpi-damage", "kpi-on-time"],
+    });
+    const cleared = { ...draftFromObjective(objective), healthKpiIds: [] };
+    expect(diffEdits(objective, cleared).patch).toEqual({ version: 2, healthKpiIds: [] });
+  });
+
+  it("puts the API's issue about one health KPI under the field", () => {
+    const { errors, unplaced } = mapIssues(
+      [{ field: "healthKpiIds.1", message: "is an archived KPI; restore it or pick another" }],
+      [],
+    );
+    expect(errors).toEqual({ healthKpiIds: "Is an archived KPI; restore it or pick another" });
+    expect(unplaced).toEqual([]);
   });
 });

@@ -40,6 +40,8 @@ export type ObjectiveDraft = {
   themeId: string | null;
   visibility: Visibility;
   keyResults: KeyResultDraft[];
+  /** The KPIs it must not break, in order (at most 4). */
+  healthKpiIds: string[];
 };
 
 /** Errors by field: "title", "ownerUserId", or "kr:<key>:<field>" for a KR row. */
@@ -82,6 +84,7 @@ export function draftFromObjective(o: Objective): ObjectiveDraft {
     ownerName: o.ownerName,
     themeId: o.themeId,
     visibility: o.visibility,
+    healthKpiIds: o.healthKpiIds,
     keyResults: o.keyResults
       .filter((k) => !k.archived)
       .map((k) => ({
@@ -157,6 +160,7 @@ export function toCreateInput(draft: ObjectiveDraft, cycleId: string): Objective
     themeId: draft.themeId,
     visibility: draft.visibility,
     keyResults: keptKeyResults(draft).map(keyResultInput),
+    healthKpiIds: draft.healthKpiIds,
   };
 }
 
@@ -176,6 +180,8 @@ export function diffEdits(
   if (draft.ownerUserId !== objective.ownerUserId) own.ownerUserId = draft.ownerUserId;
   if (draft.themeId !== objective.themeId) own.themeId = draft.themeId;
   if (draft.visibility !== objective.visibility) own.visibility = draft.visibility;
+  // Order matters: the first health KPI is shown first.
+  if (draft.healthKpiIds.join() !== objective.healthKpiIds.join()) own.healthKpiIds = draft.healthKpiIds;
   const patch = Object.keys(own).length > 0 ? { version: objective.version, ...own } : null;
 
   const added: KeyResultInput[] = [];
@@ -251,6 +257,10 @@ export function mapIssues(
     }
     if (["title", "description", "teamId", "ownerUserId", "themeId", "visibility"].includes(issue.field)) {
       errors[issue.field] ??= message;
+      continue;
+    }
+    if (issue.field.startsWith("healthKpiIds")) {
+      errors.healthKpiIds ??= message;
       continue;
     }
     unplaced.push(issue);

@@ -6,6 +6,7 @@ import type { Cycle, Objective, TeamNode } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import { assertNoErrors, type IssueMapper } from "../../lib/zod-form.ts";
 import { flattenTree } from "../teams/team-tree-utils.ts";
+import { HealthKpisField } from "./health-kpis-field.tsx";
 import { KeyResultsSection } from "./key-results-section.tsx";
 import {
   diffEdits,
@@ -104,6 +105,7 @@ export function ObjectiveFormModal(props: Props) {
       {(form) => (
         <>
           <ObjectiveFields form={form} slug={slug} roots={roots} kpiOnly={kpiOnly} objective={objective} />
+          <HealthKpisField form={form} slug={slug} objective={objective} />
           <KeyResultsSection form={form} slug={slug} />
         </>
       )}
@@ -125,5 +127,6 @@ function blankDraft(
     themeId: null,
     visibility: "organization",
     keyResults: [emptyKeyResult(ownerUserId, ownerName)],
+    healthKpiIds: [],
   };
 }

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { Cycle, Objective } from "../../lib/types.ts";
 import { CycleStateBadge } from "../cycles/cycle-state-badge.tsx";
+import { ThemeLabel } from "../themes/theme-label.tsx";
+import { HealthAlertBadge } from "./health-alert-badge.tsx";
 import { ObjectiveStateBadge } from "./objective-state-badge.tsx";
 import { OkrStatusBadge } from "./okr-status-badge.tsx";
 
@@ -40,12 +42,14 @@ export function ObjectiveHeader({ slug, objective: o, cycle, actions }: Props) {
           </Title>
           <Group gap="xs" wrap="wrap">
             {o.state !== "draft" && <OkrStatusBadge status={o.status} />}
+            <HealthAlertBadge alert={o.healthAlert} />
             <ObjectiveStateBadge objective={o} />
             {cycle && cycle.state !== "active" && <CycleStateBadge state={cycle.state} />}
             <Group gap={4} wrap="nowrap">
               <IconUser size={14} color="var(--mantine-color-dimmed)" aria-hidden />
               <Text size="sm">{o.ownerName ?? "No owner"}</Text>
             </Group>
+            <ThemeLabel slug={slug} themeId={o.themeId} />
             {o.archived && (
               <Text size="sm" c="dimmed">
                 Archived

@@ -18,6 +18,7 @@ import { useCycles } from "../cycles/cycles-api.ts";
 import { ObjectiveGrading } from "../grading/objective-grading.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { AlignModal } from "./align-modal.tsx";
+import { HealthKpiStrip } from "./health-kpi-strip.tsx";
 import { ActivationAlert, ObjectiveActions } from "./objective-actions.tsx";
 import { ObjectiveCheckIns } from "./objective-check-ins.tsx";
 import { ObjectiveFormModal } from "./objective-form-modal.tsx";
@@ -105,6 +106,7 @@ export function ObjectivePage() {
         onEdit={() => setDialog("edit")}
       />
       <ObjectiveOverview slug={slug} objective={o} />
+      <HealthKpiStrip slug={slug} objective={o} onEdit={editNow} />
       {cycle?.state === "grading" && mayGrade && o.state !== "draft" && (
         <ObjectiveGrading slug={slug} objective={o} />
       )}
