@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor } from "../../context.ts";
 import { type ObjectiveRow, selectKeyResultsWithContributors } from "../../repositories/okr-repository.ts";
+import { kpisReadByKeyResults } from "./key-result-kpis.ts";
 import { editabilityOf, mayCheckInOwn, readabilityOf } from "./okr-access.ts";
 import { type OkrClock, presentObjectiveRows } from "./okr-presenter.ts";
 
@@ -29,11 +30,17 @@ export async function presentObjectives(
     actor,
     rows.map((r) => r.objective),
   );
+  const kpis = await kpisReadByKeyResults(
+    q,
+    actor,
+    clock.today,
+    krRows.map((k) => k.keyResult.kpiId),
+  );
   return presentObjectiveRows(
     clock,
     rows,
     krRows,
     { mayRead, mayEdit, mayCheckInOwn: mayCheckInOwn(actor) },
-    options,
+    { ...options, kpis },
   );
 }
