@@ -106,6 +106,8 @@ export async function kpiKeyResults(deps: Deps, actor: Actor, kpiId: string) {
   };
 }
 
+const lengthOf = (c: { startsOn: string; endsOn: string }) => Date.parse(c.endsOn) - Date.parse(c.startsOn);
+
 function uniqueCycles(cycles: Array<{ id: string; name: string }>) {
   const seen = new Map<string, { cycleId: string; cycleName: string }>();
   for (const c of cycles) if (!seen.has(c.id)) seen.set(c.id, { cycleId: c.id, cycleName: c.name });
@@ -153,7 +155,7 @@ export async function promotionDraft(deps: Deps, actor: Actor, kpiId: string, cy
   const open = all.filter(isPromotable).sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1));
   const running = open
     .filter((c) => c.state === "active" && c.startsOn <= today && c.endsOn >= today)
-    .sort((a, b) => (a.endsOn < b.endsOn ? -1 : 1))[0];
+    .sort((a, b) => lengthOf(a) - lengthOf(b))[0];
   const chosen = open.find((c) => c.id === cycleId) ?? running ?? open[0];
   const previous = chosen ? previousCycleOf(all, chosen) : undefined;
   const previousAggregate = previous
