@@ -240,6 +240,8 @@ function entityForCollection(world: World, collection: string): string | undefin
     escalations: world.escalation.id,
     "kpi-floors": world.floor.id,
     measurements: world.kpi.periodStart,
+    // The world has no promotion; under another organisation's KPI any id is refused.
+    promotions: world.kpi.id,
   };
   return byCollection[collection];
 }
