@@ -27,6 +27,7 @@ import {
   lastNames,
   titlesByKind,
 } from "./demo-structure.ts";
+import { seedDemoPromotions } from "./seed-kpi-promotions.ts";
 import { seedDemoKpis } from "./seed-kpis.ts";
 import { seedDemoOkrs } from "./seed-okrs.ts";
 
@@ -294,5 +295,6 @@ export async function seedDemoOrganization(
   });
   await seedDemoOkrs(tx, deps, actor, plan);
   await seedDemoKpis(tx, deps, actor, plan);
+  await seedDemoPromotions(tx, deps, actor);
   return org;
 }
