@@ -19,6 +19,7 @@ type KeyResult = {
   lastConfidence: number | null;
   lastCheckInAt: string | null;
   finalScore: number | null;
+  kpi: { id: string; value: number | null } | null;
 };
 type Objective = {
   id: string;
