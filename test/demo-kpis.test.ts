@@ -251,3 +251,21 @@ describe("the demo's escalations, floors and connector", () => {
     expect(values).toHaveLength(0);
   });
 });
+
+describe("where the demo's OKRs meet its KPIs", () => {
+  it("links the company's on-time KR to the red on-time KPI for this quarter", async () => {
+    const kpi = byKey("on_time_delivery");
+    const read = await get(`/kpis/${kpi.id}/key-results`);
+    const cycles = (await get("/cycles?limit=50")).items;
+    const active = cycles.find((c: Json) => c.state === "active");
+    expect(read.promotedIn).toEqual([{ cycleId: active.id, cycleName: active.name }]);
+    expect(read.keyResults).toEqual([
+      expect.objectContaining({ title: "Raise on-time delivery from 91.2% to 96%", cycleId: active.id }),
+    ]);
+    const objective = await get(`/objectives/${read.keyResults[0].objectiveId}`);
+    expect(objective.description).toContain("stand between");
+    const kr = objective.keyResults.find((k: Json) => k.id === read.keyResults[0].keyResultId);
+    expect(kr.kpi).toMatchObject({ id: kpi.id, status: kpi.current.status, value: kpi.current.value });
+    expect(kr.currentValue).toBe(kpi.current.value);
+  });
+});

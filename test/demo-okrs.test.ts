@@ -19,6 +19,7 @@ type KeyResult = {
   lastConfidence: number | null;
   lastCheckInAt: string | null;
   finalScore: number | null;
+  kpi: { id: string; value: number | null } | null;
 };
 type Objective = {
   id: string;
@@ -173,6 +174,8 @@ describe("the demo's active quarter", () => {
       expect(kr.lastCheckInAt).toBe(newest.createdAt);
       expect(kr.lastConfidence).toBe(newest.confidence);
       if (kr.kind === "milestone") expect(kr.done).toBe(newest.done);
+      // A KR reading a KPI shows the KPI's value, whatever its earlier check-ins said.
+      else if (kr.kpi) expect(kr.currentValue).toBe(kr.kpi.value);
       else expect(kr.currentValue).toBe(newest.value);
       const confidences = history.map((c) => c.confidence).reverse();
       for (let i = 1; i < confidences.length; i++) {

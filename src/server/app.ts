@@ -19,6 +19,7 @@ import { healthKpiRoutes } from "./routes/health-kpi-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
+import { kpiPromotionRoutes } from "./routes/kpi-promotion-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
@@ -70,6 +71,7 @@ export function createApp(deps: Deps): Api {
   okrRoutes(app, deps);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
+  kpiPromotionRoutes(app, deps);
   measurementRoutes(app, deps);
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);

@@ -13,6 +13,8 @@ export const errorStatus = {
   conflict: 409,
   version_conflict: 409,
   already_exists: 409,
+  /** A KPI that Key Results of running cycles read cannot be archived without saying what becomes of them. */
+  kpi_read_by_key_results: 409,
   gone: 410,
   payload_too_large: 413,
   rate_limited: 429,

@@ -251,6 +251,8 @@ function entityForCollection(world: World, collection: string): string | undefin
     "kpi-floors": world.floor.id,
     edges: world.strategyEdge.id,
     measurements: world.kpi.periodStart,
+    // The world has no promotion; under another organisation's KPI any id is refused.
+    promotions: world.kpi.id,
   };
   return byCollection[collection];
 }

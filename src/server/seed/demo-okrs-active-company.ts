@@ -9,7 +9,7 @@ export const activeCompanyOkrs: DemoObjective[] = [
     healthKpis: ["cost_per_parcel", "overtime_per_driver", "lost_time_injury_rate"],
     title: "Become the carrier our key accounts can set their watch by",
     description:
-      "Key accounts choose us for reliability, and lately we have not earned it. This quarter we close the gap between what we promise at booking and what arrives at the door.",
+      "Key accounts choose us for reliability, and lately we have not earned it: on-time delivery in Urban Delivery sits red below its band while we promise 96% at booking. Late hub departures and pick errors stand between where we are and what we promise; this quarter we close that gap.",
     theme: "customer",
     keyResults: [
       {

@@ -28,6 +28,7 @@ import {
   titlesByKind,
 } from "./demo-structure.ts";
 import { seedDemoHealthKpis } from "./seed-health-kpis.ts";
+import { seedDemoPromotions } from "./seed-kpi-promotions.ts";
 import { seedDemoKpis } from "./seed-kpis.ts";
 import { seedDemoOkrs } from "./seed-okrs.ts";
 import { seedDemoStrategyMap } from "./seed-strategy-map.ts";
@@ -297,6 +298,7 @@ export async function seedDemoOrganization(
   await seedDemoOkrs(tx, deps, actor, plan);
   await seedDemoKpis(tx, deps, actor, plan);
   await seedDemoStrategyMap(tx, actor, deps.now());
+  await seedDemoPromotions(tx, deps, actor);
   // Health KPIs link both halves, so they come last.
   await seedDemoHealthKpis(tx, deps, actor);
   return org;

@@ -17,6 +17,7 @@ import {
   updateCycle,
 } from "../repositories/catalog-repository.ts";
 import { findOrganizationById } from "../repositories/organization-repository.ts";
+import { onCycleStateChangeForPromotions } from "./kpi/promotion-lifecycle.ts";
 import { onCycleStateChange } from "./okr/grading-service.ts";
 
 type CycleRow = NonNullable<Awaited<ReturnType<typeof findCycle>>>;
@@ -146,6 +147,7 @@ export async function updateCycleFor(
     if (patch.state && patch.state !== before.state) {
       // Closing needs every KR scored and freezes the cycle's Objectives; reopening thaws them.
       await onCycleStateChange(tx, actor.organizationId, id, before.state, patch.state);
+      await onCycleStateChangeForPromotions(tx, actor, id, before.state, patch.state, deps.now());
     }
     const action =
       patch.state && patch.state !== before.state

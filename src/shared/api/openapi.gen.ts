@@ -7396,6 +7396,11 @@ export interface paths {
                         }[];
                         /** @enum {string} */
                         state?: "active" | "archived";
+                        /**
+                         * @description When archiving a KPI that Key Results of cycles not yet closed read: unlink them (they keep their last value; their promotions end as unlinked)
+                         * @enum {string}
+                         */
+                        keyResults?: "unlink";
                     };
                 };
             };
@@ -7628,6 +7633,737 @@ export interface paths {
                                 red: number;
                                 noData: number;
                             };
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpis/{id}/key-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Key Results reading a KPI, its promotion history and the cycles it is a Key Result in now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Readers and promotions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyResults: {
+                                /** Format: uuid */
+                                keyResultId: string;
+                                title: string;
+                                /** Format: uuid */
+                                objectiveId: string;
+                                objectiveTitle: string;
+                                /** Format: uuid */
+                                cycleId: string;
+                                cycleName: string;
+                                /** @enum {string} */
+                                cycleState: "planning" | "active" | "grading" | "closed";
+                                startValue: number | null;
+                                targetValue: number | null;
+                                currentValue: number | null;
+                                status: components["schemas"]["Status"];
+                                read: components["schemas"]["KpiRead"];
+                            }[];
+                            promotions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                cycleId: string;
+                                cycleName: string;
+                                /** Format: uuid */
+                                keyResultId: string;
+                                keyResultTitle: string;
+                                /** Format: uuid */
+                                objectiveId: string;
+                                objectiveTitle: string;
+                                targetValue: number | null;
+                                /**
+                                 * @description running until the cycle closes; then met or missed; unlinked when the KR stopped reading it
+                                 * @enum {string}
+                                 */
+                                outcome: "running" | "met" | "missed" | "unlinked";
+                                finalValue: number | null;
+                                /**
+                                 * @description pending: met and waiting for a decision; not_offered: not met (or still running)
+                                 * @enum {string}
+                                 */
+                                baseline: "accepted" | "declined" | "pending" | "not_offered";
+                                baselineEffectiveFrom: string | null;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                /** @description ISO 8601 date-time */
+                                endedAt: string | null;
+                                can: {
+                                    /** @description Whoever may change the KPI's bands, once met */
+                                    decideBaseline: boolean;
+                                };
+                            }[];
+                            /** @description Running or next cycles in which the KPI is a Key Result (the badge) */
+                            promotedIn: {
+                                /** Format: uuid */
+                                cycleId: string;
+                                cycleName: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpis/{id}/promotion-draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What making a KPI a Key Result starts from: trend, value today, target, cycles, Objectives, drivers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Default: the shortest active cycle containing today */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The draft */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kpi: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** Format: uuid */
+                                teamId: string;
+                                teamRunsOkrs: boolean;
+                                unit: string;
+                                decimals: number;
+                                direction: string;
+                            };
+                            /** @description The KPI's last periods, oldest first (the sparkline) */
+                            trend: components["schemas"]["Point"][];
+                            latest: number | null;
+                            /** @description The KPI's target in force */
+                            target: number | null;
+                            suggestedStart: {
+                                /** @description read latest: the KPI's latest value */
+                                latest: number | null;
+                                /** @description read cycle: the KPI's aggregate over the previous cycle */
+                                cycle: number | null;
+                            };
+                            suggestedTitle: string;
+                            /** Format: uuid */
+                            cycleId: string | null;
+                            cycles: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                state: "planning" | "active" | "grading" | "closed";
+                            }[];
+                            /** @description Objectives of the chosen cycle you may edit */
+                            objectives: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                            }[];
+                            /** @description The KPI's active drivers: candidate extra Key Results */
+                            drivers: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpis/{id}/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a KPI a Key Result for one cycle, in an Objective you may edit or a new one drafted from a problem statement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        cycleId: string;
+                        /**
+                         * Format: uuid
+                         * @description An existing Objective of the cycle; or newObjective
+                         */
+                        objectiveId?: string;
+                        newObjective?: {
+                            title: string;
+                            /** @description What stands between the KPI's value today and the value it needs: the Objective's description */
+                            problemStatement: string;
+                            /**
+                             * Format: uuid
+                             * @description Default: the KPI's team if it runs OKRs
+                             */
+                            teamId?: string | null;
+                        };
+                        keyResult: {
+                            title: string;
+                            targetValue: number;
+                            kpiRead?: components["schemas"]["KpiRead"];
+                            /**
+                             * Format: uuid
+                             * @description Default: you
+                             */
+                            ownerUserId?: string | null;
+                        };
+                        /**
+                         * @description Driver KPIs to read as extra Key Results
+                         * @default []
+                         */
+                        drivers?: {
+                            /** Format: uuid */
+                            kpiId: string;
+                            title: string;
+                            targetValue: number;
+                            kpiRead?: components["schemas"]["KpiRead"];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Promoted */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            objectiveId: string;
+                            /** Format: uuid */
+                            keyResultId: string;
+                            /** Format: uuid */
+                            promotionId: string;
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpis/{id}/promotions/{promotionId}/baseline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a met promotion's achieved level as the KPI's new baseline (a new band series entry) or decline it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                    /** @description Identifier (UUID) */
+                    promotionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "accepted";
+                        /** @description Default: the offered bands (target and thresholds moved by achieved − old target) */
+                        bands?: {
+                            target: number | null;
+                            greenMin: number | null;
+                            greenMax: number | null;
+                            redMin: number | null;
+                            redMax: number | null;
+                        };
+                        /** @description Default: the KPI's next period after the cycle's end */
+                        effectiveFrom?: string;
+                    } | {
+                        /** @enum {string} */
+                        decision: "declined";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Decided */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            cycleId: string;
+                            cycleName: string;
+                            /** Format: uuid */
+                            keyResultId: string;
+                            keyResultTitle: string;
+                            /** Format: uuid */
+                            objectiveId: string;
+                            objectiveTitle: string;
+                            targetValue: number | null;
+                            /**
+                             * @description running until the cycle closes; then met or missed; unlinked when the KR stopped reading it
+                             * @enum {string}
+                             */
+                            outcome: "running" | "met" | "missed" | "unlinked";
+                            finalValue: number | null;
+                            /**
+                             * @description pending: met and waiting for a decision; not_offered: not met (or still running)
+                             * @enum {string}
+                             */
+                            baseline: "accepted" | "declined" | "pending" | "not_offered";
+                            baselineEffectiveFrom: string | null;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            endedAt: string | null;
+                            can: {
+                                /** @description Whoever may change the KPI's bands, once met */
+                                decideBaseline: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/baseline-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Met promotions waiting for a baseline decision where you own the KR or the KPI, or may change the KPI's bands */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open offers */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                promotionId: string;
+                                /** Format: uuid */
+                                kpiId: string;
+                                kpiKey: string;
+                                kpiName: string;
+                                cycleName: string;
+                                keyResultTitle: string;
+                                finalValue: number | null;
+                                oldTarget: number | null;
+                                proposed: components["schemas"]["BandsOut"] & unknown;
+                                canDecide: boolean;
+                            }[];
                         };
                     };
                 };
@@ -11063,6 +11799,34 @@ export interface components {
             needsNewTarget: boolean;
             /** @description The day the KR became active; its pace is measured from here (or the cycle's start, if later) */
             activeFrom: string | null;
+            /** @description The KPI this metric KR reads: its current value follows the KPI's values, and check-ins take it from there */
+            kpi: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                /**
+                 * @description The KPI's current status word; null when it has no bands
+                 * @enum {string|null}
+                 */
+                status: "green" | "amber" | "red" | "no_data" | null;
+                /** @description The KPI's current value */
+                value: number | null;
+                /** @enum {string} */
+                unit: "number" | "currency" | "percent" | "duration" | "count";
+                decimals: number;
+                currency: string | null;
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better" | "within_range";
+                bandsInForce: {
+                    target: number | null;
+                    greenMin: number | null;
+                    greenMax: number | null;
+                    redMin: number | null;
+                    redMax: number | null;
+                } | null;
+                read: components["schemas"]["KpiRead"];
+            } | null;
             archived: boolean;
             can: components["schemas"]["KeyResultPermissions"];
             version: number;
@@ -11072,6 +11836,11 @@ export interface components {
          * @enum {string}
          */
         KeyResultKind: "metric" | "milestone" | "percentage";
+        /**
+         * @description latest: the KPI's latest value; cycle: the KPI's values over the KR's cycle, aggregated as the KPI aggregates (sum, average, last, min, max)
+         * @enum {string}
+         */
+        KpiRead: "latest" | "cycle";
         KeyResultPermissions: {
             /** @description Change or archive it (whoever may edit its Objective) */
             edit: boolean;
@@ -11099,6 +11868,16 @@ export interface components {
             weight?: number;
             /** @enum {string} */
             commitment?: "committed" | "aspirational";
+            /**
+             * Format: uuid
+             * @description Metric KRs: the KPI of this organisation the KR reads its value from; null for none
+             */
+            kpiId?: string | null;
+            /**
+             * @description How the KR reads its KPI; default latest
+             * @enum {string}
+             */
+            kpiRead?: "latest" | "cycle";
         };
         UpdateObjective: {
             /** @description The version you loaded; a save based on an older version is refused with 409 version_conflict */
@@ -11137,6 +11916,16 @@ export interface components {
             weight?: number;
             /** @enum {string} */
             commitment?: "committed" | "aspirational";
+            /**
+             * Format: uuid
+             * @description Metric KRs: the KPI of this organisation the KR reads its value from; null for none
+             */
+            kpiId?: string | null;
+            /**
+             * @description How the KR reads its KPI; default latest
+             * @enum {string}
+             */
+            kpiRead?: "latest" | "cycle";
             position?: number;
             archived?: boolean;
         };

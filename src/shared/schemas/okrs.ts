@@ -49,6 +49,38 @@ export const ObjectivePermissionsSchema = z.object({
   grade: z.boolean().describe("Give it its outcome and retrospective while its cycle is in grading"),
 });
 
+export const KpiReadSchema = z
+  .enum(["latest", "cycle"])
+  .describe(
+    "latest: the KPI's latest value; cycle: the KPI's values over the KR's cycle, aggregated as the KPI aggregates (sum, average, last, min, max)",
+  );
+
+/** The KPI a metric KR reads, as KR answers show it (one lookup per answer). */
+export const KeyResultKpiSchema = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  status: z
+    .enum(["green", "amber", "red", "no_data"])
+    .nullable()
+    .describe("The KPI's current status word; null when it has no bands"),
+  value: z.number().nullable().describe("The KPI's current value"),
+  unit: z.enum(["number", "currency", "percent", "duration", "count"]),
+  decimals: z.number(),
+  currency: z.string().nullable(),
+  direction: z.enum(["higher_is_better", "lower_is_better", "within_range"]),
+  bandsInForce: z
+    .object({
+      target: z.number().nullable(),
+      greenMin: z.number().nullable(),
+      greenMax: z.number().nullable(),
+      redMin: z.number().nullable(),
+      redMax: z.number().nullable(),
+    })
+    .nullable(),
+  read: KpiReadSchema,
+});
+
 export const KeyResultSchema = z.object({
   id: z.uuid(),
   objectiveId: z.uuid(),
@@ -86,6 +118,9 @@ export const KeyResultSchema = z.object({
     .describe(
       "The day the KR became active; its pace is measured from here (or the cycle's start, if later)",
     ),
+  kpi: KeyResultKpiSchema.nullable().describe(
+    "The KPI this metric KR reads: its current value follows the KPI's values, and check-ins take it from there",
+  ),
   archived: z.boolean(),
   can: KeyResultPermissionsSchema,
   version: z.number(),
@@ -143,6 +178,12 @@ const krFields = {
   unit: z.string().trim().max(30).optional(),
   weight: z.number().min(0).max(100).optional().describe("Relative weight in the Objective; default 1"),
   commitment: z.enum(["committed", "aspirational"]).optional(),
+  kpiId: z
+    .uuid()
+    .nullable()
+    .optional()
+    .describe("Metric KRs: the KPI of this organisation the KR reads its value from; null for none"),
+  kpiRead: KpiReadSchema.optional().describe("How the KR reads its KPI; default latest"),
 };
 
 export const CreateKeyResultSchema = z.strictObject(krFields);
@@ -156,6 +197,8 @@ export const UpdateKeyResultSchema = z.strictObject({
   unit: krFields.unit,
   weight: krFields.weight,
   commitment: krFields.commitment,
+  kpiId: krFields.kpiId,
+  kpiRead: krFields.kpiRead,
   position: z.number().int().min(0).max(1000).optional(),
   archived: z.boolean().optional(),
 });

@@ -33,6 +33,7 @@ import {
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { resolveEscalationsOfArchivedKpi } from "./escalation-service.ts";
 import { requireManageTeamKpis } from "./kpi-access.ts";
+import { settleKeyResultsReading } from "./kpi-archive-readers.ts";
 import { presentKpis } from "./kpi-cards.ts";
 import { kpiPermissions } from "./kpi-permissions.ts";
 import { type PresentContext, withoutSparkline } from "./kpi-presenter.ts";
@@ -240,12 +241,13 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
     if (input.teamId && input.teamId !== current.teamId) await requireManageTeamKpis(tx, actor, input.teamId);
     if (current.version !== input.version) throw versionConflict("This KPI");
     const before = await presentOneKpi(deps, tx, actor, id);
-    const { version, bands: bandsInput, ...patch } = input;
+    const { version, bands: bandsInput, keyResults: readers, ...patch } = input;
     const next = { ...current, ...definedOnly(patch) } as KpiRow;
     const bands = bandsInput ? toBands(bandsInput) : before.bands;
     const { inputIds } = await checkDefinition(tx, actor, { ...next, bands }, current);
     if (input.state === "archived" && current.state === "active") {
       await refuseArchivingAnInput(tx, actor, current);
+      await settleKeyResultsReading(tx, actor, current, readers, deps.now());
     }
     // Nothing changes: no version, no audit entry.
     if (!bandsInput && changedFields(definedOnly(patch), current).length === 0) return;

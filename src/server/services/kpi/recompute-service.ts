@@ -7,6 +7,7 @@ import { backgroundWorkOf } from "../../lib/background-work.ts";
 import { type Logger, withoutParameters } from "../../lib/logger.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
 import { activeFloorRows, floorThresholds } from "../../repositories/floor-repository.ts";
+import { refreshKeyResultsReading } from "../../repositories/kpi-link-repository.ts";
 import {
   type ClaimedEntry,
   claimRecomputeEntries,
@@ -169,6 +170,8 @@ async function recomputeEntries(
   const changedUpTo = new Map(entries.map((e) => [e.kpi_id, e.to_period]));
   const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedUpTo, JUDGING_MARGIN);
   await judgeKpis(q, now, organizationId, toJudge, calendar.today);
+  // Key Results reading these KPIs follow their values: one statement for the batch.
+  await refreshKeyResultsReading(q, organizationId, [...changedFrom.keys(), ...recomputed], calendar.today);
   return recomputed;
 }
 

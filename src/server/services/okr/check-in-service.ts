@@ -18,6 +18,7 @@ import {
   setKeyResultLatest,
   supersedeCheckIn,
 } from "../../repositories/check-in-repository.ts";
+import { refreshKeyResultsReading } from "../../repositories/kpi-link-repository.ts";
 import {
   findKeyResult,
   findObjectiveRow,
@@ -47,6 +48,25 @@ function presentCheckIn(row: CheckInRow, authorName: string | null, editedAt: Da
     // is when the version it replaced was superseded.
     editedAt: row.supersedesId && editedAt ? editedAt.toISOString() : null,
   };
+}
+
+/**
+ * A KR reading a KPI takes its value from the KPI: a check-in records the value it shows
+ * now (which the recompute job keeps in step), and refuses another one.
+ */
+function valueFromKpi(
+  kr: { currentValue: number | null; startValue: number | null },
+  sent: number | null | undefined,
+) {
+  const value = kr.currentValue ?? kr.startValue;
+  if (sent != null && sent !== value) {
+    throw fieldError(
+      "value",
+      `this Key Result reads a KPI: its value comes from the KPI (${value ?? "none yet"}); leave value out`,
+    );
+  }
+  if (value === null) throw fieldError("value", "the KPI this Key Result reads has no value yet");
+  return value;
 }
 
 /** The value fields a check-in must carry for its KR's kind. */
@@ -154,7 +174,11 @@ export async function createCheckIn(
     // as done (or not) as it was.
     const values = checkInValues(
       kr.kind,
-      kr.kind === "milestone" ? { ...input, done: input.done ?? kr.done } : input,
+      kr.kind === "milestone"
+        ? { ...input, done: input.done ?? kr.done }
+        : kr.kpiId
+          ? { ...input, value: valueFromKpi(kr, input.value) }
+          : input,
     );
     const row = await insertCheckInAsLatest(tx, {
       organizationId: actor.organizationId,
@@ -204,6 +228,12 @@ export async function editCheckIn(
       throw new AppError("conflict", "Check-ins can be edited for 24 hours. Add a new check-in instead.");
     }
     const { kr } = await keyResultForCheckIn(tx, actor, old.keyResultId);
+    if (kr.kpiId && input.value != null && input.value !== old.value) {
+      throw fieldError(
+        "value",
+        "this Key Result reads a KPI: its value comes from the KPI, not the check-in",
+      );
+    }
     const values = checkInValues(kr.kind, {
       value: input.value !== undefined ? input.value : old.value,
       done: input.done !== undefined ? input.done : (old.done ?? undefined),
@@ -237,6 +267,9 @@ export async function editCheckIn(
       ...values,
     });
     await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
+    // The latest check-in's value may be older than the KPI's: the KPI has the last word.
+    if (kr.kpiId)
+      await refreshKeyResultsReading(tx, actor.organizationId, [kr.kpiId], okrClock(deps, actor).today);
     const after = presentCheckIn(row, actor.label, now);
     await recordAudit(tx, actor, {
       action: "check_in.edited",

@@ -9,6 +9,7 @@ import {
   selectKeyResults,
   updateKeyResultRow,
 } from "../../repositories/okr-repository.ts";
+import { applyKpiLink, checkKpiLink, withStartFromKpi } from "./kpi-link-service.ts";
 import {
   checkKeyResultDraft,
   insertKeyResultRow,
@@ -28,6 +29,14 @@ export async function addKeyResult(
   return deps.db.transaction(async (tx) => {
     const row = await objectiveForChange(tx, actor, objectiveId);
     await checkKeyResultDraft(tx, actor, input, "");
+    const kpi = await checkKpiLink(
+      tx,
+      actor,
+      { kind: input.kind, link: input, objectiveId, keyResultId: null },
+      "",
+    );
+    const today = okrClock(deps, actor).today;
+    if (kpi) input = await withStartFromKpi(tx, actor, today, row.objective.cycleId, input);
     const existing = await selectKeyResults(tx, actor.organizationId, [objectiveId]);
     if (row.objective.state === "active" && input.kind === "metric") {
       if (input.startValue == null || input.targetValue == null || input.startValue === input.targetValue) {
@@ -40,6 +49,10 @@ export async function addKeyResult(
     // A KR added to a running Objective is paced from the day it was added.
     const activeFrom = row.objective.state === "active" ? okrClock(deps, actor).today : null;
     const kr = await insertKeyResultRow(tx, actor, objectiveId, input, existing.length, activeFrom);
+    if (kpi) {
+      const link = { id: kr.id, title: kr.title, cycleId: row.objective.cycleId, previousKpiId: null };
+      await applyKpiLink(tx, actor, deps.now(), today, link, kpi, input.kpiRead ?? "latest");
+    }
     const after = await presentOne(tx, deps, actor, objectiveId);
     await recordAudit(tx, actor, {
       action: "key_result.created",
@@ -66,8 +79,19 @@ export async function updateKeyResult(
     const kr = await findKeyResult(tx, actor.organizationId, keyResultId);
     if (!kr) throw notFound("That Key Result");
     const row = await objectiveForChange(tx, actor, kr.objectiveId);
-    const { version, archived, contributorUserIds, ...patch } = input;
+    const { version, archived, contributorUserIds, kpiId, kpiRead, ...patch } = input;
     await checkKeyResultDraft(tx, actor, { ...patch, kind: kr.kind, contributorUserIds }, "");
+    const nextKpiId = kpiId === undefined ? kr.kpiId : kpiId;
+    const nextRead = nextKpiId ? (kpiRead ?? kr.kpiRead ?? "latest") : null;
+    const linkChanges = nextKpiId !== kr.kpiId || (nextKpiId !== null && nextRead !== kr.kpiRead);
+    const kpi = linkChanges
+      ? await checkKpiLink(
+          tx,
+          actor,
+          { kind: kr.kind, link: { kpiId: nextKpiId }, objectiveId: kr.objectiveId, keyResultId: kr.id },
+          "",
+        )
+      : null;
     const next = { ...kr, ...patch };
     if (row.objective.state === "active" && archived !== true) {
       if (!isMeasurableRow(next))
@@ -86,6 +110,7 @@ export async function updateKeyResult(
     if (version !== kr.version) throw versionConflict(`Key Result "${kr.title}"`);
     const archivedAt = archived === undefined ? undefined : archived ? (kr.archivedAt ?? deps.now()) : null;
     if (
+      !linkChanges &&
       changedFields({ ...patch, archivedAt }, kr).length === 0 &&
       (contributorUserIds === undefined ||
         sameValue([...contributorUserIds].sort(), [...(before?.contributorUserIds ?? [])].sort()))
@@ -96,7 +121,7 @@ export async function updateKeyResult(
     const updated = await updateKeyResultRow(tx, actor.organizationId, keyResultId, version, {
       ...patch,
       // A metric KR that has not been checked in yet follows its start value.
-      ...(patch.startValue !== undefined && kr.lastCheckInAt === null && kr.kind === "metric"
+      ...(patch.startValue !== undefined && kr.lastCheckInAt === null && kr.kind === "metric" && !nextKpiId
         ? { currentValue: patch.startValue }
         : {}),
       ...(archived === undefined ? {} : { archivedAt: archived ? (kr.archivedAt ?? deps.now()) : null }),
@@ -108,6 +133,10 @@ export async function updateKeyResult(
     if (!updated) throw versionConflict(`Key Result "${kr.title}"`);
     if (contributorUserIds)
       await replaceContributors(tx, actor.organizationId, keyResultId, contributorUserIds);
+    if (linkChanges) {
+      const link = { id: kr.id, title: kr.title, cycleId: row.objective.cycleId, previousKpiId: kr.kpiId };
+      await applyKpiLink(tx, actor, deps.now(), okrClock(deps, actor).today, link, kpi, nextRead ?? "latest");
+    }
     const objective = await presentOne(tx, deps, actor, kr.objectiveId);
     const after = objective.keyResults.find((k) => k.id === kr.id);
     await recordAudit(tx, actor, {

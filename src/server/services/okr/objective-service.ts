@@ -20,6 +20,7 @@ import {
 } from "../../repositories/okr-repository.ts";
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { checkHealthKpiIds, sameIds } from "./health-kpi-service.ts";
+import { applyKpiLink, checkKpiLink, type KpiRead, withStartFromKpi } from "./kpi-link-service.ts";
 import { requireEditObjective } from "./okr-access.ts";
 import { auditSnapshot, isMeasurableRow, okrClock } from "./okr-presenter.ts";
 import { presentObjectives } from "./present-objectives.ts";
@@ -34,6 +35,8 @@ export type KeyResultDraft = {
   unit?: string | undefined;
   weight?: number | undefined;
   commitment?: "committed" | "aspirational" | undefined;
+  kpiId?: string | null | undefined;
+  kpiRead?: KpiRead | undefined;
 };
 
 export async function presentOne(q: Queryable, deps: Deps, actor: Actor, id: string): Promise<Objective> {
@@ -159,31 +162,51 @@ async function checkPlacement(
   }
 }
 
-export async function createObjective(
+export type NewObjective = {
+  cycleId: string;
+  teamId: string | null;
+  ownerUserId: string | null;
+  title: string;
+  description: string;
+  themeId: string | null;
+  visibility: "organization" | "team";
+  keyResults: KeyResultDraft[];
+  healthKpiIds?: string[] | undefined;
+};
+
+export async function createObjective(deps: Deps, actor: Actor, input: NewObjective): Promise<Objective> {
+  return deps.db.transaction((tx) => createObjectiveIn(tx, deps, actor, input));
+}
+
+/** Creates an Objective with its KRs inside the caller's transaction (promotions use it too). */
+export async function createObjectiveIn(
+  tx: Queryable,
   deps: Deps,
   actor: Actor,
-  input: {
-    cycleId: string;
-    teamId: string | null;
-    ownerUserId: string | null;
-    title: string;
-    description: string;
-    themeId: string | null;
-    visibility: "organization" | "team";
-    keyResults: KeyResultDraft[];
-    healthKpiIds?: string[] | undefined;
-  },
+  input: NewObjective,
 ): Promise<Objective> {
   authorize(actor, "read");
   if (input.teamId === null && input.ownerUserId === null) {
     input.ownerUserId = actor.userId;
   }
-  return deps.db.transaction(async (tx) => {
+  {
     await checkPlacement(tx, actor, input);
     await checkMember(tx, actor, input.ownerUserId, "ownerUserId");
     await requireEditObjective(tx, actor, { teamId: input.teamId, ownerUserId: input.ownerUserId });
-    for (const [i, kr] of input.keyResults.entries())
+    const taken = new Set<string>();
+    const links = [];
+    for (const [i, kr] of input.keyResults.entries()) {
       await checkKeyResultDraft(tx, actor, kr, `keyResults.${i}.`);
+      const kpi = await checkKpiLink(
+        tx,
+        actor,
+        { kind: kr.kind, link: kr, objectiveId: null, keyResultId: null, taken },
+        `keyResults.${i}.`,
+      );
+      if (kpi) taken.add(kpi.id);
+      links.push(kpi);
+    }
+    const today = okrClock(deps, actor).today;
     const healthKpiIds = input.healthKpiIds ?? [];
     await checkHealthKpiIds(tx, actor, healthKpiIds);
     const id = await insertObjective(tx, {
@@ -196,7 +219,15 @@ export async function createObjective(
       themeId: input.themeId,
       visibility: input.visibility,
     });
-    for (const [i, kr] of input.keyResults.entries()) await insertKeyResultRow(tx, actor, id, kr, i);
+    for (const [i, kr] of input.keyResults.entries()) {
+      const kpi = links[i] ?? null;
+      const draft = kpi ? await withStartFromKpi(tx, actor, today, input.cycleId, kr) : kr;
+      const row = await insertKeyResultRow(tx, actor, id, draft, i);
+      if (kpi) {
+        const link = { id: row.id, title: row.title, cycleId: input.cycleId, previousKpiId: null };
+        await applyKpiLink(tx, actor, deps.now(), today, link, kpi, kr.kpiRead ?? "latest");
+      }
+    }
     await replaceHealthKpis(tx, actor.organizationId, id, healthKpiIds);
     const created = await presentOne(tx, deps, actor, id);
     await recordAudit(tx, actor, {
@@ -207,7 +238,7 @@ export async function createObjective(
       after: auditSnapshot(created),
     });
     return created;
-  });
+  }
 }
 
 /**

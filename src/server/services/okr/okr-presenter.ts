@@ -7,6 +7,7 @@ import type { StatusSettings } from "../../../domain/okr/status-settings.ts";
 import type { KeyResult, Objective, OkrStatus } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import type { KeyResultRow, ObjectiveRow, ParentRef } from "../../repositories/okr-repository.ts";
+import type { KeyResultKpiInfo } from "./key-result-kpis.ts";
 
 /** What status computations need about "now" for one organisation. */
 export type OkrClock = {
@@ -141,8 +142,10 @@ function presentKeyResult(
   clock: OkrClock,
   hideText: boolean,
   can: KeyResult["can"],
+  kpis: ReadonlyMap<string, KeyResultKpiInfo> | undefined,
 ): KeyResult {
   const kr = row.keyResult;
+  const kpi = kr.kpiId ? kpis?.get(kr.kpiId) : undefined;
   const { progress, status } = judgeKeyResult(kr, objectiveState, cycle, clock);
   return {
     id: kr.id,
@@ -174,6 +177,7 @@ function presentKeyResult(
     scoreComment: hideText ? null : kr.scoreComment,
     needsNewTarget: kr.needsNewTarget,
     activeFrom: kr.activeFrom,
+    kpi: kpi ? { ...kpi, read: kr.kpiRead ?? "latest" } : null,
     archived: kr.archivedAt !== null,
     can,
     version: kr.version,
@@ -253,7 +257,11 @@ export function presentObjectiveRows(
   rows: ObjectiveRow[],
   krRows: Array<KeyResultRow & { contributorUserIds: string[] }>,
   rights: OkrRights,
-  options: { includeArchivedKeyResults?: boolean } = {},
+  options: {
+    includeArchivedKeyResults?: boolean;
+    /** The KPIs the KRs read (key-result-kpis.ts); without it KRs show no KPI. */
+    kpis?: ReadonlyMap<string, KeyResultKpiInfo>;
+  } = {},
 ): ObjectiveWithoutHealth[] {
   const { mayRead } = rights;
   // Group once: filtering the whole list per Objective is quadratic on big cycles.
@@ -267,11 +275,20 @@ export function presentObjectiveRows(
     const krs = (krsByObjective.get(o.id) ?? [])
       .filter((k) => options.includeArchivedKeyResults || k.keyResult.archivedAt === null)
       .map((k) =>
-        presentKeyResult(k, o.state, cycle, clock, hideText, {
-          edit,
-          // Whoever may edit the Objective may check in on its KRs; so may the KR's own people.
-          checkIn: edit || rights.mayCheckInOwn({ ...k.keyResult, contributorUserIds: k.contributorUserIds }),
-        }),
+        presentKeyResult(
+          k,
+          o.state,
+          cycle,
+          clock,
+          hideText,
+          {
+            edit,
+            // Whoever may edit the Objective may check in on its KRs; so may the KR's own people.
+            checkIn:
+              edit || rights.mayCheckInOwn({ ...k.keyResult, contributorUserIds: k.contributorUserIds }),
+          },
+          options.kpis,
+        ),
       );
     const judged = judgeObjective(
       o.state,

@@ -3,6 +3,7 @@ import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor } from "../../context.ts";
 import { type ObjectiveRow, selectKeyResultsWithContributors } from "../../repositories/okr-repository.ts";
 import { withHealthKpis } from "./health-kpi-service.ts";
+import { kpisReadByKeyResults } from "./key-result-kpis.ts";
 import { editabilityOf, mayCheckInOwn, readabilityOf } from "./okr-access.ts";
 import { type OkrClock, presentObjectiveRows } from "./okr-presenter.ts";
 
@@ -30,12 +31,18 @@ export async function presentObjectives(
     actor,
     rows.map((r) => r.objective),
   );
+  const kpis = await kpisReadByKeyResults(
+    q,
+    actor,
+    clock.today,
+    krRows.map((k) => k.keyResult.kpiId),
+  );
   const presented = presentObjectiveRows(
     clock,
     rows,
     krRows,
     { mayRead, mayEdit, mayCheckInOwn: mayCheckInOwn(actor) },
-    options,
+    { ...options, kpis },
   );
   return withHealthKpis(q, actor, clock, presented);
 }

@@ -4,6 +4,7 @@ import { formatDateTime } from "../../lib/format.ts";
 import { notify } from "../../lib/notify.ts";
 import type { CheckIn, KeyResult } from "../../lib/types.ts";
 import { InvalidFields } from "../../lib/zod-form.ts";
+import { KpiValueReadout } from "../kpi-links/key-result-kpi.tsx";
 import { definitionLabel, formatValue } from "../okrs/okr-format.ts";
 import { useCreateCheckIn, useEditCheckIn } from "./check-ins-api.ts";
 import { ConfidenceInput } from "./confidence-input.tsx";
@@ -26,9 +27,10 @@ export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
 
   const send = async ({ value, done, confidence, note }: Values) => {
     if (!kr) return;
-    if (kr.kind !== "milestone" && value === "")
+    if (kr.kind !== "milestone" && !kr.kpi && value === "")
       throw new InvalidFields({ value: "Enter the current value" });
-    const values = kr.kind === "milestone" ? { done } : { value: value === "" ? null : value };
+    // A KR reading a KPI takes its value from the KPI: the check-in sends none.
+    const values = kr.kind === "milestone" ? { done } : kr.kpi ? {} : { value: value === "" ? null : value };
     if (editing) {
       await edit.mutateAsync({ id: editing.id, patch: { ...values, confidence, note: note.trim() } });
       notify("Check-in corrected. The earlier version is kept in the history.");
@@ -74,7 +76,9 @@ export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
                   : ""}
               </Text>
             </div>
-            {kr.kind === "milestone" ? (
+            {kr.kpi ? (
+              <KpiValueReadout slug={slug} kpi={kr.kpi} value={kr.currentValue} />
+            ) : kr.kind === "milestone" ? (
               <Switch label="Done" {...form.getInputProps("done", { type: "checkbox" })} data-autofocus />
             ) : (
               <NumberInput

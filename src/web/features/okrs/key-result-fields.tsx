@@ -13,6 +13,7 @@ import {
 import { IconTrash } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import type { KeyResultKind } from "../../lib/types.ts";
+import { KeyResultKpiPicker } from "../kpi-links/key-result-kpi-picker.tsx";
 import { PeopleMultiSelect } from "../people/people-multi-select.tsx";
 import { PersonSelect } from "../people/person-select.tsx";
 import type { KeyResultDraft } from "./objective-draft.ts";
@@ -136,6 +137,15 @@ export function KeyResultFields({ slug, index, kr, errors, onChange, onRemove, a
             />
           </div>
         </Group>
+        {kr.kind === "metric" && (
+          <KeyResultKpiPicker
+            slug={slug}
+            kpiId={kr.kpiId}
+            kpiRead={kr.kpiRead}
+            error={err("kpiId")}
+            onChange={onChange}
+          />
+        )}
         <Group gap="xs" align="flex-start" wrap="wrap">
           <NumberInput
             label="Weight"

@@ -2,8 +2,10 @@ import { Badge, Box, Button, Card, Group, SimpleGrid, Skeleton, Stack, Text } fr
 import { IconChecklist } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { formatRelative } from "../../lib/format.ts";
+import { useOrg } from "../../lib/org-context.tsx";
 import type { CheckIn, Cycle, KeyResult } from "../../lib/types.ts";
 import { CheckInChart } from "../check-ins/check-in-chart.tsx";
+import { KeyResultKpi } from "../kpi-links/key-result-kpi.tsx";
 import {
   confidenceLabel,
   currentLabel,
@@ -27,6 +29,7 @@ type Props = {
 
 /** One KR on the Objective page: where it stands, its pace, and its value and confidence over time. */
 export function KeyResultPanel({ kr, expected, cycle, checkIns, canCheckIn, onCheckIn }: Props) {
+  const { slug } = useOrg();
   return (
     <Card withBorder padding="sm" data-testid="key-result-panel" aria-label={kr.title} component="section">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -52,6 +55,7 @@ export function KeyResultPanel({ kr, expected, cycle, checkIns, canCheckIn, onCh
               </Badge>
             )}
           </Group>
+          {kr.kpi && <KeyResultKpi slug={slug} kpi={kr.kpi} />}
           <OkrProgressBar
             progress={kr.progress}
             expected={kr.kind === "milestone" ? null : expected}

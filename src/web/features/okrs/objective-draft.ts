@@ -27,6 +27,9 @@ export type KeyResultDraft = {
   commitment: Commitment;
   /** People who check in besides the owner. */
   contributorUserIds: string[];
+  /** Metric KRs: the KPI the KR reads its value from, and how. */
+  kpiId: string | null;
+  kpiRead: "latest" | "cycle";
   /** Existing KRs removed in the form are archived on save (their history stays). */
   removed: boolean;
 };
@@ -70,6 +73,8 @@ export function emptyKeyResult(
     ownerName,
     weight: 1,
     commitment: "aspirational",
+    kpiId: null,
+    kpiRead: "latest",
     contributorUserIds: [],
     removed: false,
   };
@@ -101,6 +106,8 @@ export function draftFromObjective(o: Objective): ObjectiveDraft {
         weight: k.weight,
         commitment: k.commitment,
         contributorUserIds: k.contributorUserIds,
+        kpiId: k.kpi?.id ?? null,
+        kpiRead: k.kpi?.read ?? "latest",
         removed: false,
       })),
   };
@@ -132,7 +139,13 @@ export function keyResultInput(kr: KeyResultDraft): KeyResultInput {
     contributorUserIds: kr.contributorUserIds.filter((id) => id !== kr.ownerUserId),
   };
   if (kr.kind !== "metric") return base;
-  return { ...base, startValue: num(kr.startValue), targetValue: num(kr.targetValue), unit: kr.unit.trim() };
+  return {
+    ...base,
+    startValue: num(kr.startValue),
+    targetValue: num(kr.targetValue),
+    unit: kr.unit.trim(),
+    ...(kr.kpiId ? { kpiId: kr.kpiId, kpiRead: kr.kpiRead } : {}),
+  };
 }
 
 /** Client-side checks before saving; drafts may lack owners and targets, but not titles. */
@@ -210,6 +223,9 @@ export function diffEdits(
       if ((next.startValue ?? null) !== before.startValue) p.startValue = next.startValue ?? null;
       if ((next.targetValue ?? null) !== before.targetValue) p.targetValue = next.targetValue ?? null;
       if ((next.unit ?? "") !== before.unit) p.unit = next.unit ?? "";
+      const kpiBefore = before.kpi?.id ?? null;
+      if (kr.kpiId !== kpiBefore) p.kpiId = kr.kpiId;
+      if (kr.kpiId && kr.kpiRead !== (before.kpi?.read ?? "latest")) p.kpiRead = kr.kpiRead;
     }
     if (Object.keys(p).length > 0) changed.push({ id: kr.id, patch: { version: before.version, ...p } });
   }
@@ -232,6 +248,8 @@ const krFields: Record<string, string> = {
   targetValue: "targetValue",
   unit: "unit",
   kind: "kind",
+  kpiId: "kpiId",
+  kpiRead: "kpiRead",
 };
 
 /**

@@ -30,6 +30,7 @@ export function buildKeyResult(extra: Partial<KeyResult> = {}): KeyResult {
     scoreComment: null,
     needsNewTarget: false,
     activeFrom: "2026-10-01",
+    kpi: null,
     archived: false,
     can: { edit: true, checkIn: true },
     version: 3,

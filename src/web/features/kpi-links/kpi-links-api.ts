@@ -1,0 +1,53 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { BaselineDecisionSchema, KpiKeyResultsSchema } from "../../../shared/schemas/kpi-links.ts";
+import { api } from "../../lib/api-client.ts";
+import { kpiKeys } from "../kpis/kpis-api.ts";
+
+export type KpiKeyResults = z.infer<typeof KpiKeyResultsSchema>;
+export type BaselineDecision = z.infer<typeof BaselineDecisionSchema>;
+
+/** The KRs reading a KPI, its promotion history and its badge (part of the KPI's data). */
+export function useKpiKeyResults(slug: string, kpiId: string) {
+  return useQuery({
+    queryKey: [...kpiKeys.kpi(slug, kpiId), "key-results"],
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/kpis/{id}/key-results", { path: { org: slug, id: kpiId }, signal }),
+  });
+}
+
+/** Open baseline offers that concern me (KR owner, KPI owner, or allowed to decide). */
+export function useBaselineOffers(slug: string) {
+  return useQuery({
+    queryKey: [...kpiKeys.all(slug), "baseline-offers"],
+    queryFn: ({ signal }) => api.get("/api/orgs/{org}/baseline-offers", { path: { org: slug }, signal }),
+  });
+}
+
+/** Accepts or declines a met promotion's new baseline; the KPI's bands may change. */
+export function useDecideBaseline(slug: string, kpiId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ promotionId, decision }: { promotionId: string; decision: BaselineDecision }) =>
+      api.post("/api/orgs/{org}/kpis/{id}/promotions/{promotionId}/baseline", {
+        path: { org: slug, id: kpiId, promotionId },
+        body: decision,
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: kpiKeys.all(slug) }),
+  });
+}
+
+/** The organisation's active KPIs for the KR form's picker (the first 200 by name). */
+export function useActiveKpiOptions(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...kpiKeys.all(slug), "options"],
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/kpis", {
+        path: { org: slug },
+        query: { state: "active", limit: 200 },
+        signal,
+      }),
+    enabled,
+    select: (page) => page.items.map((k) => ({ value: k.id, label: `${k.name} (${k.key})` })),
+  });
+}
