@@ -17,6 +17,7 @@ import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
+import { kpiDriverRoutes } from "./routes/kpi-driver-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
@@ -67,6 +68,7 @@ export function createApp(deps: Deps): Api {
   okrRoutes(app, deps);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
+  kpiDriverRoutes(app, deps);
   measurementRoutes(app, deps);
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);
