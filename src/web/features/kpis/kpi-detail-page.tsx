@@ -15,6 +15,7 @@ import { EnterValueModal } from "./enter-value-modal.tsx";
 import { KpiDataSections } from "./kpi-data-sections.tsx";
 import { HistoryCard } from "./kpi-detail-cards.tsx";
 import { KpiDetailHeader } from "./kpi-detail-header.tsx";
+import { KpiDriversSection } from "./kpi-drivers-section.tsx";
 import { KpiEscalationAlert } from "./kpi-escalation-alert.tsx";
 import { KpiFormModal } from "./kpi-form-modal.tsx";
 import { KpiSummaryCards } from "./kpi-summary-cards.tsx";
@@ -90,6 +91,7 @@ export function KpiDetailPage() {
       )}
       <KpiSummaryCards slug={slug} kpi={k} />
       <HistoryCard slug={slug} kpi={k} />
+      <KpiDriversSection slug={slug} kpi={k} />
       <KpiDataSections slug={slug} kpi={k} canRunConnector={k.can.manageConnector && !archived} />
 
       <KpiFormModal
