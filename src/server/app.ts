@@ -20,6 +20,7 @@ import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
 import { kpiDriverRoutes } from "./routes/kpi-driver-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
+import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
@@ -69,6 +70,7 @@ export function createApp(deps: Deps): Api {
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
   kpiDriverRoutes(app, deps);
+  krDemotionRoutes(app, deps);
   measurementRoutes(app, deps);
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);

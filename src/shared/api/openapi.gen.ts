@@ -7898,6 +7898,163 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/key-results/{keyResultId}/demote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a metric Key Result into a KPI: its check-ins become values (the last of each period) and the KR is archived naming the KPI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    keyResultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stable key, unique in the organisation; formulas and the API refer to the KPI by it */
+                        key: string;
+                        /** @description The KPI's name (e.g. the KR's title without its from → to) */
+                        name: string;
+                        /** @description Added before the line Keel writes naming the KR and its unit text */
+                        description?: string;
+                        frequency: components["schemas"]["Frequency"];
+                        /**
+                         * @description Default from the KR: a target below its start is lower_is_better
+                         * @enum {string}
+                         */
+                        direction?: "higher_is_better" | "lower_is_better";
+                        unit: components["schemas"]["KpiUnit"];
+                        /** @default 1 */
+                        decimals?: number;
+                        /** @default null */
+                        currency?: string | null;
+                        aggregation?: components["schemas"]["Aggregation"];
+                        /**
+                         * Format: uuid
+                         * @description Default: the Objective's team when it runs KPIs; required otherwise (and for personal Objectives when the owner's team does not)
+                         */
+                        teamId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Default: the KR's owner
+                         */
+                        ownerUserId?: string;
+                        /** @description Default: the KR's target as target, green a quarter of the KR's distance short of it, red two quarters */
+                        bands?: {
+                            target?: number | null;
+                            greenMin?: number | null;
+                            greenMax?: number | null;
+                            redMin?: number | null;
+                            redMax?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The new KPI */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kpi: components["schemas"]["Kpi"];
+                            /** Format: uuid */
+                            keyResultId: string;
+                            /** Format: uuid */
+                            objectiveId: string;
+                            /** @description Check-ins with a value that the KR had */
+                            checkIns: number;
+                            /** @description KPI values written: the last check-in of each KPI period */
+                            measurements: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/kpis/{id}/series": {
         parameters: {
             query?: never;
