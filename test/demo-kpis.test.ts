@@ -269,3 +269,38 @@ describe("where the demo's OKRs meet its KPIs", () => {
     expect(kr.currentValue).toBe(kpi.current.value);
   });
 });
+
+describe("the demo's driver tree", () => {
+  it("shows what moves customer satisfaction and the key accounts' NPS, across teams, with statuses", async () => {
+    const csat = byKey("csat");
+    const tree = await get(`/kpis/${csat.id}/driver-tree`);
+    const keyOf = (id: string) => tree.nodes.find((n: Json) => n.id === id)?.key;
+    const driversOf = (key: string) =>
+      tree.edges
+        .filter((e: Json) => keyOf(e.kpiId) === key)
+        .sort((a: Json, b: Json) => a.position - b.position)
+        .map((e: Json) => keyOf(e.driverKpiId));
+    expect(driversOf("csat")).toEqual([
+      "on_time_delivery",
+      "damage_claims_rate",
+      "first_response_time",
+      "first_attempt_delivery_rate",
+    ]);
+    // Upwards only the edge from csat is followed; the NPS's own tree shows all its drivers.
+    expect(driversOf("key_account_nps")).toEqual(["csat"]);
+    const nps = await get(`/kpis/${byKey("key_account_nps").id}/driver-tree?depth=1`);
+    expect(nps.edges.map((e: Json) => nps.nodes.find((n: Json) => n.id === e.driverKpiId).key)).toEqual([
+      "csat",
+      "on_time_delivery",
+    ]);
+    expect(driversOf("on_time_delivery")).toEqual(["fleet_availability", "first_attempt_delivery_rate"]);
+    expect(new Set(tree.nodes.map((n: Json) => n.teamName)).size).toBeGreaterThanOrEqual(3);
+    for (const node of tree.nodes) {
+      expect(node.status).toBe(byKey(node.key).current.status);
+      expect(node.value).toBe(byKey(node.key).current.value);
+    }
+    expect(tree.can.editDrivers).toBe(true);
+    const events = (await get(`/audit?entityType=kpi&entityId=${csat.id}&action=kpi.drivers_changed`)).items;
+    expect(events).toHaveLength(1);
+  });
+});

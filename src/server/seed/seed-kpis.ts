@@ -21,6 +21,7 @@ import { type DemoBands, type DemoBandValues, type DemoKpi, demoKpis } from "./d
 import { at } from "./demo-okr-trajectories.ts";
 import type { PersonRef, ThemeKey } from "./demo-okrs.ts";
 import { type DemoAuditEvent, type DemoPlan, demoAuditEvents, demoRefs } from "./seed-demo.ts";
+import { seedDriverTree } from "./seed-kpi-drivers.ts";
 import { seedKpiFollowUps } from "./seed-kpi-follow-ups.ts";
 import { insertMeasurements } from "./seed-kpi-values.ts";
 
@@ -128,6 +129,8 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
     ),
   );
 
+  const drivers = await seedDriverTree(ctx, byKey);
+
   // Audit: each definition as the API presents it (kpi.created), before any value.
   const audit: BackdatedAuditEvent[] = planned.map((p) => {
     const definition = {
@@ -163,7 +166,7 @@ export async function seedDemoKpis(tx: Queryable, deps: Deps, actor: Actor, plan
 
   const followUps = await seedKpiFollowUps(ctx, byKey);
   await insertMeasurements(ctx, planned, followUps.feedTokenId);
-  audit.push(...followUps.audit);
+  audit.push(...followUps.audit, ...drivers);
   audit.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
   await insertBackdatedAuditEvents(tx, audit);
 }

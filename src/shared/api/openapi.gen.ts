@@ -8433,6 +8433,622 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/kpis/{id}/drivers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Name the KPIs that drive this one, in order (replaces the list; admins and the leads of its team or above) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The KPIs that drive this one, in the order shown; replaces the list (empty removes every driver) */
+                        driverKpiIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description The KPI's driver tree */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            rootId: string;
+                            /** @description How many levels were followed each way */
+                            depth: number;
+                            /** @description The KPI and every KPI reached, each once */
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** Format: uuid */
+                                teamId: string;
+                                teamName: string;
+                                /** @enum {string} */
+                                state: "active" | "archived";
+                                unit: components["schemas"]["KpiUnit"];
+                                decimals: number;
+                                currency: string | null;
+                                /** @description The latest due period (or a newer one with a value) */
+                                periodStart: string | null;
+                                value: number | null;
+                                /**
+                                 * @description As on the KPI's card; null when the KPI has no bands
+                                 * @enum {string|null}
+                                 */
+                                status: "green" | "amber" | "red" | "no_data" | null;
+                            }[];
+                            /** @description Every driver edge followed, drivers of a KPI in order */
+                            edges: {
+                                /**
+                                 * Format: uuid
+                                 * @description The KPI that is driven
+                                 */
+                                kpiId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The KPI that drives it
+                                 */
+                                driverKpiId: string;
+                                /** @description Order among the driven KPI's drivers, from 0 */
+                                position: number;
+                            }[];
+                            can: {
+                                /** @description Change which KPIs drive this one */
+                                editDrivers: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpis/{id}/driver-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The KPI with its drivers (downwards) and what it drives (upwards), each with value and status */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Levels to follow downwards (drivers) and upwards (what it drives), 1–6 */
+                    depth?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The driver tree */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            rootId: string;
+                            /** @description How many levels were followed each way */
+                            depth: number;
+                            /** @description The KPI and every KPI reached, each once */
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** Format: uuid */
+                                teamId: string;
+                                teamName: string;
+                                /** @enum {string} */
+                                state: "active" | "archived";
+                                unit: components["schemas"]["KpiUnit"];
+                                decimals: number;
+                                currency: string | null;
+                                /** @description The latest due period (or a newer one with a value) */
+                                periodStart: string | null;
+                                value: number | null;
+                                /**
+                                 * @description As on the KPI's card; null when the KPI has no bands
+                                 * @enum {string|null}
+                                 */
+                                status: "green" | "amber" | "red" | "no_data" | null;
+                            }[];
+                            /** @description Every driver edge followed, drivers of a KPI in order */
+                            edges: {
+                                /**
+                                 * Format: uuid
+                                 * @description The KPI that is driven
+                                 */
+                                kpiId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The KPI that drives it
+                                 */
+                                driverKpiId: string;
+                                /** @description Order among the driven KPI's drivers, from 0 */
+                                position: number;
+                            }[];
+                            can: {
+                                /** @description Change which KPIs drive this one */
+                                editDrivers: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/teams/{id}/driver-tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's part of the organisation's driver tree (with the teams below it unless scope=team): every driver edge touching its KPIs */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description subtree (default): the team and every team below it; team: this team only */
+                    scope?: "subtree" | "team";
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The team's driver edges */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            team: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /**
+                             * @description subtree (default): the team and every team below it; team: this team only
+                             * @default subtree
+                             * @enum {string}
+                             */
+                            scope: "subtree" | "team";
+                            /** @description The nodes that are the team's own KPIs (or its subtree's) */
+                            teamKpiIds: string[];
+                            /** @description The team's KPIs that have drivers or drive, and their neighbours */
+                            nodes: {
+                                /** Format: uuid */
+                                id: string;
+                                key: string;
+                                name: string;
+                                /** Format: uuid */
+                                teamId: string;
+                                teamName: string;
+                                /** @enum {string} */
+                                state: "active" | "archived";
+                                unit: components["schemas"]["KpiUnit"];
+                                decimals: number;
+                                currency: string | null;
+                                /** @description The latest due period (or a newer one with a value) */
+                                periodStart: string | null;
+                                value: number | null;
+                                /**
+                                 * @description As on the KPI's card; null when the KPI has no bands
+                                 * @enum {string|null}
+                                 */
+                                status: "green" | "amber" | "red" | "no_data" | null;
+                            }[];
+                            /** @description Every driver edge with at least one end on the team */
+                            edges: {
+                                /**
+                                 * Format: uuid
+                                 * @description The KPI that is driven
+                                 */
+                                kpiId: string;
+                                /**
+                                 * Format: uuid
+                                 * @description The KPI that drives it
+                                 */
+                                driverKpiId: string;
+                                /** @description Order among the driven KPI's drivers, from 0 */
+                                position: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/key-results/{keyResultId}/demote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn a metric Key Result into a KPI: its check-ins become values (the last of each period) and the KR is archived naming the KPI */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    keyResultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Stable key, unique in the organisation; formulas and the API refer to the KPI by it */
+                        key: string;
+                        /** @description The KPI's name (e.g. the KR's title without its from → to) */
+                        name: string;
+                        /** @description Added before the line Keel writes naming the KR and its unit text */
+                        description?: string;
+                        frequency: components["schemas"]["Frequency"];
+                        /**
+                         * @description Default from the KR: a target below its start is lower_is_better
+                         * @enum {string}
+                         */
+                        direction?: "higher_is_better" | "lower_is_better";
+                        unit: components["schemas"]["KpiUnit"];
+                        /** @default 1 */
+                        decimals?: number;
+                        /** @default null */
+                        currency?: string | null;
+                        aggregation?: components["schemas"]["Aggregation"];
+                        /**
+                         * Format: uuid
+                         * @description Default: the Objective's team when it runs KPIs; required otherwise (and for personal Objectives when the owner's team does not)
+                         */
+                        teamId?: string;
+                        /**
+                         * Format: uuid
+                         * @description Default: the KR's owner
+                         */
+                        ownerUserId?: string;
+                        /** @description Default: the KR's target as target, green a quarter of the KR's distance short of it, red two quarters */
+                        bands?: {
+                            target?: number | null;
+                            greenMin?: number | null;
+                            greenMax?: number | null;
+                            redMin?: number | null;
+                            redMax?: number | null;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description The new KPI */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            kpi: components["schemas"]["Kpi"];
+                            /** Format: uuid */
+                            keyResultId: string;
+                            /** Format: uuid */
+                            objectiveId: string;
+                            /** @description Check-ins with a value that the KR had */
+                            checkIns: number;
+                            /** @description KPI values written: the last check-in of each KPI period */
+                            measurements: number;
+                        };
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/kpis/{id}/series": {
         parameters: {
             query?: never;

@@ -9,6 +9,7 @@ import type { Queryable } from "../../../db/client.ts";
 import {
   kpiBands,
   kpiConnectors,
+  kpiDrivers,
   kpiFormulaInputs,
   kpiMeasurementHistory,
   kpis,
@@ -120,4 +121,14 @@ export async function insertSupersededMeasurements(
 /** Ids or nulls as one `uuid[]` parameter (the ids are ours: generated or read back). */
 function nullableUuidArray(ids: ReadonlyArray<string | null>) {
   return sql`${`{${ids.map((id) => id ?? "NULL").join(",")}}`}::uuid[]`;
+}
+
+/** Records the demo's driver edges (driven KPI ← driver, with its position), in one statement. */
+export async function insertDriverEdges(
+  q: Queryable,
+  organizationId: string,
+  edges: ReadonlyArray<{ kpiId: string; driverKpiId: string; position: number }>,
+): Promise<void> {
+  if (edges.length === 0) return;
+  await q.insert(kpiDrivers).values(edges.map((e) => ({ organizationId, ...e })));
 }

@@ -200,37 +200,49 @@ function toBands(input: readonly BandsInput[]): Bands[] {
 }
 
 export async function createKpi(deps: Deps, actor: Actor, input: CreateKpiInput): Promise<Kpi> {
-  const bands = toBands(input.bands);
-  const kpi = await deps.db.transaction(async (tx) => {
-    await requireManageTeamKpis(tx, actor, input.teamId);
-    const { inputIds } = await checkDefinition(tx, actor, { ...input, bands });
-    const existing = await kpisByKeys(tx, actor.organizationId, [input.key]);
-    if (existing.length > 0) {
-      throw new AppError(
-        "already_exists",
-        `key: another KPI already uses the key "${input.key}"; keys are unique`,
-        {
-          issues: [{ field: "key", message: "is already used by another KPI" }],
-        },
-      );
-    }
-    const { bands: _bands, ...fields } = input;
-    const row = await insertKpi(tx, { organizationId: actor.organizationId, ...fields });
-    await replaceBands(tx, actor.organizationId, row.id, bands);
-    await replaceFormulaInputs(tx, actor.organizationId, row.id, inputIds);
-    if (row.formula) await requeueFormula(tx, actor.organizationId, row.id);
-    const after = await presentOneKpi(deps, tx, actor, row.id);
-    await recordAudit(tx, actor, {
-      action: "kpi.created",
-      entityType: "kpi",
-      entityId: row.id,
-      entityLabel: row.name,
-      after: definitionSnapshot(after),
-    });
-    return row;
-  });
+  const kpi = await deps.db.transaction((tx) => createKpiIn(tx, deps, actor, input));
   await recomputeAfterWrite(deps, actor.organizationId, [kpi.id]);
   return getKpi(deps, actor, kpi.id);
+}
+
+/**
+ * Defines a KPI inside the caller's transaction (a use case that creates a KPI among other
+ * changes, such as turning a Key Result into one): authorised, checked and audited as
+ * createKpi does. The caller runs `recomputeAfterWrite` after committing.
+ */
+export async function createKpiIn(
+  tx: Queryable,
+  deps: Deps,
+  actor: Actor,
+  input: CreateKpiInput,
+): Promise<KpiRow> {
+  const bands = toBands(input.bands);
+  await requireManageTeamKpis(tx, actor, input.teamId);
+  const { inputIds } = await checkDefinition(tx, actor, { ...input, bands });
+  const existing = await kpisByKeys(tx, actor.organizationId, [input.key]);
+  if (existing.length > 0) {
+    throw new AppError(
+      "already_exists",
+      `key: another KPI already uses the key "${input.key}"; keys are unique`,
+      {
+        issues: [{ field: "key", message: "is already used by another KPI" }],
+      },
+    );
+  }
+  const { bands: _bands, ...fields } = input;
+  const row = await insertKpi(tx, { organizationId: actor.organizationId, ...fields });
+  await replaceBands(tx, actor.organizationId, row.id, bands);
+  await replaceFormulaInputs(tx, actor.organizationId, row.id, inputIds);
+  if (row.formula) await requeueFormula(tx, actor.organizationId, row.id);
+  const after = await presentOneKpi(deps, tx, actor, row.id);
+  await recordAudit(tx, actor, {
+    action: "kpi.created",
+    entityType: "kpi",
+    entityId: row.id,
+    entityLabel: row.name,
+    after: definitionSnapshot(after),
+  });
+  return row;
 }
 
 export async function updateKpi(deps: Deps, actor: Actor, id: string, input: UpdateKpiInput): Promise<Kpi> {

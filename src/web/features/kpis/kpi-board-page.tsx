@@ -1,7 +1,7 @@
-import { Anchor, Button, Card, Group, Text } from "@mantine/core";
+import { Anchor, Button, Card, Group, SegmentedControl, Text } from "@mantine/core";
 import { IconFileImport, IconHierarchy2, IconPencilPlus, IconPlus } from "@tabler/icons-react";
 import { lazy, Suspense, useMemo, useState } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { roleAtLeast } from "../../../domain/roles.ts";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
@@ -16,6 +16,7 @@ import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { KpiBoard } from "./kpi-board.tsx";
 import { useKpiBoard } from "./kpis-api.ts";
+import { TeamDriverTree } from "./team-driver-tree.tsx";
 
 // The form (selects, number inputs, a modal) is as large as the board itself: it loads when
 // someone opens it, not before the board can paint.
@@ -49,6 +50,19 @@ export function KpiBoardPage() {
   );
   const team = teamId ? findTeam(roots, teamId) : null;
   const [scope, setScope] = useTeamScope();
+  // The board as cards, or as the team's part of the organisation's driver tree.
+  const [params, setParams] = useSearchParams();
+  const view = params.get("view") === "drivers" ? "drivers" : "cards";
+  const setView = (next: string) =>
+    setParams(
+      (current) => {
+        const updated = new URLSearchParams(current);
+        if (next === "drivers") updated.set("view", "drivers");
+        else updated.delete("view");
+        return updated;
+      },
+      { replace: true },
+    );
   // A team in the address needs no tree to find it: ask for its board alongside the tree
   // instead of after it (one round trip less before the cards on a slow network).
   useKpiBoard(slug, param ?? null, scope);
@@ -104,6 +118,16 @@ export function KpiBoardPage() {
             testId="kpi-team-select"
           />
           {team && team.children.length > 0 && <TeamScopeSwitch scope={scope} onChange={setScope} />}
+          <SegmentedControl
+            size="xs"
+            aria-label="Show the board as"
+            value={view}
+            onChange={setView}
+            data={[
+              { value: "cards", label: "Cards" },
+              { value: "drivers", label: "Driver tree" },
+            ]}
+          />
           {team && team.methodology === "okr" && (
             <Text size="xs" c="dimmed">
               {team.name} runs OKRs only; its KPIs still show here.
@@ -139,6 +163,8 @@ export function KpiBoardPage() {
             {isAdmin ? "Create the company as the top team first." : "An admin creates teams."}
           </EmptyState>
         </Card>
+      ) : view === "drivers" ? (
+        <TeamDriverTree slug={slug} teamId={team.id} teamName={team.name} scope={scope} />
       ) : (
         <KpiBoard
           slug={slug}

@@ -17,6 +17,7 @@ import { GuardedObjectives } from "./guarded-objectives.tsx";
 import { KpiDataSections } from "./kpi-data-sections.tsx";
 import { HistoryCard } from "./kpi-detail-cards.tsx";
 import { KpiDetailHeader } from "./kpi-detail-header.tsx";
+import { KpiDriversSection } from "./kpi-drivers-section.tsx";
 import { KpiEscalationAlert } from "./kpi-escalation-alert.tsx";
 import { KpiFormModal } from "./kpi-form-modal.tsx";
 import { KpiSummaryCards } from "./kpi-summary-cards.tsx";
@@ -93,6 +94,7 @@ export function KpiDetailPage() {
       <KpiSummaryCards slug={slug} kpi={k} />
       <HistoryCard slug={slug} kpi={k} />
       <KpiKeyResultsSection slug={slug} kpiId={k.id} />
+      <KpiDriversSection slug={slug} kpi={k} />
       <KpiDataSections slug={slug} kpi={k} canRunConnector={k.can.manageConnector && !archived} />
       <GuardedObjectives slug={slug} kpiId={k.id} />
 

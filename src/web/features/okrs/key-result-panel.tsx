@@ -25,10 +25,20 @@ type Props = {
   /** Check-ins are possible (the cycle runs and the Objective is not archived). */
   canCheckIn: boolean;
   onCheckIn: () => void;
+  /** Offered to those who may edit the Objective, for metric KRs: "Turn into a KPI…". */
+  onTurnIntoKpi?: (() => void) | undefined;
 };
 
 /** One KR on the Objective page: where it stands, its pace, and its value and confidence over time. */
-export function KeyResultPanel({ kr, expected, cycle, checkIns, canCheckIn, onCheckIn }: Props) {
+export function KeyResultPanel({
+  kr,
+  expected,
+  cycle,
+  checkIns,
+  canCheckIn,
+  onCheckIn,
+  onTurnIntoKpi,
+}: Props) {
   const { slug } = useOrg();
   return (
     <Card withBorder padding="sm" data-testid="key-result-panel" aria-label={kr.title} component="section">
@@ -83,11 +93,23 @@ export function KeyResultPanel({ kr, expected, cycle, checkIns, canCheckIn, onCh
               “{kr.scoreComment}”
             </Text>
           )}
-          {canCheckIn && (
+          {(canCheckIn || onTurnIntoKpi) && (
             <Group>
-              <Button size="xs" variant="light" leftSection={<IconChecklist size={14} />} onClick={onCheckIn}>
-                Check in
-              </Button>
+              {canCheckIn && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  leftSection={<IconChecklist size={14} />}
+                  onClick={onCheckIn}
+                >
+                  Check in
+                </Button>
+              )}
+              {onTurnIntoKpi && (
+                <Button size="xs" variant="subtle" onClick={onTurnIntoKpi}>
+                  Turn into a KPI…
+                </Button>
+              )}
             </Group>
           )}
         </Stack>

@@ -14,6 +14,8 @@ type Props = {
   /** Null when the reader may not add key results (or the Objective is frozen). */
   onAdd: (() => void) | null;
   onCheckIn: (kr: KeyResult) => void;
+  /** Null when the reader may not edit the Objective (or it is frozen). */
+  onTurnIntoKpi?: ((kr: KeyResult) => void) | null;
 };
 
 /** The Objective's key results, each with its chart and check-in button, or the way to add the first. */
@@ -50,6 +52,11 @@ export function ObjectiveKeyResults({ objective: o, keyResults, cycle, checkIns,
               checkIns={checkIns.get(kr.id)}
               canCheckIn={props.checkInsOpen && kr.can.checkIn}
               onCheckIn={() => props.onCheckIn(kr)}
+              onTurnIntoKpi={
+                props.onTurnIntoKpi && kr.kind === "metric" && !kr.archived
+                  ? () => props.onTurnIntoKpi?.(kr)
+                  : undefined
+              }
             />
           ))}
         </Stack>

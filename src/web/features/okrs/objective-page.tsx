@@ -18,6 +18,7 @@ import { useCycles } from "../cycles/cycles-api.ts";
 import { ObjectiveGrading } from "../grading/objective-grading.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { AlignModal } from "./align-modal.tsx";
+import { DemoteKeyResultModal } from "./demote-key-result-modal.tsx";
 import { HealthKpiStrip } from "./health-kpi-strip.tsx";
 import { ActivationAlert, ObjectiveActions } from "./objective-actions.tsx";
 import { ObjectiveCheckIns } from "./objective-check-ins.tsx";
@@ -42,6 +43,7 @@ export function ObjectivePage() {
   const { byKr, entries, loading: checkInsLoading } = useObjectiveCheckIns(slug, krs);
   const [dialog, setDialog] = useState<"edit" | "align" | null>(null);
   const [checkInOn, setCheckInOn] = useState<KeyResult | null>(null);
+  const [demoting, setDemoting] = useState<KeyResult | null>(null);
   const [editing, setEditing] = useState<TimelineEntry | null>(null);
   const [activationError, setActivationError] = useState<ApiError | Error | null>(null);
   useDocumentTitle(o?.title ?? "Objective");
@@ -118,6 +120,19 @@ export function ObjectivePage() {
         checkInsOpen={checkInsOpen}
         onAdd={editNow}
         onCheckIn={setCheckInOn}
+        onTurnIntoKpi={o.can.edit && !frozen ? setDemoting : null}
+      />
+      <DemoteKeyResultModal
+        slug={slug}
+        kr={demoting}
+        objectiveTeamId={o.teamId}
+        checkIns={demoting ? byKr.get(demoting.id) : undefined}
+        roots={tree.data?.roots ?? []}
+        onClose={() => setDemoting(null)}
+        onDone={() => {
+          setDemoting(null);
+          void objective.refetch();
+        }}
       />
       <ObjectiveCheckIns
         objective={o}
