@@ -39,23 +39,24 @@ describe("a body with a field the operation does not declare", () => {
 });
 
 describe("typos that used to be dropped", () => {
-  it("kpiId on a new KR is refused, nested too", async () => {
+  // `kpiId` became a real field (a KR that reads a KPI); a KPI's key in its place is still a typo.
+  it("kpiKey on a new KR is refused, nested too", async () => {
     const base = `/api/orgs/${w.org.slug}`;
     const kr = { title: "Parcels scanned at the gate", kind: "metric", startValue: 0, targetValue: 95 };
     const direct = await h.request("POST", `${base}/objectives/${w.objective.id}/key-results`, {
       as: w.owner,
-      body: { ...kr, kpiId: w.kpi.id },
+      body: { ...kr, kpiKey: w.kpi.key },
     });
-    expectError(direct, 400, "validation_failed", "kpiId");
+    expectError(direct, 400, "validation_failed", "kpiKey");
     const nested = await h.request("POST", `${base}/objectives`, {
       as: w.owner,
       body: {
         cycleId: w.okrCycle.id,
         title: "Gate scans everywhere",
-        keyResults: [{ ...kr, kpiId: w.kpi.id }],
+        keyResults: [{ ...kr, kpiKey: w.kpi.key }],
       },
     });
-    expectError(nested, 400, "validation_failed", "keyResults.0.kpiId");
+    expectError(nested, 400, "validation_failed", "keyResults.0.kpiKey");
   });
 
   it("date on a check-in is refused", async () => {

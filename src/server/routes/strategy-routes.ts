@@ -16,6 +16,7 @@ import {
   createStrategyEdge,
   relabelStrategyEdge,
   removeStrategyEdge,
+  strategyEdge,
 } from "../services/strategy/strategy-edge-service.ts";
 import { strategyMap } from "../services/strategy/strategy-map-service.ts";
 import { authenticated } from "./route-helpers.ts";
@@ -46,6 +47,19 @@ export function strategyRoutes(app: Api, deps: Deps) {
       responses: { 201: jsonResponse(StrategyEdgeSchema, "Created"), ...errorResponses },
     }),
     async (c) => c.json(await createStrategyEdge(deps, c.get("actor"), c.req.valid("json")), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/strategy-map/edges/{edgeId}",
+      tags: ["Strategy"],
+      summary: "One edge of the strategy map",
+      security: authenticated,
+      request: { params: StrategyEdgeParamSchema },
+      responses: { 200: jsonResponse(StrategyEdgeSchema, "The edge"), ...errorResponses },
+    }),
+    async (c) => c.json(await strategyEdge(deps, c.get("actor"), c.req.valid("param").edgeId), 200),
   );
 
   app.openapi(

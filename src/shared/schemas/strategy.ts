@@ -35,7 +35,8 @@ export const CreateStrategyEdgeSchema = z.strictObject({
   to: StrategyNodeRefSchema.describe("The effect"),
   label: edgeLabel().default(""),
 });
-export const UpdateStrategyEdgeSchema = z.strictObject({ label: edgeLabel() });
+/** A PATCH: fields left out stay as they are. */
+export const UpdateStrategyEdgeSchema = z.strictObject({ label: edgeLabel().optional() });
 
 export const StrategyEdgeParamSchema = OrgParamSchema.extend({ edgeId: z.uuid() });
 

@@ -97,13 +97,13 @@ export async function relabelStrategyEdge(
   deps: Deps,
   actor: Actor,
   id: string,
-  input: { label: string },
+  input: { label?: string | undefined },
 ): Promise<StrategyEdge> {
   authorize(actor, "manage_themes");
   return deps.db.transaction(async (tx) => {
     const before = await findStrategyEdge(tx, actor.organizationId, id);
     if (!before) throw notFound("That edge");
-    if (before.label === input.label) return presentEdge(before);
+    if (input.label === undefined || before.label === input.label) return presentEdge(before);
     const after = await updateStrategyEdgeLabel(tx, actor.organizationId, id, input.label);
     if (!after) throw notFound("That edge");
     await recordAudit(tx, actor, {
@@ -115,6 +115,14 @@ export async function relabelStrategyEdge(
     });
     return presentEdge(after);
   });
+}
+
+/** One edge of the strategy map (everyone in the organisation reads the map). */
+export async function strategyEdge(deps: Deps, actor: Actor, id: string): Promise<StrategyEdge> {
+  authorize(actor, "read");
+  const row = await findStrategyEdge(deps.db, actor.organizationId, id);
+  if (!row) throw notFound("That edge");
+  return presentEdge(row);
 }
 
 /** Removes an edge (admins); the audit log keeps what it was. */
