@@ -30,24 +30,37 @@ function deadPid(): number {
 function race(dir: string, contenders: number): Promise<string[]> {
   // Far enough ahead for every process to have loaded before the agreed moment.
   const startAt = Date.now() + 3000;
-  return Promise.all(
-    Array.from(
-      { length: contenders },
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const child = spawn(process.execPath, ["--import", "tsx", contender, dir, String(startAt), "1000"]);
-          let out = "";
-          child.stdout.on("data", (d) => {
-            out += d;
-          });
-          child.stderr.on("data", (d) => {
-            out += d;
-          });
-          child.on("error", reject);
-          child.on("exit", () => resolve(out.trim()));
-        }),
-    ),
+  const children = Array.from({ length: contenders }, () =>
+    spawn(process.execPath, ["--import", "tsx", contender, dir, String(startAt), "60000"]),
   );
+  const results = children.map(
+    (child) =>
+      new Promise<string>((resolve, reject) => {
+        let out = "";
+        const take = (d: Buffer) => {
+          out += d;
+          if (out.includes("\n")) resolve(out.trim());
+        };
+        child.stdout.on("data", take);
+        child.stderr.on("data", take);
+        child.on("error", reject);
+        child.on("exit", () => resolve(out.trim()));
+      }),
+  );
+  return Promise.all(results).then(async (all) => {
+    // Everyone has tried: the winner may now give its lock back, and we wait for that.
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.stdin.end("done\n");
+          }),
+      ),
+    );
+    return all;
+  });
 }
 
 /** A live process that is not Keel: what may get a dead Keel's pid after a kill -9. */
