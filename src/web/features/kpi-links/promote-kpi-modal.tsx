@@ -102,6 +102,7 @@ export function PromoteKpiModal({ slug, kpiId, opened, onClose }: Props) {
             form={form}
             draft={d}
             roots={tree.data?.roots ?? []}
+            loading={draft.isPlaceholderData}
             onCycleChange={setCycleId}
           />
           <Divider />

@@ -1,4 +1,5 @@
 import { Group, Radio, Select, Stack, Textarea, TextInput } from "@mantine/core";
+import { useEffect } from "react";
 import type { KeelForm } from "../../components/form-modal.tsx";
 import type { TeamNode } from "../../lib/types.ts";
 import { TeamSelect } from "../teams/team-select.tsx";
@@ -8,6 +9,8 @@ type Props = {
   form: KeelForm<PromoteValues>;
   draft: PromotionDraft;
   roots: TeamNode[];
+  /** The chosen cycle's Objectives are still loading (the previous cycle's are shown). */
+  loading: boolean;
   /** The cycle changed: its Objectives are loaded again. */
   onCycleChange: (cycleId: string | null) => void;
 };
@@ -24,9 +27,14 @@ const cycleStateWords: Record<PromotionDraft["cycles"][number]["state"], string>
  * drafted from a problem statement (what stands between the KPI's value today and the one it
  * needs, which becomes the Objective's description).
  */
-export function PromoteObjectiveFields({ form, draft, roots, onCycleChange }: Props) {
+export function PromoteObjectiveFields({ form, draft, roots, loading, onCycleChange }: Props) {
   const v = form.values;
-  const noObjectives = draft.objectives.length === 0;
+  const noObjectives = !loading && draft.objectives.length === 0;
+  const { setFieldValue } = form;
+  // A cycle without an Objective the person may edit leaves drafting a new one as the only way.
+  useEffect(() => {
+    if (noObjectives && v.objectiveChoice === "existing") setFieldValue("objectiveChoice", "new");
+  }, [noObjectives, v.objectiveChoice, setFieldValue]);
   return (
     <Stack gap="sm">
       <Select
@@ -55,7 +63,8 @@ export function PromoteObjectiveFields({ form, draft, roots, onCycleChange }: Pr
       {v.objectiveChoice === "existing" ? (
         <Select
           label="Existing Objective"
-          placeholder="Pick an Objective of the cycle"
+          placeholder={loading ? "Loading the cycle's Objectives…" : "Pick an Objective of the cycle"}
+          disabled={loading}
           data={draft.objectives.map((o) => ({ value: o.id, label: o.title }))}
           {...form.getInputProps("objectiveId")}
           searchable
