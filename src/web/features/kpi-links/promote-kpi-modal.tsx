@@ -44,7 +44,7 @@ export function PromoteKpiModal({ slug, kpiId, opened, onClose }: Props) {
         <Stack gap="sm">
           <Text size="sm">“{done.title}” reads this KPI for the cycle.</Text>
           <Group justify="space-between">
-            <Anchor component={Link} to={`/o/${slug}/objectives/${done.objectiveId}`} onClick={close}>
+            <Anchor component={Link} to={`/o/${slug}/okrs/${done.objectiveId}`} onClick={close}>
               Open the Objective
             </Anchor>
             <Button onClick={close}>Close</Button>

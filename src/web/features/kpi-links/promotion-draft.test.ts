@@ -138,6 +138,7 @@ describe("promoteIssueMapper", () => {
         { field: "newObjective.problemStatement", message: "must not be empty" },
         { field: "keyResult.targetValue", message: "must be a finite number" },
         { field: "drivers.0.kpiId", message: "is already read by a Key Result of the Objective" },
+        { field: "kpiId", message: 'Churn is already read by "Churn down" in this Objective' },
         { field: "ownerUserId", message: "is not a member" },
       ],
       v,
@@ -146,6 +147,7 @@ describe("promoteIssueMapper", () => {
       problemStatement: "Must not be empty",
       targetValue: "Must be a finite number",
       "drivers.1.targetValue": "Is already read by a Key Result of the Objective",
+      objectiveId: 'Churn is already read by "Churn down" in this Objective',
     });
     expect(unplaced).toEqual([{ field: "ownerUserId", message: "is not a member" }]);
   });

@@ -99,6 +99,8 @@ export function promoteIssueMapper(issues: FieldIssue[], values: PromoteValues) 
   const direct: Record<string, keyof PromoteValues> = {
     cycleId: "cycleId",
     objectiveId: "objectiveId",
+    // The KPI already read by a Key Result of the chosen Objective: another Objective is the way out.
+    kpiId: "objectiveId",
     "newObjective.title": "objectiveTitle",
     "newObjective.problemStatement": "problemStatement",
     "newObjective.teamId": "teamId",
