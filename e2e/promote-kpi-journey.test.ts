@@ -80,10 +80,12 @@ skipWhen(noChromium).describe("making a KPI a Key Result in the browser", () => 
 
     await page.goBack();
     await page.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
-    await dialog.getByLabel("Existing Objective").click();
+    await dialog.getByRole("combobox", { name: "Existing Objective" }).click();
     await page.getByRole("option", { name: objectiveTitle, ...exact }).click();
     await dialog.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
     await dialog.getByText(/is already read by/).waitFor();
-    expect(await dialog.getByLabel("Existing Objective").getAttribute("aria-invalid")).toBe("true");
+    expect(
+      await dialog.getByRole("combobox", { name: "Existing Objective" }).getAttribute("aria-invalid"),
+    ).toBe("true");
   });
 });
