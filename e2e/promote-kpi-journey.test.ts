@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningServer } from "../scripts/lib/keel-process.ts";
 import { skipWhen } from "../test/support/skip.ts";
 import { apiCaller } from "./support/api.ts";
+import { seriousAxeFindings } from "./support/axe.ts";
 import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
 import { startKeelOnFreePort } from "./support/keel.ts";
 
@@ -30,7 +31,8 @@ skipWhen(noChromium).describe("making a KPI a Key Result in the browser", () => 
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-promote-"));
     ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
     browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     call = apiCaller(context.request, base);
     await call("POST", "/api/setup", {
       start: "demo",
@@ -66,6 +68,7 @@ skipWhen(noChromium).describe("making a KPI a Key Result in the browser", () => 
     await dialog.getByLabel("Objective title").fill(objectiveTitle);
     await dialog.getByLabel("Aggregated over the cycle", exact).check();
     await screenshot(page, "promote-kpi-dialog");
+    expect(await seriousAxeFindings(page)).toEqual([]);
     await dialog.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
     await page.getByRole("link", { name: "Open the Objective", ...exact }).waitFor();
 
