@@ -59,6 +59,8 @@ skipWhen(noChromium).describe("making a KPI a Key Result in the browser", () => 
     await dialog.getByLabel("Key Result title").waitFor();
     expect(await dialog.getByLabel("Key Result title").inputValue()).not.toBe("");
     expect(await dialog.getByTestId("sparkline").count()).toBe(1);
+    // The demo's average deal size needs €42,000: shown in the KPI's currency.
+    await dialog.getByText("€42,000", exact).waitFor();
 
     await dialog.getByLabel("Draft a new Objective", exact).check();
     await dialog.getByRole("button", { name: "Make it a Key Result", ...exact }).click();

@@ -1,6 +1,7 @@
 import { Anchor, Button, Divider, Group, Loader, Modal, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { Link } from "react-router";
+import type { KpiUnitFormat } from "../../../shared/kpi-format.ts";
 import { FormModal } from "../../components/form-modal.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { notify } from "../../lib/notify.ts";
@@ -19,7 +20,14 @@ import {
   toPromoteRequest,
 } from "./promotion-draft.ts";
 
-type Props = { slug: string; kpiId: string; opened: boolean; onClose: () => void };
+type Props = {
+  slug: string;
+  kpiId: string;
+  /** The KPI's unit as the page knows it (the draft does not carry the currency). */
+  unit: KpiUnitFormat;
+  opened: boolean;
+  onClose: () => void;
+};
 type Done = { objectiveId: string; title: string };
 
 /**
@@ -27,7 +35,7 @@ type Done = { objectiveId: string; title: string };
  * becomes a Key Result of an Objective (existing, or drafted from a problem statement).
  * The API decides who may; its refusal is shown above the buttons.
  */
-export function PromoteKpiModal({ slug, kpiId, opened, onClose }: Props) {
+export function PromoteKpiModal({ slug, kpiId, unit, opened, onClose }: Props) {
   const [cycleId, setCycleId] = useState<string | null>(null);
   const [done, setDone] = useState<Done | null>(null);
   const draft = usePromotionDraft(slug, kpiId, cycleId);
@@ -67,12 +75,7 @@ export function PromoteKpiModal({ slug, kpiId, opened, onClose }: Props) {
     );
   }
   const d = draft.data;
-  const format = (value: number | null) =>
-    formatKpiValue(value, {
-      unit: d.kpi.unit as Parameters<typeof formatKpiValue>[1]["unit"],
-      decimals: d.kpi.decimals,
-      currency: null,
-    });
+  const format = (value: number | null) => formatKpiValue(value, unit);
 
   const send = async (values: PromoteValues) => {
     const checked = toPromoteRequest(values);

@@ -114,7 +114,13 @@ export function KpiDetailPage() {
       />
       {dialog === "promote" && (
         <Suspense fallback={null}>
-          <PromoteKpiModal slug={slug} kpiId={k.id} opened onClose={() => setDialog(null)} />
+          <PromoteKpiModal
+            slug={slug}
+            kpiId={k.id}
+            unit={{ unit: k.unit, decimals: k.decimals, currency: k.currency }}
+            opened
+            onClose={() => setDialog(null)}
+          />
         </Suspense>
       )}
       <EnterValueModal slug={slug} kpi={dialog === "enter" ? k : null} onClose={() => setDialog(null)} />
