@@ -83,7 +83,7 @@ export function KpiKeyResultsSection({ slug, kpiId }: { slug: string; kpiId: str
               {data.keyResults.map((kr) => (
                 <Table.Tr key={kr.keyResultId}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/o/${slug}/objectives/${kr.objectiveId}`}>
+                    <Anchor component={Link} to={`/o/${slug}/okrs/${kr.objectiveId}`}>
                       {kr.title}
                     </Anchor>
                     <Text size="xs" c="dimmed">

@@ -1,8 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { BaselineDecisionSchema, KpiKeyResultsSchema } from "../../../shared/schemas/kpi-links.ts";
 import { api } from "../../lib/api-client.ts";
+import { keys } from "../../lib/query-keys.ts";
 import { kpiKeys } from "../kpis/kpis-api.ts";
+import type { PromoteKpiRequest } from "./promotion-draft.ts";
 
 export type KpiKeyResults = z.infer<typeof KpiKeyResultsSchema>;
 export type BaselineDecision = z.infer<typeof BaselineDecisionSchema>;
@@ -49,5 +51,34 @@ export function useActiveKpiOptions(slug: string, enabled: boolean) {
       }),
     enabled,
     select: (page) => page.items.map((k) => ({ value: k.id, label: `${k.name} (${k.key})` })),
+  });
+}
+
+/** What "Make it a Key Result" offers for a cycle (null: the API's default cycle). */
+export function usePromotionDraft(slug: string, kpiId: string, cycleId: string | null) {
+  return useQuery({
+    queryKey: [...kpiKeys.kpi(slug, kpiId), "promotion-draft", cycleId],
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/kpis/{id}/promotion-draft", {
+        path: { org: slug, id: kpiId },
+        query: cycleId ? { cycleId } : {},
+        signal,
+      }),
+    // Changing the cycle keeps the form on screen while that cycle's Objectives load.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Makes the KPI a Key Result; the KPI's data (its readers and badge) and the OKRs reload. */
+export function usePromoteKpi(slug: string, kpiId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PromoteKpiRequest) =>
+      api.post("/api/orgs/{org}/kpis/{id}/promotions", { path: { org: slug, id: kpiId }, body }),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: kpiKeys.kpi(slug, kpiId) }),
+        client.invalidateQueries({ queryKey: keys.okrs(slug) }),
+      ]),
   });
 }

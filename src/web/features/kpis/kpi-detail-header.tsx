@@ -1,5 +1,12 @@
 import { Anchor, Badge, Breadcrumbs, Button, Code, Group, Stack, Text, Title } from "@mantine/core";
-import { IconArchive, IconArrowLeft, IconPencil, IconPencilPlus, IconRestore } from "@tabler/icons-react";
+import {
+  IconArchive,
+  IconArrowLeft,
+  IconPencil,
+  IconPencilPlus,
+  IconRestore,
+  IconTargetArrow,
+} from "@tabler/icons-react";
 import { Link } from "react-router";
 import { ThemeLabel } from "../themes/theme-label.tsx";
 import { directionLabels, frequencyLabels } from "./kpi-format.ts";
@@ -12,15 +19,19 @@ type Props = {
   canEnter: boolean;
   canEdit: boolean;
   canArchive: boolean;
+  /** Anyone but a viewer is offered "Make it a Key Result"; the API refuses the others. */
+  canPromote: boolean;
   restoring: boolean;
   onEnter: () => void;
   onEdit: () => void;
   onArchive: () => void;
+  onPromote: () => void;
   onRestore: () => void;
 };
 
 /** The way back to the board, the KPI's name and badges, and what the reader may do with it. */
-export function KpiDetailHeader({ slug, kpi: k, canEnter, canEdit, canArchive, restoring, ...on }: Props) {
+export function KpiDetailHeader(props: Props) {
+  const { slug, kpi: k, canEnter, canEdit, canArchive, canPromote, restoring, ...on } = props;
   const archived = k.state === "archived";
   return (
     <>
@@ -64,6 +75,11 @@ export function KpiDetailHeader({ slug, kpi: k, canEnter, canEdit, canArchive, r
           {canEnter && (
             <Button leftSection={<IconPencilPlus size={16} />} onClick={on.onEnter} data-shortcut-new>
               Enter value
+            </Button>
+          )}
+          {canPromote && (
+            <Button variant="default" leftSection={<IconTargetArrow size={16} />} onClick={on.onPromote}>
+              Make it a Key Result
             </Button>
           )}
           {canEdit && (

@@ -1,6 +1,6 @@
 import { Button, Code, Text } from "@mantine/core";
 import { IconGauge } from "@tabler/icons-react";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
@@ -23,14 +23,19 @@ import { KpiFormModal } from "./kpi-form-modal.tsx";
 import { KpiSummaryCards } from "./kpi-summary-cards.tsx";
 import { useKpi, useUpdateKpi } from "./kpis-api.ts";
 
+// Loaded on first use, so the KPI page's bundle does not carry the dialog.
+const PromoteKpiModal = lazy(() =>
+  import("../kpi-links/promote-kpi-modal.tsx").then((m) => ({ default: m.PromoteKpiModal })),
+);
+
 /** /o/:org/kpis/:kpiId: one KPI with its history against its bands, values, tree and connector. */
 export function KpiDetailPage() {
   const { kpiId = "" } = useParams();
-  const { slug } = useOrg();
+  const { slug, role } = useOrg();
   const kpi = useKpi(slug, kpiId);
   const tree = useTeamTree(slug);
   const roots = tree.data?.roots ?? [];
-  const [dialog, setDialog] = useState<"edit" | "enter" | "archive" | null>(null);
+  const [dialog, setDialog] = useState<"edit" | "enter" | "archive" | "promote" | null>(null);
   const update = useUpdateKpi(slug);
   useDocumentTitle(kpi.data?.name ?? "KPI");
 
@@ -56,6 +61,7 @@ export function KpiDetailPage() {
   const archived = k.state === "archived";
   // Who may act comes with the KPI (`can`); whether its state lets anyone is judged here.
   const canEnter = k.can.enterValues && !archived && !k.formula;
+  const canPromote = role !== "viewer" && !archived;
 
   const setState = (state: "active" | "archived") =>
     update.mutate(
@@ -79,10 +85,12 @@ export function KpiDetailPage() {
         canEnter={canEnter}
         canEdit={k.can.edit}
         canArchive={k.can.archive}
+        canPromote={canPromote}
         restoring={update.isPending}
         onEnter={() => setDialog("enter")}
         onEdit={() => setDialog("edit")}
         onArchive={() => setDialog("archive")}
+        onPromote={() => setDialog("promote")}
         onRestore={() => setState("active")}
       />
       <KpiEscalationAlert slug={slug} kpi={k} />
@@ -106,6 +114,17 @@ export function KpiDetailPage() {
         kpi={k}
         onReload={() => void kpi.refetch()}
       />
+      {dialog === "promote" && (
+        <Suspense fallback={null}>
+          <PromoteKpiModal
+            slug={slug}
+            kpiId={k.id}
+            unit={{ unit: k.unit, decimals: k.decimals, currency: k.currency }}
+            opened
+            onClose={() => setDialog(null)}
+          />
+        </Suspense>
+      )}
       <EnterValueModal slug={slug} kpi={dialog === "enter" ? k : null} onClose={() => setDialog(null)} />
       <ConfirmModal
         opened={dialog === "archive"}

@@ -1,0 +1,96 @@
+// "Make it a Key Result" in the browser, on the demo: the dialog asks for a problem
+// statement when it drafts a new Objective, the KPI page then lists the new Key Result,
+// the Objective carries the statement, and promoting again into that Objective is refused
+// with the API's words under the Objective.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../scripts/lib/keel-process.ts";
+import { skipWhen } from "../test/support/skip.ts";
+import { apiCaller } from "./support/api.ts";
+import { seriousAxeFindings } from "./support/axe.ts";
+import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
+import { startKeelOnFreePort } from "./support/keel.ts";
+
+const exact = { exact: true };
+const problem = "Deals close on the smallest package because sales has no bundle to offer.";
+const objectiveTitle = "Sell bundles, not single seats";
+
+skipWhen(noChromium).describe("making a KPI a Key Result in the browser", () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let base: string;
+  let dir: string;
+  let context: BrowserContext;
+  let call: ReturnType<typeof apiCaller>;
+  let demo: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-promote-"));
+    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
+    browser = await launchBrowser();
+    // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    call = apiCaller(context.request, base);
+    await call("POST", "/api/setup", {
+      start: "demo",
+      name: "Priya Kaya",
+      email: "priya@nordwind.example",
+      password: "a long demo password",
+    });
+    demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("drafts a new Objective from a problem statement, lists the Key Result, and refuses a second reader", async () => {
+    const kpis = await call("GET", `/api/orgs/${demo}/kpis?state=active&limit=200`);
+    const kpi = kpis.items.find((k: { key: string }) => k.key === "avg_deal_size");
+    const page: Page = await context.newPage();
+    await page.goto(`${base}/o/${demo}/kpis/${kpi.id}`);
+
+    await page.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Key Result title").waitFor();
+    expect(await dialog.getByLabel("Key Result title").inputValue()).not.toBe("");
+    expect(await dialog.getByTestId("sparkline").count()).toBe(1);
+    // The demo's average deal size needs €42,000: shown in the KPI's currency.
+    await dialog.getByText("€42,000", exact).waitFor();
+
+    await dialog.getByLabel("Draft a new Objective", exact).check();
+    await dialog.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
+    await dialog.getByText("Say what stands between today's value and the one it needs.").waitFor();
+
+    await dialog.getByLabel("Problem statement").fill(problem);
+    await dialog.getByLabel("Objective title").fill(objectiveTitle);
+    await dialog.getByLabel("Aggregated over the cycle", exact).check();
+    await screenshot(page, "promote-kpi-dialog");
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
+    await page.getByRole("link", { name: "Open the Objective", ...exact }).waitFor();
+
+    const readers = page.getByRole("table", { name: "Key Results reading this KPI" });
+    await readers.waitFor();
+    expect(await readers.textContent()).toContain(objectiveTitle);
+    expect(await page.getByText(/^Key Result in /).count()).toBe(1);
+
+    await page.getByRole("link", { name: "Open the Objective", ...exact }).click();
+    await page.getByRole("heading", { name: objectiveTitle }).waitFor();
+    await page.getByText(problem).first().waitFor();
+
+    await page.goBack();
+    await page.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
+    await dialog.getByRole("combobox", { name: "Existing Objective" }).click();
+    await page.getByRole("option", { name: objectiveTitle, ...exact }).click();
+    await dialog.getByRole("button", { name: "Make it a Key Result", ...exact }).click();
+    await dialog.getByText(/is already read by/).waitFor();
+    expect(
+      await dialog.getByRole("combobox", { name: "Existing Objective" }).getAttribute("aria-invalid"),
+    ).toBe("true");
+  });
+});
