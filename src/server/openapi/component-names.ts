@@ -7,11 +7,16 @@ import * as common from "../../shared/schemas/common.ts";
 import * as connectors from "../../shared/schemas/connectors.ts";
 import * as cycles from "../../shared/schemas/cycles.ts";
 import * as escalations from "../../shared/schemas/escalations.ts";
+import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
+import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
+import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
+import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
 import * as okrs from "../../shared/schemas/okrs.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
 import * as people from "../../shared/schemas/people.ts";
+import * as strategy from "../../shared/schemas/strategy.ts";
 import * as system from "../../shared/schemas/system.ts";
 import * as teams from "../../shared/schemas/teams.ts";
 import * as themes from "../../shared/schemas/themes.ts";
@@ -26,10 +31,15 @@ const modules = [
   cycles,
   escalations,
   instance,
+  healthKpis,
+  kpiDrivers,
+  kpiLinks,
   kpis,
+  okrReviews,
   okrs,
   organizations,
   people,
+  strategy,
   system,
   teams,
   themes,

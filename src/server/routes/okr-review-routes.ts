@@ -5,13 +5,15 @@ import {
   AlignmentQuerySchema,
   AlignmentTreeSchema,
   CycleReportSchema,
+  TeamHealthQuerySchema,
+  TeamHealthSchema,
+} from "../../shared/schemas/okr-reviews.ts";
+import {
   GradeObjectiveSchema,
   ObjectiveSchema,
   RollOverSchema,
   ScoreKeyResultSchema,
   SetAlignmentSchema,
-  TeamHealthQuerySchema,
-  TeamHealthSchema,
 } from "../../shared/schemas/okrs.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";

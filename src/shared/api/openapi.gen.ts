@@ -4772,48 +4772,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description At most 8, best first; red and amber first within a reason */
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                                /** Format: uuid */
-                                teamId: string;
-                                teamName: string;
-                                /** Format: uuid */
-                                themeId: string | null;
-                                /**
-                                 * @description An archived KPI stays listed until removed, and raises no alert
-                                 * @enum {string}
-                                 */
-                                state: "active" | "archived";
-                                /**
-                                 * @description The KPI's status word; null when it has no bands
-                                 * @enum {string|null}
-                                 */
-                                status: "green" | "amber" | "red" | "no_data" | null;
-                                /** @description The latest due period's value */
-                                value: number | null;
-                                periodStart: string | null;
-                                /** @description The target in force */
-                                target: number | null;
-                                unit: components["schemas"]["KpiUnit"];
-                                decimals: number;
-                                currency: string | null;
-                                direction: components["schemas"]["Direction"];
-                                frequency: components["schemas"]["Frequency"];
-                                trend: components["schemas"]["Trend"];
-                                /** @description The latest periods' values, oldest first (up to 12) */
-                                sparkline: components["schemas"]["Point"][];
-                                /**
-                                 * @description Why it is suggested: the Objective's own team, a team below it, or the same theme
-                                 * @enum {string}
-                                 */
-                                reason: "team" | "subtree" | "theme";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["HealthKpiSuggestions"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -4910,20 +4869,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Live Objectives carrying this KPI as a health KPI, newest cycle first */
-                            items: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                                teamName: string | null;
-                                /** Format: uuid */
-                                cycleId: string;
-                                cycleName: string;
-                                /** @enum {string} */
-                                state: "draft" | "active" | "closed";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["GuardedObjectives"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -5136,11 +5082,7 @@ export interface paths {
                         visibility?: "organization" | "team";
                         /** @default [] */
                         keyResults?: components["schemas"]["CreateKeyResult"][];
-                        /**
-                         * @description The KPIs this Objective must not break, in the order shown (at most 4, no repeats, active KPIs of this organisation); [] removes them all
-                         * @default []
-                         */
-                        healthKpiIds?: string[];
+                        healthKpiIds?: components["schemas"]["HealthKpiIds"];
                     };
                 };
             };
@@ -7730,66 +7672,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            keyResults: {
-                                /** Format: uuid */
-                                keyResultId: string;
-                                title: string;
-                                /** Format: uuid */
-                                objectiveId: string;
-                                objectiveTitle: string;
-                                /** Format: uuid */
-                                cycleId: string;
-                                cycleName: string;
-                                /** @enum {string} */
-                                cycleState: "planning" | "active" | "grading" | "closed";
-                                startValue: number | null;
-                                targetValue: number | null;
-                                currentValue: number | null;
-                                status: components["schemas"]["Status"];
-                                read: components["schemas"]["KpiRead"];
-                            }[];
-                            promotions: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                cycleId: string;
-                                cycleName: string;
-                                /** Format: uuid */
-                                keyResultId: string;
-                                keyResultTitle: string;
-                                /** Format: uuid */
-                                objectiveId: string;
-                                objectiveTitle: string;
-                                targetValue: number | null;
-                                /**
-                                 * @description running until the cycle closes; then met or missed; unlinked when the KR stopped reading it
-                                 * @enum {string}
-                                 */
-                                outcome: "running" | "met" | "missed" | "unlinked";
-                                finalValue: number | null;
-                                /**
-                                 * @description pending: met and waiting for a decision; not_offered: not met (or still running)
-                                 * @enum {string}
-                                 */
-                                baseline: "accepted" | "declined" | "pending" | "not_offered";
-                                baselineEffectiveFrom: string | null;
-                                /** @description ISO 8601 date-time */
-                                createdAt: string;
-                                /** @description ISO 8601 date-time */
-                                endedAt: string | null;
-                                can: {
-                                    /** @description Whoever may change the KPI's bands, once met */
-                                    decideBaseline: boolean;
-                                };
-                            }[];
-                            /** @description Running or next cycles in which the KPI is a Key Result (the badge) */
-                            promotedIn: {
-                                /** Format: uuid */
-                                cycleId: string;
-                                cycleName: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["KpiKeyResults"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -7889,54 +7772,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            kpi: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                                /** Format: uuid */
-                                teamId: string;
-                                teamRunsOkrs: boolean;
-                                unit: string;
-                                decimals: number;
-                                direction: string;
-                            };
-                            /** @description The KPI's last periods, oldest first (the sparkline) */
-                            trend: components["schemas"]["Point"][];
-                            latest: number | null;
-                            /** @description The KPI's target in force */
-                            target: number | null;
-                            suggestedStart: {
-                                /** @description read latest: the KPI's latest value */
-                                latest: number | null;
-                                /** @description read cycle: the KPI's aggregate over the previous cycle */
-                                cycle: number | null;
-                            };
-                            suggestedTitle: string;
-                            /** Format: uuid */
-                            cycleId: string | null;
-                            cycles: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @enum {string} */
-                                state: "planning" | "active" | "grading" | "closed";
-                            }[];
-                            /** @description Objectives of the chosen cycle you may edit */
-                            objectives: {
-                                /** Format: uuid */
-                                id: string;
-                                title: string;
-                            }[];
-                            /** @description The KPI's active drivers: candidate extra Key Results */
-                            drivers: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["PromotionDraft"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -8078,14 +7914,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            objectiveId: string;
-                            /** Format: uuid */
-                            keyResultId: string;
-                            /** Format: uuid */
-                            promotionId: string;
-                        };
+                        "application/json": components["schemas"]["PromotionResult"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -8187,24 +8016,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        decision: "accepted";
-                        /** @description Default: the offered bands (target and thresholds moved by achieved − old target) */
-                        bands?: {
-                            target: number | null;
-                            greenMin: number | null;
-                            greenMax: number | null;
-                            redMin: number | null;
-                            redMax: number | null;
-                        };
-                        /** @description Default: the KPI's next period after the cycle's end */
-                        effectiveFrom?: string;
-                    } | {
-                        /** @enum {string} */
-                        decision: "declined";
-                        note?: string;
-                    };
+                    "application/json": components["schemas"]["BaselineDecision"];
                 };
             };
             responses: {
@@ -8214,40 +8026,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            cycleId: string;
-                            cycleName: string;
-                            /** Format: uuid */
-                            keyResultId: string;
-                            keyResultTitle: string;
-                            /** Format: uuid */
-                            objectiveId: string;
-                            objectiveTitle: string;
-                            targetValue: number | null;
-                            /**
-                             * @description running until the cycle closes; then met or missed; unlinked when the KR stopped reading it
-                             * @enum {string}
-                             */
-                            outcome: "running" | "met" | "missed" | "unlinked";
-                            finalValue: number | null;
-                            /**
-                             * @description pending: met and waiting for a decision; not_offered: not met (or still running)
-                             * @enum {string}
-                             */
-                            baseline: "accepted" | "declined" | "pending" | "not_offered";
-                            baselineEffectiveFrom: string | null;
-                            /** @description ISO 8601 date-time */
-                            createdAt: string;
-                            /** @description ISO 8601 date-time */
-                            endedAt: string | null;
-                            can: {
-                                /** @description Whoever may change the KPI's bands, once met */
-                                decideBaseline: boolean;
-                            };
-                        };
+                        "application/json": components["schemas"]["KpiPromotion"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -8349,22 +8128,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                /** Format: uuid */
-                                promotionId: string;
-                                /** Format: uuid */
-                                kpiId: string;
-                                kpiKey: string;
-                                kpiName: string;
-                                cycleName: string;
-                                keyResultTitle: string;
-                                finalValue: number | null;
-                                oldTarget: number | null;
-                                proposed: components["schemas"]["BandsOut"] & unknown;
-                                canDecide: boolean;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["BaselineOffers"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -8456,10 +8220,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description The KPIs that drive this one, in the order shown; replaces the list (empty removes every driver) */
-                        driverKpiIds: string[];
-                    };
+                    "application/json": components["schemas"]["SetKpiDrivers"];
                 };
             };
             responses: {
@@ -8469,54 +8230,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            rootId: string;
-                            /** @description How many levels were followed each way */
-                            depth: number;
-                            /** @description The KPI and every KPI reached, each once */
-                            nodes: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                                /** Format: uuid */
-                                teamId: string;
-                                teamName: string;
-                                /** @enum {string} */
-                                state: "active" | "archived";
-                                unit: components["schemas"]["KpiUnit"];
-                                decimals: number;
-                                currency: string | null;
-                                /** @description The latest due period (or a newer one with a value) */
-                                periodStart: string | null;
-                                value: number | null;
-                                /**
-                                 * @description As on the KPI's card; null when the KPI has no bands
-                                 * @enum {string|null}
-                                 */
-                                status: "green" | "amber" | "red" | "no_data" | null;
-                            }[];
-                            /** @description Every driver edge followed, drivers of a KPI in order */
-                            edges: {
-                                /**
-                                 * Format: uuid
-                                 * @description The KPI that is driven
-                                 */
-                                kpiId: string;
-                                /**
-                                 * Format: uuid
-                                 * @description The KPI that drives it
-                                 */
-                                driverKpiId: string;
-                                /** @description Order among the driven KPI's drivers, from 0 */
-                                position: number;
-                            }[];
-                            can: {
-                                /** @description Change which KPIs drive this one */
-                                editDrivers: boolean;
-                            };
-                        };
+                        "application/json": components["schemas"]["KpiDriverTree"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -8624,54 +8338,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            rootId: string;
-                            /** @description How many levels were followed each way */
-                            depth: number;
-                            /** @description The KPI and every KPI reached, each once */
-                            nodes: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                                /** Format: uuid */
-                                teamId: string;
-                                teamName: string;
-                                /** @enum {string} */
-                                state: "active" | "archived";
-                                unit: components["schemas"]["KpiUnit"];
-                                decimals: number;
-                                currency: string | null;
-                                /** @description The latest due period (or a newer one with a value) */
-                                periodStart: string | null;
-                                value: number | null;
-                                /**
-                                 * @description As on the KPI's card; null when the KPI has no bands
-                                 * @enum {string|null}
-                                 */
-                                status: "green" | "amber" | "red" | "no_data" | null;
-                            }[];
-                            /** @description Every driver edge followed, drivers of a KPI in order */
-                            edges: {
-                                /**
-                                 * Format: uuid
-                                 * @description The KPI that is driven
-                                 */
-                                kpiId: string;
-                                /**
-                                 * Format: uuid
-                                 * @description The KPI that drives it
-                                 */
-                                driverKpiId: string;
-                                /** @description Order among the driven KPI's drivers, from 0 */
-                                position: number;
-                            }[];
-                            can: {
-                                /** @description Change which KPIs drive this one */
-                                editDrivers: boolean;
-                            };
-                        };
+                        "application/json": components["schemas"]["KpiDriverTree"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -8786,43 +8453,9 @@ export interface paths {
                             /** @description The nodes that are the team's own KPIs (or its subtree's) */
                             teamKpiIds: string[];
                             /** @description The team's KPIs that have drivers or drive, and their neighbours */
-                            nodes: {
-                                /** Format: uuid */
-                                id: string;
-                                key: string;
-                                name: string;
-                                /** Format: uuid */
-                                teamId: string;
-                                teamName: string;
-                                /** @enum {string} */
-                                state: "active" | "archived";
-                                unit: components["schemas"]["KpiUnit"];
-                                decimals: number;
-                                currency: string | null;
-                                /** @description The latest due period (or a newer one with a value) */
-                                periodStart: string | null;
-                                value: number | null;
-                                /**
-                                 * @description As on the KPI's card; null when the KPI has no bands
-                                 * @enum {string|null}
-                                 */
-                                status: "green" | "amber" | "red" | "no_data" | null;
-                            }[];
+                            nodes: components["schemas"]["KpiDriverNode"][];
                             /** @description Every driver edge with at least one end on the team */
-                            edges: {
-                                /**
-                                 * Format: uuid
-                                 * @description The KPI that is driven
-                                 */
-                                kpiId: string;
-                                /**
-                                 * Format: uuid
-                                 * @description The KPI that drives it
-                                 */
-                                driverKpiId: string;
-                                /** @description Order among the driven KPI's drivers, from 0 */
-                                position: number;
-                            }[];
+                            edges: components["schemas"]["KpiDriverEdge"][];
                         };
                     };
                 };
@@ -11207,73 +10840,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description The cycle shown; null when the organisation has none */
-                            cycle: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "quarter" | "year" | "custom";
-                                startsOn: string;
-                                endsOn: string;
-                                state: components["schemas"]["CycleState"];
-                            } | null;
-                            /** @description Active themes in their order: the map's lanes */
-                            themes: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                description: string;
-                                perspective: string | null;
-                                position: number;
-                            }[];
-                            /** @description Live Objectives with a theme in the cycle */
-                            objectives: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                themeId: string | null;
-                                title: string;
-                                /** Format: uuid */
-                                teamId: string | null;
-                                teamName: string | null;
-                                /** @enum {string} */
-                                state: "draft" | "active" | "closed";
-                                /** @description Weighted mean of its live KRs' progress (uncapped) */
-                                progress: number | null;
-                                status: components["schemas"]["Status"];
-                                /** @description Visible to its team only: counted, shown without its text */
-                                restricted: boolean;
-                            }[];
-                            /** @description Cause → effect edges whose two ends are on this map */
-                            edges: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @description The cause */
-                                from: {
-                                    /** @enum {string} */
-                                    kind: "theme" | "objective";
-                                    /** Format: uuid */
-                                    id: string;
-                                };
-                                /** @description The effect */
-                                to: {
-                                    /** @enum {string} */
-                                    kind: "theme" | "objective";
-                                    /** Format: uuid */
-                                    id: string;
-                                };
-                                /** @description Why the cause leads to the effect, in a few words (may be empty) */
-                                label: string;
-                                /** @description ISO 8601 date-time */
-                                createdAt: string;
-                            }[];
-                            can: {
-                                /** @description Add, relabel and remove edges (admins and owners) */
-                                edit: boolean;
-                            };
-                        };
+                        "application/json": components["schemas"]["StrategyMap"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -11365,32 +10932,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The cause */
-                        from: {
-                            /**
-                             * @description What the end is
-                             * @enum {string}
-                             */
-                            kind: "theme" | "objective";
-                            /**
-                             * Format: uuid
-                             * @description The theme's or the Objective's id
-                             */
-                            id: string;
-                        };
-                        /** @description The effect */
-                        to: {
-                            /**
-                             * @description What the end is
-                             * @enum {string}
-                             */
-                            kind: "theme" | "objective";
-                            /**
-                             * Format: uuid
-                             * @description The theme's or the Objective's id
-                             */
-                            id: string;
-                        };
+                        from: components["schemas"]["StrategyNodeRef"];
+                        to: components["schemas"]["StrategyNodeRef"] & unknown;
                         /**
                          * @description Why the cause leads to the effect
                          * @default
@@ -11406,28 +10949,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The cause */
-                            from: {
-                                /** @enum {string} */
-                                kind: "theme" | "objective";
-                                /** Format: uuid */
-                                id: string;
-                            };
-                            /** @description The effect */
-                            to: {
-                                /** @enum {string} */
-                                kind: "theme" | "objective";
-                                /** Format: uuid */
-                                id: string;
-                            };
-                            /** @description Why the cause leads to the effect, in a few words (may be empty) */
-                            label: string;
-                            /** @description ISO 8601 date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["StrategyEdge"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -11530,28 +11052,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The cause */
-                            from: {
-                                /** @enum {string} */
-                                kind: "theme" | "objective";
-                                /** Format: uuid */
-                                id: string;
-                            };
-                            /** @description The effect */
-                            to: {
-                                /** @enum {string} */
-                                kind: "theme" | "objective";
-                                /** Format: uuid */
-                                id: string;
-                            };
-                            /** @description Why the cause leads to the effect, in a few words (may be empty) */
-                            label: string;
-                            /** @description ISO 8601 date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["StrategyEdge"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -11711,10 +11212,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": {
-                        /** @description Why the cause leads to the effect */
-                        label?: string;
-                    };
+                    "application/json": components["schemas"]["UpdateStrategyEdge"];
                 };
             };
             responses: {
@@ -11724,28 +11222,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** @description The cause */
-                            from: {
-                                /** @enum {string} */
-                                kind: "theme" | "objective";
-                                /** Format: uuid */
-                                id: string;
-                            };
-                            /** @description The effect */
-                            to: {
-                                /** @enum {string} */
-                                kind: "theme" | "objective";
-                                /** Format: uuid */
-                                id: string;
-                            };
-                            /** @description Why the cause leads to the effect, in a few words (may be empty) */
-                            label: string;
-                            /** @description ISO 8601 date-time */
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["StrategyEdge"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -11846,87 +11323,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            cycle: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                                /** @enum {string} */
-                                kind: "quarter" | "year" | "custom";
-                                startsOn: string;
-                                endsOn: string;
-                                state: components["schemas"]["CycleState"];
-                            } | null;
-                            /** @description One per active theme in order, then the group without a theme */
-                            groups: {
-                                /** @description null: the KPIs and Objectives without a theme */
-                                theme: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                    description: string;
-                                    perspective: string | null;
-                                    position: number;
-                                } | null;
-                                kpis: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    key: string;
-                                    name: string;
-                                    teamName: string;
-                                    unit: components["schemas"]["KpiUnit"];
-                                    decimals: number;
-                                    currency: string | null;
-                                    direction: components["schemas"]["Direction"];
-                                    frequency: components["schemas"]["Frequency"];
-                                    /**
-                                     * @description null: no target set
-                                     * @enum {string|null}
-                                     */
-                                    status: "green" | "amber" | "red" | "no_data" | null;
-                                    value: number | null;
-                                    periodStart: string | null;
-                                    target: number | null;
-                                    trend: components["schemas"]["Trend"];
-                                    /** @description The newest values, oldest first */
-                                    sparkline: components["schemas"]["Point"][];
-                                }[];
-                                objectives: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** Format: uuid */
-                                    themeId: string | null;
-                                    title: string;
-                                    /** Format: uuid */
-                                    teamId: string | null;
-                                    teamName: string | null;
-                                    /** @enum {string} */
-                                    state: "draft" | "active" | "closed";
-                                    /** @description Weighted mean of its live KRs' progress (uncapped) */
-                                    progress: number | null;
-                                    status: components["schemas"]["Status"];
-                                    /** @description Visible to its team only: counted, shown without its text */
-                                    restricted: boolean;
-                                }[];
-                                counts: {
-                                    kpis: {
-                                        green: number;
-                                        amber: number;
-                                        red: number;
-                                        noData: number;
-                                        noTarget: number;
-                                    };
-                                    objectives: {
-                                        onTrack: number;
-                                        atRisk: number;
-                                        offTrack: number;
-                                        stale: number;
-                                        notStarted: number;
-                                        draft: number;
-                                    };
-                                };
-                            }[];
-                        };
+                        "application/json": components["schemas"]["StrategyBoard"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -12362,6 +11759,49 @@ export interface components {
             /** @description Shown once: send as `Authorization: Bearer <secret>` */
             secret: string;
         };
+        HealthKpiSuggestions: {
+            /** @description At most 8, best first; red and amber first within a reason */
+            items: components["schemas"]["HealthKpiSuggestion"][];
+        };
+        HealthKpiSuggestion: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            /** Format: uuid */
+            themeId: string | null;
+            /**
+             * @description An archived KPI stays listed until removed, and raises no alert
+             * @enum {string}
+             */
+            state: "active" | "archived";
+            /**
+             * @description The KPI's status word; null when it has no bands
+             * @enum {string|null}
+             */
+            status: "green" | "amber" | "red" | "no_data" | null;
+            /** @description The latest due period's value */
+            value: number | null;
+            periodStart: string | null;
+            /** @description The target in force */
+            target: number | null;
+            unit: components["schemas"]["KpiUnit"];
+            decimals: number;
+            currency: string | null;
+            direction: components["schemas"]["Direction"];
+            frequency: components["schemas"]["Frequency"];
+            trend: components["schemas"]["Trend"];
+            /** @description The latest periods' values, oldest first (up to 12) */
+            sparkline: components["schemas"]["Point"][];
+            /**
+             * @description Why it is suggested: the Objective's own team, a team below it, or the same theme
+             * @enum {string}
+             */
+            reason: "team" | "subtree" | "theme";
+        };
         /**
          * @description percent values are 0–100; duration values are in hours
          * @enum {string}
@@ -12385,6 +11825,21 @@ export interface components {
         Point: {
             periodStart: string;
             value: number;
+        };
+        GuardedObjectives: {
+            /** @description Live Objectives carrying this KPI as a health KPI, newest cycle first */
+            items: components["schemas"]["GuardedObjective"][];
+        };
+        GuardedObjective: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            teamName: string | null;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            /** @enum {string} */
+            state: "draft" | "active" | "closed";
         };
         Objective: {
             /** Format: uuid */
@@ -12433,40 +11888,7 @@ export interface components {
             /** @description The health KPIs' ids, in order */
             healthKpiIds: string[];
             /** @description The health KPIs, in order (empty when the text is restricted) */
-            healthKpis: {
-                /** Format: uuid */
-                id: string;
-                key: string;
-                name: string;
-                /** Format: uuid */
-                teamId: string;
-                teamName: string;
-                /** Format: uuid */
-                themeId: string | null;
-                /**
-                 * @description An archived KPI stays listed until removed, and raises no alert
-                 * @enum {string}
-                 */
-                state: "active" | "archived";
-                /**
-                 * @description The KPI's status word; null when it has no bands
-                 * @enum {string|null}
-                 */
-                status: "green" | "amber" | "red" | "no_data" | null;
-                /** @description The latest due period's value */
-                value: number | null;
-                periodStart: string | null;
-                /** @description The target in force */
-                target: number | null;
-                unit: components["schemas"]["KpiUnit"];
-                decimals: number;
-                currency: string | null;
-                direction: components["schemas"]["Direction"];
-                frequency: components["schemas"]["Frequency"];
-                trend: components["schemas"]["Trend"];
-                /** @description The latest periods' values, oldest first (up to 12) */
-                sparkline: components["schemas"]["Point"][];
-            }[];
+            healthKpis: components["schemas"]["HealthKpi"][];
             /**
              * @description The worst status among the active health KPIs: red, amber, or null when none is red or amber
              * @enum {string|null}
@@ -12564,6 +11986,40 @@ export interface components {
             /** @description Check in and, in grading, score it (its owner, contributors, and whoever may edit its Objective) */
             checkIn: boolean;
         };
+        HealthKpi: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            /** Format: uuid */
+            themeId: string | null;
+            /**
+             * @description An archived KPI stays listed until removed, and raises no alert
+             * @enum {string}
+             */
+            state: "active" | "archived";
+            /**
+             * @description The KPI's status word; null when it has no bands
+             * @enum {string|null}
+             */
+            status: "green" | "amber" | "red" | "no_data" | null;
+            /** @description The latest due period's value */
+            value: number | null;
+            periodStart: string | null;
+            /** @description The target in force */
+            target: number | null;
+            unit: components["schemas"]["KpiUnit"];
+            decimals: number;
+            currency: string | null;
+            direction: components["schemas"]["Direction"];
+            frequency: components["schemas"]["Frequency"];
+            trend: components["schemas"]["Trend"];
+            /** @description The latest periods' values, oldest first (up to 12) */
+            sparkline: components["schemas"]["Point"][];
+        };
         ObjectivePermissions: {
             /** @description Change it, its KRs and its state (admins, its team's members and leads, its owner if personal) */
             edit: boolean;
@@ -12596,6 +12052,11 @@ export interface components {
              */
             kpiRead?: "latest" | "cycle";
         };
+        /**
+         * @description The KPIs this Objective must not break, in the order shown (at most 4, no repeats, active KPIs of this organisation); [] removes them all
+         * @default []
+         */
+        HealthKpiIds: string[];
         UpdateObjective: {
             /** @description The version you loaded; a save based on an older version is refused with 409 version_conflict */
             version: number;
@@ -12616,8 +12077,7 @@ export interface components {
              */
             state?: "draft" | "active";
             archived?: boolean;
-            /** @description The KPIs this Objective must not break, in the order shown (at most 4, no repeats, active KPIs of this organisation); [] removes them all */
-            healthKpiIds?: string[];
+            healthKpiIds?: components["schemas"]["HealthKpiIds"];
         };
         UpdateKeyResult: {
             /** @description The version you loaded; a save based on an older version is refused with 409 version_conflict */
@@ -13054,6 +12514,215 @@ export interface components {
             /** @description The latest periods' values, oldest first (up to 52) */
             sparkline: components["schemas"]["Point"][];
         };
+        KpiKeyResults: {
+            keyResults: components["schemas"]["KpiReader"][];
+            promotions: components["schemas"]["KpiPromotion"][];
+            /** @description Running or next cycles in which the KPI is a Key Result (the badge) */
+            promotedIn: {
+                /** Format: uuid */
+                cycleId: string;
+                cycleName: string;
+            }[];
+        };
+        KpiReader: {
+            /** Format: uuid */
+            keyResultId: string;
+            title: string;
+            /** Format: uuid */
+            objectiveId: string;
+            objectiveTitle: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            /** @enum {string} */
+            cycleState: "planning" | "active" | "grading" | "closed";
+            startValue: number | null;
+            targetValue: number | null;
+            currentValue: number | null;
+            status: components["schemas"]["Status"];
+            read: components["schemas"]["KpiRead"];
+        };
+        KpiPromotion: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            cycleId: string;
+            cycleName: string;
+            /** Format: uuid */
+            keyResultId: string;
+            keyResultTitle: string;
+            /** Format: uuid */
+            objectiveId: string;
+            objectiveTitle: string;
+            targetValue: number | null;
+            outcome: components["schemas"]["PromotionOutcome"];
+            finalValue: number | null;
+            baseline: components["schemas"]["BaselineState"];
+            baselineEffectiveFrom: string | null;
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            /** @description ISO 8601 date-time */
+            endedAt: string | null;
+            can: {
+                /** @description Whoever may change the KPI's bands, once met */
+                decideBaseline: boolean;
+            };
+        };
+        /**
+         * @description running until the cycle closes; then met or missed; unlinked when the KR stopped reading it
+         * @enum {string}
+         */
+        PromotionOutcome: "running" | "met" | "missed" | "unlinked";
+        /**
+         * @description pending: met and waiting for a decision; not_offered: not met (or still running)
+         * @enum {string}
+         */
+        BaselineState: "accepted" | "declined" | "pending" | "not_offered";
+        PromotionDraft: {
+            kpi: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                /** Format: uuid */
+                teamId: string;
+                teamRunsOkrs: boolean;
+                unit: string;
+                decimals: number;
+                direction: string;
+            };
+            /** @description The KPI's last periods, oldest first (the sparkline) */
+            trend: components["schemas"]["Point"][];
+            latest: number | null;
+            /** @description The KPI's target in force */
+            target: number | null;
+            suggestedStart: {
+                /** @description read latest: the KPI's latest value */
+                latest: number | null;
+                /** @description read cycle: the KPI's aggregate over the previous cycle */
+                cycle: number | null;
+            };
+            suggestedTitle: string;
+            /** Format: uuid */
+            cycleId: string | null;
+            cycles: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                state: "planning" | "active" | "grading" | "closed";
+            }[];
+            /** @description Objectives of the chosen cycle you may edit */
+            objectives: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+            }[];
+            /** @description The KPI's active drivers: candidate extra Key Results */
+            drivers: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+            }[];
+        };
+        PromotionResult: {
+            /** Format: uuid */
+            objectiveId: string;
+            /** Format: uuid */
+            keyResultId: string;
+            /** Format: uuid */
+            promotionId: string;
+        };
+        BaselineDecision: {
+            /** @enum {string} */
+            decision: "accepted";
+            /** @description Default: the offered bands (target and thresholds moved by achieved − old target) */
+            bands?: {
+                target: number | null;
+                greenMin: number | null;
+                greenMax: number | null;
+                redMin: number | null;
+                redMax: number | null;
+            };
+            /** @description Default: the KPI's next period after the cycle's end */
+            effectiveFrom?: string;
+        } | {
+            /** @enum {string} */
+            decision: "declined";
+            note?: string;
+        };
+        BaselineOffers: {
+            items: components["schemas"]["BaselineOffer"][];
+        };
+        BaselineOffer: {
+            /** Format: uuid */
+            promotionId: string;
+            /** Format: uuid */
+            kpiId: string;
+            kpiKey: string;
+            kpiName: string;
+            cycleName: string;
+            keyResultTitle: string;
+            finalValue: number | null;
+            oldTarget: number | null;
+            proposed: components["schemas"]["BandsOut"] & unknown;
+            canDecide: boolean;
+        };
+        KpiDriverTree: {
+            /** Format: uuid */
+            rootId: string;
+            /** @description How many levels were followed each way */
+            depth: number;
+            /** @description The KPI and every KPI reached, each once */
+            nodes: components["schemas"]["KpiDriverNode"][];
+            /** @description Every driver edge followed, drivers of a KPI in order */
+            edges: components["schemas"]["KpiDriverEdge"][];
+            can: {
+                /** @description Change which KPIs drive this one */
+                editDrivers: boolean;
+            };
+        };
+        KpiDriverNode: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            /** @enum {string} */
+            state: "active" | "archived";
+            unit: components["schemas"]["KpiUnit"];
+            decimals: number;
+            currency: string | null;
+            /** @description The latest due period (or a newer one with a value) */
+            periodStart: string | null;
+            value: number | null;
+            /**
+             * @description As on the KPI's card; null when the KPI has no bands
+             * @enum {string|null}
+             */
+            status: "green" | "amber" | "red" | "no_data" | null;
+        };
+        KpiDriverEdge: {
+            /**
+             * Format: uuid
+             * @description The KPI that is driven
+             */
+            kpiId: string;
+            /**
+             * Format: uuid
+             * @description The KPI that drives it
+             */
+            driverKpiId: string;
+            /** @description Order among the driven KPI's drivers, from 0 */
+            position: number;
+        };
+        SetKpiDrivers: {
+            /** @description The KPIs that drive this one, in the order shown; replaces the list (empty removes every driver) */
+            driverKpiIds: string[];
+        };
         Series: {
             points: components["schemas"]["Point"][];
             pointFrequency: components["schemas"]["Frequency"] & unknown;
@@ -13380,6 +13049,174 @@ export interface components {
             /** @description Why the run failed; old values stay */
             error: string | null;
             connector: components["schemas"]["Connector"];
+        };
+        StrategyMap: {
+            /** @description The cycle shown; null when the organisation has none */
+            cycle: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "quarter" | "year" | "custom";
+                startsOn: string;
+                endsOn: string;
+                state: components["schemas"]["CycleState"];
+            } | null;
+            /** @description Active themes in their order: the map's lanes */
+            themes: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string;
+                perspective: string | null;
+                position: number;
+            }[];
+            /** @description Live Objectives with a theme in the cycle */
+            objectives: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                themeId: string | null;
+                title: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                /** @enum {string} */
+                state: "draft" | "active" | "closed";
+                /** @description Weighted mean of its live KRs' progress (uncapped) */
+                progress: number | null;
+                status: components["schemas"]["Status"];
+                /** @description Visible to its team only: counted, shown without its text */
+                restricted: boolean;
+            }[];
+            /** @description Cause → effect edges whose two ends are on this map */
+            edges: components["schemas"]["StrategyEdge"][];
+            can: {
+                /** @description Add, relabel and remove edges (admins and owners) */
+                edit: boolean;
+            };
+        };
+        StrategyEdge: {
+            /** Format: uuid */
+            id: string;
+            /** @description The cause */
+            from: {
+                /** @enum {string} */
+                kind: "theme" | "objective";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @description The effect */
+            to: {
+                /** @enum {string} */
+                kind: "theme" | "objective";
+                /** Format: uuid */
+                id: string;
+            };
+            /** @description Why the cause leads to the effect, in a few words (may be empty) */
+            label: string;
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+        };
+        /** @description The cause */
+        StrategyNodeRef: {
+            /**
+             * @description What the end is
+             * @enum {string}
+             */
+            kind: "theme" | "objective";
+            /**
+             * Format: uuid
+             * @description The theme's or the Objective's id
+             */
+            id: string;
+        };
+        UpdateStrategyEdge: {
+            /** @description Why the cause leads to the effect */
+            label?: string;
+        };
+        StrategyBoard: {
+            cycle: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "quarter" | "year" | "custom";
+                startsOn: string;
+                endsOn: string;
+                state: components["schemas"]["CycleState"];
+            } | null;
+            /** @description One per active theme in order, then the group without a theme */
+            groups: components["schemas"]["StrategyBoardGroup"][];
+        };
+        StrategyBoardGroup: {
+            /** @description null: the KPIs and Objectives without a theme */
+            theme: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                description: string;
+                perspective: string | null;
+                position: number;
+            } | null;
+            kpis: components["schemas"]["StrategyBoardKpi"][];
+            objectives: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                themeId: string | null;
+                title: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                /** @enum {string} */
+                state: "draft" | "active" | "closed";
+                /** @description Weighted mean of its live KRs' progress (uncapped) */
+                progress: number | null;
+                status: components["schemas"]["Status"];
+                /** @description Visible to its team only: counted, shown without its text */
+                restricted: boolean;
+            }[];
+            counts: {
+                kpis: {
+                    green: number;
+                    amber: number;
+                    red: number;
+                    noData: number;
+                    noTarget: number;
+                };
+                objectives: {
+                    onTrack: number;
+                    atRisk: number;
+                    offTrack: number;
+                    stale: number;
+                    notStarted: number;
+                    draft: number;
+                };
+            };
+        };
+        StrategyBoardKpi: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            teamName: string;
+            unit: components["schemas"]["KpiUnit"];
+            decimals: number;
+            currency: string | null;
+            direction: components["schemas"]["Direction"];
+            frequency: components["schemas"]["Frequency"];
+            /**
+             * @description null: no target set
+             * @enum {string|null}
+             */
+            status: "green" | "amber" | "red" | "no_data" | null;
+            value: number | null;
+            periodStart: string | null;
+            target: number | null;
+            trend: components["schemas"]["Trend"];
+            /** @description The newest values, oldest first */
+            sparkline: components["schemas"]["Point"][];
         };
     };
     responses: never;

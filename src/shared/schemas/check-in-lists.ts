@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { KeyResultSchema, TeamCheckInSchema } from "./okrs.ts";
+import { TeamCheckInSchema } from "./okr-reviews.ts";
+import { KeyResultSchema } from "./okrs.ts";
 
 /** GET /key-results/{id}/check-ins takes how many to return. */
 export const CheckInHistoryQuerySchema = z.object({

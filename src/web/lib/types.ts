@@ -5,12 +5,9 @@ import type { CycleSchema } from "../../shared/schemas/cycles.ts";
 import type {
   AlignmentKeyResult,
   AlignmentNode,
-  CheckIn,
   CycleReportSchema,
-  KeyResult,
-  Objective,
-  OkrStatus,
-} from "../../shared/schemas/okrs.ts";
+} from "../../shared/schemas/okr-reviews.ts";
+import type { CheckIn, KeyResult, Objective, OkrStatus } from "../../shared/schemas/okrs.ts";
 import type { OrganizationSchema, SetupStatusSchema } from "../../shared/schemas/organizations.ts";
 import type {
   CreatedInvitationSchema,
@@ -49,7 +46,7 @@ export type CycleReport = z.infer<typeof CycleReportSchema>;
 export type TeamReport = CycleReport["teams"][number];
 
 export type { MyCheckInItem } from "../../shared/schemas/check-in-lists.ts";
-export type { TeamCheckIn } from "../../shared/schemas/okrs.ts";
+export type { TeamCheckIn } from "../../shared/schemas/okr-reviews.ts";
 
 /** One entry of the audit log, as GET /audit answers it (before and after may be absent). */
 export type AuditEvent = PageItem<"/api/orgs/{org}/audit">;

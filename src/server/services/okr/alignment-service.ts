@@ -4,7 +4,8 @@ import {
   wouldCreateAlignmentLoop,
 } from "../../../domain/okr/alignment.ts";
 import { fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
-import type { AlignmentKeyResult, AlignmentNode, Objective } from "../../../shared/schemas/okrs.ts";
+import type { AlignmentKeyResult, AlignmentNode } from "../../../shared/schemas/okr-reviews.ts";
+import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { allAlignments, replaceParents } from "../../repositories/alignment-edges-repository.ts";

@@ -2,7 +2,7 @@ import { todayIn } from "../../../domain/dates.ts";
 import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
 import { roleAtLeast } from "../../../domain/roles.ts";
 import { AppError, notFound } from "../../../shared/errors.ts";
-import type { TeamCheckIn as TeamCheckInItem } from "../../../shared/schemas/okrs.ts";
+import type { TeamCheckIn as TeamCheckInItem } from "../../../shared/schemas/okr-reviews.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { leadsTeamOrAbove } from "../../repositories/kpi-access-repository.ts";
 import { selectObjectives } from "../../repositories/okr-repository.ts";

@@ -1,7 +1,7 @@
 /** A team's OKR health on its page: the word of docs/okr-status.md, from its Objectives. */
 import { teamHealth } from "../../../domain/okr/team-health.ts";
 import { notFound } from "../../../shared/errors.ts";
-import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
+import type { TeamHealthOut } from "../../../shared/schemas/okr-reviews.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { findCycle } from "../../repositories/catalog-repository.ts";

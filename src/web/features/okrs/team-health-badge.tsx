@@ -1,5 +1,5 @@
 import { Group, Text } from "@mantine/core";
-import type { TeamHealthOut } from "../../../shared/schemas/okrs.ts";
+import type { TeamHealthOut } from "../../../shared/schemas/okr-reviews.ts";
 import { OkrStatusBadge } from "./okr-status-badge.tsx";
 
 /**
