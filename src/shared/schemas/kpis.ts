@@ -210,6 +210,9 @@ const kpiFields = {
 export const CreateKpiSchema = z.strictObject({ key: KpiKeySchema, ...kpiFields });
 export type CreateKpiInput = z.infer<typeof CreateKpiSchema>;
 
+const archiveReadByKeyResults =
+  "When archiving a KPI that Key Results of cycles not yet closed read: unlink them (they keep their last value; their promotions end as unlinked)";
+
 export const UpdateKpiSchema = z.strictObject({
   version: VersionSchema,
   name: kpiFields.name.optional(),
@@ -230,12 +233,7 @@ export const UpdateKpiSchema = z.strictObject({
   closeAfterGreenPeriods: z.number().int().min(1).max(52).optional(),
   bands: z.array(BandsSchema).max(200).optional().describe("Replaces the whole series"),
   state: z.enum(["active", "archived"]).optional(),
-  keyResults: z
-    .enum(["unlink"])
-    .optional()
-    .describe(
-      "When archiving a KPI that Key Results of cycles not yet closed read: unlink them (they keep their last value; their promotions end as unlinked)",
-    ),
+  keyResults: z.enum(["unlink"]).optional().describe(archiveReadByKeyResults),
 });
 export type UpdateKpiInput = z.infer<typeof UpdateKpiSchema>;
 
