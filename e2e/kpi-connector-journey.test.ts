@@ -116,6 +116,9 @@ skipWhen(noChromium).describe("a KPI's connector in the browser", () => {
     await page.goto(`${base}/o/${org}/kpis/${kpi.id}`);
     const panel = page.getByTestId("connector-panel");
     await panel.getByText("No connector", { exact: false }).waitFor();
+    // The sections above the panel load on their own: let them settle before clicking.
+    await page.getByTestId("kpi-drivers").getByText("Driven by", exact).waitFor();
+    await page.getByTestId("kpi-key-results-loading").waitFor({ state: "detached" });
 
     // The form: URL, JSON path and a header. The server judges the path's syntax and
     // whether Keel may reach the host, and says so on those fields.

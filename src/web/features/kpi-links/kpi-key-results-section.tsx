@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { OkrStatusBadge } from "../okrs/okr-status-badge.tsx";
@@ -46,7 +46,9 @@ export function KpiKeyResultsSection({ slug, kpiId }: { slug: string; kpiId: str
   const offers = useBaselineOffers(slug);
   const decide = useDecideBaseline(slug, kpiId);
   const data = query.data;
-  if (!data) return null;
+  // While loading, hold the section's place: appearing later would push the sections
+  // below it down under the reader's pointer.
+  if (!data) return query.isPending ? <SectionPlaceholder /> : null;
   const offerOf = (promotionId: string) => offers.data?.items.find((o) => o.promotionId === promotionId);
   const act = (promotionId: string, decision: "accepted" | "declined") =>
     decide.mutate(
@@ -156,6 +158,19 @@ export function KpiKeyResultsSection({ slug, kpiId }: { slug: string; kpiId: str
             </Table.Tbody>
           </Table>
         )}
+      </Stack>
+    </Card>
+  );
+}
+
+function SectionPlaceholder() {
+  return (
+    <Card withBorder padding="sm" mt="md" aria-busy="true" data-testid="kpi-key-results-loading">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Key Results reading this KPI
+        </Title>
+        <Skeleton height={40} />
       </Stack>
     </Card>
   );
