@@ -11,6 +11,7 @@ import {
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -268,6 +269,12 @@ export const checkIns = pgTable(
     done: boolean("done"),
     confidence: smallint("confidence").notNull(),
     note: text("note").notNull().default(""),
+    /**
+     * What Keel read in the note when the check-in was written (blockers with their
+     * sentence and cue, tone, or "not analysed" for a language it does not read); null
+     * for check-ins written before notes were read, until a backfill reaches them.
+     */
+    noteSignals: jsonb("note_signals"),
     createdAt: createdAt(),
     /** For an edit: the check-in it replaces, and when the replaced one was superseded. */
     supersedesId: uuid("supersedes_id"),

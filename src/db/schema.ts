@@ -16,9 +16,11 @@
  * - schema-okrs.ts: cycles, themes, Objectives, alignment, Key Results, check-ins;
  * - schema-kpis.ts: KPIs, bands, measurements, connectors, floors, escalations;
  * - schema-bridge.ts: where the two meet: promotions, health KPIs, driver trees, the
- *   strategy map.
+ *   strategy map;
+ * - schema-coach.ts: what the coach keeps: dismissed linter findings, risk flags.
  */
 export * from "./schema-bridge.ts";
+export * from "./schema-coach.ts";
 export * from "./schema-identity.ts";
 export * from "./schema-kpis.ts";
 export * from "./schema-okrs.ts";
