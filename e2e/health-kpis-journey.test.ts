@@ -1,47 +1,37 @@
 // Health KPIs in the browser, on the demo: the OKR list badges the cost Objective whose
 // guard (on-time delivery) is red, its page shows the strip of its health KPIs, the form
 // adds a suggested one, and the KPI's page names its theme and the Objectives it guards.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { RunningServer } from "../scripts/lib/keel-process.ts";
 import { skipWhen } from "../test/support/skip.ts";
 import { apiCaller } from "./support/api.ts";
 import { launchBrowser, noChromium } from "./support/browser.ts";
-import { startKeelOnFreePort } from "./support/keel.ts";
+import { DEMO_OWNER } from "./support/demo-owner.ts";
+import { type DemoKeel, startDemoKeel } from "./support/keel.ts";
 
 const exact = { exact: true };
 const costTitle = "Deliver every parcel for less, without cutting corners";
 
 skipWhen(noChromium).describe("health KPIs in the browser", () => {
   let browser: Browser;
-  let server: RunningServer;
+  let keel: DemoKeel;
   let base: string;
-  let dir: string;
   let context: BrowserContext;
   let call: ReturnType<typeof apiCaller>;
   let demo: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-health-"));
-    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
+    keel = await startDemoKeel();
+    base = keel.base;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     call = apiCaller(context.request, base);
-    await call("POST", "/api/setup", {
-      start: "demo",
-      name: "Priya Kaya",
-      email: "priya@nordwind.example",
-      password: "a long demo password",
-    });
+    await call("POST", "/api/auth/sign-in", { email: DEMO_OWNER.email, password: DEMO_OWNER.password });
     demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await keel?.stop();
   });
 
   it("badges a red guard in the list, shows the strip, adds a suggested KPI and links back from the KPI", async () => {

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { inject } from "vitest";
 import { type RunningServer, startKeel } from "../../scripts/lib/keel-process.ts";
 
@@ -38,4 +40,26 @@ export async function startKeelOnFreePort(
 function startFromMigratedCopy(dataDir: string) {
   const empty = !fs.existsSync(dataDir) || fs.readdirSync(dataDir).length === 0;
   if (empty) fs.cpSync(inject("keelMigratedDataDir"), dataDir, { recursive: true });
+}
+
+/**
+ * Keel on a fresh copy of the run's demo folder (support/global-setup.ts): the demo
+ * organisation set up by DEMO_OWNER (support/demo-owner.ts), who signs in to use it.
+ * `stop` also removes the copy.
+ */
+export type DemoKeel = { server: RunningServer; base: string; dataDir: string; stop: () => Promise<void> };
+
+export async function startDemoKeel(env: Record<string, string> = {}): Promise<DemoKeel> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-journey-"));
+  fs.cpSync(inject("keelDemoDataDir"), dataDir, { recursive: true });
+  const { server, base } = await startKeelOnFreePort({ ...env, KEEL_DATA_DIR: dataDir });
+  return {
+    server,
+    base,
+    dataDir,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
