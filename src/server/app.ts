@@ -15,6 +15,7 @@ import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
+import { forecastRoutes } from "./routes/forecast-routes.ts";
 import { healthKpiRoutes } from "./routes/health-kpi-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
@@ -76,6 +77,7 @@ export function createApp(deps: Deps): Api {
   kpiPromotionRoutes(app, deps);
   kpiDriverRoutes(app, deps);
   krDemotionRoutes(app, deps);
+  forecastRoutes(app, deps);
   measurementRoutes(app, deps);
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);

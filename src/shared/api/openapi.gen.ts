@@ -8682,6 +8682,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/key-results/{keyResultId}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A metric KR's forecast from its check-ins: the value expected at the cycle's end, an 80 % interval and the chance of reaching the target */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    keyResultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The forecast, or why there is none */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyResultForecast"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/kpis/{id}/series": {
         parameters: {
             query?: never;
@@ -12723,6 +12820,38 @@ export interface components {
             /** @description The KPIs that drive this one, in the order shown; replaces the list (empty removes every driver) */
             driverKpiIds: string[];
         };
+        KeyResultForecast: {
+            /** Format: uuid */
+            keyResultId: string;
+            forecast: components["schemas"]["Forecast"];
+            /**
+             * @description not_metric: only metric KRs are forecast; too_few_check_ins: three check-ins with a value are needed; no_direction: the target equals the start
+             * @enum {string|null}
+             */
+            reason: "not_metric" | "too_few_check_ins" | "no_direction" | null;
+        };
+        Forecast: {
+            /** @description The value expected at the end of the cycle's last day */
+            expected: number;
+            /** @description The 80 % interval's lower end (10th percentile) */
+            low: number;
+            /** @description The 80 % interval's upper end (90th percentile) */
+            high: number;
+            /** @description The chance of reaching the target, 0–1, in hundredths */
+            probability: number;
+            likelihood: components["schemas"]["Likelihood"];
+            /** @description Check-ins with a value the forecast rests on */
+            basedOn: number;
+            /** @description Days from the latest check-in to the cycle's end */
+            horizonDays: number;
+            /** @description The cycle's last day (YYYY-MM-DD): the day the forecast is for */
+            endsOn: string;
+        } | null;
+        /**
+         * @description likely: 60 % or more; unlikely: under 40 %
+         * @enum {string}
+         */
+        Likelihood: "likely" | "uncertain" | "unlikely";
         Series: {
             points: components["schemas"]["Point"][];
             pointFrequency: components["schemas"]["Frequency"] & unknown;

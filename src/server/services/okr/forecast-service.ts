@@ -1,0 +1,58 @@
+import { daysBetween, todayIn } from "../../../domain/dates.ts";
+import { cycleLengthDays } from "../../../domain/okr/expected-progress.ts";
+import { forecastKeyResult, MIN_CHECK_INS, seedFrom } from "../../../domain/okr/forecast.ts";
+import { notFound } from "../../../shared/errors.ts";
+import type { KeyResultForecast } from "../../../shared/schemas/okr-forecasts.ts";
+import type { Actor, Deps } from "../../context.ts";
+import { authorize } from "../../policies/org-policy.ts";
+import { listCheckIns } from "../../repositories/check-in-repository.ts";
+import { findKeyResult, findObjectiveRow } from "../../repositories/okr-repository.ts";
+
+/** More check-ins than a weekly cadence gives in two years: the forecast reads them all. */
+const HISTORY_LIMIT = 1_000;
+const DAY_MS = 86_400_000;
+
+/**
+ * A metric KR's forecast for its cycle's end, from its check-ins (their latest versions).
+ * Values are numbers, not text, so anyone who may see the KR may see its forecast.
+ */
+export async function keyResultForecast(
+  deps: Deps,
+  actor: Actor,
+  keyResultId: string,
+): Promise<KeyResultForecast> {
+  authorize(actor, "read");
+  const kr = await findKeyResult(deps.db, actor.organizationId, keyResultId);
+  if (!kr) throw notFound("That Key Result");
+  const row = await findObjectiveRow(deps.db, actor.organizationId, kr.objectiveId);
+  if (!row) throw notFound("That Key Result");
+  const answer = (reason: KeyResultForecast["reason"]): KeyResultForecast => ({
+    keyResultId,
+    forecast: null,
+    reason,
+  });
+  if (kr.kind !== "metric" || kr.startValue === null || kr.targetValue === null) return answer("not_metric");
+  if (kr.startValue === kr.targetValue) return answer("no_direction");
+
+  const checkIns = await listCheckIns(deps.db, actor.organizationId, keyResultId, HISTORY_LIMIT);
+  const { cycleStartsOn, cycleEndsOn } = row;
+  const points = checkIns
+    .filter((r) => r.checkIn.value !== null)
+    .map((r) => {
+      // The day in the organisation's calendar, plus the time of day, so two check-ins on
+      // one day keep their order and count as that day's last.
+      const at = new Date(r.checkIn.createdAt);
+      const day = daysBetween(cycleStartsOn, todayIn(actor.timeZone, at));
+      return { day: day + (at.getTime() % DAY_MS) / DAY_MS, value: r.checkIn.value as number };
+    });
+  if (points.length < MIN_CHECK_INS) return answer("too_few_check_ins");
+  const forecast = forecastKeyResult({
+    points,
+    startValue: kr.startValue,
+    targetValue: kr.targetValue,
+    cycleDays: cycleLengthDays({ startsOn: cycleStartsOn, endsOn: cycleEndsOn }),
+    seed: seedFrom(kr.id),
+  });
+  if (!forecast) return answer("too_few_check_ins");
+  return { keyResultId, forecast: { ...forecast, endsOn: cycleEndsOn }, reason: null };
+}
