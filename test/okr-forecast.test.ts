@@ -174,3 +174,26 @@ describe("a metric KR's forecast", () => {
     );
   });
 });
+
+describe("after the cycle", () => {
+  it("makes no forecast once the cycle is over: the final value is known", async () => {
+    const o = await objectiveWith(buildMetricKeyResult({ startValue: 10, targetValue: 20 }));
+    const kr = o.keyResults[0];
+    await checkInOnDays(kr.id, [
+      [7, 11],
+      [14, 12],
+      [21, 14],
+    ]);
+    expect((await forecastOf(kr.id)).forecast).not.toBeNull();
+    const now = h.clock.now();
+    h.clock.set(`${cycle.endsOn}T23:00:00Z`);
+    h.clock.advance(2 * DAY);
+    try {
+      // Weeks later the first session has lapsed: a fresh one.
+      const later = await h.signIn(owner.email, owner.password);
+      expect(await forecastOf(kr.id, later)).toMatchObject({ forecast: null, reason: "cycle_ended" });
+    } finally {
+      h.clock.set(now);
+    }
+  });
+});

@@ -12825,10 +12825,10 @@ export interface components {
             keyResultId: string;
             forecast: components["schemas"]["Forecast"];
             /**
-             * @description not_metric: only metric KRs are forecast; too_few_check_ins: three check-ins with a value are needed; no_direction: the target equals the start
+             * @description not_metric: only metric KRs are forecast; too_few_check_ins: three check-ins with a value are needed; no_direction: the target equals the start; cycle_ended: the cycle is over, its final value is known
              * @enum {string|null}
              */
-            reason: "not_metric" | "too_few_check_ins" | "no_direction" | null;
+            reason: "not_metric" | "too_few_check_ins" | "no_direction" | "cycle_ended" | null;
         };
         Forecast: {
             /** @description The value expected at the end of the cycle's last day */

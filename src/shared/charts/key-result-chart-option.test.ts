@@ -90,3 +90,67 @@ describe("a key result's chart", () => {
     expect(keyResultChartSummary(kr, [])).toBe("No check-ins on Hub Rotterdam throughput yet");
   });
 });
+
+describe("a key result's chart with a forecast", () => {
+  const forecast = { expected: 43_500, low: 40_100, high: 47_200 };
+  const option = keyResultChartOption({
+    kr,
+    checkIns,
+    cycle,
+    palette: lightPalette,
+    now: Date.parse("2026-07-22"),
+    forecast,
+  });
+  const end = Date.parse("2026-10-01T00:00:00Z");
+  const latest = Date.parse("2026-07-20T09:00:00Z");
+
+  it("draws a dashed line from the latest value to the expected one at the cycle's end", () => {
+    const line = seriesById("forecast", option);
+    expect(line.data).toEqual([
+      [latest, 34_900],
+      [end, 43_500],
+    ]);
+    expect(line.lineStyle?.type).toEqual([6, 4]);
+  });
+
+  it("draws the 80 % band as the low end with the band's height stacked on it", () => {
+    expect(seriesById("forecast-low", option).data).toEqual([
+      [latest, 34_900],
+      [end, 40_100],
+    ]);
+    const band = seriesById("forecast-band", option);
+    expect(band.stack).toBe("forecast-band");
+    expect(band.data).toEqual([
+      [latest, 0],
+      [end, 7_100],
+    ]);
+  });
+
+  it("widens the value axis to hold the band", () => {
+    const axes = option.yAxis as Array<{ max: number }>;
+    expect(axes[0]!.max).toBeGreaterThanOrEqual(47_200);
+  });
+
+  it("draws nothing of a forecast without one, or after the cycle", () => {
+    const none = keyResultChartOption({
+      kr,
+      checkIns,
+      cycle,
+      palette: lightPalette,
+      now: Date.parse("2026-07-22"),
+    });
+    expect((none.series as LineSeriesOption[]).some((s) => String(s.id).startsWith("forecast"))).toBe(false);
+    const after = keyResultChartOption({
+      kr,
+      checkIns: [
+        ...checkIns,
+        { createdAt: "2026-10-02T09:00:00Z", value: 41_000, done: null, confidence: 5, note: "" },
+      ],
+      cycle,
+      palette: lightPalette,
+      now: Date.parse("2026-10-03"),
+      forecast,
+    });
+    expect((after.series as LineSeriesOption[]).some((s) => String(s.id).startsWith("forecast"))).toBe(false);
+  });
+});

@@ -1,4 +1,5 @@
 import { numberFormat } from "../kpi-format.ts";
+import type { Forecast } from "../schemas/okr-forecasts.ts";
 import type { CheckIn, KeyResult } from "../schemas/okrs.ts";
 import type { ChartOption, ChartPalette } from "./chart-option.ts";
 import { escapeHtml } from "./chart-option.ts";
@@ -22,6 +23,8 @@ export type KeyResultChartInput = {
   now: number;
   /** Tooltips on the dots; off for pictures (server-side SVG). */
   interactive?: boolean;
+  /** Where the KR is forecast to end (GET /key-results/{id}/forecast), drawn dashed with its 80 % band. */
+  forecast?: Pick<Forecast, "expected" | "low" | "high"> | null;
 };
 
 const formatNumber = (v: number) => numberFormat({ maximumFractionDigits: 2 }).format(v);
@@ -94,6 +97,7 @@ export function keyResultChartOption({
   palette,
   now,
   interactive = true,
+  forecast = null,
 }: KeyResultChartInput): ChartOption {
   const cycleStart = cycle ? Date.parse(`${cycle.startsOn}T00:00:00Z`) : null;
   const cycleEnd = cycle ? Date.parse(`${cycle.endsOn}T00:00:00Z`) + DAY : null;
@@ -103,12 +107,18 @@ export function keyResultChartOption({
   const x1 = cycleEnd ?? Math.max(...times, now);
   const { start, target } = ends(kr);
   const values = points.map((p) => p.value).filter((v): v is number => v !== null);
+  const projection = forecastSeries(points, cycleEnd, forecast, palette);
   const domain: [number, number] =
     kr.kind === "milestone"
       ? [0, 1]
       : kr.kind === "percentage"
         ? [0, 100]
-        : niceDomain([...values, ...(start !== null ? [start] : []), ...(target !== null ? [target] : [])]);
+        : niceDomain([
+            ...values,
+            ...(start !== null ? [start] : []),
+            ...(target !== null ? [target] : []),
+            ...projection.extent,
+          ]);
   const ticks = kr.kind === "milestone" ? [0, 1] : ticksOf(domain, 3);
   const colour = statusColour(kr.status, palette);
   const edgeLabels = new Map<number, string>(
@@ -221,6 +231,7 @@ export function keyResultChartOption({
             },
           ]
         : []),
+      ...projection.series,
       {
         id: "confidence",
         name: "Confidence",
@@ -245,6 +256,63 @@ export function keyResultChartOption({
         lineStyle: { color: colour, width: 2, join: "round" },
         markLine: { silent: true, symbol: "none", label: { show: false }, data: guides },
         z: 4,
+      },
+    ],
+  };
+}
+
+/**
+ * The forecast from the latest value to the cycle's end: a dashed line to the expected
+ * value over a faint band from the interval's low to its high end (a transparent series
+ * for the low end with the band's height stacked on it).
+ */
+function forecastSeries(
+  points: ReadonlyArray<{ t: number; value: number | null }>,
+  cycleEnd: number | null,
+  forecast: KeyResultChartInput["forecast"],
+  palette: ChartPalette,
+) {
+  const latest = [...points].reverse().find((p) => p.value !== null);
+  if (!forecast || cycleEnd === null || !latest || latest.value === null || latest.t >= cycleEnd) {
+    return { series: [], extent: [] as number[] };
+  }
+  const from = latest.value;
+  const common = { type: "line" as const, showSymbol: false, silent: true, z: 2 };
+  return {
+    extent: [forecast.low, forecast.high, forecast.expected],
+    series: [
+      {
+        ...common,
+        id: "forecast-low",
+        name: "Forecast, low end",
+        stack: "forecast-band",
+        data: [
+          [latest.t, from],
+          [cycleEnd, forecast.low],
+        ],
+        lineStyle: { opacity: 0 },
+      },
+      {
+        ...common,
+        id: "forecast-band",
+        name: "Forecast, 80 % interval",
+        stack: "forecast-band",
+        data: [
+          [latest.t, 0],
+          [cycleEnd, forecast.high - forecast.low],
+        ],
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: palette.primary, opacity: 0.12 },
+      },
+      {
+        ...common,
+        id: "forecast",
+        name: "Forecast",
+        data: [
+          [latest.t, from],
+          [cycleEnd, forecast.expected],
+        ],
+        lineStyle: { color: palette.primary, type: [6, 4] as number[], width: 1.5, opacity: 0.9 },
       },
     ],
   };

@@ -22,10 +22,10 @@ export const KeyResultForecastSchema = z.object({
   forecast: ForecastSchema.nullable(),
   /** Why there is no forecast, in words a person can act on; null when there is one. */
   reason: z
-    .enum(["not_metric", "too_few_check_ins", "no_direction"])
+    .enum(["not_metric", "too_few_check_ins", "no_direction", "cycle_ended"])
     .nullable()
     .describe(
-      "not_metric: only metric KRs are forecast; too_few_check_ins: three check-ins with a value are needed; no_direction: the target equals the start",
+      "not_metric: only metric KRs are forecast; too_few_check_ins: three check-ins with a value are needed; no_direction: the target equals the start; cycle_ended: the cycle is over, its final value is known",
     ),
 });
 export type KeyResultForecast = z.infer<typeof KeyResultForecastSchema>;

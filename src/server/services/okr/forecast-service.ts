@@ -33,6 +33,8 @@ export async function keyResultForecast(
   });
   if (kr.kind !== "metric" || kr.startValue === null || kr.targetValue === null) return answer("not_metric");
   if (kr.startValue === kr.targetValue) return answer("no_direction");
+  const today = todayIn(actor.timeZone, deps.now());
+  if (today > row.cycleEndsOn || row.cycleState === "closed") return answer("cycle_ended");
 
   const checkIns = await listCheckIns(deps.db, actor.organizationId, keyResultId, HISTORY_LIMIT);
   const { cycleStartsOn, cycleEndsOn } = row;

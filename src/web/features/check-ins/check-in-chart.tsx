@@ -5,6 +5,7 @@ import {
   keyResultChartOption,
   keyResultChartSummary,
 } from "../../../shared/charts/key-result-chart-option.ts";
+import type { Forecast } from "../../../shared/schemas/okr-forecasts.ts";
 import { EChart } from "../../components/echart.tsx";
 import type { CheckIn, Cycle, KeyResult } from "../../lib/types.ts";
 import { statusFill } from "../okrs/okr-format.ts";
@@ -13,6 +14,8 @@ type Props = {
   kr: KeyResult;
   checkIns: CheckIn[];
   cycle: Pick<Cycle, "startsOn" | "endsOn"> | null;
+  /** Drawn dashed from the latest value to the cycle's end, with its 80 % band. */
+  forecast?: Forecast | null | undefined;
 };
 
 const CONFIDENCE = "var(--mantine-color-violet-5)";
@@ -21,9 +24,10 @@ const CONFIDENCE = "var(--mantine-color-violet-5)";
  * A KR's value over the cycle (the option is built in
  * src/shared/charts/key-result-chart-option.ts): the value line in the status colour, the
  * pace line from start to target, the target, today, and confidence on its own 0–10
- * axis (right). Each dot names its check-in under the pointer.
+ * axis (right), and the forecast when there is one. Each dot names its check-in under the
+ * pointer.
  */
-export function CheckInChart({ kr, checkIns, cycle }: Props) {
+export function CheckInChart({ kr, checkIns, cycle, forecast = null }: Props) {
   const startsOn = cycle?.startsOn;
   const endsOn = cycle?.endsOn;
   const option = useCallback(
@@ -34,8 +38,9 @@ export function CheckInChart({ kr, checkIns, cycle }: Props) {
         cycle: startsOn && endsOn ? { startsOn, endsOn } : null,
         palette,
         now: Date.now(),
+        forecast,
       }),
-    [kr, checkIns, startsOn, endsOn],
+    [kr, checkIns, startsOn, endsOn, forecast],
   );
   const target = kr.kind === "metric" ? kr.targetValue : 1;
 
@@ -50,6 +55,9 @@ export function CheckInChart({ kr, checkIns, cycle }: Props) {
         />
         <Legend color={CONFIDENCE} label="Confidence (0–10, right)" />
         {target !== null && <Legend color="var(--mantine-color-dimmed)" label="Target and pace" dashed />}
+        {forecast && (
+          <Legend color="var(--mantine-primary-color-filled)" label="Forecast (80 % band)" dashed />
+        )}
       </Group>
     </figure>
   );

@@ -5,6 +5,8 @@ import { formatRelative } from "../../lib/format.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import type { CheckIn, Cycle, KeyResult } from "../../lib/types.ts";
 import { CheckInChart } from "../check-ins/check-in-chart.tsx";
+import { useForecast } from "../check-ins/forecast-api.ts";
+import { forecastLabel } from "../check-ins/forecast-label.ts";
 import { KeyResultKpi } from "../kpi-links/key-result-kpi.tsx";
 import {
   confidenceLabel,
@@ -40,6 +42,9 @@ export function KeyResultPanel({
   onTurnIntoKpi,
 }: Props) {
   const { slug } = useOrg();
+  // Only metric KRs with three check-ins get a forecast; others need not ask.
+  const forecastable = kr.kind === "metric" && (checkIns?.filter((c) => c.value !== null).length ?? 0) >= 3;
+  const forecast = useForecast(slug, kr.id, forecastable).data?.forecast ?? null;
   return (
     <Card withBorder padding="sm" data-testid="key-result-panel" aria-label={kr.title} component="section">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -85,6 +90,11 @@ export function KeyResultPanel({
             <Fact label="Last check-in">
               {kr.lastCheckInAt ? formatRelative(kr.lastCheckInAt) : "None yet"}
             </Fact>
+            {forecast && kr.finalScore === null && (
+              <Fact label="Forecast">
+                {forecastLabel(forecast)}: {formatValue(forecast.expected, kr.unit)}
+              </Fact>
+            )}
             {kr.finalScore !== null && <Fact label="Final score">{formatScore(kr.finalScore)}</Fact>}
             {kr.weight !== 1 && <Fact label="KR weight">{kr.weight}</Fact>}
           </SimpleGrid>
@@ -121,7 +131,12 @@ export function KeyResultPanel({
               No check-ins yet. The first one draws the line: value and confidence, weekly.
             </Text>
           ) : (
-            <CheckInChart kr={kr} checkIns={checkIns} cycle={cycle} />
+            <CheckInChart
+              kr={kr}
+              checkIns={checkIns}
+              cycle={cycle}
+              forecast={forecastable ? forecast : null}
+            />
           )}
         </Box>
       </SimpleGrid>
