@@ -69,7 +69,11 @@ describe("a KR reading a KPI fed by a connector", () => {
 
   it("follows a run by hand that corrects the period's value", async () => {
     world.answers.moving = 1422;
-    expect(await world.run(kpi.id)).toMatchObject({ outcome: "succeeded", written: "corrected", value: 1422 });
+    expect(await world.run(kpi.id)).toMatchObject({
+      outcome: "succeeded",
+      written: "corrected",
+      value: 1422,
+    });
     expect(await krNow()).toMatchObject({ currentValue: 1422 });
   });
 
