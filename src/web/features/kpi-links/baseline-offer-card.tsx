@@ -103,6 +103,12 @@ export function BaselineOfferCard({ slug, offer }: { slug: string; offer: Baseli
           band series applies from {offer.proposed.effectiveFrom}; target and thresholds move by the same
           step.
         </Text>
+        {offer.old !== null && offer.proposed.target === offer.oldTarget && (
+          <Text size="xs" c="dimmed">
+            {offer.finalValue} does not go beyond the KPI's target, so the offer keeps its bar: a new baseline
+            never lowers it. Change the numbers to set another.
+          </Text>
+        )}
         {offer.canDecide ? (
           <>
             <Table aria-label={`${label}: thresholds`} withRowBorders={false}>
