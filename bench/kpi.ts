@@ -11,7 +11,7 @@
  *
  *   npm run bench -- kpi                       # PostgreSQL, full size
  *   node --import tsx bench/kpi.ts --engine postgres|pglite|both --scale 1 --duration 10 \
- *     [--only board,detail,bulk] [--bulk-requests 20] [--bulk-connections 2] [--keep]
+ *     [--only board,detail,bulk] [--bulk-requests 20] [--bulk-connections 2] [--keep] [--linked-krs 10]
  *   node --import tsx bench/kpi.ts --reuse keel_ref       # a database generate-reference-org.ts filled
  *
  * Latency percentiles are exact (every response time is kept). Prints a Markdown table
@@ -26,6 +26,7 @@ import pg from "pg";
 import { startKeel } from "../scripts/lib/keel-process.ts";
 import { addDays, todayIn } from "../src/domain/dates.ts";
 import { loadReferenceOrg, type Target } from "./generate-reference-org.ts";
+import { linkKeyResultsToKpis } from "./lib/link-key-results.ts";
 import { createRecorder, signIn } from "./lib/measure.ts";
 import { REFERENCE_SLUG, type Sql } from "./reference-org.ts";
 
@@ -41,6 +42,8 @@ const { values: args } = parseArgs({
     "bulk-connections": { type: "string", default: "2" },
     /** An already generated PostgreSQL database to run against (kept; the bulk rows stay in it). */
     reuse: { type: "string" },
+    /** Before the runs, make KRs read this share (%) of the KPIs (PostgreSQL only). */
+    "linked-krs": { type: "string", default: "0" },
   },
 });
 const scale = Number(args.scale);
@@ -344,6 +347,13 @@ async function runAgainst(
   targets: Targets,
   databaseUrl: string | null,
 ) {
+  const linkedPercent = Number(args["linked-krs"]);
+  if (linkedPercent > 0 && databaseUrl) {
+    const linked = await linkKeyResultsToKpis(databaseUrl, linkedPercent);
+    notes.push(
+      `${engine}: KRs read ${linked.kpis} of ${linked.total} KPIs (${linked.daily} of the ${linked.total_daily} daily ones the bulk rows go to)`,
+    );
+  }
   const server = await startKeel(env, port);
   const loadAverage = () =>
     os

@@ -9,7 +9,7 @@ import net, { type AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, todayIn } from "../src/domain/dates.ts";
-import { latestDuePeriod } from "../src/domain/kpi/periods.ts";
+import { latestDuePeriod, nextPeriodStart, periodStartOf } from "../src/domain/kpi/periods.ts";
 import { type Harness, type Json, type SessionClient, startHarness } from "./support/harness.ts";
 
 const slug = "nordwind-logistics";
@@ -267,6 +267,41 @@ describe("where the demo's OKRs meet its KPIs", () => {
     const kr = objective.keyResults.find((k: Json) => k.id === read.keyResults[0].keyResultId);
     expect(kr.kpi).toMatchObject({ id: kpi.id, status: kpi.current.status, value: kpi.current.value });
     expect(kr.currentValue).toBe(kpi.current.value);
+  });
+});
+
+describe("last quarter's promotion and the baseline it left", () => {
+  it("shows the met returns KR and the new band series entry from the KPI's next period", async () => {
+    const kpi = byKey("returns_within_72h");
+    const previous = (await get("/cycles?limit=50")).items.find((c: Json) => c.state === "closed");
+    const read = await get(`/kpis/${kpi.id}/key-results`);
+    expect(read.promotions).toHaveLength(1);
+    const promotion = read.promotions[0];
+    expect(promotion).toMatchObject({
+      cycleId: previous.id,
+      keyResultTitle: "Returns processed within 72 hours from 66% to 72%",
+      outcome: "met",
+      baseline: "accepted",
+      baselineEffectiveFrom: nextPeriodStart(periodStartOf(previous.endsOn, "weekly", opts), "weekly"),
+    });
+    expect(promotion.finalValue).toBeGreaterThanOrEqual(72);
+    // The KR's final value is the KPI's value in the quarter's last week: it read the KPI.
+    const series = await seriesOf(kpi);
+    const lastWeek = series.filter((p) => p.periodStart <= previous.endsOn).at(-1)!;
+    expect(lastWeek.value).toBe(promotion.finalValue);
+
+    // Target and thresholds moved by the same step, from the week after the quarter.
+    const detail = await get(`/kpis/${kpi.id}`);
+    const step = promotion.finalValue - 72;
+    const entry = detail.bands.find((b: Json) => b.effectiveFrom === promotion.baselineEffectiveFrom);
+    expect(entry.target).toBeCloseTo(promotion.finalValue, 9);
+    expect(entry.greenMin).toBeCloseTo(68 + step, 9);
+    expect(entry.redMin).toBeCloseTo(58 + step, 9);
+    expect(detail.bands.filter((b: Json) => b.effectiveFrom < entry.effectiveFrom)).not.toEqual([]);
+    const audit = (await get(`/audit?entityId=${promotion.id}&action=kpi_promotion.baseline_accepted`)).items;
+    expect(audit).toHaveLength(1);
+    // Nothing waits for a decision: the story is over.
+    expect((await get("/baseline-offers")).items).toEqual([]);
   });
 });
 

@@ -177,6 +177,11 @@ describe("making a red KPI a Key Result", () => {
         promotionId: promoted.promotionId,
         finalValue: 96,
         oldTarget: 95,
+        old: expect.objectContaining({ target: 95 }),
+        kpiDirection: "higher_is_better",
+        cycleId: cycle.id,
+        keyResultId: promoted.keyResultId,
+        objectiveId: promoted.objectiveId,
         canDecide: false,
         proposed: expect.objectContaining({
           effectiveFrom: weekly(addDays(cycle.endsOn, 7)),
@@ -196,6 +201,29 @@ describe("making a red KPI a Key Result", () => {
       await h.request("POST", path, { as: anna.client, body: { decision: "accepted" } }),
       403,
       "forbidden",
+    );
+    expect(await world.fingerprint()).toEqual(before);
+    // Edited numbers keep the order the KPI's direction asks for (red below ≤ green at or above).
+    expectError(
+      await h.request("POST", path, {
+        as: lead.client,
+        body: {
+          decision: "accepted",
+          bands: { target: 96, greenMin: 85, greenMax: null, redMin: 90, redMax: null },
+        },
+      }),
+      400,
+      "validation_failed",
+      "bands.redMin",
+    );
+    expectError(
+      await h.request("POST", path, {
+        as: lead.client,
+        body: { decision: "accepted", effectiveFrom: cycle.endsOn },
+      }),
+      400,
+      "validation_failed",
+      "effectiveFrom",
     );
     expect(await world.fingerprint()).toEqual(before);
     const accepted = await h.ok("POST", path, {

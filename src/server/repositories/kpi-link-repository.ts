@@ -106,8 +106,9 @@ export type PromotionRow = typeof kpiPromotions.$inferSelect;
 
 /**
  * Records that a KR now reads a KPI in a cycle. A KR has one promotion row (its unique
- * key): linking it again, after an unlink or to another KPI, reopens that row for the new
- * link; the audit log keeps what it said before.
+ * key). Linking the same KPI again after an unlink reopens that row: it runs again and
+ * keeps when, and by whom, the KPI was first promoted. Linking another KPI hands the row
+ * to that KPI as a fresh promotion; the audit log keeps what it said before.
  */
 export async function upsertPromotion(
   q: Queryable,
@@ -127,7 +128,8 @@ export async function upsertPromotion(
       set: {
         kpiId: row.kpiId,
         cycleId: row.cycleId,
-        promotedByUserId: row.userId,
+        promotedByUserId: sql`case when ${kpiPromotions.kpiId} = excluded.kpi_id
+          then ${kpiPromotions.promotedByUserId} else excluded.promoted_by_user_id end`,
         outcome: null,
         finalValue: null,
         baselineDecision: null,
@@ -135,7 +137,8 @@ export async function upsertPromotion(
         baselineDecidedAt: null,
         baselineEffectiveFrom: null,
         endedAt: null,
-        createdAt: sql`now()`,
+        createdAt: sql`case when ${kpiPromotions.kpiId} = excluded.kpi_id
+          then ${kpiPromotions.createdAt} else now() end`,
       },
     })
     .returning();

@@ -181,6 +181,7 @@ export function openBaselineOffers(q: Queryable, organizationId: string) {
       },
       keyResultTitle: keyResults.title,
       keyResultOwnerUserId: keyResults.ownerUserId,
+      objectiveId: keyResults.objectiveId,
       targetValue: keyResults.targetValue,
       cycleName: cycles.name,
       cycleEndsOn: cycles.endsOn,

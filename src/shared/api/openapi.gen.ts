@@ -12759,10 +12759,26 @@ export interface components {
             kpiId: string;
             kpiKey: string;
             kpiName: string;
+            kpiDirection: components["schemas"]["Direction"] & unknown;
+            /** Format: uuid */
+            cycleId: string;
             cycleName: string;
+            /** Format: uuid */
+            keyResultId: string;
             keyResultTitle: string;
+            /** Format: uuid */
+            objectiveId: string;
             finalValue: number | null;
             oldTarget: number | null;
+            /** @description The band series entry in force at the cycle's end */
+            old: {
+                effectiveFrom: string;
+                target: number | null;
+                greenMin: number | null;
+                greenMax: number | null;
+                redMin: number | null;
+                redMax: number | null;
+            } | null;
             proposed: components["schemas"]["BandsOut"] & unknown;
             canDecide: boolean;
         };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { nameSchema, timestamp } from "./common.ts";
-import { BandsOutSchema, calendarDate, kpiValue, PointSchema } from "./kpis.ts";
+import { BandsOutSchema, calendarDate, DirectionSchema, kpiValue, PointSchema } from "./kpis.ts";
 import { KpiReadSchema, StatusSchema } from "./okrs.ts";
 
 /** Where OKRs meet KPIs: Key Results that read a KPI, promotions, and new baselines. */
@@ -161,10 +161,15 @@ export const BaselineOfferSchema = z.object({
   kpiId: z.uuid(),
   kpiKey: z.string(),
   kpiName: z.string(),
+  kpiDirection: DirectionSchema.describe("Which thresholds the entry needs and the order they keep"),
+  cycleId: z.uuid(),
   cycleName: z.string(),
+  keyResultId: z.uuid(),
   keyResultTitle: z.string(),
+  objectiveId: z.uuid(),
   finalValue: z.number().nullable(),
   oldTarget: z.number().nullable(),
+  old: BandsOutSchema.nullable().describe("The band series entry in force at the cycle's end"),
   proposed: BandsOutSchema.describe("The new entry of the band series, as offered"),
   canDecide: z.boolean(),
 });

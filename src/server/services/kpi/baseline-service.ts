@@ -1,7 +1,7 @@
 import { bandsInForce, validateBands } from "../../../domain/kpi/bands.ts";
 import { baselineEffectiveFrom, proposedBaseline } from "../../../domain/kpi/baseline.ts";
 import type { Bands, Direction, Frequency } from "../../../domain/kpi/types.ts";
-import { AppError, notFound } from "../../../shared/errors.ts";
+import { AppError, fieldError, notFound } from "../../../shared/errors.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
@@ -83,6 +83,13 @@ export async function decideBaseline(
         ...(input.bands ?? {}),
         effectiveFrom: input.effectiveFrom ?? offer.proposed.effectiveFrom,
       };
+      // Moved earlier, the new bar would re-judge the very periods the KR was measured in.
+      if (entry.effectiveFrom <= cycle!.endsOn) {
+        throw fieldError(
+          "effectiveFrom",
+          `the new baseline applies after ${cycle!.name} ends (${cycle!.endsOn}); pick a later date`,
+        );
+      }
       const issues = validateBands(kpi.direction, entry);
       if (issues.length > 0) {
         throw new AppError("validation_failed", `bands: ${issues[0]!.message}`, {
@@ -148,10 +155,15 @@ export async function baselineOffers(deps: Deps, actor: Actor) {
       kpiId: r.kpi.id,
       kpiKey: r.kpi.key,
       kpiName: r.kpi.name,
+      kpiDirection: r.kpi.direction,
+      cycleId: r.promotion.cycleId,
       cycleName: r.cycleName,
+      keyResultId: r.promotion.keyResultId,
       keyResultTitle: r.keyResultTitle,
+      objectiveId: r.objectiveId,
       finalValue: r.promotion.finalValue,
       oldTarget: offer.old?.target ?? null,
+      old: offer.old,
       proposed: offer.proposed,
       canDecide,
     });

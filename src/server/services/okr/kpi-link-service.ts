@@ -9,6 +9,7 @@ import {
   setKeyResultKpi,
   upsertPromotion,
 } from "../../repositories/kpi-link-repository.ts";
+import { promotionOfKeyResult } from "../../repositories/kpi-promotion-repository.ts";
 import { findKpi, type KpiRow } from "../../repositories/kpi-repository.ts";
 import type { KeyResultDraft } from "./objective-service.ts";
 
@@ -78,7 +79,8 @@ export async function checkKpiLink(
 /**
  * Points a KR at a KPI (or at none) and keeps its promotion in step: a new or different
  * KPI opens the promotion for the KR's cycle, an unlink or a move ends the old one as
- * "unlinked". The KR takes the KPI's value at once. Returns the KR's current value.
+ * "unlinked", and re-adding the KPI it was unlinked from reopens that promotion. The KR
+ * takes the KPI's value at once.
  */
 export async function applyKpiLink(
   q: Queryable,
@@ -112,6 +114,7 @@ export async function applyKpiLink(
     ...(value === null ? {} : { currentValue: value }),
   });
   if (kr.previousKpiId !== kpi.id) {
+    const before = await promotionOfKeyResult(q, org, kr.id);
     const promotion = await upsertPromotion(q, {
       organizationId: org,
       kpiId: kpi.id,
@@ -119,11 +122,14 @@ export async function applyKpiLink(
       keyResultId: kr.id,
       userId: actor.userId,
     });
+    // Re-adding the KPI the link was removed from picks its promotion up again.
+    const reopened = before?.kpiId === kpi.id;
     await recordAudit(q, actor, {
-      action: "kpi_promotion.created",
+      action: reopened ? "kpi_promotion.reopened" : "kpi_promotion.created",
       entityType: "kpi_promotion",
       entityId: promotion.id,
       entityLabel: `${kpi.name} → ${kr.title}`,
+      ...(before ? { before } : {}),
       after: promotion,
     });
   }

@@ -16,6 +16,7 @@ import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import { CycleProgress } from "../cycles/cycle-progress.tsx";
 import { CycleStateBadge } from "../cycles/cycle-state-badge.tsx";
 import { useCycles } from "../cycles/cycles-api.ts";
+import { CycleBaselineOffers } from "../kpi-links/baseline-offer-card.tsx";
 import { useObjectives } from "../okrs/okrs-api.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { GradeReport } from "./grade-report.tsx";
@@ -185,9 +186,9 @@ function CycleCloseWizard() {
           <Card withBorder padding="md">
             <Stack gap="sm">
               <Text size="sm">
-                Closing freezes {c.name}: no more check-ins, scores or edits. Promoted KPIs take their
-                achieved level as the new baseline. An admin can reopen it later, with a reason kept in the
-                audit log.
+                Closing freezes {c.name}: no more check-ins, scores or edits. A promoted KPI whose Key Result
+                met its target is then offered its achieved level as the new baseline. An admin can reopen it
+                later, with a reason kept in the audit log.
               </Text>
               {ungraded.length > 0 && !closeError && (
                 <Alert color="yellow" icon={<IconAlertTriangle size={18} />}>
@@ -276,7 +277,10 @@ function CycleCloseWizard() {
                 <Text fw={600}>{c.state === "closed" ? `${c.name} is closed` : "Almost done"}</Text>
               </Group>
               {c.state === "closed" ? (
-                <RollOverStep slug={slug} cycle={c} cycles={cycles.items} objectives={items} />
+                <>
+                  <CycleBaselineOffers slug={slug} cycleId={c.id} />
+                  <RollOverStep slug={slug} cycle={c} cycles={cycles.items} objectives={items} />
+                </>
               ) : (
                 <EmptyState icon={<IconLock size={22} />} title="Not closed yet">
                   Go back a step to close the cycle.

@@ -1,13 +1,8 @@
-import { Anchor, Badge, Button, Card, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Group, Skeleton, Stack, Table, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { notify, notifyFailure } from "../../lib/notify.ts";
 import { OkrStatusBadge } from "../okrs/okr-status-badge.tsx";
-import {
-  type KpiKeyResults,
-  useBaselineOffers,
-  useDecideBaseline,
-  useKpiKeyResults,
-} from "./kpi-links-api.ts";
+import { BaselineOfferList } from "./baseline-offer-card.tsx";
+import { type KpiKeyResults, useBaselineOffers, useKpiKeyResults } from "./kpi-links-api.ts";
 
 const outcomeWords: Record<KpiKeyResults["promotions"][number]["outcome"], string> = {
   running: "Running",
@@ -38,27 +33,17 @@ export function PromotedBadges({ data }: { data: KpiKeyResults | undefined }) {
 
 /**
  * The KPI page's "Key Results reading this KPI": who reads it now, every time it was a
- * Key Result and how that ended, and the new baseline a met one offers (accept or decline,
- * for whoever may change the KPI's bands).
+ * Key Result and how that ended, and the new baseline a met one offers (edit and accept,
+ * or decline, for whoever may change the KPI's bands; shown to the KPI's and KR's owners).
  */
 export function KpiKeyResultsSection({ slug, kpiId }: { slug: string; kpiId: string }) {
   const query = useKpiKeyResults(slug, kpiId);
   const offers = useBaselineOffers(slug);
-  const decide = useDecideBaseline(slug, kpiId);
   const data = query.data;
   // While loading, hold the section's place: appearing later would push the sections
   // below it down under the reader's pointer.
   if (!data) return query.isPending ? <SectionPlaceholder /> : null;
-  const offerOf = (promotionId: string) => offers.data?.items.find((o) => o.promotionId === promotionId);
-  const act = (promotionId: string, decision: "accepted" | "declined") =>
-    decide.mutate(
-      { promotionId, decision: { decision } },
-      {
-        onSuccess: () =>
-          notify(decision === "accepted" ? "New baseline saved in the band history." : "Declined."),
-        onError: (e) => notifyFailure(e, () => void query.refetch()),
-      },
-    );
+  const open = (offers.data?.items ?? []).filter((o) => o.kpiId === kpiId);
   return (
     <Card withBorder padding="sm" mt="md">
       <Stack gap="sm">
@@ -66,6 +51,7 @@ export function KpiKeyResultsSection({ slug, kpiId }: { slug: string; kpiId: str
           Key Results reading this KPI
         </Title>
         <PromotedBadges data={data} />
+        <BaselineOfferList slug={slug} offers={open} title="A Key Result met its target" />
         {data.keyResults.length === 0 ? (
           <Text size="sm" c="dimmed">
             No Key Result reads this KPI. Link it from a Key Result's form, or make it a Key Result for a
@@ -115,46 +101,22 @@ export function KpiKeyResultsSection({ slug, kpiId }: { slug: string; kpiId: str
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {data.promotions.map((p) => {
-                const offer = offerOf(p.id);
-                return (
-                  <Table.Tr key={p.id}>
-                    <Table.Td>{p.cycleName}</Table.Td>
-                    <Table.Td>{p.keyResultTitle}</Table.Td>
-                    <Table.Td>
-                      {outcomeWords[p.outcome]}
-                      {p.finalValue !== null ? ` at ${p.finalValue}` : ""}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {baselineWords[p.baseline]}
-                        {p.baselineEffectiveFrom ? ` from ${p.baselineEffectiveFrom}` : ""}
-                      </Text>
-                      {p.can.decideBaseline && (
-                        <Group gap="xs" mt={4}>
-                          {offer && (
-                            <Text size="xs" c="dimmed">
-                              Target {offer.oldTarget ?? "—"} → {offer.proposed.target ?? "—"} from{" "}
-                              {offer.proposed.effectiveFrom}
-                            </Text>
-                          )}
-                          <Button size="xs" loading={decide.isPending} onClick={() => act(p.id, "accepted")}>
-                            Make it the new baseline
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="default"
-                            loading={decide.isPending}
-                            onClick={() => act(p.id, "declined")}
-                          >
-                            Keep the bands
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
+              {data.promotions.map((p) => (
+                <Table.Tr key={p.id}>
+                  <Table.Td>{p.cycleName}</Table.Td>
+                  <Table.Td>{p.keyResultTitle}</Table.Td>
+                  <Table.Td>
+                    {outcomeWords[p.outcome]}
+                    {p.finalValue !== null ? ` at ${p.finalValue}` : ""}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {baselineWords[p.baseline]}
+                      {p.baselineEffectiveFrom ? ` from ${p.baselineEffectiveFrom}` : ""}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
             </Table.Tbody>
           </Table>
         )}

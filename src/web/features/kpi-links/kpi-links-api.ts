@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import type { BaselineDecisionSchema, KpiKeyResultsSchema } from "../../../shared/schemas/kpi-links.ts";
+import type {
+  BaselineDecisionSchema,
+  BaselineOfferSchema,
+  KpiKeyResultsSchema,
+} from "../../../shared/schemas/kpi-links.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import { kpiKeys } from "../kpis/kpis-api.ts";
@@ -8,6 +12,7 @@ import type { PromoteKpiRequest } from "./promotion-draft.ts";
 
 export type KpiKeyResults = z.infer<typeof KpiKeyResultsSchema>;
 export type BaselineDecision = z.infer<typeof BaselineDecisionSchema>;
+export type BaselineOffer = z.infer<typeof BaselineOfferSchema>;
 
 /** The KRs reading a KPI, its promotion history and its badge (part of the KPI's data). */
 export function useKpiKeyResults(slug: string, kpiId: string) {
@@ -18,11 +23,15 @@ export function useKpiKeyResults(slug: string, kpiId: string) {
   });
 }
 
-/** Open baseline offers that concern me (KR owner, KPI owner, or allowed to decide). */
+/**
+ * Open baseline offers that concern me (KR owner, KPI owner, or allowed to decide). Read
+ * afresh where it is shown: closing a cycle elsewhere makes new ones.
+ */
 export function useBaselineOffers(slug: string) {
   return useQuery({
     queryKey: [...kpiKeys.all(slug), "baseline-offers"],
     queryFn: ({ signal }) => api.get("/api/orgs/{org}/baseline-offers", { path: { org: slug }, signal }),
+    refetchOnMount: "always",
   });
 }
 

@@ -10,6 +10,7 @@ import { isApiError } from "../../lib/api-client.ts";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useDocumentTitle } from "../../lib/use-document-title.ts";
+import { BandHistory } from "../kpi-links/band-history.tsx";
 import { KpiKeyResultsSection } from "../kpi-links/kpi-key-results-section.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { EnterValueModal } from "./enter-value-modal.tsx";
@@ -102,6 +103,7 @@ export function KpiDetailPage() {
       <KpiSummaryCards slug={slug} kpi={k} />
       <HistoryCard slug={slug} kpi={k} />
       <KpiKeyResultsSection slug={slug} kpiId={k.id} />
+      <BandHistory slug={slug} kpi={k} />
       <KpiDriversSection slug={slug} kpi={k} />
       <KpiDataSections slug={slug} kpi={k} canRunConnector={k.can.manageConnector && !archived} />
       <GuardedObjectives slug={slug} kpiId={k.id} />

@@ -16,6 +16,7 @@ import { CheckInModal } from "../check-ins/check-in-modal.tsx";
 import type { TimelineEntry } from "../check-ins/check-in-timeline.tsx";
 import { useCycles } from "../cycles/cycles-api.ts";
 import { ObjectiveGrading } from "../grading/objective-grading.tsx";
+import { ObjectiveBaselineOffers } from "../kpi-links/baseline-offer-card.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { AlignModal } from "./align-modal.tsx";
 import { DemoteKeyResultModal } from "./demote-key-result-modal.tsx";
@@ -102,6 +103,7 @@ export function ObjectivePage() {
         mayStartCycle={may(role, "manage_cycles")}
       />
       <NewTargetNotice objective={o} onEdit={editNow} />
+      <ObjectiveBaselineOffers slug={slug} objectiveId={o.id} />
       <ActivationAlert
         error={activationError}
         onDismiss={() => setActivationError(null)}

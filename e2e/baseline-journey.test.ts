@@ -1,0 +1,130 @@
+// A promoted KPI's new baseline in the browser, on the demo: a short cycle whose Key
+// Result reads "Returns processed within 48 h" and met its target is closed in the close
+// wizard, whose last step offers the achieved level as the KPI's new baseline; the admin
+// raises the offered target before accepting, and the KPI page's band history shows the
+// new entry from the period after the cycle.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { RunningServer } from "../scripts/lib/keel-process.ts";
+import { addDays } from "../src/domain/dates.ts";
+import { skipWhen } from "../test/support/skip.ts";
+import { apiCaller } from "./support/api.ts";
+import { seriousAxeFindings } from "./support/axe.ts";
+import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
+import { startKeelOnFreePort } from "./support/keel.ts";
+
+const exact = { exact: true };
+const cycleName = "Returns sprint";
+
+skipWhen(noChromium).describe("accepting a new baseline in the close wizard", () => {
+  let browser: Browser;
+  let server: RunningServer;
+  let base: string;
+  let dir: string;
+  let context: BrowserContext;
+  let call: ReturnType<typeof apiCaller>;
+  let demo: string;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-baseline-"));
+    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
+    browser = await launchBrowser();
+    // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    call = apiCaller(context.request, base);
+    await call("POST", "/api/setup", {
+      start: "demo",
+      name: "Priya Kaya",
+      email: "priya@nordwind.example",
+      password: "a long demo password",
+    });
+    demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("offers the achieved level at close, takes an edited target, and shows it in the band history", async () => {
+    const org = `/api/orgs/${demo}`;
+    const kpis = await call("GET", `${org}/kpis?state=active&limit=200`);
+    const kpi = kpis.items.find((k: { key: string }) => k.key === "returns_within_48h");
+    const latest: number = kpi.current.value;
+    const me = (await call("GET", "/api/auth/session")).user;
+    const today = new Date().toISOString().slice(0, 10);
+    let cycle = await call("POST", `${org}/cycles`, {
+      name: cycleName,
+      startsOn: addDays(today, -20),
+      endsOn: addDays(today, 5),
+    });
+    cycle = await call("PATCH", `${org}/cycles/${cycle.id}`, { version: cycle.version, state: "active" });
+    // A target the KPI's latest value already reaches: the Key Result meets it at close.
+    const target = Math.floor(latest) - 1;
+    const draft = await call("POST", `${org}/objectives`, {
+      cycleId: cycle.id,
+      title: "Book returns back to stock faster",
+      description: "Webshops wait for their refunds until a return is booked back.",
+      keyResults: [
+        {
+          title: `Returns processed within 48 h from ${target - 5}% to ${target}%`,
+          kind: "metric",
+          ownerUserId: me.id,
+          startValue: target - 5,
+          targetValue: target,
+          kpiId: kpi.id,
+        },
+      ],
+    });
+    await call("PATCH", `${org}/objectives/${draft.id}`, { version: draft.version, state: "active" });
+    cycle = await call("PATCH", `${org}/cycles/${cycle.id}`, { version: cycle.version, state: "grading" });
+    const objective = await call("GET", `${org}/objectives/${draft.id}`);
+    const kr = objective.keyResults[0];
+    expect(kr.currentValue).toBe(latest);
+    await call("PUT", `${org}/key-results/${kr.id}/score`, { version: kr.version, finalScore: 1 });
+    const scored = await call("GET", `${org}/objectives/${draft.id}`);
+    await call("PUT", `${org}/objectives/${draft.id}/grade`, {
+      version: scored.version,
+      outcome: "achieved",
+    });
+
+    const page: Page = await context.newPage();
+    await page.goto(`${base}/o/${demo}/admin/cycles/${cycle.id}/close`);
+    await page.getByRole("button", { name: "Next: report", ...exact }).click();
+    await page.getByRole("button", { name: "Next: close", ...exact }).click();
+    await page.getByRole("button", { name: "Close cycle", ...exact }).click();
+
+    const offer = page.getByRole("group", { name: `New baseline for ${kpi.name}` });
+    await offer.waitFor();
+    expect(await offer.textContent()).toContain(`reached ${latest} in ${cycleName}`);
+    const newTarget = offer.getByLabel("New target", exact);
+    // The offer never lowers the KPI's bar: at least its old target of 92.
+    expect(Number(await newTarget.inputValue())).toBeGreaterThanOrEqual(92);
+    await screenshot(page, "baseline-offer-close-wizard");
+    expect(await seriousAxeFindings(page)).toEqual([]);
+
+    // A misordered edit is refused with the field named, and nothing is saved.
+    await offer.getByLabel("New red below", exact).fill("99");
+    await offer.getByRole("button", { name: "Make it the new baseline", ...exact }).click();
+    await offer
+      .getByText(/redMin must be at or below greenMin/)
+      .first()
+      .waitFor();
+    await offer.getByLabel("New red below", exact).fill("75");
+    await newTarget.fill("93.5");
+    await offer.getByRole("button", { name: "Make it the new baseline", ...exact }).click();
+    await offer.waitFor({ state: "detached" });
+
+    await page.goto(`${base}/o/${demo}/kpis/${kpi.id}`);
+    const history = page.getByRole("table", { name: "Band history" });
+    await history.waitFor();
+    const row = history.getByRole("row").filter({ hasText: `New baseline from ${cycleName}` });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("93.5");
+    const promotions = page.getByRole("table", { name: "Promotion history" });
+    expect(await promotions.textContent()).toContain("New baseline accepted from");
+  });
+});
