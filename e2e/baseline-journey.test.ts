@@ -3,50 +3,40 @@
 // wizard, whose last step offers the achieved level as the KPI's new baseline; the admin
 // raises the offered target before accepting, and the KPI page's band history shows the
 // new entry from the period after the cycle.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { RunningServer } from "../scripts/lib/keel-process.ts";
 import { addDays } from "../src/domain/dates.ts";
 import { skipWhen } from "../test/support/skip.ts";
 import { apiCaller } from "./support/api.ts";
 import { seriousAxeFindings } from "./support/axe.ts";
 import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
-import { startKeelOnFreePort } from "./support/keel.ts";
+import { DEMO_OWNER } from "./support/demo-owner.ts";
+import { type DemoKeel, startDemoKeel } from "./support/keel.ts";
 
 const exact = { exact: true };
 const cycleName = "Returns sprint";
 
 skipWhen(noChromium).describe("accepting a new baseline in the close wizard", () => {
   let browser: Browser;
-  let server: RunningServer;
+  let keel: DemoKeel;
   let base: string;
-  let dir: string;
   let context: BrowserContext;
   let call: ReturnType<typeof apiCaller>;
   let demo: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-baseline-"));
-    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
+    keel = await startDemoKeel();
+    base = keel.base;
     browser = await launchBrowser();
     // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     call = apiCaller(context.request, base);
-    await call("POST", "/api/setup", {
-      start: "demo",
-      name: "Priya Kaya",
-      email: "priya@nordwind.example",
-      password: "a long demo password",
-    });
+    await call("POST", "/api/auth/sign-in", { email: DEMO_OWNER.email, password: DEMO_OWNER.password });
     demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await keel?.stop();
   });
 
   it("offers the achieved level at close, takes an edited target, and shows it in the band history", async () => {

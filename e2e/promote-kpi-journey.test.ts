@@ -2,17 +2,14 @@
 // statement when it drafts a new Objective, the KPI page then lists the new Key Result,
 // the Objective carries the statement, and promoting again into that Objective is refused
 // with the API's words under the Objective.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { RunningServer } from "../scripts/lib/keel-process.ts";
 import { skipWhen } from "../test/support/skip.ts";
 import { apiCaller } from "./support/api.ts";
 import { seriousAxeFindings } from "./support/axe.ts";
 import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
-import { startKeelOnFreePort } from "./support/keel.ts";
+import { DEMO_OWNER } from "./support/demo-owner.ts";
+import { type DemoKeel, startDemoKeel } from "./support/keel.ts";
 
 const exact = { exact: true };
 const problem = "Deals close on the smallest package because sales has no bundle to offer.";
@@ -20,32 +17,25 @@ const objectiveTitle = "Sell bundles, not single seats";
 
 skipWhen(noChromium).describe("making a KPI a Key Result in the browser", () => {
   let browser: Browser;
-  let server: RunningServer;
+  let keel: DemoKeel;
   let base: string;
-  let dir: string;
   let context: BrowserContext;
   let call: ReturnType<typeof apiCaller>;
   let demo: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-promote-"));
-    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
+    keel = await startDemoKeel();
+    base = keel.base;
     browser = await launchBrowser();
     // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     call = apiCaller(context.request, base);
-    await call("POST", "/api/setup", {
-      start: "demo",
-      name: "Priya Kaya",
-      email: "priya@nordwind.example",
-      password: "a long demo password",
-    });
+    await call("POST", "/api/auth/sign-in", { email: DEMO_OWNER.email, password: DEMO_OWNER.password });
     demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await keel?.stop();
   });
 
   it("drafts a new Objective from a problem statement, lists the Key Result, and refuses a second reader", async () => {
