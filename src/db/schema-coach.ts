@@ -4,7 +4,9 @@
  * person's decision about one is stored. The signals Keel read in a check-in's note are a
  * column of check_ins (schema-okrs.ts), written with the check-in.
  * - lint_dismissals: a finding someone dismissed, with their reason;
- * - key_result_flags: a KR whose owner is losing confidence and writing about a blocker.
+ * - key_result_flags: a KR whose owner is losing confidence and writing about a blocker;
+ * - notifications: something a person should know (an unusual KPI value, …), which the
+ *   inbox and email render.
  * Same conventions as schema.ts: organisation ids in every key.
  */
 import { sql } from "drizzle-orm";
@@ -20,6 +22,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { createdAt } from "./schema-columns.ts";
+import { organizations, users } from "./schema-identity.ts";
 import { checkIns, keyResults, objectives } from "./schema-okrs.ts";
 
 /**
@@ -95,5 +98,37 @@ export const keyResultFlags = pgTable(
       columns: [t.organizationId, t.raisedByCheckInId],
       foreignColumns: [checkIns.organizationId, checkIns.id],
     }),
+  ],
+);
+
+/**
+ * Something one person should know, written by the coach when it notices it (e.g. a KPI
+ * value outside the KPI's own control limits). `kind` says what it is; `subjectKind` and
+ * `subjectId` what it is about (a KPI, a Key Result); `dedupeKey` keeps the same event
+ * from being written twice for one person. Read state is the person's own.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    id: uuid("id").notNull().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    subjectKind: text("subject_kind").notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull().default(""),
+    dedupeKey: text("dedupe_key").notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    uniqueIndex("notifications_dedupe_key").on(t.organizationId, t.userId, t.dedupeKey),
+    index("notifications_user_idx").on(t.organizationId, t.userId, t.createdAt),
   ],
 );
