@@ -12,6 +12,8 @@
  *                asked for): `npm run bench -- strategy [--reuse <database>]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
+ *   forecast     the KR forecaster's backtest: synthetic quarters and the demo's closed quarter
+ *                (bench/forecast.ts; only when asked for): `npm run bench -- forecast`
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  */
@@ -41,6 +43,10 @@ if (only === "strategy") {
 }
 if (only === "outage") {
   await import("./outage.ts");
+  process.exit(0);
+}
+if (only === "forecast") {
+  await import("./forecast.ts");
   process.exit(0);
 }
 if (only === "notes") {
