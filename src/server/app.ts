@@ -13,6 +13,7 @@ import { requestContext } from "./middleware/request-context.ts";
 import { openApiDocument, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
+import { calibrationRoutes } from "./routes/calibration-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
 import { forecastRoutes } from "./routes/forecast-routes.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: Deps): Api {
   kpiDriverRoutes(app, deps);
   krDemotionRoutes(app, deps);
   forecastRoutes(app, deps);
+  calibrationRoutes(app, deps);
   measurementRoutes(app, deps);
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);

@@ -4,6 +4,7 @@ import * as audit from "../../shared/schemas/audit.ts";
 import * as auth from "../../shared/schemas/auth.ts";
 import * as checkInLists from "../../shared/schemas/check-in-lists.ts";
 import * as common from "../../shared/schemas/common.ts";
+import * as confidenceCalibration from "../../shared/schemas/confidence-calibration.ts";
 import * as connectors from "../../shared/schemas/connectors.ts";
 import * as cycles from "../../shared/schemas/cycles.ts";
 import * as escalations from "../../shared/schemas/escalations.ts";
@@ -28,6 +29,7 @@ const modules = [
   auth,
   checkInLists,
   common,
+  confidenceCalibration,
   connectors,
   cycles,
   escalations,

@@ -8779,6 +8779,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/people/{userId}/confidence-calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How well a person's check-in confidence predicted their KRs' final scores (closed cycles); for them, their manager and admins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calibration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConfidenceCalibration"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/teams/{id}/confidence-calibration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How well confidence predicted final scores on the team's own Objectives (closed cycles); for its leads, leads above it and admins */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The calibration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConfidenceCalibration"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/kpis/{id}/series": {
         parameters: {
             query?: never;
@@ -12868,6 +13062,33 @@ export interface components {
          * @enum {string}
          */
         Likelihood: "likely" | "uncertain" | "unlikely";
+        ConfidenceCalibration: {
+            /** @description Graded KRs of closed cycles with at least one check-in */
+            keyResults: number;
+            /** @description Mean of the KRs' mean check-in confidence, 0–10 */
+            meanConfidence: number | null;
+            /** @description Share of the KRs delivered (final score 0.7 or more) */
+            delivered: number | null;
+            /** @description Mean of (confidence ÷ 10 − delivered)², 0 is perfect; saying 5 every time on a coin flip gives 0.25 */
+            brierScore: number | null;
+            bands: components["schemas"]["ConfidenceBand"][];
+            /**
+             * @description too_few below 5 graded KRs; otherwise whether stated and actual rates agree within 15 points
+             * @enum {string}
+             */
+            reading: "too_few" | "well_calibrated" | "overconfident" | "underconfident";
+            /** @description One sentence for the person and their manager */
+            summary: string;
+        };
+        ConfidenceBand: {
+            /** @description The band's lowest confidence (0, 4 or 7) */
+            from: number;
+            /** @description The band's highest confidence (3, 6 or 10) */
+            to: number;
+            keyResults: number;
+            /** @description Share of the band's KRs delivered (final score 0.7 or more); null when empty */
+            delivered: number | null;
+        };
         Series: {
             points: components["schemas"]["Point"][];
             pointFrequency: components["schemas"]["Frequency"] & unknown;
