@@ -8,7 +8,9 @@ import { QueryError } from "../../components/query-error.tsx";
 import { RowFormHeader, RowFormSaveBar, useFocusFirstRow, useRowForm } from "../../components/row-form.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
+import { useSession } from "../../lib/session.ts";
 import type { MyCheckInItem } from "../../lib/types.ts";
+import { CalibrationCard, usePersonCalibration } from "./calibration-card.tsx";
 import { initialRow, isTouched, rowProblem, toCheckInInput } from "./check-in-draft.ts";
 import { CheckInRowFields } from "./check-in-row.tsx";
 import { useCreateCheckIns, useMyCheckIns } from "./check-ins-api.ts";
@@ -21,6 +23,7 @@ import { useCreateCheckIns, useMyCheckIns } from "./check-ins-api.ts";
  */
 export function MyCheckInsPage() {
   const { slug } = useOrg();
+  const calibration = usePersonCalibration(slug, useSession().data?.user.id);
   const mine = useMyCheckIns(slug);
   const save = useCreateCheckIns(slug);
   const [filter, setFilter] = useState<"all" | "due">("all");
@@ -176,6 +179,7 @@ export function MyCheckInsPage() {
           />
         </form>
       )}
+      <CalibrationCard calibration={calibration.data} whose="your" />
     </>
   );
 }

@@ -10,6 +10,7 @@ import { formatRelative, plural } from "../../lib/format.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
 import type { TeamCheckIn } from "../../lib/types.ts";
+import { CalibrationCard, useTeamCalibration } from "../check-ins/calibration-card.tsx";
 import { OkrStatusBadge } from "../okrs/okr-status-badge.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
@@ -33,6 +34,8 @@ export function TeamCheckInsPage() {
   );
   const chosen = teamId ?? roots[0]?.id ?? null;
   const list = useTeamCheckIns(slug, chosen);
+  // Leads and admins may read it; anyone else gets no card (the request is refused).
+  const calibration = useTeamCalibration(slug, chosen);
 
   const header = (
     <PageHeader
@@ -72,6 +75,7 @@ export function TeamCheckInsPage() {
       ) : (
         <TeamCheckInTable slug={slug} items={list.data.items} />
       )}
+      <CalibrationCard calibration={calibration.data} whose="the team's" />
     </>
   );
 }
