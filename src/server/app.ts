@@ -22,6 +22,7 @@ import { instanceRoutes } from "./routes/instance-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
 import { kpiDriverRoutes } from "./routes/kpi-driver-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
+import { kpiImpactRoutes } from "./routes/kpi-impact-routes.ts";
 import { kpiPromotionRoutes } from "./routes/kpi-promotion-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
@@ -80,6 +81,7 @@ export function createApp(deps: Deps): Api {
   krDemotionRoutes(app, deps);
   forecastRoutes(app, deps);
   calibrationRoutes(app, deps);
+  kpiImpactRoutes(app, deps);
   measurementRoutes(app, deps);
   escalationRoutes(app, deps);
   kpiFloorRoutes(app, deps);

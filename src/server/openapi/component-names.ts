@@ -11,6 +11,7 @@ import * as escalations from "../../shared/schemas/escalations.ts";
 import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
 import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
+import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
@@ -36,6 +37,7 @@ const modules = [
   instance,
   healthKpis,
   kpiDrivers,
+  kpiImpact,
   kpiLinks,
   kpis,
   okrForecasts,

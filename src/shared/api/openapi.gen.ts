@@ -8973,6 +8973,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/objectives/{id}/kpi-impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the Objective's health KPIs and the KPIs its KRs read moved during and after its cycle, against their earlier trend (a correlation in time, not proof) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many cycle lengths after the end the 'after' window ends (1: the window right after the cycle) */
+                    lagCycles?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Each KPI's change during and after the cycle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectiveKpiImpact"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/kpis/{id}/series": {
         parameters: {
             query?: never;
@@ -13089,6 +13189,49 @@ export interface components {
             /** @description Share of the band's KRs delivered (final score 0.7 or more); null when empty */
             delivered: number | null;
         };
+        ObjectiveKpiImpact: {
+            /** Format: uuid */
+            objectiveId: string;
+            lagCycles: number;
+            kpis: components["schemas"]["KpiImpact"][];
+        };
+        KpiImpact: {
+            /** Format: uuid */
+            kpiId: string;
+            name: string;
+            unit: string;
+            /** @enum {string} */
+            direction: "higher_is_better" | "lower_is_better" | "within_range";
+            roles: ("health" | "key_result")[];
+            /** @description Values in the trend window (up to two cycle lengths before the start) */
+            before: number;
+            during: components["schemas"]["WindowImpact"];
+            after: components["schemas"]["WindowImpact"];
+        };
+        WindowImpact: {
+            /** @description The window's first day (YYYY-MM-DD) */
+            from: string;
+            /** @description The window's last day */
+            to: string;
+            /** @description The KPI's values in the window */
+            values: number;
+            /** @description Mean value minus the earlier trend's projection; null without enough data */
+            change: number | null;
+            /** @description The change as a share of the level before the cycle (0.05 is 5 %) */
+            relativeChange: number | null;
+            /** @description The 90 % interval's lower end */
+            low: number | null;
+            /** @description The 90 % interval's upper end */
+            high: number | null;
+            verdict: components["schemas"]["ImpactVerdict"];
+            /** @description The finding in words, honest that it is a correlation in time */
+            sentence: string;
+        };
+        /**
+         * @description Whether the KPI left its earlier trend, judged by a 90 % interval
+         * @enum {string}
+         */
+        ImpactVerdict: "moved" | "moved_the_wrong_way" | "no_visible_effect" | "not_enough_data";
         Series: {
             points: components["schemas"]["Point"][];
             pointFrequency: components["schemas"]["Frequency"] & unknown;
