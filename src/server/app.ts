@@ -14,6 +14,7 @@ import { openApiDocument, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
+import { checkInNoteRoutes } from "./routes/check-in-note-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
 import { healthKpiRoutes } from "./routes/health-kpi-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
@@ -71,6 +72,7 @@ export function createApp(deps: Deps): Api {
   tokenRoutes(app, deps);
   healthKpiRoutes(app, deps);
   okrRoutes(app, deps);
+  checkInNoteRoutes(app);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
   kpiPromotionRoutes(app, deps);

@@ -194,6 +194,9 @@ const builders: Record<string, Builder> = {
   },
   "POST /api/orgs/{org}/key-results/{keyResultId}/check-ins": post(() => ({ value: 88, confidence: 7 })),
   "PATCH /api/orgs/{org}/check-ins/{checkInId}": post(() => ({ note: "The carrier contract is signed." })),
+  "POST /api/orgs/{org}/check-in-notes/analyze": post(() => ({
+    note: "We are still waiting on the carrier for the new rates.",
+  })),
   "PUT /api/orgs/{org}/objectives/{id}/parents": async (c) => ({
     path: c.path,
     body: { parents: [], version: await versionOf(c, `${c.base}/objectives/${c.w.objective.id}`) },

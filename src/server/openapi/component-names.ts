@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as audit from "../../shared/schemas/audit.ts";
 import * as auth from "../../shared/schemas/auth.ts";
 import * as checkInLists from "../../shared/schemas/check-in-lists.ts";
+import * as checkInNotes from "../../shared/schemas/check-in-notes.ts";
 import * as common from "../../shared/schemas/common.ts";
 import * as connectors from "../../shared/schemas/connectors.ts";
 import * as cycles from "../../shared/schemas/cycles.ts";
@@ -26,6 +27,7 @@ const modules = [
   audit,
   auth,
   checkInLists,
+  checkInNotes,
   common,
   connectors,
   cycles,

@@ -5992,6 +5992,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/check-in-notes/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What Keel reads in a note: blockers (each with its sentence and cue) and a tone; nothing is stored, so viewers may ask too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalyzeNote"];
+                };
+            };
+            responses: {
+                /** @description What Keel read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteSignals"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/objectives/{id}/parents": {
         parameters: {
             query?: never;
@@ -12145,6 +12253,33 @@ export interface components {
             due: boolean;
             /** @description No check-in for more than 7 days */
             overdue: boolean;
+        };
+        NoteSignals: {
+            /** @description false when there was nothing to read (empty) or the note is not in English (no blockers are guessed) */
+            analysed: boolean;
+            /**
+             * @description Why analysed is false (empty, not-english); truncated: only the first 5,000 characters were read
+             * @enum {string|null}
+             */
+            reason: "empty" | "not-english" | "truncated" | null;
+            /** @description Sentences that show a blocker or risk, in note order */
+            blockers: components["schemas"]["NoteBlocker"][];
+            /** @enum {string} */
+            tone: "positive" | "neutral" | "negative";
+        };
+        NoteBlocker: {
+            /** @description The sentence as written in the note */
+            sentence: string;
+            cue: components["schemas"]["BlockerCue"];
+        };
+        /**
+         * @description The kind of wording that made the sentence a blocker
+         * @enum {string}
+         */
+        BlockerCue: "blocked" | "waiting" | "no-reply" | "not-done-by-others" | "capacity" | "delay" | "decision-pending" | "broken-tool" | "cannot-proceed" | "risk" | "outside-control";
+        AnalyzeNote: {
+            /** @description The note as typed (at most 4000 characters, as for a check-in; trimmed first) */
+            note: string;
         };
         SetAlignment: {
             /** @description The Objectives this one contributes to; weights sum to at most 1 */
