@@ -12229,7 +12229,31 @@ export interface components {
             createdAt: string;
             /** @description Set when this check-in replaced an earlier version (an edit) */
             editedAt: string | null;
+            /** @description What Keel read in the note when the check-in was saved; null until the backfill reaches an older check-in, and for readers who may not see the note */
+            signals: {
+                /** @description false when there was nothing to read (empty) or the note is not in English (no blockers are guessed) */
+                analysed: boolean;
+                /**
+                 * @description Why analysed is false (empty, not-english); truncated: only the first 5,000 characters were read
+                 * @enum {string|null}
+                 */
+                reason: "empty" | "not-english" | "truncated" | null;
+                /** @description Sentences that show a blocker or risk, in note order */
+                blockers: components["schemas"]["NoteBlocker"][];
+                /** @enum {string} */
+                tone: "positive" | "neutral" | "negative";
+            } | null;
         };
+        NoteBlocker: {
+            /** @description The sentence as written in the note */
+            sentence: string;
+            cue: components["schemas"]["BlockerCue"];
+        };
+        /**
+         * @description The kind of wording that made the sentence a blocker
+         * @enum {string}
+         */
+        BlockerCue: "blocked" | "waiting" | "no-reply" | "not-done-by-others" | "capacity" | "delay" | "decision-pending" | "broken-tool" | "cannot-proceed" | "risk" | "outside-control";
         UpdateCheckIn: {
             value?: number | null;
             done?: boolean;
@@ -12267,16 +12291,6 @@ export interface components {
             /** @enum {string} */
             tone: "positive" | "neutral" | "negative";
         };
-        NoteBlocker: {
-            /** @description The sentence as written in the note */
-            sentence: string;
-            cue: components["schemas"]["BlockerCue"];
-        };
-        /**
-         * @description The kind of wording that made the sentence a blocker
-         * @enum {string}
-         */
-        BlockerCue: "blocked" | "waiting" | "no-reply" | "not-done-by-others" | "capacity" | "delay" | "decision-pending" | "broken-tool" | "cannot-proceed" | "risk" | "outside-control";
         AnalyzeNote: {
             /** @description The note as typed (at most 4000 characters, as for a check-in; trimmed first) */
             note: string;

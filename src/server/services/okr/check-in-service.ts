@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { CheckInRow } from "../../../db/row-types.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
+import { noteSignalsOf, storedNoteSignals } from "../../../domain/okr/notes/note-signals.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { CheckIn } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -47,6 +48,7 @@ function presentCheckIn(row: CheckInRow, authorName: string | null, editedAt: Da
     // An edit keeps the check-in's createdAt (its place in the history); the edit's own time
     // is when the version it replaced was superseded.
     editedAt: row.supersedesId && editedAt ? editedAt.toISOString() : null,
+    signals: storedNoteSignals(row.noteSignals),
   };
 }
 
@@ -186,6 +188,8 @@ export async function createCheckIn(
       authorUserId: actor.userId,
       confidence: input.confidence,
       note: input.note,
+      // Read here, in the check-in's transaction, so every stored check-in has its signals.
+      noteSignals: noteSignalsOf(input.note),
       createdAt: deps.now(),
       ...values,
     });
@@ -261,6 +265,7 @@ export async function editCheckIn(
       authorUserId: old.authorUserId,
       confidence,
       note,
+      noteSignals: noteSignalsOf(note),
       // The edit keeps the check-in's place in the history.
       createdAt: old.createdAt,
       supersedesId: old.id,
@@ -294,7 +299,7 @@ export async function checkInHistory(deps: Deps, actor: Actor, keyResultId: stri
   return {
     items: rows.map((r) => {
       const checkIn = presentCheckIn(r.checkIn, r.authorName, r.editedAt);
-      return hideNotes ? { ...checkIn, note: "" } : checkIn;
+      return hideNotes ? { ...checkIn, note: "", signals: null } : checkIn;
     }),
     nextCursor: null,
   };
