@@ -18,6 +18,7 @@ import { checkInNoteRoutes } from "./routes/check-in-note-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
 import { healthKpiRoutes } from "./routes/health-kpi-routes.ts";
 import { instanceRoutes } from "./routes/instance-routes.ts";
+import { keyResultFlagRoutes } from "./routes/key-result-flag-routes.ts";
 import { kpiConnectorRoutes } from "./routes/kpi-connector-routes.ts";
 import { kpiDriverRoutes } from "./routes/kpi-driver-routes.ts";
 import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
@@ -73,6 +74,7 @@ export function createApp(deps: Deps): Api {
   healthKpiRoutes(app, deps);
   okrRoutes(app, deps);
   checkInNoteRoutes(app);
+  keyResultFlagRoutes(app, deps);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
   kpiPromotionRoutes(app, deps);

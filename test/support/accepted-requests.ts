@@ -13,6 +13,7 @@ export type AcceptedRequest = {
   on?: Harness;
 };
 
+import { checkInNoteBuilders } from "./accepted-check-in-notes.ts";
 import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
@@ -194,9 +195,6 @@ const builders: Record<string, Builder> = {
   },
   "POST /api/orgs/{org}/key-results/{keyResultId}/check-ins": post(() => ({ value: 88, confidence: 7 })),
   "PATCH /api/orgs/{org}/check-ins/{checkInId}": post(() => ({ note: "The carrier contract is signed." })),
-  "POST /api/orgs/{org}/check-in-notes/analyze": post(() => ({
-    note: "We are still waiting on the carrier for the new rates.",
-  })),
   "PUT /api/orgs/{org}/objectives/{id}/parents": async (c) => ({
     path: c.path,
     body: { parents: [], version: await versionOf(c, `${c.base}/objectives/${c.w.objective.id}`) },
@@ -312,6 +310,7 @@ const builders: Record<string, Builder> = {
   ...kpiLinkBuilders,
   ...driversBuilders,
   ...healthBuilders,
+  ...checkInNoteBuilders,
   ...strategyBuilders,
 };
 

@@ -10,6 +10,7 @@ import * as cycles from "../../shared/schemas/cycles.ts";
 import * as escalations from "../../shared/schemas/escalations.ts";
 import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
+import * as keyResultFlags from "../../shared/schemas/key-result-flags.ts";
 import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
@@ -34,6 +35,7 @@ const modules = [
   escalations,
   instance,
   healthKpis,
+  keyResultFlags,
   kpiDrivers,
   kpiLinks,
   kpis,

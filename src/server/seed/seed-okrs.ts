@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/client.ts";
 import { addDays, todayIn } from "../../domain/dates.ts";
 import { type WeekStart, weekStartOf } from "../../domain/okr/check-in-due.ts";
 import { normaliseScore, suggestedScore } from "../../domain/okr/grading.ts";
+import { noteSignalsOf } from "../../domain/okr/notes/note-signals.ts";
 import { resolveStatusSettings } from "../../domain/okr/status-settings.ts";
 import type { Objective } from "../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../context.ts";
@@ -301,9 +302,10 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     }
   }
 
+  // The demo's notes are read as a check-in's are, so its history shows what Keel found.
   await insertCheckIns(
     tx,
-    planned.flatMap((p) => p.checkIns),
+    planned.flatMap((p) => p.checkIns.map((c) => ({ ...c, noteSignals: noteSignalsOf(c.note ?? "") }))),
   );
 
   // The KRs' latest check-in, denormalised, and last quarter's final scores.

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { checkInNote, NoteSignalsSchema } from "./check-in-notes.ts";
 import { ListQuerySchema, nameSchema, VersionSchema } from "./common.ts";
 import { HealthKpiIdsSchema, MAX_HEALTH_KPIS, objectiveHealthFields } from "./health-kpis.ts";
+import { KeyResultFlagSchema } from "./key-result-flags.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
 const value = () =>
@@ -116,6 +117,9 @@ export const KeyResultSchema = z.object({
     ),
   kpi: KeyResultKpiSchema.nullable().describe(
     "The KPI this metric KR reads: its current value follows the KPI's values, and check-ins take it from there",
+  ),
+  flag: KeyResultFlagSchema.nullable().describe(
+    "The open risk flag: confidence fell twice in a row and a note showed a blocker",
   ),
   archived: z.boolean(),
   can: KeyResultPermissionsSchema,

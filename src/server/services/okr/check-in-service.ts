@@ -26,6 +26,7 @@ import {
   selectKeyResults,
   selectObjectives,
 } from "../../repositories/okr-repository.ts";
+import { reviewFlagAfterCheckIn } from "./key-result-flag-service.ts";
 import { mayCheckIn, mayReadObjectiveText } from "./okr-access.ts";
 import { okrClock } from "./okr-presenter.ts";
 import { presentObjectives } from "./present-objectives.ts";
@@ -194,6 +195,7 @@ export async function createCheckIn(
       ...values,
     });
     const checkIn = presentCheckIn(row, actor.label, null);
+    await reviewFlagAfterCheckIn(tx, actor, kr, row.createdAt);
     await recordAudit(tx, actor, {
       action: "check_in.created",
       entityType: "check_in",
@@ -272,6 +274,7 @@ export async function editCheckIn(
       ...values,
     });
     await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
+    await reviewFlagAfterCheckIn(tx, actor, kr, now);
     // The latest check-in's value may be older than the KPI's: the KPI has the last word.
     if (kr.kpiId)
       await refreshKeyResultsReading(tx, actor.organizationId, [kr.kpiId], okrClock(deps, actor).today);
