@@ -6,6 +6,7 @@ import { useOrg } from "../../lib/org-context.tsx";
 import type { CheckIn, Cycle, KeyResult } from "../../lib/types.ts";
 import { CheckInChart } from "../check-ins/check-in-chart.tsx";
 import { KeyResultKpi } from "../kpi-links/key-result-kpi.tsx";
+import { FlagNotice } from "./key-result-flag.tsx";
 import {
   confidenceLabel,
   currentLabel,
@@ -93,6 +94,7 @@ export function KeyResultPanel({
               “{kr.scoreComment}”
             </Text>
           )}
+          {kr.flag && <FlagNotice slug={slug} keyResultId={kr.id} flag={kr.flag} />}
           {(canCheckIn || onTurnIntoKpi) && (
             <Group>
               {canCheckIn && (
