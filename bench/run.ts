@@ -12,6 +12,7 @@
  *                asked for): `npm run bench -- strategy [--reuse <database>]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
+ *   notes-backfill  keel backfill-note-signals on PostgreSQL, notes/s end to end (bench/notes-backfill.ts; only when asked for)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  */
@@ -45,6 +46,10 @@ if (only === "outage") {
 }
 if (only === "notes") {
   await import("./notes.ts");
+  process.exit(0);
+}
+if (only === "notes-backfill") {
+  await import("./notes-backfill.ts");
   process.exit(0);
 }
 const rows: string[][] = [];

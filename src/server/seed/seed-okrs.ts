@@ -27,6 +27,7 @@ import {
   type SeededObjectiveRow,
   setKeyResultOutcomes,
 } from "../repositories/seed/okr-seed-repository.ts";
+import { reviewFlagAfterCheckIn } from "../services/okr/key-result-flag-service.ts";
 import { presentObjectives } from "../services/okr/present-objectives.ts";
 import { genericNotes } from "./demo-okr-notes.ts";
 import {
@@ -38,6 +39,7 @@ import {
   moodOf,
   progressAt,
   storyCalendar,
+  tellLastThree,
   valueAt,
 } from "./demo-okr-trajectories.ts";
 import {
@@ -61,6 +63,8 @@ type PlannedKeyResult = {
   suggested: number | null;
   finalScore: number | null;
   scoreComment: string | null;
+  /** Its last three check-ins tell the risk-flag story (`lastThree`). */
+  flagStory: boolean;
 };
 
 /**
@@ -170,6 +174,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
       suggested: null,
       finalScore: null,
       scoreComment: null,
+      flagStory: mode === "active" && kr.lastThree !== undefined,
     };
     if (mode === "planning" || !kr.checkIns) return out;
 
@@ -228,6 +233,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
       previous = { confidence, progress: progress[i]! };
     });
 
+    tellLastThree(kr, out.checkIns, row.unit ?? "");
     // The demo's owner has not checked in yet this week, so "My check-ins" has work to do.
     if (mode === "active" && row.ownerUserId === actor.userId) {
       const thisWeek = weekStartOf(today, actor.weekStart as WeekStart);
@@ -331,6 +337,11 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
         };
       }),
   );
+
+  // The flag its falling confidence raises, read from its check-ins as a new check-in's would be.
+  for (const p of planned.filter((k) => k.flagStory && k.latest)) {
+    await reviewFlagAfterCheckIn(tx, actor, { id: p.row.id, title: p.row.title }, p.latest!.lastCheckInAt);
+  }
 
   // Last quarter: graded (outcome, grade, retrospective) and closed.
   const closedAt = at(addDays(closed.endsOn, 4), 60);
