@@ -26,6 +26,7 @@ const flaggedKeyResult: Builder = async (c) => {
           {
             title: "Shipments cleared within a day from 70 to 95",
             kind: "metric",
+            ownerUserId: w.person.id,
             startValue: 70,
             targetValue: 95,
             unit: "%",
