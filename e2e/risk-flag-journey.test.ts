@@ -48,8 +48,15 @@ skipWhen(noChromium).describe("the risk flag in the browser", () => {
     const lead = await call("GET", `/api/orgs/${demo}/people/${item!.keyResult.ownerUserId}`);
     await call("POST", `/api/orgs/${demo}/people/${lead.managerUserId}/view-as`);
 
+    const cycles = await call("GET", `/api/orgs/${demo}/cycles`);
+    const active = cycles.items.find((c: Json) => c.state === "active");
     const page: Page = await context.newPage();
-    await page.goto(`${base}/o/${demo}/okrs/${item!.objective.id}`);
+    // The squad's OKR page lists what needs a look, above its Objectives.
+    await page.goto(`${base}/o/${demo}/okrs?cycle=${active.id}&team=${item!.objective.teamId}`);
+    const needsLook = page.getByTestId("team-flags");
+    await needsLook.waitFor();
+    expect(await needsLook.textContent()).toContain(item!.flag.quote);
+    await needsLook.getByRole("link", { name: item!.keyResult.title }).click();
     const flag = page.getByTestId("key-result-flag");
     await flag.waitFor();
     expect(await flag.textContent()).toContain(item!.flag.quote);

@@ -1,10 +1,10 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import type { KeyResultFlagRow } from "../../db/row-types.ts";
-import { checkIns, keyResultFlags, keyResults, objectives, teams, users } from "../../db/schema.ts";
+import { checkIns, cycles, keyResultFlags, keyResults, objectives, teams, users } from "../../db/schema.ts";
 import type { TeamScope } from "../../shared/schemas/common.ts";
-import { objectiveOfKeyResult } from "./okr-joins.ts";
+import { cycleOfObjective, objectiveOfKeyResult } from "./okr-joins.ts";
 import { uuidArray } from "./sql-arrays.ts";
 import { subtreeTeamIds, withTeamAncestors } from "./team-repository.ts";
 
@@ -156,7 +156,10 @@ export async function flagResolversOf(
 
 const owner = alias(users, "owner");
 
-/** Open flags on live KRs of live Objectives of the team (and, by default, the teams below it). */
+/**
+ * Open flags on live KRs of live Objectives in cycles not closed, of the team (and, by
+ * default, the teams below it): a closed cycle's flags are history, kept on their KRs.
+ */
 export function openFlagsOfTeam(q: Queryable, organizationId: string, teamId: string, scope: TeamScope) {
   return q
     .select({
@@ -186,6 +189,7 @@ export function openFlagsOfTeam(q: Queryable, organizationId: string, teamId: st
       ),
     )
     .innerJoin(objectives, objectiveOfKeyResult)
+    .innerJoin(cycles, cycleOfObjective)
     .leftJoin(
       teams,
       and(eq(teams.organizationId, objectives.organizationId), eq(teams.id, objectives.teamId)),
@@ -197,6 +201,7 @@ export function openFlagsOfTeam(q: Queryable, organizationId: string, teamId: st
         eq(keyResultFlags.status, "open"),
         isNull(keyResults.archivedAt),
         isNull(objectives.archivedAt),
+        ne(cycles.state, "closed"),
         scope === "team"
           ? eq(objectives.teamId, teamId)
           : sql`${objectives.teamId} in ${subtreeTeamIds(organizationId, teamId)}`,
