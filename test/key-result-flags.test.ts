@@ -208,6 +208,21 @@ describe("raising a flag", () => {
 });
 
 describe("clearing a flag", () => {
+  it("follows a correction of the check-in that raised it: a corrected fall clears it", async () => {
+    const { objective, kr } = await newKeyResult();
+    const [, , third] = await checkIns(kr, emma, [
+      [7, "Fine."],
+      [5, WAITING],
+      [3, WAITING],
+    ]);
+    const raised = await flagOf(emma.client, objective.id);
+    // A typo in the confidence: it was 6, not 3, so 7 → 5 → 6 no longer falls twice.
+    await h.ok("PATCH", `${okr.base}/check-ins/${third.id}`, { as: emma.client, body: { confidence: 6 } });
+    expect(await flagOf(emma.client, objective.id)).toBeNull();
+    const [event] = await okr.audit(owner, raised.id, "key_result_flag.recovered");
+    expect(event.after).toMatchObject({ status: "recovered", confidenceNow: 6 });
+  });
+
   it("stays open below the level before the falls and recovers at it", async () => {
     const { objective, kr } = await newKeyResult();
     await checkIns(kr, emma, [
