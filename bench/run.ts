@@ -14,6 +14,7 @@
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
  *   forecast     the KR forecaster's backtest: synthetic quarters and the demo's closed quarter
  *                (bench/forecast.ts; only when asked for): `npm run bench -- forecast`
+ *   notes-backfill  keel backfill-note-signals on PostgreSQL, notes/s end to end (bench/notes-backfill.ts; only when asked for)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  */
@@ -51,6 +52,10 @@ if (only === "forecast") {
 }
 if (only === "notes") {
   await import("./notes.ts");
+  process.exit(0);
+}
+if (only === "notes-backfill") {
+  await import("./notes-backfill.ts");
   process.exit(0);
 }
 const rows: string[][] = [];

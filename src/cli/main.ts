@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import { ZodError } from "zod";
+import { registerBackfillNoteSignals } from "./commands/backfill-note-signals.ts";
 import { registerKpiCommands } from "./commands/kpi-push.ts";
 import { registerMigrate } from "./commands/migrate.ts";
 import { registerSeedDemo } from "./commands/seed-demo.ts";
@@ -13,6 +14,7 @@ registerMigrate(program);
 registerSeedDemo(program);
 registerUserCommands(program);
 registerKpiCommands(program);
+registerBackfillNoteSignals(program);
 
 try {
   await program.parseAsync(process.argv);

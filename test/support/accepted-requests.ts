@@ -13,6 +13,7 @@ export type AcceptedRequest = {
   on?: Harness;
 };
 
+import { checkInNoteBuilders } from "./accepted-check-in-notes.ts";
 import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
@@ -309,6 +310,7 @@ const builders: Record<string, Builder> = {
   ...kpiLinkBuilders,
   ...driversBuilders,
   ...healthBuilders,
+  ...checkInNoteBuilders,
   ...strategyBuilders,
 };
 

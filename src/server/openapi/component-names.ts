@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as audit from "../../shared/schemas/audit.ts";
 import * as auth from "../../shared/schemas/auth.ts";
 import * as checkInLists from "../../shared/schemas/check-in-lists.ts";
+import * as checkInNotes from "../../shared/schemas/check-in-notes.ts";
 import * as common from "../../shared/schemas/common.ts";
 import * as confidenceCalibration from "../../shared/schemas/confidence-calibration.ts";
 import * as connectors from "../../shared/schemas/connectors.ts";
@@ -10,6 +11,7 @@ import * as cycles from "../../shared/schemas/cycles.ts";
 import * as escalations from "../../shared/schemas/escalations.ts";
 import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
+import * as keyResultFlags from "../../shared/schemas/key-result-flags.ts";
 import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
 import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
@@ -29,6 +31,7 @@ const modules = [
   audit,
   auth,
   checkInLists,
+  checkInNotes,
   common,
   confidenceCalibration,
   connectors,
@@ -36,6 +39,7 @@ const modules = [
   escalations,
   instance,
   healthKpis,
+  keyResultFlags,
   kpiDrivers,
   kpiImpact,
   kpiLinks,

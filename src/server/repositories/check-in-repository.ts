@@ -71,6 +71,7 @@ export async function insertCheckInAsLatest(
     done: boolean | null;
     confidence: number;
     note: string;
+    noteSignals: unknown;
     createdAt: Date;
   },
 ) {

@@ -115,3 +115,21 @@ export function moodOf(
   if (confidence > previous.confidence || moved > 0.05) return "up";
   return "flat";
 }
+
+/**
+ * Gives a KR's last three check-ins the confidences and notes of its `lastThree` story,
+ * whichever weeks the calendar made them (a longer quarter repeats story weeks).
+ */
+export function tellLastThree(
+  kr: DemoKeyResult,
+  checkIns: Array<{ value?: number | null | undefined; confidence: number; note?: string | undefined }>,
+  unit: string,
+): void {
+  const story = kr.lastThree;
+  if (!story) return;
+  checkIns.slice(-3).forEach((c, i) => {
+    c.confidence = story.confidences[i] ?? c.confidence;
+    const shown = c.value == null ? "" : formatValue(c.value, unit, decimalsOf(kr));
+    c.note = (story.notes[i] ?? "").replaceAll("{value}", shown);
+  });
+}

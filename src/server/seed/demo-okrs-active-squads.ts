@@ -230,9 +230,18 @@ export const activeSquadOkrs: DemoObjective[] = [
         start: 20,
         target: 60,
         unit: "%",
-        owner: "Integrations Squad#2",
+        owner: "Integrations Squad",
         reach: 0.45,
-        checkIns: "5566666",
+        checkIns: "6677753",
+        // The squad lead is losing confidence and writes why: Keel flags it for their manager.
+        lastThree: {
+          confidences: [7, 5, 3],
+          notes: [
+            "{value}. Two customers went live in five days with the new onboarding checklist.",
+            "{value}. We are waiting on the Platform team for the sandbox accounts; three customers are stuck at setup.",
+            "{value}. Still waiting on the Platform team for the sandbox accounts, so new customers cannot test before going live.",
+          ],
+        },
       },
       {
         title: "Webhook delivery success from 97.5% to 99.9%",

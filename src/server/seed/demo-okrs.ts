@@ -50,6 +50,11 @@ export type DemoKeyResult = {
   doneInWeek?: number;
   /** Hand-written notes by week; "{value}" becomes the check-in's value. Other weeks get a generic note. */
   notes?: Record<number, string>;
+  /**
+   * The last three check-ins, whatever the calendar makes of the weeks before: their
+   * confidences and notes (the demo's risk flag, which needs two falls in a row).
+   */
+  lastThree?: { confidences: [number, number, number]; notes: [string, string, string] };
   /** Closed cycle: the owner's final score where it differs from the suggested one, and why. */
   score?: number;
   scoreComment?: string;

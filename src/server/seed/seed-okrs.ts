@@ -3,6 +3,7 @@ import type { Queryable } from "../../db/client.ts";
 import { addDays, todayIn } from "../../domain/dates.ts";
 import { type WeekStart, weekStartOf } from "../../domain/okr/check-in-due.ts";
 import { normaliseScore, suggestedScore } from "../../domain/okr/grading.ts";
+import { noteSignalsOf } from "../../domain/okr/notes/note-signals.ts";
 import { resolveStatusSettings } from "../../domain/okr/status-settings.ts";
 import type { Objective } from "../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../context.ts";
@@ -26,6 +27,7 @@ import {
   type SeededObjectiveRow,
   setKeyResultOutcomes,
 } from "../repositories/seed/okr-seed-repository.ts";
+import { reviewFlagAfterCheckIn } from "../services/okr/key-result-flag-service.ts";
 import { presentObjectives } from "../services/okr/present-objectives.ts";
 import { genericNotes } from "./demo-okr-notes.ts";
 import {
@@ -37,6 +39,7 @@ import {
   moodOf,
   progressAt,
   storyCalendar,
+  tellLastThree,
   valueAt,
 } from "./demo-okr-trajectories.ts";
 import {
@@ -60,6 +63,8 @@ type PlannedKeyResult = {
   suggested: number | null;
   finalScore: number | null;
   scoreComment: string | null;
+  /** Its last three check-ins tell the risk-flag story (`lastThree`). */
+  flagStory: boolean;
 };
 
 /**
@@ -169,6 +174,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
       suggested: null,
       finalScore: null,
       scoreComment: null,
+      flagStory: mode === "active" && kr.lastThree !== undefined,
     };
     if (mode === "planning" || !kr.checkIns) return out;
 
@@ -227,6 +233,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
       previous = { confidence, progress: progress[i]! };
     });
 
+    tellLastThree(kr, out.checkIns, row.unit ?? "");
     // The demo's owner has not checked in yet this week, so "My check-ins" has work to do.
     if (mode === "active" && row.ownerUserId === actor.userId) {
       const thisWeek = weekStartOf(today, actor.weekStart as WeekStart);
@@ -301,9 +308,10 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     }
   }
 
+  // The demo's notes are read as a check-in's are, so its history shows what Keel found.
   await insertCheckIns(
     tx,
-    planned.flatMap((p) => p.checkIns),
+    planned.flatMap((p) => p.checkIns.map((c) => ({ ...c, noteSignals: noteSignalsOf(c.note ?? "") }))),
   );
 
   // The KRs' latest check-in, denormalised, and last quarter's final scores.
@@ -329,6 +337,11 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
         };
       }),
   );
+
+  // The flag its falling confidence raises, read from its check-ins as a new check-in's would be.
+  for (const p of planned.filter((k) => k.flagStory && k.latest)) {
+    await reviewFlagAfterCheckIn(tx, actor, { id: p.row.id, title: p.row.title }, p.latest!.lastCheckInAt);
+  }
 
   // Last quarter: graded (outcome, grade, retrospective) and closed.
   const closedAt = at(addDays(closed.endsOn, 4), 60);

@@ -5992,6 +5992,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/check-in-notes/analyze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What Keel reads in a note: blockers (each with its sentence and cue) and a tone; nothing is stored, so viewers may ask too */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AnalyzeNote"];
+                };
+            };
+            responses: {
+                /** @description What Keel read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NoteSignals"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/teams/{id}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open risk flags on the team's Key Results (and, by default, the teams' below it): confidence fell twice in a row and a note showed a blocker */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description subtree (default): the team and every team below it; team: this team only */
+                    scope?: "subtree" | "team";
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open flags, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TeamFlags"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/key-results/{keyResultId}/flag/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolve the KR's open risk flag with a note: the owner's manager (without one, the lead of the Objective's team) or an admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    keyResultId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResolveFlag"];
+                };
+            };
+            responses: {
+                /** @description The resolved flag */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KeyResultFlag"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/objectives/{id}/parents": {
         parameters: {
             query?: never;
@@ -12357,6 +12675,48 @@ export interface components {
                 } | null;
                 read: components["schemas"]["KpiRead"];
             } | null;
+            /** @description The open risk flag: confidence fell twice in a row and a note showed a blocker */
+            flag: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                keyResultId: string;
+                /**
+                 * @description open; recovered: confidence came back to where it was before the falls; resolved: by a person, with a note
+                 * @enum {string}
+                 */
+                status: "open" | "recovered" | "resolved";
+                /** @description The sentence of the note that showed the blocker; null for readers who may not see the Objective's text (team-visible) */
+                quote: string | null;
+                cue: components["schemas"]["BlockerCue"];
+                /** @description Confidence before the two falls; back at this level, the flag clears */
+                confidenceBefore: number;
+                /** @description Confidence when the flag was raised (or cleared) */
+                confidenceNow: number;
+                /** @description ISO 8601 date-time */
+                raisedAt: string;
+                /**
+                 * Format: uuid
+                 * @description The check-in that completed the two falls
+                 */
+                raisedByCheckInId: string;
+                /**
+                 * Format: uuid
+                 * @description The check-in whose note holds the quote
+                 */
+                quoteCheckInId: string;
+                /** @description ISO 8601 date-time */
+                closedAt: string | null;
+                /** Format: uuid */
+                resolvedByUserId: string | null;
+                resolvedByName: string | null;
+                /** @description What the person who resolved it wrote; null for readers who may not see the Objective's text */
+                resolutionNote: string | null;
+                can: {
+                    /** @description The KR owner's manager (no manager: the lead of the Objective's team) and admins, while open */
+                    resolve: boolean;
+                };
+            } | null;
             archived: boolean;
             can: components["schemas"]["KeyResultPermissions"];
             version: number;
@@ -12371,6 +12731,11 @@ export interface components {
          * @enum {string}
          */
         KpiRead: "latest" | "cycle";
+        /**
+         * @description The kind of wording that made the sentence a blocker
+         * @enum {string}
+         */
+        BlockerCue: "blocked" | "waiting" | "no-reply" | "not-done-by-others" | "capacity" | "delay" | "decision-pending" | "broken-tool" | "cannot-proceed" | "risk" | "outside-control";
         KeyResultPermissions: {
             /** @description Change or archive it (whoever may edit its Objective) */
             edit: boolean;
@@ -12512,6 +12877,25 @@ export interface components {
             createdAt: string;
             /** @description Set when this check-in replaced an earlier version (an edit) */
             editedAt: string | null;
+            /** @description What Keel read in the note when the check-in was saved; null until the backfill reaches an older check-in, and for readers who may not see the note */
+            signals: {
+                /** @description false when there was nothing to read (empty) or the note is not in English (no blockers are guessed) */
+                analysed: boolean;
+                /**
+                 * @description Why analysed is false (empty, not-english); truncated: only the first 5,000 characters were read
+                 * @enum {string|null}
+                 */
+                reason: "empty" | "not-english" | "truncated" | null;
+                /** @description Sentences that show a blocker or risk, in note order */
+                blockers: components["schemas"]["NoteBlocker"][];
+                /** @enum {string} */
+                tone: "positive" | "neutral" | "negative";
+            } | null;
+        };
+        NoteBlocker: {
+            /** @description The sentence as written in the note */
+            sentence: string;
+            cue: components["schemas"]["BlockerCue"];
         };
         UpdateCheckIn: {
             value?: number | null;
@@ -12536,6 +12920,93 @@ export interface components {
             due: boolean;
             /** @description No check-in for more than 7 days */
             overdue: boolean;
+        };
+        NoteSignals: {
+            /** @description false when there was nothing to read (empty) or the note is not in English (no blockers are guessed) */
+            analysed: boolean;
+            /**
+             * @description Why analysed is false (empty, not-english); truncated: only the first 5,000 characters were read
+             * @enum {string|null}
+             */
+            reason: "empty" | "not-english" | "truncated" | null;
+            /** @description Sentences that show a blocker or risk, in note order */
+            blockers: components["schemas"]["NoteBlocker"][];
+            /** @enum {string} */
+            tone: "positive" | "neutral" | "negative";
+        };
+        AnalyzeNote: {
+            /** @description The note as typed (at most 4000 characters, as for a check-in; trimmed first) */
+            note: string;
+        };
+        TeamFlags: {
+            items: components["schemas"]["TeamFlagItem"][];
+        };
+        TeamFlagItem: {
+            flag: components["schemas"]["KeyResultFlag"];
+            keyResult: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: uuid */
+                ownerUserId: string | null;
+                ownerName: string | null;
+                lastConfidence: number | null;
+            };
+            objective: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+                /** @description Team-visible and the reader is outside the team: no text */
+                restricted: boolean;
+            };
+        };
+        KeyResultFlag: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            keyResultId: string;
+            /**
+             * @description open; recovered: confidence came back to where it was before the falls; resolved: by a person, with a note
+             * @enum {string}
+             */
+            status: "open" | "recovered" | "resolved";
+            /** @description The sentence of the note that showed the blocker; null for readers who may not see the Objective's text (team-visible) */
+            quote: string | null;
+            cue: components["schemas"]["BlockerCue"];
+            /** @description Confidence before the two falls; back at this level, the flag clears */
+            confidenceBefore: number;
+            /** @description Confidence when the flag was raised (or cleared) */
+            confidenceNow: number;
+            /** @description ISO 8601 date-time */
+            raisedAt: string;
+            /**
+             * Format: uuid
+             * @description The check-in that completed the two falls
+             */
+            raisedByCheckInId: string;
+            /**
+             * Format: uuid
+             * @description The check-in whose note holds the quote
+             */
+            quoteCheckInId: string;
+            /** @description ISO 8601 date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            resolvedByUserId: string | null;
+            resolvedByName: string | null;
+            /** @description What the person who resolved it wrote; null for readers who may not see the Objective's text */
+            resolutionNote: string | null;
+            can: {
+                /** @description The KR owner's manager (no manager: the lead of the Objective's team) and admins, while open */
+                resolve: boolean;
+            };
+        };
+        ResolveFlag: {
+            /** @description How the blocker was dealt with (kept with the flag and in the audit log) */
+            note: string;
         };
         SetAlignment: {
             /** @description The Objectives this one contributes to; weights sum to at most 1 */

@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { checkInNote, NoteSignalsSchema } from "./check-in-notes.ts";
 import { ListQuerySchema, nameSchema, VersionSchema } from "./common.ts";
 import { HealthKpiIdsSchema, MAX_HEALTH_KPIS, objectiveHealthFields } from "./health-kpis.ts";
+import { KeyResultFlagSchema } from "./key-result-flags.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KR values are stored as doubles. */
 const value = () =>
@@ -115,6 +117,9 @@ export const KeyResultSchema = z.object({
     ),
   kpi: KeyResultKpiSchema.nullable().describe(
     "The KPI this metric KR reads: its current value follows the KPI's values, and check-ins take it from there",
+  ),
+  flag: KeyResultFlagSchema.nullable().describe(
+    "The open risk flag: confidence fell twice in a row and a note showed a blocker",
   ),
   archived: z.boolean(),
   can: KeyResultPermissionsSchema,
@@ -260,6 +265,9 @@ export const CheckInSchema = z.object({
   note: z.string(),
   createdAt: z.string(),
   editedAt: z.string().nullable().describe("Set when this check-in replaced an earlier version (an edit)"),
+  signals: NoteSignalsSchema.nullable().describe(
+    "What Keel read in the note when the check-in was saved; null until the backfill reaches an older check-in, and for readers who may not see the note",
+  ),
 });
 export type CheckIn = z.infer<typeof CheckInSchema>;
 
@@ -267,7 +275,7 @@ export const CreateCheckInSchema = z.strictObject({
   value: value().nullable().optional().describe("Metric and percentage KRs: the new current value"),
   done: z.boolean().optional().describe("Milestone KRs"),
   confidence: z.number().int().min(0, "must be 0–10").max(10, "must be 0–10"),
-  note: z.string().trim().max(4000).default(""),
+  note: checkInNote().default(""),
   keyResultVersion: VersionSchema.optional().describe(
     "The KR version you saw; when given, a check-in on a KR changed since is refused with 409",
   ),
@@ -277,7 +285,7 @@ export const UpdateCheckInSchema = z.strictObject({
   value: value().nullable().optional(),
   done: z.boolean().optional(),
   confidence: z.number().int().min(0).max(10).optional(),
-  note: z.string().trim().max(4000).optional(),
+  note: checkInNote().optional(),
 });
 
 export const ScoreKeyResultSchema = z.strictObject({

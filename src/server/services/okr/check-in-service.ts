@@ -2,6 +2,7 @@ import type { Queryable } from "../../../db/client.ts";
 import type { CheckInRow } from "../../../db/row-types.ts";
 import { todayIn } from "../../../domain/dates.ts";
 import { checkInDue, type WeekStart } from "../../../domain/okr/check-in-due.ts";
+import { noteSignalsOf, storedNoteSignals } from "../../../domain/okr/notes/note-signals.ts";
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { CheckIn } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -25,6 +26,7 @@ import {
   selectKeyResults,
   selectObjectives,
 } from "../../repositories/okr-repository.ts";
+import { reviewFlagAfterCheckIn } from "./key-result-flag-service.ts";
 import { mayCheckIn, mayReadObjectiveText } from "./okr-access.ts";
 import { okrClock } from "./okr-presenter.ts";
 import { presentObjectives } from "./present-objectives.ts";
@@ -47,6 +49,7 @@ function presentCheckIn(row: CheckInRow, authorName: string | null, editedAt: Da
     // An edit keeps the check-in's createdAt (its place in the history); the edit's own time
     // is when the version it replaced was superseded.
     editedAt: row.supersedesId && editedAt ? editedAt.toISOString() : null,
+    signals: storedNoteSignals(row.noteSignals),
   };
 }
 
@@ -186,10 +189,13 @@ export async function createCheckIn(
       authorUserId: actor.userId,
       confidence: input.confidence,
       note: input.note,
+      // Read here, in the check-in's transaction, so every stored check-in has its signals.
+      noteSignals: noteSignalsOf(input.note),
       createdAt: deps.now(),
       ...values,
     });
     const checkIn = presentCheckIn(row, actor.label, null);
+    await reviewFlagAfterCheckIn(tx, actor, kr, row.createdAt);
     await recordAudit(tx, actor, {
       action: "check_in.created",
       entityType: "check_in",
@@ -261,12 +267,14 @@ export async function editCheckIn(
       authorUserId: old.authorUserId,
       confidence,
       note,
+      noteSignals: noteSignalsOf(note),
       // The edit keeps the check-in's place in the history.
       createdAt: old.createdAt,
       supersedesId: old.id,
       ...values,
     });
     await refreshLatest(tx, actor, old.keyResultId, kr.startValue, kr.kind);
+    await reviewFlagAfterCheckIn(tx, actor, kr, now);
     // The latest check-in's value may be older than the KPI's: the KPI has the last word.
     if (kr.kpiId)
       await refreshKeyResultsReading(tx, actor.organizationId, [kr.kpiId], okrClock(deps, actor).today);
@@ -294,7 +302,7 @@ export async function checkInHistory(deps: Deps, actor: Actor, keyResultId: stri
   return {
     items: rows.map((r) => {
       const checkIn = presentCheckIn(r.checkIn, r.authorName, r.editedAt);
-      return hideNotes ? { ...checkIn, note: "" } : checkIn;
+      return hideNotes ? { ...checkIn, note: "", signals: null } : checkIn;
     }),
     nextCursor: null,
   };

@@ -143,6 +143,7 @@ function presentKeyResult(
   hideText: boolean,
   can: KeyResult["can"],
   kpis: ReadonlyMap<string, KeyResultKpiInfo> | undefined,
+  flag: KeyResult["flag"],
 ): KeyResult {
   const kr = row.keyResult;
   const kpi = kr.kpiId ? kpis?.get(kr.kpiId) : undefined;
@@ -178,6 +179,7 @@ function presentKeyResult(
     needsNewTarget: kr.needsNewTarget,
     activeFrom: kr.activeFrom,
     kpi: kpi ? { ...kpi, read: kr.kpiRead ?? "latest" } : null,
+    flag,
     archived: kr.archivedAt !== null,
     can,
     version: kr.version,
@@ -186,7 +188,8 @@ function presentKeyResult(
 
 type WithPermissions = {
   can?: unknown;
-  keyResults?: Array<{ can?: unknown }>;
+  flag?: unknown;
+  keyResults?: Array<{ can?: unknown; flag?: unknown }>;
   healthKpis?: Array<{ id: string; key: string; name: string }>;
 };
 
@@ -195,15 +198,19 @@ export type ObjectiveWithoutHealth = Omit<Objective, "healthKpiIds" | "healthKpi
 
 /**
  * An Objective or KR as the audit log keeps it: without `can`, which says what the person
- * who made the change may do, not what the entity is.
+ * who made the change may do, not what the entity is, and without a KR's risk flag, which
+ * is its situation rather than its definition (flags have audit events of their own).
  */
 export function auditSnapshot<T extends WithPermissions | undefined>(value: T): T {
   if (!value) return value;
-  const { can: _can, ...rest } = value;
+  const { can: _can, flag: _flag, ...rest } = value;
   // Which KPIs guard it is the definition; their values move on their own.
   if (rest.healthKpis) rest.healthKpis = rest.healthKpis.map(({ id, key, name }) => ({ id, key, name }));
   if (!rest.keyResults) return rest as T;
-  return { ...rest, keyResults: rest.keyResults.map(({ can: _kr, ...kr }) => kr) } as T;
+  return {
+    ...rest,
+    keyResults: rest.keyResults.map(({ can: _kr, flag: _krFlag, ...kr }) => kr),
+  } as T;
 }
 
 export const RESTRICTED_TITLE = "Objective visible to its team";
@@ -261,6 +268,8 @@ export function presentObjectiveRows(
     includeArchivedKeyResults?: boolean;
     /** The KPIs the KRs read (key-result-kpis.ts); without it KRs show no KPI. */
     kpis?: ReadonlyMap<string, KeyResultKpiInfo>;
+    /** The KRs' open risk flags as the reader sees them (key-result-flag-service.ts). */
+    flags?: ReadonlyMap<string, KeyResult["flag"] & {}>;
   } = {},
 ): ObjectiveWithoutHealth[] {
   const { mayRead } = rights;
@@ -288,6 +297,7 @@ export function presentObjectiveRows(
               edit || rights.mayCheckInOwn({ ...k.keyResult, contributorUserIds: k.contributorUserIds }),
           },
           options.kpis,
+          options.flags?.get(k.keyResult.id) ?? null,
         ),
       );
     const judged = judgeObjective(

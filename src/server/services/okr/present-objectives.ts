@@ -3,6 +3,7 @@ import type { Objective } from "../../../shared/schemas/okrs.ts";
 import type { Actor } from "../../context.ts";
 import { type ObjectiveRow, selectKeyResultsWithContributors } from "../../repositories/okr-repository.ts";
 import { withHealthKpis } from "./health-kpi-service.ts";
+import { presentedOpenFlags } from "./key-result-flag-service.ts";
 import { kpisReadByKeyResults } from "./key-result-kpis.ts";
 import { editabilityOf, mayCheckInOwn, readabilityOf } from "./okr-access.ts";
 import { type OkrClock, presentObjectiveRows } from "./okr-presenter.ts";
@@ -37,12 +38,23 @@ export async function presentObjectives(
     clock.today,
     krRows.map((k) => k.keyResult.kpiId),
   );
+  const objectiveOf = new Map(rows.map((r) => [r.objective.id, r.objective]));
+  const flags = await presentedOpenFlags(
+    q,
+    actor,
+    krRows.map((k) => ({
+      id: k.keyResult.id,
+      ownerUserId: k.keyResult.ownerUserId,
+      objective: objectiveOf.get(k.keyResult.objectiveId)!,
+    })),
+    mayRead,
+  );
   const presented = presentObjectiveRows(
     clock,
     rows,
     krRows,
     { mayRead, mayEdit, mayCheckInOwn: mayCheckInOwn(actor) },
-    { ...options, kpis },
+    { ...options, kpis, flags },
   );
   return withHealthKpis(q, actor, clock, presented);
 }

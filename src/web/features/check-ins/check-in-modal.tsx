@@ -8,6 +8,7 @@ import { KpiValueReadout } from "../kpi-links/key-result-kpi.tsx";
 import { definitionLabel, formatValue } from "../okrs/okr-format.ts";
 import { useCreateCheckIn, useEditCheckIn } from "./check-ins-api.ts";
 import { ConfidenceInput } from "./confidence-input.tsx";
+import { NoteReading } from "./note-reading.tsx";
 
 type Props = {
   slug: string;
@@ -108,7 +109,7 @@ export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
             />
             <Textarea
               label="Note"
-              description="Progress, next steps, blockers: Keel reads the note for blockers itself."
+              description="Progress, next steps, blockers: Keel reads the note for blockers itself, as you type."
               autosize
               minRows={2}
               maxRows={6}
@@ -121,6 +122,7 @@ export function CheckInModal({ slug, keyResult: kr, editing, onClose }: Props) {
                 }
               }}
             />
+            <NoteReading slug={slug} note={form.values.note} />
           </>
         )
       }

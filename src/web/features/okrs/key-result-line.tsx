@@ -3,6 +3,7 @@ import { IconGauge } from "@tabler/icons-react";
 import { formatRelative, initials } from "../../lib/format.ts";
 import type { KeyResult } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
+import { FlagLine } from "./key-result-flag.tsx";
 import { confidenceLabel, formatScore, standingLabel } from "./okr-format.ts";
 import { OkrProgressBar } from "./okr-progress-bar.tsx";
 import { OkrStatusBadge } from "./okr-status-badge.tsx";
@@ -62,6 +63,7 @@ export function KeyResultLine({ kr, expected, showScore }: Props) {
         {standingLabel(kr)}
         {showScore && kr.finalScore !== null ? ` · score ${formatScore(kr.finalScore)}` : ""}
       </Text>
+      {kr.flag && <FlagLine flag={kr.flag} />}
     </Box>
   );
 

@@ -8,6 +8,7 @@ import { CheckInChart } from "../check-ins/check-in-chart.tsx";
 import { useForecast } from "../check-ins/forecast-api.ts";
 import { forecastLabel } from "../check-ins/forecast-label.ts";
 import { KeyResultKpi } from "../kpi-links/key-result-kpi.tsx";
+import { FlagNotice } from "./key-result-flag.tsx";
 import {
   confidenceLabel,
   currentLabel,
@@ -103,6 +104,7 @@ export function KeyResultPanel({
               “{kr.scoreComment}”
             </Text>
           )}
+          {kr.flag && <FlagNotice slug={slug} keyResultId={kr.id} flag={kr.flag} />}
           {(canCheckIn || onTurnIntoKpi) && (
             <Group>
               {canCheckIn && (

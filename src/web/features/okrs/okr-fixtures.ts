@@ -31,6 +31,7 @@ export function buildKeyResult(extra: Partial<KeyResult> = {}): KeyResult {
     needsNewTarget: false,
     activeFrom: "2026-10-01",
     kpi: null,
+    flag: null,
     archived: false,
     can: { edit: true, checkIn: true },
     version: 3,

@@ -13,6 +13,7 @@ import { CyclePhaseNotices } from "./cycle-phase-notices.tsx";
 import { ObjectiveFormModal } from "./objective-form-modal.tsx";
 import { useObjectives, useTeamHealth } from "./okrs-api.ts";
 import { OkrsToolbar } from "./okrs-toolbar.tsx";
+import { TeamFlagsSection } from "./team-flags-section.tsx";
 import { TeamObjectives } from "./team-objectives.tsx";
 import { useOkrScope } from "./use-okr-scope.ts";
 
@@ -70,6 +71,7 @@ export function OkrsPage() {
         onShowArchived={setShowArchived}
       />
       <CyclePhaseNotices slug={slug} cycle={cycle} mayClose={isAdmin} />
+      {scope.ready && team && <TeamFlagsSection slug={slug} teamId={team.id} teamName={team.name} />}
       <TeamObjectives
         scope={scope}
         objectives={objectives}
