@@ -80,15 +80,10 @@ beforeAll(async () => {
   }
   await h.ok("POST", `${okr.base}/measurements/bulk`, { as: owner, body: { measurements } });
   await recomputeSettled(h, org.id);
-  objective = await okr.createObjective(
-    owner,
-    buildObjective({
-      cycleId: cycle.id,
-      teamId: hub.id,
-      ownerUserId: owner.userId,
-      healthKpiIds: [sorted.id, claims.id],
-    }),
-  );
+  objective = await okr.createObjective(owner, {
+    ...buildObjective({ cycleId: cycle.id, teamId: hub.id, ownerUserId: owner.userId }),
+    healthKpiIds: [sorted.id, claims.id],
+  });
 });
 afterAll(() => h?.close());
 
