@@ -21,6 +21,7 @@ import { useTeamTree } from "../teams/teams-api.ts";
 import { AlignModal } from "./align-modal.tsx";
 import { DemoteKeyResultModal } from "./demote-key-result-modal.tsx";
 import { HealthKpiStrip } from "./health-kpi-strip.tsx";
+import { KpiImpactSection } from "./kpi-impact-section.tsx";
 import { ActivationAlert, ObjectiveActions } from "./objective-actions.tsx";
 import { ObjectiveCheckIns } from "./objective-check-ins.tsx";
 import { ObjectiveFormModal } from "./objective-form-modal.tsx";
@@ -111,6 +112,9 @@ export function ObjectivePage() {
       />
       <ObjectiveOverview slug={slug} objective={o} />
       <HealthKpiStrip slug={slug} objective={o} onEdit={editNow} />
+      {(cycle?.state === "grading" || cycle?.state === "closed") && o.state !== "draft" && (
+        <KpiImpactSection slug={slug} objectiveId={o.id} afterToo={cycle.state === "closed"} />
+      )}
       {cycle?.state === "grading" && mayGrade && o.state !== "draft" && (
         <ObjectiveGrading slug={slug} objective={o} />
       )}
