@@ -5,7 +5,10 @@
 import type { Builder } from "./accepted-requests.ts";
 import { unique } from "./accepted-setups.ts";
 
-/** A theme of its own, so each sample's edge is new (one edge per cause and effect). */
+/**
+ * A theme of its own, so each sample's edge is new (one edge per cause and effect) and
+ * neither end is one the fuzzing of the theme routes may have archived meanwhile.
+ */
 async function freshThemeId(c: Parameters<Builder>[0]): Promise<string> {
   const theme = await c.h.ok(
     "POST",
@@ -21,7 +24,7 @@ export const strategyBuilders: Record<string, Builder> = {
     path: c.path,
     body: {
       from: { kind: "theme", id: await freshThemeId(c) },
-      to: { kind: "theme", id: c.w.theme.id },
+      to: { kind: "theme", id: await freshThemeId(c) },
       label: "Reliable suppliers keep promises to customers",
     },
     as: c.w.owner,
@@ -37,7 +40,10 @@ export const strategyBuilders: Record<string, Builder> = {
       `${c.base}/strategy-map/edges`,
       {
         as: c.w.owner,
-        body: { from: { kind: "theme", id: await freshThemeId(c) }, to: { kind: "theme", id: c.w.theme.id } },
+        body: {
+          from: { kind: "theme", id: await freshThemeId(c) },
+          to: { kind: "theme", id: await freshThemeId(c) },
+        },
       },
       201,
     );
