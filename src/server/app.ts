@@ -23,6 +23,7 @@ import { kpiFloorRoutes } from "./routes/kpi-floor-routes.ts";
 import { kpiPromotionRoutes } from "./routes/kpi-promotion-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
+import { lintRoutes } from "./routes/lint-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
@@ -71,6 +72,7 @@ export function createApp(deps: Deps): Api {
   tokenRoutes(app, deps);
   healthKpiRoutes(app, deps);
   okrRoutes(app, deps);
+  lintRoutes(app, deps);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
   kpiPromotionRoutes(app, deps);

@@ -12,6 +12,7 @@ import * as instance from "../../shared/schemas/instance.ts";
 import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
+import * as okrLint from "../../shared/schemas/okr-lint.ts";
 import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
 import * as okrs from "../../shared/schemas/okrs.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
@@ -35,6 +36,7 @@ const modules = [
   kpiDrivers,
   kpiLinks,
   kpis,
+  okrLint,
   okrReviews,
   okrs,
   organizations,
