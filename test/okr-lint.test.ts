@@ -202,27 +202,28 @@ describe("linting a draft", () => {
     expect((await findings(child(80))).some((f) => f.rule === "cascaded-mirror")).toBe(false);
   });
 
-  it("treats another organisation's ids as unknown: their data shapes no finding", async () => {
-    const draft = {
-      cycleId: other.cycle.id,
-      teamId: null,
-      title: "Make Hamburg's evening deliveries dependable",
-      parents: [{ objectiveId: other.objective.id }],
-      keyResults: [
-        {
-          title: "Parcels delivered next day in Bergen",
-          kind: "metric",
-          kpiId: other.kpi.id,
-          startValue: 60,
-          targetValue: 90,
-        },
-        { title: "On-time rate", kind: "metric", kpiId: other.kpi.id, startValue: 92, targetValue: 94 },
-      ],
-    };
-    const found = await findings(draft);
-    expect(found.map((f) => f.rule)).not.toContain("cascaded-mirror");
-    expect(found.map((f) => f.rule)).not.toContain("business-as-usual");
-    expect(JSON.stringify(found)).not.toContain("fjord");
+  it("refuses another organisation's ids with their fields, and says nothing of their data", async () => {
+    const reply = await h.request("POST", `${base}/lint`, {
+      as: viewer.client,
+      body: {
+        cycleId: other.cycle.id,
+        title: "Make Hamburg's evening deliveries dependable",
+        parents: [{ objectiveId: other.objective.id }],
+        keyResults: [
+          {
+            title: "Parcels delivered next day in Bergen",
+            kind: "metric",
+            kpiId: other.kpi.id,
+            startValue: 60,
+            targetValue: 90,
+          },
+        ],
+      },
+    });
+    expectError(reply, 400, "validation_failed", "cycleId");
+    const fields = reply.body.error.details.issues.map((i: Json) => i.field);
+    expect(fields).toEqual(["cycleId", "parents.0.objectiveId", "keyResults.0.kpiId"]);
+    expect(reply.text.toLowerCase()).not.toContain("fjord");
   });
 
   it("answers a hundred KRs with absurd numbers, and refuses more with the field", async () => {

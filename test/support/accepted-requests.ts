@@ -16,6 +16,7 @@ export type AcceptedRequest = {
 import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
+import { lintBuilders } from "./accepted-lint.ts";
 import {
   connectorBody,
   freshEmail,
@@ -307,6 +308,7 @@ const builders: Record<string, Builder> = {
     as: c.w.owner,
   }),
   ...kpiLinkBuilders,
+  ...lintBuilders,
   ...driversBuilders,
   ...healthBuilders,
   ...strategyBuilders,

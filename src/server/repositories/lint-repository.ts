@@ -54,6 +54,13 @@ export type LintWorldRow = {
     targetValue: number | null;
   }> | null;
   alignments: Array<{ childId: string; parentId: string }> | null;
+  /** Which of the ids a draft named exist in this organisation (for its 400s). */
+  found: {
+    memberIds: string[] | null;
+    themeIds: string[] | null;
+    kpiIds: string[] | null;
+    objectiveIds: string[] | null;
+  };
 };
 
 export type LintWorldQuery = {
@@ -65,6 +72,8 @@ export type LintWorldQuery = {
   parentIds: readonly string[];
   /** Saved Objectives whose alignments to read. */
   objectiveIds: readonly string[];
+  /** Ids a draft names whose existence is only checked: people, themes, health KPIs. */
+  check?: { userIds: readonly string[]; themeIds: readonly string[]; kpiIds: readonly string[] };
 };
 
 /** How many of the team's KPIs the linter offers (link a KPI, health KPIs). */
@@ -76,6 +85,7 @@ export async function loadLintWorld(
   w: LintWorldQuery,
 ): Promise<LintWorldRow> {
   const org = organizationId;
+  const check = w.check ?? { userIds: [], themeIds: [], kpiIds: [] };
   const result = await q.execute(sql`
     with recursive this_cycle as (
       select id, name, kind, starts_on from cycles where organization_id = ${org} and id = ${w.cycleId}
@@ -150,7 +160,17 @@ export async function loadLintWorld(
           and o.archived_at is null and k.archived_at is null) as "parents",
       (select json_agg(json_build_object('childId', a.child_id, 'parentId', a.parent_id))
         from objective_alignments a
-        where a.organization_id = ${org} and a.child_id = any(${uuidArray(w.objectiveIds)})) as "alignments"
+        where a.organization_id = ${org} and a.child_id = any(${uuidArray(w.objectiveIds)})) as "alignments",
+      json_build_object(
+        'memberIds', (select array_agg(m.user_id) from memberships m where m.organization_id = ${org}
+          and m.status = 'active' and m.user_id = any(${uuidArray(check.userIds)})),
+        'themeIds', (select array_agg(t.id) from themes t where t.organization_id = ${org}
+          and t.id = any(${uuidArray(check.themeIds)})),
+        'kpiIds', (select array_agg(k.id) from kpis k where k.organization_id = ${org}
+          and k.id = any(${uuidArray(check.kpiIds)})),
+        'objectiveIds', (select array_agg(o.id) from objectives o where o.organization_id = ${org}
+          and (o.id = any(${uuidArray(w.parentIds)}) or o.id = any(${uuidArray(w.objectiveIds)})))
+      ) as "found"
   `);
   return rowsOf<LintWorldRow>(result)[0] as LintWorldRow;
 }

@@ -40,7 +40,12 @@ export type LintWorld = {
 };
 
 /** Loads the world of all these subjects (one cycle) in one statement, plus reading rights. */
-export async function loadWorld(q: Queryable, actor: Actor, subjects: LintSubject[]): Promise<LintWorld> {
+export async function loadWorld(
+  q: Queryable,
+  actor: Actor,
+  subjects: LintSubject[],
+  check?: LintWorldQuery["check"],
+): Promise<LintWorld> {
   const unique = (values: Array<string | null | undefined>) => [
     ...new Set(values.filter((v): v is string => typeof v === "string")),
   ];
@@ -50,7 +55,8 @@ export async function loadWorld(q: Queryable, actor: Actor, subjects: LintSubjec
     ownerUserIds: unique(subjects.map((s) => (s.teamId ? null : s.ownerUserId))),
     kpiIds: unique(subjects.flatMap((s) => (s.draft.keyResults ?? []).map((kr) => kr.kpiId))),
     parentIds: unique(subjects.flatMap((s) => s.parentIds ?? [])),
-    objectiveIds: unique(subjects.map((s) => (s.parentIds ? null : s.id))),
+    objectiveIds: unique(subjects.map((s) => s.id)),
+    ...(check ? { check } : {}),
   };
   const row = await loadLintWorld(q, actor.organizationId, query);
   const kpis: Record<string, KpiFacts> = {};

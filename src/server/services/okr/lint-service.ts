@@ -8,7 +8,7 @@
 import type { z } from "zod";
 import type { Queryable } from "../../../db/client.ts";
 import { type DraftObjective, type Finding, lintObjective } from "../../../domain/okr/lint/index.ts";
-import { notFound } from "../../../shared/errors.ts";
+import { AppError, type FieldIssue, notFound } from "../../../shared/errors.ts";
 import type {
   HealthCheckSchema,
   LintDraftSchema,
@@ -24,6 +24,7 @@ import {
   type LintedObjectiveRow,
   selectObjectivesForLint,
 } from "../../repositories/lint-dismissal-repository.ts";
+import type { LintWorldRow } from "../../repositories/lint-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
 import { contextFor, type LintSubject, loadWorld } from "./lint-context.ts";
 import { editabilityOf, readabilityOf } from "./okr-access.ts";
@@ -61,8 +62,78 @@ export async function lintDraft(deps: Deps, actor: Actor, body: LintDraft): Prom
     parentIds: body.parents ? body.parents.map((p) => p.objectiveId) : body.objectiveId ? null : [],
     draft,
   };
-  const world = await loadWorld(deps.db, actor, [subject]);
+  const krs = body.keyResults ?? [];
+  const userIds = [
+    body.ownerUserId,
+    ...krs.flatMap((kr) => [kr.ownerUserId, ...(kr.contributorUserIds ?? [])]),
+  ];
+  const world = await loadWorld(deps.db, actor, [subject], {
+    userIds: userIds.filter((id): id is string => typeof id === "string"),
+    themeIds: body.themeId ? [body.themeId] : [],
+    kpiIds: body.healthKpiIds ?? [],
+  });
+  requireKnownIds(body, world.row);
   return { findings: lintObjective(draft, contextFor(world, subject)) };
+}
+
+/**
+ * Every id a draft names must be this organisation's: another organisation's (or a made-up)
+ * id is refused with its field, and the answer says nothing about whether it exists elsewhere.
+ */
+function requireKnownIds(body: LintDraft, row: LintWorldRow) {
+  const issues: FieldIssue[] = [];
+  const has = (list: string[] | null, id: string) => (list ?? []).includes(id);
+  const expect = (id: string | null | undefined, known: boolean, field: string, what: string) => {
+    if (id && !known) issues.push({ field, message: `is not ${what} of this organisation` });
+  };
+  expect(body.cycleId, row.cycle?.id === body.cycleId, "cycleId", "a cycle");
+  expect(
+    body.teamId,
+    (row.teams ?? []).some((t) => t.id === body.teamId),
+    "teamId",
+    "a team",
+  );
+  expect(
+    body.ownerUserId,
+    has(row.found.memberIds, body.ownerUserId ?? ""),
+    "ownerUserId",
+    "an active member",
+  );
+  expect(body.themeId, has(row.found.themeIds, body.themeId ?? ""), "themeId", "a theme");
+  expect(
+    body.objectiveId,
+    has(row.found.objectiveIds, body.objectiveId ?? ""),
+    "objectiveId",
+    "an Objective",
+  );
+  (body.healthKpiIds ?? []).forEach((id, i) => {
+    expect(id, has(row.found.kpiIds, id), `healthKpiIds.${i}`, "a KPI");
+  });
+  (body.parents ?? []).forEach((p, i) => {
+    expect(
+      p.objectiveId,
+      has(row.found.objectiveIds, p.objectiveId),
+      `parents.${i}.objectiveId`,
+      "an Objective",
+    );
+  });
+  const kpiIds = new Set((row.kpis ?? []).map((k) => k.id));
+  (body.keyResults ?? []).forEach((kr, i) => {
+    expect(kr.kpiId, kpiIds.has(kr.kpiId ?? ""), `keyResults.${i}.kpiId`, "a KPI");
+    expect(
+      kr.ownerUserId,
+      has(row.found.memberIds, kr.ownerUserId ?? ""),
+      `keyResults.${i}.ownerUserId`,
+      "an active member",
+    );
+    (kr.contributorUserIds ?? []).forEach((id, j) => {
+      expect(id, has(row.found.memberIds, id), `keyResults.${i}.contributorUserIds.${j}`, "an active member");
+    });
+  });
+  if (issues.length > 0) {
+    const first = issues[0] as FieldIssue;
+    throw new AppError("validation_failed", `${first.field}: ${first.message}`, { issues });
+  }
 }
 
 /** A saved Objective as the linter reads it. */
