@@ -14,6 +14,8 @@
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
+ *   okr-lint-http the OKR linter through HTTP on the demo: one draft, and a cycle's health check,
+ *                on PGlite and PostgreSQL (bench/okr-lint-http.ts; only when asked for)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -33,6 +35,10 @@ if (only === "kpi") {
 }
 if (only === "okr-lint") {
   await import("./okr-lint.ts");
+  process.exit(0);
+}
+if (only === "okr-lint-http") {
+  await import("./okr-lint-http.ts");
   process.exit(0);
 }
 if (only === "strategy") {

@@ -93,6 +93,34 @@ skipWhen(noChromium).describe("the OKR linter in the Objective editor", () => {
     await dialog.getByLabel("Title", exact).fill("Make same-day delivery the norm in Utrecht and Amersfoort");
     await page.waitForTimeout(800);
     expect(await dialog.locator('[data-rule="business-as-usual"]').count()).toBe(0);
+    await dialog.getByRole("button", { name: "Cancel", exact: true }).click();
+
+    // A saved Objective too broad to steer by shows on the health check, and is dismissed there.
+    const me = (await call("GET", "/api/auth/session")).user;
+    await call("POST", `/api/orgs/${org}/objectives`, {
+      cycleId: quarter.id,
+      teamId: company.id,
+      ownerUserId: me.id,
+      title: "Increase customer satisfaction",
+      keyResults: [
+        {
+          title: "Parcels on the wrong van: 120 → 30 a week",
+          kind: "metric",
+          startValue: 120,
+          targetValue: 30,
+        },
+      ],
+    });
+    await page.goto(`${base}/o/${org}/health-check?cycle=${quarter.id}&team=${company.id}`);
+    const generic = page.locator('li[data-rule="generic-objective"]');
+    await generic.waitFor();
+    await generic.getByRole("button", { name: "Dismiss…", exact: true }).click();
+    const ask = page.getByRole("dialog");
+    await ask.getByLabel("Why it does not apply").fill("The board wants this wording for the all-hands");
+    await ask.getByRole("button", { name: "Dismiss finding", exact: true }).click();
+    await ask.waitFor({ state: "detached" });
+    await generic.getByText("dismissed", { exact: true }).waitFor();
+    await screenshot(page, "lint-02-health-check");
     await context.close();
   });
 });

@@ -1,5 +1,6 @@
 import { useDebouncedValue } from "@mantine/hooks";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiResponse } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import type { LintBody } from "./lint-draft.ts";
@@ -25,4 +26,45 @@ export function useDraftFindings(slug: string, body: LintBody, enabled: boolean)
     placeholderData: keepPreviousData,
     staleTime: 30_000,
   });
+}
+
+/** The health check: a cycle's (and team's) Objectives with their findings. */
+export function useHealthCheck(slug: string, cycleId: string | null, teamId: string | null) {
+  return useQuery({
+    queryKey: [...keys.okrs(slug), "health-check", cycleId, teamId],
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/health-check", {
+        path: { org: slug },
+        query: { cycleId: cycleId as string, ...(teamId ? { teamId } : {}) },
+        signal,
+      }),
+    enabled: cycleId !== null,
+  });
+}
+
+type FindingKey = { objectiveId: string; rule: LintRule; keyResultId: string | null };
+type LintRule = LintBodyFinding["rule"];
+type LintBodyFinding = ApiResponse<"/api/orgs/{org}/lint", "post">["findings"][number];
+
+/** Dismiss a finding with a reason, or reopen it; both refresh the OKR pages. */
+export function useFindingStanding(slug: string) {
+  const client = useQueryClient();
+  const refresh = () => client.invalidateQueries({ queryKey: keys.okrs(slug) });
+  const dismiss = useMutation({
+    mutationFn: ({ objectiveId, ...body }: FindingKey & { reason: string }) =>
+      api.post("/api/orgs/{org}/objectives/{id}/findings/dismissals", {
+        path: { org: slug, id: objectiveId },
+        body,
+      }),
+    onSuccess: refresh,
+  });
+  const reopen = useMutation({
+    mutationFn: ({ objectiveId, ...body }: FindingKey) =>
+      api.post("/api/orgs/{org}/objectives/{id}/findings/reopen", {
+        path: { org: slug, id: objectiveId },
+        body,
+      }),
+    onSuccess: refresh,
+  });
+  return { dismiss, reopen };
 }
