@@ -29,9 +29,19 @@ export type LintSubject = {
   draft: DraftObjective;
 };
 
+type PreviousRow = NonNullable<LintWorldRow["previous"]>[number];
+type ParentRow = NonNullable<LintWorldRow["parents"]>[number];
+type TeamRow = NonNullable<LintWorldRow["teams"]>[number];
+
 export type LintWorld = {
   row: LintWorldRow;
   kpis: Record<string, KpiFacts>;
+  /** Indexes over the rows, built once: a whole cycle has thousands of subjects. */
+  teams: Map<string, TeamRow>;
+  previousByOwner: Map<string, PreviousRow[]>;
+  parentsByObjective: Map<string, ParentRow[]>;
+  parentIdsByChild: Map<string, string[]>;
+  companyIds: Set<string>;
   readable: (o: {
     teamId: string | null;
     ownerUserId: string | null;
@@ -70,21 +80,44 @@ export async function loadWorld(
     };
   }
   const readable = await readabilityOf(q, actor, [...(row.previous ?? []), ...(row.parents ?? [])]);
-  return { row, kpis, readable };
+  const group = <T>(items: T[], keyOf: (item: T) => string) => {
+    const out = new Map<string, T[]>();
+    for (const item of items) {
+      const key = keyOf(item);
+      const list = out.get(key);
+      if (list) list.push(item);
+      else out.set(key, [item]);
+    }
+    return out;
+  };
+  return {
+    row,
+    kpis,
+    readable,
+    teams: new Map((row.teams ?? []).map((t) => [t.id, t])),
+    // A team's KRs by team, a person's (personal Objectives) by "person:" and their id.
+    previousByOwner: group(row.previous ?? [], (p) => (p.teamId ? p.teamId : `person:${p.ownerUserId}`)),
+    parentsByObjective: group(row.parents ?? [], (p) => p.objectiveId),
+    parentIdsByChild: new Map(
+      [...group(row.alignments ?? [], (a) => a.childId)].map(([child, list]) => [
+        child,
+        list.map((a) => a.parentId),
+      ]),
+    ),
+    companyIds: new Set(row.companyObjectiveIds ?? []),
+  };
 }
 
 /** The linter's context for one subject of a loaded world. */
 export function contextFor(world: LintWorld, subject: LintSubject): LintContext {
   const { row } = world;
-  const team = (row.teams ?? []).find((t) => t.id === subject.teamId);
-  const companyIds = row.companyObjectiveIds ?? [];
+  const team = subject.teamId ? world.teams.get(subject.teamId) : undefined;
   const companyLevel = Boolean(team && team.parentId === null);
-  const parentIds = new Set(
-    subject.parentIds ??
-      (row.alignments ?? []).filter((a) => a.childId === subject.id).map((a) => a.parentId),
-  );
-  const parentKeyResults: ParentKeyResult[] = (row.parents ?? [])
-    .filter((p) => parentIds.has(p.objectiveId) && p.objectiveId !== subject.id && world.readable(p))
+  const parentIds = subject.parentIds ?? (subject.id ? (world.parentIdsByChild.get(subject.id) ?? []) : []);
+  const parentKeyResults: ParentKeyResult[] = parentIds
+    .filter((id) => id !== subject.id)
+    .flatMap((id) => world.parentsByObjective.get(id) ?? [])
+    .filter((p) => world.readable(p))
     .map(({ objectiveId, objectiveTitle, keyResultId, title, kpiId, targetValue }) => ({
       objectiveId,
       objectiveTitle,
@@ -93,12 +126,8 @@ export function contextFor(world: LintWorld, subject: LintSubject): LintContext 
       kpiId,
       targetValue,
     }));
-  const previous: PreviousKeyResult[] = (row.previous ?? [])
-    .filter((p) =>
-      subject.teamId
-        ? p.teamId === subject.teamId
-        : p.teamId === null && p.ownerUserId === subject.ownerUserId,
-    )
+  const ownerKey = subject.teamId ? subject.teamId : `person:${subject.ownerUserId}`;
+  const previous: PreviousKeyResult[] = (world.previousByOwner.get(ownerKey) ?? [])
     .filter((p) => world.readable(p))
     .map(({ objectiveId, keyResultId, title, kpiId, targetValue, outcome, finalScore }) => ({
       objectiveId,
@@ -110,10 +139,11 @@ export function contextFor(world: LintWorld, subject: LintSubject): LintContext 
       finalScore,
     }));
   const cycle = row.cycle && row.cycle.id === subject.cycleId ? row.cycle : null;
+  const selfCounted = subject.id !== null && world.companyIds.has(subject.id);
   return {
     limits: { ...DEFAULT_LINT_LIMITS },
     companyLevel,
-    otherCompanyObjectives: companyIds.filter((id) => id !== subject.id).length,
+    otherCompanyObjectives: world.companyIds.size - (selfCounted ? 1 : 0),
     kpis: world.kpis,
     teamKpis: team?.kpis ?? [],
     previousCycle: cycle && row.previousCycle ? { name: row.previousCycle.name, keyResults: previous } : null,

@@ -174,14 +174,12 @@ export function subjectKey(row: LintedObjectiveRow, finding: Finding): { keyResu
 function withStanding(
   row: LintedObjectiveRow,
   findings: Finding[],
-  dismissals: DismissalRow[],
+  dismissals: Map<string, DismissalRow>,
 ): SavedFinding[] {
   return findings.map((finding) => {
     const { keyResultId } = subjectKey(row, finding);
     const subject = keyResultId ?? "objective";
-    const dismissal = dismissals.find(
-      (d) => d.objectiveId === row.id && d.subject === subject && d.rule === finding.rule,
-    );
+    const dismissal = dismissals.get(`${row.id}|${subject}|${finding.rule}`);
     return {
       ...finding,
       keyResultId,
@@ -203,11 +201,19 @@ function withStanding(
  */
 export async function findingsOf(q: Queryable, actor: Actor, rows: LintedObjectiveRow[]) {
   const byCycle = new Map<string, LintedObjectiveRow[]>();
-  for (const row of rows) byCycle.set(row.cycleId, [...(byCycle.get(row.cycleId) ?? []), row]);
-  const dismissals = await dismissalsOf(
-    q,
-    actor.organizationId,
-    rows.map((r) => r.id),
+  for (const row of rows) {
+    const group = byCycle.get(row.cycleId);
+    if (group) group.push(row);
+    else byCycle.set(row.cycleId, [row]);
+  }
+  const dismissals = new Map(
+    (
+      await dismissalsOf(
+        q,
+        actor.organizationId,
+        rows.map((r) => r.id),
+      )
+    ).map((d) => [`${d.objectiveId}|${d.subject}|${d.rule}`, d]),
   );
   const out = new Map<string, SavedFinding[]>();
   for (const group of byCycle.values()) {
