@@ -17,6 +17,10 @@
  *   notes-backfill  keel backfill-note-signals on PostgreSQL, notes/s end to end (bench/notes-backfill.ts; only when asked for)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
+ *   okr-lint-http the OKR linter through HTTP on the demo: one draft, and a cycle's health check,
+ *                on PGlite and PostgreSQL (bench/okr-lint-http.ts; only when asked for)
+ *   okr-lint-cycle the health check (a whole cycle linted) at the reference size on PostgreSQL
+ *                (bench/okr-lint-cycle.ts; only when asked for)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -36,6 +40,14 @@ if (only === "kpi") {
 }
 if (only === "okr-lint") {
   await import("./okr-lint.ts");
+  process.exit(0);
+}
+if (only === "okr-lint-cycle") {
+  await import("./okr-lint-cycle.ts");
+  process.exit(0);
+}
+if (only === "okr-lint-http") {
+  await import("./okr-lint-http.ts");
   process.exit(0);
 }
 if (only === "strategy") {

@@ -54,6 +54,7 @@ skipWhen(noChromium).describe("keyboard and contrast", () => {
       await call("PATCH", `/api/orgs/${own}/cycles/${quarter.id}`, {
         version: quarter.version,
         state: "active",
+        acknowledgeFindings: true,
       });
     }
     const company = (await call("GET", `/api/orgs/${own}/teams/tree`)).roots[0];
@@ -80,6 +81,7 @@ skipWhen(noChromium).describe("keyboard and contrast", () => {
     await call("PATCH", `/api/orgs/${own}/objectives/${objective.id}`, {
       version: objective.version,
       state: "active",
+      acknowledgeFindings: true,
     });
 
     const page = await signedIn.newPage();

@@ -69,6 +69,7 @@ skipWhen(noChromium).describe("an OKR cycle in the browser", () => {
     await call("PATCH", `/api/orgs/${org}/cycles/${quarter.id}`, {
       version: quarter.version,
       state: "active",
+      acknowledgeFindings: true,
     });
     await call("POST", `/api/orgs/${org}/cycles/generate`, {
       fiscalYear: Number(quarter.endsOn.slice(0, 4)) + 1,
@@ -92,6 +93,7 @@ skipWhen(noChromium).describe("an OKR cycle in the browser", () => {
     await call("PATCH", `/api/orgs/${org}/objectives/${parent.id}`, {
       version: parent.version,
       state: "active",
+      acknowledgeFindings: true,
     });
 
     const page: Page = await context.newPage();

@@ -118,7 +118,7 @@ describe("first run", () => {
       expect(now).toMatchObject({ cycleName: "Q4 2026", cycleState: "active", cycleStarted: true });
       await h.ok("PATCH", `${base}/objectives/${now.id}`, {
         as: owner,
-        body: { version: now.version, state: "active" },
+        body: { version: now.version, state: "active", acknowledgeFindings: true },
       });
       const mine = await h.ok("GET", `${base}/my/check-ins`, { as: owner });
       expect(mine.items.map((i: { keyResult: { title: string } }) => i.keyResult.title)).toEqual([
@@ -275,7 +275,11 @@ describe("working with cycles", () => {
       "validation_failed",
       "state",
     );
-    const active = await patch(cycle.id, { version: cycle.version, state: "active" });
+    const active = await patch(cycle.id, {
+      version: cycle.version,
+      state: "active",
+      acknowledgeFindings: true,
+    });
     const back = await patch(cycle.id, { version: active.body.version, state: "planning" });
     expect(back.status, back.text).toBe(200);
     expect(back.body.state).toBe("planning");

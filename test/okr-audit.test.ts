@@ -82,6 +82,7 @@ describe("the audit trail of OKRs", () => {
     const active = await okr.updateObjective(lead.client, objective.id, {
       state: "active",
       ownerUserId: lead.id,
+      acknowledgeFindings: true,
     });
     const [event] = await okr.audit(owner, objective.id, "objective.activated");
     expect(event).toMatchObject({

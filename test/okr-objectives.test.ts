@@ -213,7 +213,7 @@ describe("activation", () => {
     const activate = (version: number, extra: Record<string, unknown> = {}) =>
       h.request("PATCH", `${okr.base}/objectives/${draft.id}`, {
         as: hubMember.client,
-        body: { version, state: "active", ...extra },
+        body: { version, state: "active", acknowledgeFindings: true, ...extra },
       });
     const before = await fingerprint();
     expectError(await activate(draft.version), 400, "validation_failed", "ownerUserId");
@@ -236,7 +236,12 @@ describe("activation", () => {
     expect(retargeted.keyResults[0]).toMatchObject({ direction: "decrease", targetValue: 6, version: 3 });
     const active = await h.ok("PATCH", `${okr.base}/objectives/${draft.id}`, {
       as: hubMember.client,
-      body: { version: retargeted.version, state: "active", ownerUserId: hubLead.id },
+      body: {
+        version: retargeted.version,
+        state: "active",
+        ownerUserId: hubLead.id,
+        acknowledgeFindings: true,
+      },
     });
     expect(active).toMatchObject({ state: "active", ownerUserId: hubLead.id, version: draft.version + 1 });
   });
@@ -253,7 +258,7 @@ describe("activation", () => {
     );
     const reply = await h.request("PATCH", `${okr.base}/objectives/${empty.id}`, {
       as: hubLead.client,
-      body: { version: empty.version, state: "active" },
+      body: { version: empty.version, state: "active", acknowledgeFindings: true },
     });
     expectError(reply, 400, "validation_failed", "state");
     expect((await okr.getObjective(owner, empty.id)).state).toBe("draft");

@@ -185,7 +185,7 @@ describe("metric progress", () => {
     const before = await tenantFingerprint(h.db, org.id);
     const reply = await h.request("PATCH", `${okr.base}/objectives/${draft.id}`, {
       as: lead.client,
-      body: { version: draft.version, state: "active" },
+      body: { version: draft.version, state: "active", acknowledgeFindings: true },
     });
     expectError(reply, 400, "validation_failed", "state");
     expect(reply.body.error.message).toContain("weight above 0");

@@ -125,7 +125,7 @@ describe("rolling over a KR that passed its target", () => {
     const before = await fingerprint();
     const refused = await h.request("PATCH", `${okr.base}/objectives/${copy.id}`, {
       as: lead.client,
-      body: { version: copy.version, state: "active" },
+      body: { version: copy.version, state: "active", acknowledgeFindings: true },
     });
     expectError(refused, 400, "validation_failed", "state");
     expect(refused.body.error.message).toContain(

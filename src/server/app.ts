@@ -28,6 +28,7 @@ import { kpiImpactRoutes } from "./routes/kpi-impact-routes.ts";
 import { kpiPromotionRoutes } from "./routes/kpi-promotion-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
+import { lintRoutes } from "./routes/lint-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
@@ -78,6 +79,7 @@ export function createApp(deps: Deps): Api {
   okrRoutes(app, deps);
   checkInNoteRoutes(app);
   keyResultFlagRoutes(app, deps);
+  lintRoutes(app, deps);
   okrReviewRoutes(app, deps);
   kpiRoutes(app, deps);
   kpiPromotionRoutes(app, deps);

@@ -15,6 +15,8 @@ export const errorStatus = {
   already_exists: 409,
   /** A KPI that Key Results of running cycles read cannot be archived without saying what becomes of them. */
   kpi_read_by_key_results: 409,
+  /** Activating an Objective or a cycle whose Objectives have open linter warnings, unacknowledged. */
+  open_findings: 409,
   gone: 410,
   payload_too_large: 413,
   rate_limited: 429,

@@ -26,7 +26,7 @@ async function moveCycle(c: Context, cycleId: string, state: string) {
   const cycle = await c.h.ok("GET", `${c.base}/cycles/${cycleId}`, { as: c.w.owner });
   await c.h.ok("PATCH", `${c.base}/cycles/${cycleId}`, {
     as: c.w.owner,
-    body: { version: cycle.version, state },
+    body: { version: cycle.version, state, ...(state === "active" ? { acknowledgeFindings: true } : {}) },
   });
 }
 

@@ -17,6 +17,7 @@ import { checkInNoteBuilders } from "./accepted-check-in-notes.ts";
 import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
+import { lintBuilders } from "./accepted-lint.ts";
 import {
   connectorBody,
   freshEmail,
@@ -308,6 +309,7 @@ const builders: Record<string, Builder> = {
     as: c.w.owner,
   }),
   ...kpiLinkBuilders,
+  ...lintBuilders,
   ...driversBuilders,
   ...healthBuilders,
   ...checkInNoteBuilders,

@@ -87,7 +87,7 @@ export async function objectiveInGrading(c: { h: Harness; w: World; base: string
   );
   const active = await h.ok("PATCH", `${base}/cycles/${cycle.id}`, {
     as,
-    body: { version: cycle.version, state: "active" },
+    body: { version: cycle.version, state: "active", acknowledgeFindings: true },
   });
   const draft = await h.ok(
     "POST",
@@ -106,7 +106,7 @@ export async function objectiveInGrading(c: { h: Harness; w: World; base: string
   );
   await h.ok("PATCH", `${base}/objectives/${draft.id}`, {
     as,
-    body: { version: draft.version, state: "active" },
+    body: { version: draft.version, state: "active", acknowledgeFindings: true },
   });
   await h.ok("PATCH", `${base}/cycles/${cycle.id}`, {
     as,

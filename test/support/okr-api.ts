@@ -22,7 +22,12 @@ export function okrApi(h: Harness, org: OrgRef) {
       const cycle = await h.ok("GET", `${base}/cycles/${cycleId}`, { as });
       return h.ok("PATCH", `${base}/cycles/${cycleId}`, {
         as,
-        body: { version: cycle.version, state, ...(reason ? { reason } : {}) },
+        body: {
+          version: cycle.version,
+          state,
+          ...(reason ? { reason } : {}),
+          ...(state === "active" ? { acknowledgeFindings: true } : {}),
+        },
       });
     },
     createObjective: (as: Client, body: unknown): Promise<Json> =>
@@ -33,7 +38,9 @@ export function okrApi(h: Harness, org: OrgRef) {
       const current = await h.ok("GET", `${base}/objectives/${id}`, { as });
       return h.ok("PATCH", `${base}/objectives/${id}`, { as, body: { version: current.version, ...patch } });
     },
-    activate: (as: Client, id: string): Promise<Json> => api.updateObjective(as, id, { state: "active" }),
+    // Tests of other rules acknowledge the linter's findings (okr-lint.test.ts tests the question).
+    activate: (as: Client, id: string): Promise<Json> =>
+      api.updateObjective(as, id, { state: "active", acknowledgeFindings: true }),
     /** A KR as its Objective shows it now. */
     async keyResult(as: Client, objectiveId: string, keyResultId: string): Promise<Json> {
       const objective = await h.ok("GET", `${base}/objectives/${objectiveId}`, { as });

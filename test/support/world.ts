@@ -182,7 +182,7 @@ async function buildOkrs(
   );
   const cycle = await h.ok("PATCH", `${base}/cycles/${created.id}`, {
     as: w.owner,
-    body: { version: created.version, state: "active" },
+    body: { version: created.version, state: "active", acknowledgeFindings: true },
   });
   const team = w.names.team;
   const objective = await h.ok(
@@ -216,7 +216,7 @@ async function buildOkrs(
   );
   const active = await h.ok("PATCH", `${base}/objectives/${objective.id}`, {
     as: w.owner,
-    body: { version: objective.version, state: "active" },
+    body: { version: objective.version, state: "active", acknowledgeFindings: true },
   });
   const keyResult = active.keyResults[0];
   const note = `${team}: two extra evening shifts helped; waiting on the carrier contract.`;

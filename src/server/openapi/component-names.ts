@@ -17,6 +17,7 @@ import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
+import * as okrLint from "../../shared/schemas/okr-lint.ts";
 import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
 import * as okrs from "../../shared/schemas/okrs.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
@@ -45,6 +46,7 @@ const modules = [
   kpiLinks,
   kpis,
   okrForecasts,
+  okrLint,
   okrReviews,
   okrs,
   organizations,

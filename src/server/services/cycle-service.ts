@@ -19,6 +19,7 @@ import {
 import { findOrganizationById } from "../repositories/organization-repository.ts";
 import { onCycleStateChangeForPromotions } from "./kpi/promotion-lifecycle.ts";
 import { onCycleStateChange } from "./okr/grading-service.ts";
+import { requireFindingsAcknowledged } from "./okr/lint-dismissal-service.ts";
 
 type CycleRow = NonNullable<Awaited<ReturnType<typeof findCycle>>>;
 
@@ -120,13 +121,14 @@ export async function updateCycleFor(
     endsOn?: string | undefined;
     state?: Cycle["state"] | undefined;
     reason?: string | undefined;
+    acknowledgeFindings?: boolean | undefined;
   },
 ): Promise<Cycle> {
   authorize(actor, "manage_cycles");
   return deps.db.transaction(async (tx) => {
     const before = await findCycle(tx, actor.organizationId, id);
     if (!before) throw notFound("That cycle");
-    const { version, reason, ...patch } = input;
+    const { version, reason, acknowledgeFindings, ...patch } = input;
     if (before.state === "closed" && (patch.name || patch.startsOn || patch.endsOn)) {
       throw new AppError("conflict", "A closed cycle is frozen. Reopen it (back to grading) to change it.");
     }
@@ -144,6 +146,20 @@ export async function updateCycleFor(
     if (changedFields(patch, before).length === 0) return presentCycle(before);
     const after = await updateCycle(tx, actor.organizationId, id, version, patch);
     if (!after) throw versionConflict(`Cycle "${before.name}"`);
+    if (patch.state === "active" && before.state === "planning") {
+      // Starting a cycle asks about its Objectives' open linter warnings.
+      await requireFindingsAcknowledged(
+        tx,
+        actor,
+        { cycleId: id, teamId: null },
+        acknowledgeFindings === true,
+        {
+          type: "cycle",
+          id,
+          label: after.name,
+        },
+      );
+    }
     if (patch.state && patch.state !== before.state) {
       // Closing needs every KR scored and freezes the cycle's Objectives; reopening thaws them.
       await onCycleStateChange(tx, actor.organizationId, id, before.state, patch.state);

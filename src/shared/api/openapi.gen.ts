@@ -6310,6 +6310,533 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/lint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lint an unsaved Objective draft: the OKR linter's findings, each with why and a fix where one exists
+         * @description Changes nothing; any member, viewers included, may call it. Ids of things this organisation does not have are linted as unknown.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LintDraft"];
+                };
+            };
+            responses: {
+                /** @description Findings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LintAnswer"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/objectives/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A saved Objective's linter findings, each open or dismissed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Findings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectiveFindings"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/objectives/{id}/findings/dismissals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss one of the Objective's findings, saying why (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DismissFinding"];
+                };
+            };
+            responses: {
+                /** @description The findings as they now stand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectiveFindings"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/objectives/{id}/findings/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a dismissed finding (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReopenFinding"];
+                };
+            };
+            responses: {
+                /** @description The findings as they now stand */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ObjectiveFindings"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/health-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health check: every live Objective of a cycle (optionally one team's) with its findings */
+        get: {
+            parameters: {
+                query: {
+                    cycleId: string;
+                    /** @description One team's Objectives; all of the cycle's without */
+                    teamId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Objectives and findings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HealthCheck"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/objectives/{id}/parents": {
         parameters: {
             query?: never;
@@ -12429,6 +12956,8 @@ export interface components {
             state?: components["schemas"]["CycleState"];
             /** @description Why; required when reopening a closed cycle */
             reason?: string;
+            /** @description Start (activate) the cycle despite open linter warnings on its Objectives (409 open_findings without it); audited */
+            acknowledgeFindings?: boolean;
         };
         Theme: {
             /** Format: uuid */
@@ -12834,6 +13363,8 @@ export interface components {
             state?: "draft" | "active";
             archived?: boolean;
             healthKpiIds?: components["schemas"]["HealthKpiIds"];
+            /** @description Activate despite open linter warnings (409 open_findings without it); the acknowledgement is audited */
+            acknowledgeFindings?: boolean;
         };
         UpdateKeyResult: {
             /** @description The version you loaded; a save based on an older version is refused with 409 version_conflict */
@@ -13007,6 +13538,174 @@ export interface components {
         ResolveFlag: {
             /** @description How the blocker was dealt with (kept with the flag and in the audit log) */
             note: string;
+        };
+        LintAnswer: {
+            findings: components["schemas"]["LintFinding"][];
+        };
+        LintFinding: {
+            rule: components["schemas"]["LintRule"];
+            severity: components["schemas"]["LintSeverity"];
+            /** @description "objective", or "keyResults.N": the N-th Key Result (from 0) */
+            on: string;
+            /** @description Why this is a mistake and what to do, in plain words */
+            message: string;
+            fix?: components["schemas"]["LintFix"];
+        };
+        /**
+         * @description The rule's stable id
+         * @enum {string}
+         */
+        LintRule: "business-as-usual" | "recycled" | "too-many" | "number-as-objective" | "cascaded-mirror" | "sandbagging" | "no-floor" | "missing-pieces" | "generic-objective" | "activity-as-key-result";
+        /**
+         * @description warning: activating with it open asks for an acknowledgement; info: worth a look
+         * @enum {string}
+         */
+        LintSeverity: "warning" | "info";
+        LintFix: {
+            /** @enum {string} */
+            kind: "move-to-kpi-board";
+            name?: string;
+            unit?: string;
+            target?: number | null;
+        } | {
+            /** @enum {string} */
+            kind: "re-target";
+            targetValue: number;
+        } | {
+            /** @enum {string} */
+            kind: "merge";
+            objectiveId: string;
+            keyResultId: string;
+        } | {
+            /** @enum {string} */
+            kind: "link-kpi";
+            kpiId: string;
+            kpiName: string;
+        } | {
+            /** @enum {string} */
+            kind: "link-health-kpis";
+            kpiIds: string[];
+        } | {
+            /** @enum {string} */
+            kind: "add-floor";
+            teamId: string;
+            cycleId: string;
+        } | {
+            /** @enum {string} */
+            kind: "rewrite";
+            suggestion: string;
+        };
+        LintDraft: {
+            /**
+             * Format: uuid
+             * @description The saved Objective this draft edits: it is not counted twice, and its parents apply
+             */
+            objectiveId?: string;
+            /** Format: uuid */
+            cycleId?: string;
+            /** Format: uuid */
+            teamId?: string | null;
+            /** Format: uuid */
+            ownerUserId?: string | null;
+            title?: string;
+            description?: string;
+            /** Format: uuid */
+            themeId?: string | null;
+            /** @enum {string} */
+            visibility?: "organization" | "team";
+            keyResults?: components["schemas"]["LintKeyResultDraft"][];
+            healthKpiIds?: components["schemas"]["HealthKpiIds"];
+            /** @description The Objectives this draft will contribute to */
+            parents?: {
+                /** Format: uuid */
+                objectiveId: string;
+                weight?: number;
+            }[];
+        };
+        LintKeyResultDraft: {
+            /** @description As typed so far; may be empty */
+            title?: string;
+            kind?: components["schemas"]["KeyResultKind"];
+            /** Format: uuid */
+            ownerUserId?: string | null;
+            contributorUserIds?: string[];
+            startValue?: number | null;
+            targetValue?: number | null;
+            unit?: string;
+            weight?: number;
+            /** @enum {string} */
+            commitment?: "committed" | "aspirational";
+            /**
+             * Format: uuid
+             * @description The KPI the KR reads; an unknown id is linted as none
+             */
+            kpiId?: string | null;
+            kpiRead?: components["schemas"]["KpiRead"];
+        };
+        ObjectiveFindings: {
+            /** Format: uuid */
+            objectiveId: string;
+            title: string;
+            /** Format: uuid */
+            teamId: string | null;
+            /** @enum {string} */
+            state: "draft" | "active" | "closed";
+            /** @description Team-visible and you are not in the team: no text, no findings */
+            restricted: boolean;
+            /** @description Whether you may dismiss or reopen its findings */
+            canDismiss: boolean;
+            findings: components["schemas"]["SavedFinding"][];
+        };
+        SavedFinding: {
+            rule: components["schemas"]["LintRule"];
+            severity: components["schemas"]["LintSeverity"];
+            /** @description "objective", or "keyResults.N": the N-th Key Result (from 0) */
+            on: string;
+            /** @description Why this is a mistake and what to do, in plain words */
+            message: string;
+            fix?: components["schemas"]["LintFix"];
+            /**
+             * Format: uuid
+             * @description The KR the finding is on; null for the Objective
+             */
+            keyResultId: string | null;
+            /** @enum {string} */
+            status: "open" | "dismissed";
+            /** @description Who dismissed it, when and why; null while open */
+            dismissal: {
+                reason: string;
+                /** Format: uuid */
+                byUserId: string | null;
+                at: string;
+            } | null;
+        };
+        DismissFinding: {
+            rule: components["schemas"]["LintRule"];
+            /**
+             * Format: uuid
+             * @description The KR the finding is on; null for the Objective
+             */
+            keyResultId: string | null;
+            reason: string;
+        };
+        ReopenFinding: {
+            rule: components["schemas"]["LintRule"];
+            /**
+             * Format: uuid
+             * @description The KR the finding is on; null for the Objective
+             */
+            keyResultId: string | null;
+            reason?: string;
+        };
+        HealthCheck: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            teamId: string | null;
+            /** @description Open findings in the list */
+            open: number;
+            dismissed: number;
+            objectives: components["schemas"]["ObjectiveFindings"][];
         };
         SetAlignment: {
             /** @description The Objectives this one contributes to; weights sum to at most 1 */

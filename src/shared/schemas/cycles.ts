@@ -52,4 +52,10 @@ export const UpdateCycleSchema = z.strictObject({
   endsOn: isoDate().optional(),
   state: CycleStateSchema.optional(),
   reason: z.string().trim().max(500).optional().describe("Why; required when reopening a closed cycle"),
+  acknowledgeFindings: z
+    .boolean()
+    .optional()
+    .describe(
+      "Start (activate) the cycle despite open linter warnings on its Objectives (409 open_findings without it); audited",
+    ),
 });

@@ -234,6 +234,12 @@ export const UpdateObjectiveSchema = z.strictObject({
   archived: z.boolean().optional(),
   // Health KPIs (health-kpis.ts)
   healthKpiIds: HealthKpiIdsSchema.max(MAX_HEALTH_KPIS, `at most ${MAX_HEALTH_KPIS} health KPIs`).optional(),
+  acknowledgeFindings: z
+    .boolean()
+    .optional()
+    .describe(
+      "Activate despite open linter warnings (409 open_findings without it); the acknowledgement is audited",
+    ),
 });
 
 export const ObjectiveListQuerySchema = z.object({

@@ -54,6 +54,13 @@ export const router = createBrowserRouter([
                 lazy: () => import("../features/okrs/okrs-page.tsx").then((m) => ({ Component: m.OkrsPage })),
               },
               {
+                path: "health-check",
+                lazy: () =>
+                  import("../features/okrs/health-check-page.tsx").then((m) => ({
+                    Component: m.HealthCheckPage,
+                  })),
+              },
+              {
                 path: "okrs/:objectiveId",
                 lazy: () =>
                   import("../features/okrs/objective-page.tsx").then((m) => ({ Component: m.ObjectivePage })),

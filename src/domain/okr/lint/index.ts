@@ -35,3 +35,10 @@ export function lintWording(draft: DraftObjective): Finding[] {
   });
   return findings;
 }
+
+export type * from "./context.ts";
+export { DEFAULT_LINT_LIMITS, emptyLintContext } from "./context.ts";
+export { CASCADED_MIRROR, RECYCLED, SANDBAGGING } from "./history-rules.ts";
+export { lintObjective, RULE_SEVERITY, usualRange } from "./lint-objective.ts";
+export { MISSING_PIECES, NO_FLOOR, TOO_MANY } from "./shape-rules.ts";
+export { RULE_IDS } from "./types.ts";

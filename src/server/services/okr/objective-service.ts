@@ -21,6 +21,7 @@ import {
 import { findTeam, isActiveMember } from "../../repositories/team-repository.ts";
 import { checkHealthKpiIds, sameIds } from "./health-kpi-service.ts";
 import { applyKpiLink, checkKpiLink, type KpiRead, withStartFromKpi } from "./kpi-link-service.ts";
+import { requireFindingsAcknowledged } from "./lint-dismissal-service.ts";
 import { requireEditObjective } from "./okr-access.ts";
 import { auditSnapshot, isMeasurableRow, okrClock } from "./okr-presenter.ts";
 import { presentObjectives } from "./present-objectives.ts";
@@ -284,6 +285,7 @@ export async function updateObjective(
     state?: "draft" | "active" | undefined;
     archived?: boolean | undefined;
     healthKpiIds?: string[] | undefined;
+    acknowledgeFindings?: boolean | undefined;
   },
 ): Promise<Objective> {
   return deps.db.transaction(async (tx) => {
@@ -297,7 +299,7 @@ export async function updateObjective(
         "This Objective's cycle is closed and frozen. An admin can reopen the cycle.",
       );
     }
-    const { version, archived, healthKpiIds, ...patch } = input;
+    const { version, archived, healthKpiIds, acknowledgeFindings, ...patch } = input;
     await checkPlacement(tx, actor, { teamId: patch.teamId, themeId: patch.themeId });
     await checkMember(tx, actor, patch.ownerUserId, "ownerUserId");
     if (patch.teamId !== undefined && patch.teamId !== o.teamId) {
@@ -330,6 +332,12 @@ export async function updateObjective(
     const updated = await updateObjectiveRow(tx, actor.organizationId, id, version, update);
     if (!updated) throw versionConflict(`Objective "${o.title}"`);
     if (nextState === "active" && o.state !== "active") {
+      // Linted as it will be once active: this request's edits included.
+      await requireFindingsAcknowledged(tx, actor, { objectiveIds: [id] }, acknowledgeFindings === true, {
+        type: "objective",
+        id,
+        label: patch.title ?? o.title,
+      });
       await markKeyResultsActive(tx, actor.organizationId, id, okrClock(deps, actor).today);
     }
     const after = await presentOne(tx, deps, actor, id);

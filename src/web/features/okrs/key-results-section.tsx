@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Fieldset, Group, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconPlus } from "@tabler/icons-react";
-import { useState } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 import type { KeelForm } from "../../components/form-modal.tsx";
 import { KeyResultFields } from "./key-result-fields.tsx";
 import {
@@ -17,7 +17,16 @@ const legend = { legend: { fontWeight: 600, fontSize: "var(--mantine-font-size-s
  * The Objective form's key results: one row each, added and removed here. A saved KR that
  * is removed stays in the draft, marked, so the edit can delete it.
  */
-export function KeyResultsSection({ form, slug }: { form: KeelForm<ObjectiveDraft>; slug: string }) {
+export function KeyResultsSection({
+  form,
+  slug,
+  findingsOf,
+}: {
+  form: KeelForm<ObjectiveDraft>;
+  slug: string;
+  /** The linter's findings to show under a row (by its key). */
+  findingsOf?: (key: string) => ReactNode;
+}) {
   const draft = form.values;
   // The row just added takes the focus, so keyboard users can type its title at once.
   const [focusKey, setFocusKey] = useState<string | null>(null);
@@ -60,16 +69,18 @@ export function KeyResultsSection({ form, slug }: { form: KeelForm<ObjectiveDraf
           </Badge>
         </Group>
         {shown.map((kr, i) => (
-          <KeyResultFields
-            key={kr.key}
-            slug={slug}
-            index={i}
-            kr={kr}
-            errors={form.errors}
-            onChange={(patch) => change(kr.key, patch)}
-            onRemove={() => remove(kr)}
-            autoFocus={kr.key === focusKey}
-          />
+          <Fragment key={kr.key}>
+            <KeyResultFields
+              slug={slug}
+              index={i}
+              kr={kr}
+              errors={form.errors}
+              onChange={(patch) => change(kr.key, patch)}
+              onRemove={() => remove(kr)}
+              autoFocus={kr.key === focusKey}
+            />
+            {findingsOf?.(kr.key)}
+          </Fragment>
         ))}
         {counted > 5 && (
           <Alert color="yellow" icon={<IconAlertTriangle size={16} />} p="xs">

@@ -14,6 +14,7 @@ import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { type ApiError, isApiError } from "../../lib/api-client.ts";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import type { Objective } from "../../lib/types.ts";
+import { AcknowledgeFindingsModal, openFindingsOf } from "./acknowledge-findings-modal.tsx";
 import { useUpdateObjective } from "./okrs-api.ts";
 
 type Props = {
@@ -35,11 +36,16 @@ export function ObjectiveActions(props: Props) {
   const { slug, objective, onEdit, onAlign, onActivateError, onReload, size = "normal" } = props;
   const update = useUpdateObjective(slug);
   const [archiving, setArchiving] = useState(false);
+  // A refused activation with open linter warnings, waiting for "activate anyway".
+  const [refusal, setRefusal] = useState<unknown>(null);
   if (objective.state === "closed" || objective.restricted) return null;
   const compact = size === "compact";
   const buttonSize = compact ? "compact-xs" : "xs";
 
-  const patch = (changes: { state?: "draft" | "active"; archived?: boolean }, done: string) =>
+  const patch = (
+    changes: { state?: "draft" | "active"; archived?: boolean; acknowledgeFindings?: boolean },
+    done: string,
+  ) =>
     update.mutate(
       { id: objective.id, patch: { version: objective.version, ...changes } },
       {
@@ -47,9 +53,11 @@ export function ObjectiveActions(props: Props) {
           onActivateError(null);
           notify(done);
           setArchiving(false);
+          setRefusal(null);
         },
         onError: (err) => {
-          if (changes.state === "active" && isApiError(err, "validation_failed")) onActivateError(err);
+          if (changes.state === "active" && openFindingsOf(err).length > 0) setRefusal(err);
+          else if (changes.state === "active" && isApiError(err, "validation_failed")) onActivateError(err);
           else notifyFailure(err, onReload);
         },
       },
@@ -57,6 +65,15 @@ export function ObjectiveActions(props: Props) {
 
   return (
     <Group gap={compact ? 4 : 6} wrap="nowrap" onClick={(e) => e.stopPropagation()}>
+      <AcknowledgeFindingsModal
+        error={refusal}
+        action="Activate"
+        loading={update.isPending}
+        onClose={() => setRefusal(null)}
+        onConfirm={() =>
+          patch({ state: "active", acknowledgeFindings: true }, `Activated “${objective.title}”.`)
+        }
+      />
       {objective.state === "draft" && !objective.archived && (
         <Button
           size={buttonSize}

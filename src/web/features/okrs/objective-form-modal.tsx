@@ -6,8 +6,6 @@ import type { Cycle, Objective, TeamNode } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import { assertNoErrors, type IssueMapper } from "../../lib/zod-form.ts";
 import { flattenTree } from "../teams/team-tree-utils.ts";
-import { HealthKpisField } from "./health-kpis-field.tsx";
-import { KeyResultsSection } from "./key-results-section.tsx";
 import {
   diffEdits,
   draftFromObjective,
@@ -18,7 +16,7 @@ import {
   toCreateInput,
   validateDraft,
 } from "./objective-draft.ts";
-import { ObjectiveFields } from "./objective-fields.tsx";
+import { ObjectiveFormBody } from "./objective-form-body.tsx";
 import { useCreateObjective, useSaveObjectiveEdits } from "./okrs-api.ts";
 
 type Props = {
@@ -103,11 +101,14 @@ export function ObjectiveFormModal(props: Props) {
       submitLabel={objective ? "Save changes" : "Create objective"}
     >
       {(form) => (
-        <>
-          <ObjectiveFields form={form} slug={slug} roots={roots} kpiOnly={kpiOnly} objective={objective} />
-          <HealthKpisField form={form} slug={slug} objective={objective} />
-          <KeyResultsSection form={form} slug={slug} />
-        </>
+        <ObjectiveFormBody
+          form={form}
+          slug={slug}
+          cycleId={objective?.cycleId ?? cycle?.id ?? null}
+          roots={roots}
+          kpiOnly={kpiOnly}
+          objective={objective}
+        />
       )}
     </FormModal>
   );

@@ -4,6 +4,7 @@ import { FormError } from "../../components/form-error.tsx";
 import { notify } from "../../lib/notify.ts";
 import type { Cycle, Objective } from "../../lib/types.ts";
 import { useUpdateCycle } from "../cycles/cycles-api.ts";
+import { AcknowledgeFindingsModal, openFindingsOf } from "./acknowledge-findings-modal.tsx";
 import { useInvalidateOkrs } from "./okrs-api.ts";
 
 /**
@@ -25,6 +26,24 @@ export function CycleNotStartedNotice({
   const start = useUpdateCycle(slug);
   const refreshOkrs = useInvalidateOkrs(slug);
   if (objective.cycleStarted || objective.cycleState !== "planning") return null;
+  const startCycle = (acknowledgeFindings: boolean) =>
+    cycle &&
+    start.mutate(
+      {
+        id: cycle.id,
+        patch: {
+          version: cycle.version,
+          state: "active",
+          ...(acknowledgeFindings ? { acknowledgeFindings } : {}),
+        },
+      },
+      {
+        onSuccess: () => {
+          void refreshOkrs();
+          notify(`${cycle.name} started.`);
+        },
+      },
+    );
   return (
     <Alert
       color="blue"
@@ -40,24 +59,17 @@ export function CycleNotStartedNotice({
       </Text>
       {mayStartCycle && cycle && (
         <Group mt="xs" gap="sm">
-          <Button
-            size="xs"
-            loading={start.isPending}
-            onClick={() =>
-              start.mutate(
-                { id: cycle.id, patch: { version: cycle.version, state: "active" } },
-                {
-                  onSuccess: () => {
-                    void refreshOkrs();
-                    notify(`${cycle.name} started.`);
-                  },
-                },
-              )
-            }
-          >
+          <Button size="xs" loading={start.isPending} onClick={() => startCycle(false)}>
             Start cycle
           </Button>
-          <FormError error={start.error} />
+          {openFindingsOf(start.error).length === 0 && <FormError error={start.error} />}
+          <AcknowledgeFindingsModal
+            error={start.error}
+            action="Start the cycle"
+            loading={start.isPending}
+            onClose={() => start.reset()}
+            onConfirm={() => startCycle(true)}
+          />
         </Group>
       )}
     </Alert>

@@ -1,5 +1,5 @@
 import { Anchor, Card, Group, Switch } from "@mantine/core";
-import { IconBinaryTree, IconHierarchy2, IconUsersGroup } from "@tabler/icons-react";
+import { IconBinaryTree, IconHierarchy2, IconStethoscope, IconUsersGroup } from "@tabler/icons-react";
 import { Link } from "react-router";
 import { CycleProgress } from "../cycles/cycle-progress.tsx";
 import { CycleStateBadge } from "../cycles/cycle-state-badge.tsx";
@@ -44,6 +44,17 @@ export function OkrsToolbar({ scope, followsTeam, showArchived, onShowArchived }
           </div>
         )}
         <Group gap="md" ml="auto" wrap="nowrap">
+          <Anchor
+            component={Link}
+            to={`../health-check${cycle ? `?cycle=${cycle.id}` : ""}${team ? `${cycle ? "&" : "?"}team=${team.id}` : ""}`}
+            relative="path"
+            size="sm"
+          >
+            <Group gap={4} wrap="nowrap">
+              <IconStethoscope size={15} />
+              Health check
+            </Group>
+          </Anchor>
           <Anchor
             component={Link}
             to={`../alignment${cycle ? `?cycle=${cycle.id}` : ""}`}
