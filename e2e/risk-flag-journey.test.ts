@@ -1,45 +1,35 @@
 // The risk flag in the browser, on the demo: the squad lead's manager opens the flagged
 // KR's Objective, reads the quoted blocker and resolves the flag with a note; then, back
 // as the demo's owner, the check-in dialog says what Keel reads in a note as it is typed.
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { RunningServer } from "../scripts/lib/keel-process.ts";
 import type { Json } from "../test/support/harness.ts";
 import { skipWhen } from "../test/support/skip.ts";
 import { apiCaller } from "./support/api.ts";
 import { launchBrowser, noChromium } from "./support/browser.ts";
-import { startKeelOnFreePort } from "./support/keel.ts";
+import { DEMO_OWNER } from "./support/demo-owner.ts";
+import { type DemoKeel, startDemoKeel } from "./support/keel.ts";
 
 skipWhen(noChromium).describe("the risk flag in the browser", () => {
   let browser: Browser;
-  let server: RunningServer;
+  let keel: DemoKeel;
   let base: string;
-  let dir: string;
   let context: BrowserContext;
   let call: ReturnType<typeof apiCaller>;
   let demo: string;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-e2e-flag-"));
-    ({ server, base } = await startKeelOnFreePort({ KEEL_DATA_DIR: dir }));
+    keel = await startDemoKeel();
+    base = keel.base;
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     call = apiCaller(context.request, base);
-    await call("POST", "/api/setup", {
-      start: "demo",
-      name: "Priya Kaya",
-      email: "priya@nordwind.example",
-      password: "a long demo password",
-    });
+    await call("POST", "/api/auth/sign-in", { email: DEMO_OWNER.email, password: DEMO_OWNER.password });
     demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await keel?.stop();
   });
 
   it("shows the manager the quoted blocker and lets them resolve it; the dialog reads a note as it is typed", async () => {
