@@ -12,6 +12,7 @@
  *                asked for): `npm run bench -- strategy [--reuse <database>]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
  *   notes        check-in note analyzer throughput, notes/s on one core (bench/notes.ts; only when asked for)
+ *   kpi-anomaly  unusual KPI values: precision and recall on synthetic series (bench/kpi-anomaly.ts)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  */
@@ -29,6 +30,10 @@ if (only === "okr") {
 }
 if (only === "kpi") {
   await import("./kpi.ts");
+  process.exit(0);
+}
+if (only === "kpi-anomaly") {
+  await import("./kpi-anomaly.ts");
   process.exit(0);
 }
 if (only === "okr-lint") {
