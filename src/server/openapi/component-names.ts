@@ -9,9 +9,12 @@ import * as cycles from "../../shared/schemas/cycles.ts";
 import * as escalations from "../../shared/schemas/escalations.ts";
 import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
+import * as kpiAnomalies from "../../shared/schemas/kpi-anomalies.ts";
 import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
+import * as kpiEntry from "../../shared/schemas/kpi-entry.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
+import * as notifications from "../../shared/schemas/notifications.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
 import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
 import * as okrs from "../../shared/schemas/okrs.ts";
@@ -33,9 +36,12 @@ const modules = [
   escalations,
   instance,
   healthKpis,
+  kpiAnomalies,
   kpiDrivers,
+  kpiEntry,
   kpiLinks,
   kpis,
+  notifications,
   okrForecasts,
   okrReviews,
   okrs,

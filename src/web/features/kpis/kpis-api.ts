@@ -6,7 +6,6 @@ import type { Connector, PutConnectorInput } from "../../../shared/schemas/conne
 import type {
   CreateKpiInput,
   CsvImportReportSchema,
-  EntryFormItemSchema,
   Kpi,
   KpiBoardSchema,
   KpiTreeSchema,
@@ -15,6 +14,7 @@ import type {
   UpdateKpiInput,
   WriteOutcomeSchema,
 } from "../../../shared/schemas/kpis.ts";
+import type { EntryFormItemSchema } from "../../../shared/schemas/kpi-entry.ts";
 import { api } from "../../lib/api-client.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
