@@ -16,6 +16,7 @@ export type AcceptedRequest = {
 import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
+import { notificationBuilders } from "./accepted-notifications.ts";
 import {
   connectorBody,
   freshEmail,
@@ -310,6 +311,7 @@ const builders: Record<string, Builder> = {
   ...driversBuilders,
   ...healthBuilders,
   ...strategyBuilders,
+  ...notificationBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { ApiBody } from "../../../shared/api/client.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { Connector, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
+import type { EntryFormItemSchema } from "../../../shared/schemas/kpi-entry.ts";
 import type {
   CreateKpiInput,
   CsvImportReportSchema,
@@ -14,7 +15,6 @@ import type {
   UpdateKpiInput,
   WriteOutcomeSchema,
 } from "../../../shared/schemas/kpis.ts";
-import type { EntryFormItemSchema } from "../../../shared/schemas/kpi-entry.ts";
 import { api } from "../../lib/api-client.ts";
 import { usePagedList } from "../../lib/use-paged-list.ts";
 
