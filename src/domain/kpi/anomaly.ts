@@ -34,7 +34,7 @@ export const ANOMALY_MIN_HISTORY: Readonly<Record<Frequency, number>> = Object.f
 /**
  * Distance from the prediction, in robust standard deviations, from which a value is
  * unusual. 4 rather than 3: the spread comes from a short window and real KPIs have
- * heavier tails than normal noise, and at 3.5 about one ordinary value in eighty was
+ * heavier tails than normal noise, and at 3.5 about one ordinary value in a hundred was
  * flagged on the synthetic series (docs/benchmarks.md); an alert that cries wolf is ignored.
  */
 export const UNUSUAL_SCORE = 4;
