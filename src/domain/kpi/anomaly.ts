@@ -95,8 +95,8 @@ function weekdayOf(periodStart: string): number {
 }
 
 /**
- * Judges `value` (for `periodStart`) against `history`, the KPI's values before it, oldest
- * first. Returns null when it is within its normal or when there is too little history to
+ * Judges the value `judged` against `history`, the KPI's values of the periods before
+ * it, oldest first. Returns null when it is within its normal or when there is too little history to
  * say. Only the newest `ANOMALY_WINDOW` values of the history are used.
  */
 export function judgeValue(
