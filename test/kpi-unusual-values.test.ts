@@ -119,6 +119,20 @@ describe("an unusual value", () => {
     expect(card.current.unusual).toEqual(read.current.unusual);
   });
 
+  it("is marked in the list of values too, each judged on the values before it", async () => {
+    const first = await h.ok("GET", `${base}/kpis/${kpi.id}/measurements?limit=1`, { as: sanne.client });
+    expect(first.items[0]).toMatchObject({ value: 870, unusual: { direction: "below" } });
+    const rest = await h.ok(
+      "GET",
+      `${base}/kpis/${kpi.id}/measurements?limit=200&cursor=${first.nextCursor}`,
+      {
+        as: sanne.client,
+      },
+    );
+    expect(rest.items).toHaveLength(20);
+    expect(rest.items.filter((m: Json) => m.unusual !== null)).toEqual([]);
+  });
+
   it("tells the owner once, and nobody else", async () => {
     const { items } = await notificationsOf(emma.client);
     expect(items).toHaveLength(1);

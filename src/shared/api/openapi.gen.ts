@@ -13096,8 +13096,41 @@ export interface components {
             frequency: components["schemas"]["Frequency"];
         };
         MeasurementPage: {
-            items: components["schemas"]["Measurement"][];
+            items: {
+                periodStart: string;
+                value: number;
+                source: components["schemas"]["MeasurementSource"];
+                /** @description The person, or the API token ("Transport system feed (API token)"), that wrote the value; null for values Keel wrote itself */
+                authorName: string | null;
+                note: string;
+                /** @description ISO 8601 date-time */
+                recordedAt: string;
+                /** @description 1 for the first value of the period; more means it was corrected */
+                revision: number;
+                /** @enum {string|null} */
+                status: "green" | "amber" | "red" | null;
+                unusual: components["schemas"]["UnusualValue"];
+            }[];
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        MeasurementSource: "manual" | "import" | "api" | "formula" | "connector";
+        /** @description Set when the value lies outside the KPI's own control limits, whatever its bands say */
+        UnusualValue: {
+            /**
+             * @description Which side of the KPI's own normal the value lies on
+             * @enum {string}
+             */
+            direction: "above" | "below";
+            /** @description Distance from the value the KPI's recent values predict, in robust standard deviations (at most 99) */
+            score: number;
+            /** @description The verdict in words, e.g. "4.3 σ below its 26-week level" */
+            reason: string;
+        } | null;
+        EnterMeasurementResult: {
+            measurement: components["schemas"]["Measurement"];
+            /** @enum {string} */
+            outcome: "created" | "corrected" | "unchanged";
         };
         Measurement: {
             periodStart: string;
@@ -13112,13 +13145,6 @@ export interface components {
             revision: number;
             /** @enum {string|null} */
             status: "green" | "amber" | "red" | null;
-        };
-        /** @enum {string} */
-        MeasurementSource: "manual" | "import" | "api" | "formula" | "connector";
-        EnterMeasurementResult: {
-            measurement: components["schemas"]["Measurement"];
-            /** @enum {string} */
-            outcome: "created" | "corrected" | "unchanged";
         };
         MeasurementVersions: {
             items: components["schemas"]["MeasurementVersion"][];

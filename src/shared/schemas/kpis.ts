@@ -375,9 +375,9 @@ export const KpiTreeSchema = z.object({
   usedBy: z.array(z.object({ id: z.uuid(), key: z.string(), name: z.string() })),
 });
 
-/** GET /kpis/{id}/measurements: one page of the values in force. */
+/** GET /kpis/{id}/measurements: one page of the values in force, each judged against the values before it. */
 export const MeasurementPageSchema = z.object({
-  items: z.array(MeasurementSchema),
+  items: z.array(MeasurementSchema.extend({ unusual: UnusualValueSchema.nullable() })),
   nextCursor: z.string().nullable(),
 });
 
