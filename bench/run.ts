@@ -15,6 +15,7 @@
  *   forecast     the KR forecaster's backtest: synthetic quarters and the demo's closed quarter
  *                (bench/forecast.ts; only when asked for): `npm run bench -- forecast`
  *   notes-backfill  keel backfill-note-signals on PostgreSQL, notes/s end to end (bench/notes-backfill.ts; only when asked for)
+ *   kpi-anomaly  unusual KPI values: precision and recall on synthetic series (bench/kpi-anomaly.ts)
  *   okr-lint     the OKR linter's wording rules: quality per labelled set and time per draft
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  *   okr-lint-http the OKR linter through HTTP on the demo: one draft, and a cycle's health check,
@@ -36,6 +37,10 @@ if (only === "okr") {
 }
 if (only === "kpi") {
   await import("./kpi.ts");
+  process.exit(0);
+}
+if (only === "kpi-anomaly") {
+  await import("./kpi-anomaly.ts");
   process.exit(0);
 }
 if (only === "okr-lint") {

@@ -52,7 +52,12 @@ describe("entering values", () => {
       },
     });
     const read = await h.ok("GET", `${base}/kpis/${kpi.id}`, { as: viewer.client });
-    expect(read.current).toEqual({ periodStart: weekly(lastWeek), value: 93.5, status: "green" });
+    expect(read.current).toEqual({
+      periodStart: weekly(lastWeek),
+      value: 93.5,
+      status: "green",
+      unusual: null,
+    });
   });
 
   it("treats a new value for the same period as a correction that needs a reason and keeps the old one", async () => {

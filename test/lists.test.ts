@@ -89,6 +89,25 @@ beforeAll(async () => {
       measurements: [14, 21, 28, 35, 42].map((d) => ({ kpi: w.kpi.key, date: daysAgo(d), value: 90 })),
     },
   });
+  // Five KPIs of the owner whose last value jumps off a steady level: a notification each.
+  for (const name of ["Pallets wrapped", "Cranes in service", "Yard moves", "Seals checked", "Gate passes"]) {
+    const key = name.toLowerCase().replace(/[^a-z0-9]+/g, "_");
+    const body = { key, name, ownerUserId: w.owner.userId, teamId: w.team.id, unit: "count" };
+    await h.ok(
+      "POST",
+      `${base}/kpis`,
+      {
+        as: w.owner,
+        body: { ...body, direction: "higher_is_better", frequency: "weekly", aggregation: "sum" },
+      },
+      201,
+    );
+    const values = [...Array.from({ length: 10 }, () => 40), 400];
+    await h.ok("POST", `${base}/measurements/bulk`, {
+      as: w.owner,
+      body: { measurements: values.map((value, i) => ({ kpi: key, date: daysAgo(7 * (11 - i)), value })) },
+    });
+  }
   await recomputeSettled(h, w.org.id);
 });
 afterAll(() => h?.close());

@@ -30,6 +30,7 @@ import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
 import { lintRoutes } from "./routes/lint-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
+import { notificationRoutes } from "./routes/notification-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
@@ -93,6 +94,7 @@ export function createApp(deps: Deps): Api {
   kpiFloorRoutes(app, deps);
   kpiConnectorRoutes(app, deps);
   strategyRoutes(app, deps);
+  notificationRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -18,6 +18,7 @@ import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
 import { lintBuilders } from "./accepted-lint.ts";
+import { notificationBuilders } from "./accepted-notifications.ts";
 import {
   connectorBody,
   freshEmail,
@@ -314,6 +315,7 @@ const builders: Record<string, Builder> = {
   ...healthBuilders,
   ...checkInNoteBuilders,
   ...strategyBuilders,
+  ...notificationBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

@@ -34,6 +34,8 @@ export type World = {
   escalation: { id: string };
   /** A floor on the KPI for `team` in the active quarter. */
   floor: { id: string };
+  /** The notification `person` got for the KPI's unusual red value. */
+  notification: { id: string };
   /** A strategy map edge from `theme` to the first default theme. */
   strategyEdge: { id: string };
 };
@@ -116,6 +118,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     org,
     owner,
     personId: person.id,
+    personClient: person.client,
     teamId: team.id,
     names,
     cycleId: okr.okrCycle.id,
@@ -248,6 +251,7 @@ function entityForCollection(world: World, collection: string): string | undefin
     "check-ins": world.checkIn.id,
     kpis: world.kpi.id,
     escalations: world.escalation.id,
+    notifications: world.notification.id,
     "kpi-floors": world.floor.id,
     edges: world.strategyEdge.id,
     measurements: world.kpi.periodStart,
@@ -329,6 +333,7 @@ export function secretsOf(world: World): string[] {
     world.kpi.name,
     world.escalation.id,
     world.floor.id,
+    world.notification.id,
   ];
 }
 
@@ -350,6 +355,7 @@ export function idsOf(world: World): string[] {
     world.escalation.id,
     world.floor.id,
     world.strategyEdge.id,
+    world.notification.id,
   ];
 }
 

@@ -12,10 +12,13 @@ import * as escalations from "../../shared/schemas/escalations.ts";
 import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
 import * as keyResultFlags from "../../shared/schemas/key-result-flags.ts";
+import * as kpiAnomalies from "../../shared/schemas/kpi-anomalies.ts";
 import * as kpiDrivers from "../../shared/schemas/kpi-drivers.ts";
+import * as kpiEntry from "../../shared/schemas/kpi-entry.ts";
 import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
+import * as notifications from "../../shared/schemas/notifications.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
 import * as okrLint from "../../shared/schemas/okr-lint.ts";
 import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
@@ -43,8 +46,11 @@ const modules = [
   keyResultFlags,
   kpiDrivers,
   kpiImpact,
+  kpiAnomalies,
+  kpiEntry,
   kpiLinks,
   kpis,
+  notifications,
   okrForecasts,
   okrLint,
   okrReviews,

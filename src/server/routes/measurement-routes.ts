@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { OrgIdParamSchema, OrgParamSchema } from "../../shared/schemas/common.ts";
+import { EntryFormSchema } from "../../shared/schemas/kpi-entry.ts";
 import {
   BulkMeasurementsSchema,
   CsvImportReportSchema,
@@ -7,7 +8,6 @@ import {
   calendarDate,
   EnterMeasurementResultSchema,
   EnterMeasurementSchema,
-  EntryFormSchema,
   MeasurementListQuerySchema,
   MeasurementPageSchema,
   MeasurementVersionsSchema,

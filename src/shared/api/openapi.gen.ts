@@ -12628,6 +12628,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/my/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notifications, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description Items per page (1–200) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["NotificationPage"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/my/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of your notifications read (someone else's is 404) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                    /** @description Identifier (UUID) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The notification, read */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Notification"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13930,6 +14127,18 @@ export interface components {
                  * @enum {string|null}
                  */
                 status: "green" | "amber" | "red" | "no_data" | null;
+                /** @description null when usual or with too little history */
+                unusual: {
+                    /**
+                     * @description Which side of the KPI's own normal the value lies on
+                     * @enum {string}
+                     */
+                    direction: "above" | "below";
+                    /** @description Distance from the value the KPI's recent values predict, in robust standard deviations (at most 99) */
+                    score: number;
+                    /** @description The verdict in words, e.g. "4.3 σ below its 26-week level" */
+                    reason: string;
+                } | null;
             };
             trend: components["schemas"]["Trend"];
             openEscalation: components["schemas"]["EscalationSummary"];
@@ -14066,6 +14275,18 @@ export interface components {
                  * @enum {string|null}
                  */
                 status: "green" | "amber" | "red" | "no_data" | null;
+                /** @description null when usual or with too little history */
+                unusual: {
+                    /**
+                     * @description Which side of the KPI's own normal the value lies on
+                     * @enum {string}
+                     */
+                    direction: "above" | "below";
+                    /** @description Distance from the value the KPI's recent values predict, in robust standard deviations (at most 99) */
+                    score: number;
+                    /** @description The verdict in words, e.g. "4.3 σ below its 26-week level" */
+                    reason: string;
+                } | null;
             };
             trend: components["schemas"]["Trend"];
             openEscalation: components["schemas"]["EscalationSummary"];
@@ -14409,8 +14630,41 @@ export interface components {
             frequency: components["schemas"]["Frequency"];
         };
         MeasurementPage: {
-            items: components["schemas"]["Measurement"][];
+            items: {
+                periodStart: string;
+                value: number;
+                source: components["schemas"]["MeasurementSource"];
+                /** @description The person, or the API token ("Transport system feed (API token)"), that wrote the value; null for values Keel wrote itself */
+                authorName: string | null;
+                note: string;
+                /** @description ISO 8601 date-time */
+                recordedAt: string;
+                /** @description 1 for the first value of the period; more means it was corrected */
+                revision: number;
+                /** @enum {string|null} */
+                status: "green" | "amber" | "red" | null;
+                unusual: components["schemas"]["UnusualValue"];
+            }[];
             nextCursor: string | null;
+        };
+        /** @enum {string} */
+        MeasurementSource: "manual" | "import" | "api" | "formula" | "connector";
+        /** @description Set when the value lies outside the KPI's own control limits, whatever its bands say */
+        UnusualValue: {
+            /**
+             * @description Which side of the KPI's own normal the value lies on
+             * @enum {string}
+             */
+            direction: "above" | "below";
+            /** @description Distance from the value the KPI's recent values predict, in robust standard deviations (at most 99) */
+            score: number;
+            /** @description The verdict in words, e.g. "4.3 σ below its 26-week level" */
+            reason: string;
+        } | null;
+        EnterMeasurementResult: {
+            measurement: components["schemas"]["Measurement"];
+            /** @enum {string} */
+            outcome: "created" | "corrected" | "unchanged";
         };
         Measurement: {
             periodStart: string;
@@ -14425,13 +14679,6 @@ export interface components {
             revision: number;
             /** @enum {string|null} */
             status: "green" | "amber" | "red" | null;
-        };
-        /** @enum {string} */
-        MeasurementSource: "manual" | "import" | "api" | "formula" | "connector";
-        EnterMeasurementResult: {
-            measurement: components["schemas"]["Measurement"];
-            /** @enum {string} */
-            outcome: "created" | "corrected" | "unchanged";
         };
         MeasurementVersions: {
             items: components["schemas"]["MeasurementVersion"][];
@@ -14896,6 +15143,31 @@ export interface components {
             trend: components["schemas"]["Trend"];
             /** @description The newest values, oldest first */
             sparkline: components["schemas"]["Point"][];
+        };
+        NotificationPage: {
+            /** @description Newest first */
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @description What happened, e.g. "kpi_unusual" */
+            kind: string;
+            /** @description What it is about, e.g. "kpi" */
+            subjectKind: string;
+            /**
+             * Format: uuid
+             * @description The id of what it is about
+             */
+            subjectId: string;
+            title: string;
+            body: string;
+            /** @description ISO 8601 date-time */
+            createdAt: string;
+            /** @description When the person marked it read; null while unread */
+            readAt: string | null;
         };
     };
     responses: never;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameSchema, TeamScopeSchema, timestamp, VersionSchema } from "./common.ts";
+import { UnusualValueSchema } from "./kpi-anomalies.ts";
 
 /** Finite numbers only: JSON has no NaN or Infinity, and KPI values are stored as doubles. */
 export const kpiValue = () =>
@@ -150,6 +151,7 @@ export const KpiSchema = z.object({
       periodStart: z.string().nullable(),
       value: z.number().nullable(),
       status: KpiStatusSchema.nullable().describe("null when the KPI has no bands"),
+      unusual: UnusualValueSchema.nullable().describe("null when usual or with too little history"),
     })
     .describe("The latest due period (or a newer one that has a value)"),
   trend: TrendSchema,
@@ -373,17 +375,9 @@ export const KpiTreeSchema = z.object({
   usedBy: z.array(z.object({ id: z.uuid(), key: z.string(), name: z.string() })),
 });
 
-export const EntryFormItemSchema = z.object({
-  kpi: KpiSchema,
-  periodStart: z.string().describe("The period to enter: the current one"),
-  periodLabel: z.string(),
-  value: z.number().nullable().describe("The value already entered for that period"),
-  previous: PointSchema.nullable(),
-});
-
-/** GET /kpis/{id}/measurements: one page of the values in force. */
+/** GET /kpis/{id}/measurements: one page of the values in force, each judged against the values before it. */
 export const MeasurementPageSchema = z.object({
-  items: z.array(MeasurementSchema),
+  items: z.array(MeasurementSchema.extend({ unusual: UnusualValueSchema.nullable() })),
   nextCursor: z.string().nullable(),
 });
 
@@ -394,6 +388,3 @@ export const EnterMeasurementResultSchema = z.object({
 });
 
 export const MeasurementVersionsSchema = z.object({ items: z.array(MeasurementVersionSchema) });
-
-/** GET /kpi-entry: the KPIs you feed by hand. */
-export const EntryFormSchema = z.object({ items: z.array(EntryFormItemSchema) });

@@ -1,4 +1,5 @@
 import { todayIn } from "../../../domain/dates.ts";
+import { ANOMALY_POINTS, judgePeriod } from "../../../domain/kpi/anomaly.ts";
 import { bandsInForce } from "../../../domain/kpi/bands.ts";
 import { currentStatus } from "../../../domain/kpi/status.ts";
 import { trend } from "../../../domain/kpi/trend.ts";
@@ -20,9 +21,12 @@ export type PresentContext = {
   permissions: KpiPermissionJudge;
 };
 
-/** How many values to read for cards with `points`-long sparklines (status and trend need a few). */
+/**
+ * How many values to read for cards with `points`-long sparklines: status and trend need
+ * a few, the unusual-value check a whole window (two months of a daily KPI).
+ */
 export function cardPoints(points: number) {
-  return Math.max(points, DETAIL_POINTS);
+  return Math.max(points, DETAIL_POINTS, ANOMALY_POINTS);
 }
 
 /**
@@ -49,6 +53,7 @@ export function presentCards(
       today,
       opts: ctx.periods,
     });
+    const unusual = current.periodStart ? judgePeriod(measured, current.periodStart, kpi.frequency) : null;
     const { relativeSlope: _relative, ...kpiTrend } = trend(measured, kpi.direction);
     const escalation = card?.escalation;
     const connector = card?.connector;
@@ -74,7 +79,7 @@ export function presentCards(
       closeAfterGreenPeriods: kpi.closeAfterGreenPeriods,
       bands: series,
       bandsInForce: bandsInForce(series, current.periodStart ?? today),
-      current,
+      current: { ...current, unusual },
       trend: kpiTrend,
       openEscalation: escalation
         ? {

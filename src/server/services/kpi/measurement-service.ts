@@ -1,5 +1,6 @@
 import { todayIn } from "../../../domain/dates.ts";
 import { frequencyRank, rollUp } from "../../../domain/kpi/aggregation.ts";
+import { ANOMALY_WINDOW, judgePeriod } from "../../../domain/kpi/anomaly.ts";
 import { bandsInForce } from "../../../domain/kpi/bands.ts";
 import {
   isPeriodStart,
@@ -133,8 +134,19 @@ export async function listMeasurements(
   const bands = (await bandsOf(deps.db, actor.organizationId, [kpiId])).get(kpiId) ?? [];
   const items = rows.slice(0, query.limit);
   const last = items[items.length - 1];
+  // The values before the page's oldest, so its oldest items are judged on a whole window too.
+  const earlier = last
+    ? await measurementPage(deps.db, actor.organizationId, kpiId, {
+        before: last.periodStart,
+        limit: ANOMALY_WINDOW[kpi.frequency],
+      })
+    : [];
+  const series = [...items, ...earlier].map((r) => ({ periodStart: r.periodStart, value: r.value }));
   return {
-    items: items.map((r) => presentMeasurement(r, kpi, bands)),
+    items: items.map((r) => ({
+      ...presentMeasurement(r, kpi, bands),
+      unusual: judgePeriod(series, r.periodStart, kpi.frequency),
+    })),
     nextCursor:
       rows.length > query.limit && last ? Buffer.from(last.periodStart).toString("base64url") : null,
   };

@@ -1,4 +1,5 @@
 import type { Queryable } from "../../../db/client.ts";
+import { ANOMALY_POINTS } from "../../../domain/kpi/anomaly.ts";
 import { closingRun, escalationDecision } from "../../../domain/kpi/escalation.ts";
 import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
@@ -21,6 +22,7 @@ import { bandsOf, directDependents } from "../../repositories/kpi-repository.ts"
 import { kpisChangedNearTheirLatest, recentMeasurements } from "../../repositories/measurement-repository.ts";
 import { autoResolveEscalation, openEscalation, unresolvedEscalationsOf } from "./escalation-service.ts";
 import { type Calendar, calendarOfOrganization, recomputeFormulaKpi } from "./formula-recompute.ts";
+import { type JudgedKpi, notifyUnusualValues } from "./unusual-notifications.ts";
 
 /** Queue entries taken per round; a round is one transaction per organisation. */
 const BATCH = 500;
@@ -195,7 +197,14 @@ async function judgeKpis(
   const longestStreak = Math.max(...rows.map((k) => k.closeAfterGreenPeriods));
   // One after another: this runs inside the recompute transaction (one connection).
   const bands = await bandsOf(q, organizationId, activeIds);
-  const values = await recentMeasurements(q, organizationId, activeIds, longestStreak + 1);
+  // Enough values for the unusual-value window too; escalations look at their newest few.
+  const escalationPoints = longestStreak + 1;
+  const values = await recentMeasurements(
+    q,
+    organizationId,
+    activeIds,
+    Math.max(escalationPoints, ANOMALY_POINTS),
+  );
   const open = await unresolvedEscalationsOf(q, organizationId, activeIds);
   const floors = await activeFloorRows(q, organizationId, activeIds, today);
   // The floors open escalations fell through, in force or not (the cycle may have ended).
@@ -205,17 +214,19 @@ async function judgeKpis(
     [...open.values()].flatMap((e) => (e.reason === "floor" && e.floorId ? [e.floorId] : [])),
   );
   const resolved = await resolvedPeriodsOf(q, organizationId, activeIds);
+  const judged: JudgedKpi[] = [];
   for (const kpi of rows) {
-    const measured = (values.get(kpi.id) ?? []).filter(
-      (m) =>
-        m.periodStart <= today &&
-        !(
-          m.source !== "manual" &&
-          m.source !== "import" &&
-          m.source !== "api" &&
-          periodEnd(m.periodStart, kpi.frequency) >= today
-        ),
-    );
+    const judgeable = (m: { periodStart: string; source: string }) =>
+      m.periodStart <= today &&
+      !(
+        m.source !== "manual" &&
+        m.source !== "import" &&
+        m.source !== "api" &&
+        periodEnd(m.periodStart, kpi.frequency) >= today
+      );
+    const all = values.get(kpi.id) ?? [];
+    judged.push({ kpi, measured: all.filter(judgeable) });
+    const measured = all.slice(-escalationPoints).filter(judgeable);
     const latest = measured[measured.length - 1];
     if (!latest) continue;
     const history = statusHistory(measured, bands.get(kpi.id) ?? [], kpi.direction);
@@ -253,4 +264,5 @@ async function judgeKpis(
       });
     }
   }
+  await notifyUnusualValues(q, organizationId, judged);
 }

@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import "./kpi-card.css";
 import { formatKpiValue, kpiStatusFill, periodName, targetLabel } from "./kpi-format.ts";
 import { KpiStatusBadge, TrendArrow } from "./kpi-status.tsx";
+import { UnusualBadge } from "./kpi-unusual.tsx";
 import type { Kpi, KpiCard as KpiCardData } from "./kpis-api.ts";
 import { Sparkline } from "./sparkline.tsx";
 
@@ -96,6 +97,7 @@ export function KpiCard({ slug, kpi }: { slug: string; kpi: KpiCardData }) {
           {kpi.current.periodStart ? periodName(kpi.current.periodStart, kpi.frequency) : "No period yet"}
           {kpi.formula ? " · formula" : ""}
         </span>
+        <UnusualBadge kpi={kpi} />
         <EscalationBadge slug={slug} escalation={kpi.openEscalation} />
       </div>
     </div>

@@ -34,7 +34,7 @@ export function buildKpi(overrides: Partial<Kpi> = {}): Kpi {
       redMin: 93.5,
       redMax: null,
     },
-    current: { periodStart: "2026-11-09", value: 92.1, status: "red" },
+    current: { periodStart: "2026-11-09", value: 92.1, status: "red", unusual: null },
     trend: { direction: "down", slope: -1.2, improving: false },
     openEscalation: null,
     connector: null,

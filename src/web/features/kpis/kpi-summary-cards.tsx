@@ -2,6 +2,7 @@ import { Card, Grid, Group, Text } from "@mantine/core";
 import { BandsSummary, Details } from "./kpi-detail-cards.tsx";
 import { formatKpiValue, periodName, targetLabel, trendLabel } from "./kpi-format.ts";
 import { TrendArrow } from "./kpi-status.tsx";
+import { UnusualNote } from "./kpi-unusual.tsx";
 import type { Kpi } from "./kpis-api.ts";
 
 /** The three cards at the top of a KPI: where it stands, what it aims at, and its details. */
@@ -23,6 +24,7 @@ export function KpiSummaryCards({ slug, kpi: k }: { slug: string; kpi: Kpi }) {
             {k.current.periodStart ? periodName(k.current.periodStart, k.frequency) : "No period yet"} ·{" "}
             {trendLabel(k)}
           </Text>
+          <UnusualNote kpi={k} />
         </Card>
       </Grid.Col>
       <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>

@@ -3,10 +3,10 @@ import type { z } from "zod";
 import type { ApiBody } from "../../../shared/api/client.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { Connector, PutConnectorInput } from "../../../shared/schemas/connectors.ts";
+import type { EntryFormItemSchema } from "../../../shared/schemas/kpi-entry.ts";
 import type {
   CreateKpiInput,
   CsvImportReportSchema,
-  EntryFormItemSchema,
   Kpi,
   KpiBoardSchema,
   KpiTreeSchema,
