@@ -38,7 +38,7 @@ const flaggedKeyResult: Builder = async (c) => {
   );
   const active = await h.ok("PATCH", `${base}/objectives/${draft.id}`, {
     as,
-    body: { version: draft.version, state: "active" },
+    body: { version: draft.version, state: "active", acknowledgeFindings: true },
   });
   const kr = active.keyResults[0];
   for (const [confidence, note] of [
