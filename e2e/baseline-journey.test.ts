@@ -51,7 +51,11 @@ skipWhen(noChromium).describe("accepting a new baseline in the close wizard", ()
       startsOn: addDays(today, -20),
       endsOn: addDays(today, 5),
     });
-    cycle = await call("PATCH", `${org}/cycles/${cycle.id}`, { version: cycle.version, state: "active", acknowledgeFindings: true });
+    cycle = await call("PATCH", `${org}/cycles/${cycle.id}`, {
+      version: cycle.version,
+      state: "active",
+      acknowledgeFindings: true,
+    });
     // A target the KPI's latest value already reaches: the Key Result meets it at close.
     const target = Math.floor(latest) - 1;
     const draft = await call("POST", `${org}/objectives`, {
@@ -69,7 +73,11 @@ skipWhen(noChromium).describe("accepting a new baseline in the close wizard", ()
         },
       ],
     });
-    await call("PATCH", `${org}/objectives/${draft.id}`, { version: draft.version, state: "active", acknowledgeFindings: true });
+    await call("PATCH", `${org}/objectives/${draft.id}`, {
+      version: draft.version,
+      state: "active",
+      acknowledgeFindings: true,
+    });
     cycle = await call("PATCH", `${org}/cycles/${cycle.id}`, { version: cycle.version, state: "grading" });
     const objective = await call("GET", `${org}/objectives/${draft.id}`);
     const kr = objective.keyResults[0];
