@@ -7,11 +7,10 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { addDays } from "../src/domain/dates.ts";
 import { skipWhen } from "../test/support/skip.ts";
-import { apiCaller } from "./support/api.ts";
 import { seriousAxeFindings } from "./support/axe.ts";
-import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
-import { DEMO_OWNER } from "./support/demo-owner.ts";
-import { type DemoKeel, startDemoKeel } from "./support/keel.ts";
+import { noChromium, screenshot } from "./support/browser.ts";
+import { type DemoJourney, openDemoJourney } from "./support/demo-journey.ts";
+import type { DemoKeel } from "./support/keel.ts";
 
 const exact = { exact: true };
 const cycleName = "Returns sprint";
@@ -21,18 +20,11 @@ skipWhen(noChromium).describe("accepting a new baseline in the close wizard", ()
   let keel: DemoKeel;
   let base: string;
   let context: BrowserContext;
-  let call: ReturnType<typeof apiCaller>;
+  let call: DemoJourney["call"];
   let demo: string;
 
   beforeAll(async () => {
-    keel = await startDemoKeel();
-    base = keel.base;
-    browser = await launchBrowser();
-    // axe is injected as a script, which Keel's Content-Security-Policy would refuse.
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-    call = apiCaller(context.request, base);
-    await call("POST", "/api/auth/sign-in", { email: DEMO_OWNER.email, password: DEMO_OWNER.password });
-    demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
+    ({ keel, base, browser, context, call, demo } = await openDemoJourney({ bypassCSP: true }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -4,10 +4,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { skipWhen } from "../test/support/skip.ts";
-import { apiCaller } from "./support/api.ts";
-import { launchBrowser, noChromium } from "./support/browser.ts";
-import { DEMO_OWNER } from "./support/demo-owner.ts";
-import { type DemoKeel, startDemoKeel } from "./support/keel.ts";
+import { noChromium } from "./support/browser.ts";
+import { type DemoJourney, openDemoJourney } from "./support/demo-journey.ts";
+import type { DemoKeel } from "./support/keel.ts";
 
 const exact = { exact: true };
 const costTitle = "Deliver every parcel for less, without cutting corners";
@@ -17,17 +16,11 @@ skipWhen(noChromium).describe("health KPIs in the browser", () => {
   let keel: DemoKeel;
   let base: string;
   let context: BrowserContext;
-  let call: ReturnType<typeof apiCaller>;
+  let call: DemoJourney["call"];
   let demo: string;
 
   beforeAll(async () => {
-    keel = await startDemoKeel();
-    base = keel.base;
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    call = apiCaller(context.request, base);
-    await call("POST", "/api/auth/sign-in", { email: DEMO_OWNER.email, password: DEMO_OWNER.password });
-    demo = (await call("GET", "/api/auth/session")).organizations[0].slug;
+    ({ keel, base, browser, context, call, demo } = await openDemoJourney());
   });
   afterAll(async () => {
     await browser?.close();
