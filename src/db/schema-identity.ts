@@ -36,6 +36,12 @@ export const users = pgTable(
      * and name other operators. The account that set Keel up is the first.
      */
     isOperator: boolean("is_operator").notNull().default(false),
+    /**
+     * When the person proved the address (an emailed link). Accounts made any other way
+     * (setup, an admin, an invitation) count as proved when created, hence the default;
+     * a self sign-up writes null and cannot sign in until the link is opened.
+     */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }).defaultNow(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -107,6 +113,8 @@ export const organizations = pgTable(
     isDemo: boolean("is_demo").notNull().default(false),
     /** OKR status bands (src/domain/okr/status-settings.ts); null = the documented defaults. */
     okrSettings: jsonb("okr_settings"),
+    /** Local hour (0–23, in `timeZone`) at which check-in reminders and digests go out. */
+    reminderHour: smallint("reminder_hour").notNull().default(9),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -127,6 +135,8 @@ export const memberships = pgTable(
     /** The person's manager in this organisation (for 1:1s). */
     managerUserId: uuid("manager_user_id"),
     title: text("title"),
+    /** The person receives the weekly digest email (their own opt-out). */
+    weeklyDigest: boolean("weekly_digest").notNull().default(true),
     status: text("status", { enum: ["active", "deactivated"] })
       .notNull()
       .default("active"),

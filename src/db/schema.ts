@@ -17,10 +17,16 @@
  * - schema-kpis.ts: KPIs, bands, measurements, connectors, floors, escalations;
  * - schema-bridge.ts: where the two meet: promotions, health KPIs, driver trees, the
  *   strategy map;
- * - schema-coach.ts: what the coach keeps: dismissed linter findings, risk flags.
+ * - schema-coach.ts: what the coach keeps: dismissed linter findings, risk flags,
+ *   notifications;
+ * - schema-one-on-ones.ts: 1:1 agendas and their items;
+ * - schema-delivery.ts: what leaves Keel: the email outbox, address proofs, scheduled
+ *   slots, webhooks and their deliveries, scheduled reports.
  */
 export * from "./schema-bridge.ts";
 export * from "./schema-coach.ts";
+export * from "./schema-delivery.ts";
 export * from "./schema-identity.ts";
 export * from "./schema-kpis.ts";
 export * from "./schema-okrs.ts";
+export * from "./schema-one-on-ones.ts";
