@@ -1,7 +1,7 @@
 /**
- * The demo's drafts for next quarter make the linter's mistakes, so a newcomer opening the
- * health check of the planning cycle sees each finding on a plausible draft (all but
- * `sandbagging`, which needs two closed cycles; the demo has one).
+ * The demo tells the coach's stories: drafts for next quarter that make the linter's
+ * mistakes (all but `sandbagging`, which needs two closed cycles; the demo has one), and
+ * last quarter's Objectives whose KPIs moved, one during its cycle and one only after it.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, type Json, type SessionClient, startHarness } from "./support/harness.ts";
@@ -51,5 +51,37 @@ describe("the demo's drafts for next quarter", () => {
     );
     expect(all.size).toBe(9);
     expect(all).not.toContain("sandbagging");
+  });
+
+  it("include a closed Objective whose KPI moved only after a lag, and one that moved it during", async () => {
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Json[];
+    const closed = cycles.find((c) => c.state === "closed")!;
+    const objectives = (
+      await h.ok("GET", `/api/orgs/${slug}/objectives?cycleId=${closed.id}&limit=100`, { as: owner })
+    ).items as Json[];
+    const impactOf = async (title: string) => {
+      const objective = objectives.find((o) => o.title === title);
+      expect(objective, title).toBeDefined();
+      const impact = await h.ok(
+        "GET",
+        `/api/orgs/${slug}/objectives/${objective.id}/kpi-impact?lagCycles=1`,
+        {
+          as: owner,
+        },
+      );
+      expect(impact.kpis).toHaveLength(1);
+      return impact.kpis[0];
+    };
+
+    const lagged = await impactOf("Understand why drivers leave in their first year");
+    expect(lagged).toMatchObject({ name: "Short-notice shift changes", roles: ["health"] });
+    expect(lagged.during.verdict).toBe("no_visible_effect");
+    expect(lagged.after.verdict).toBe("moved");
+    expect(lagged.after.change).toBeLessThan(0); // fewer short-notice changes: the good direction
+
+    const during = await impactOf("Take the pain out of returns for online shops");
+    expect(during).toMatchObject({ name: "Returns processed within 72 h", roles: ["key_result"] });
+    expect(during.during.verdict).toBe("moved");
+    expect(during.after.verdict).toBe("moved");
   });
 });
