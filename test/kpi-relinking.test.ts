@@ -1,7 +1,8 @@
 /**
  * A KR's KPI link removed and re-added, or moved to another KPI, within the cycle: the
  * promotion for the same KPI is reopened (same row, first promoted when it was), a move
- * hands the promotion to the new KPI, and the audit log keeps each step.
+ * starts the new KPI's own promotion while the first KPI keeps its row in its history
+ * (ended "unlinked"), and the audit log keeps each step.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays } from "../src/domain/dates.ts";
@@ -98,7 +99,7 @@ describe("relinking a KR within its cycle", () => {
     expect(await okr.audit(world.owner, first.id, "kpi_promotion.created")).toHaveLength(1);
   });
 
-  it("hands the promotion to another KPI the KR now reads", async () => {
+  it("starts a promotion of another KPI the KR now reads, and leaves the first KPI its history", async () => {
     const moved = await okr.updateKeyResult(lead.client, objective.id, kr.id, {
       kpiId: claims.id,
       startValue: 3.4,
@@ -112,28 +113,45 @@ describe("relinking a KR within its cycle", () => {
     expect(onClaims.promotedIn).toEqual([{ cycleId: cycle.id, cycleName: "Winter quarter" }]);
     // A new promotion, not the old one reopened: dated now, not when on-time delivery was promoted.
     expect(onClaims.promotions[0].createdAt > first.createdAt).toBe(true);
+    expect(onClaims.promotions[0].id).not.toBe(first.id);
+    // On-time delivery no longer has the KR, but keeps its promotion as history.
     const left = await history(onTime.id);
     expect(left.keyResults).toEqual([]);
     expect(left.promotedIn).toEqual([]);
+    expect(left.promotions).toEqual([
+      expect.objectContaining({
+        id: first.id,
+        keyResultId: kr.id,
+        outcome: "unlinked",
+        createdAt: first.createdAt,
+      }),
+    ]);
 
-    // The audit log keeps the promotion of on-time delivery: ended as unlinked, then moved.
+    // The audit log: on-time delivery's promotion ended as unlinked; the claims one was created.
     const ended = await okr.audit(world.owner, first.id, "kpi_promotion.ended");
     expect(ended.map((e: Json) => e.after.kpiId)).toContain(onTime.id);
-    const created = await okr.audit(world.owner, first.id, "kpi_promotion.created");
-    expect(created).toHaveLength(2);
-    expect(created[0].before).toMatchObject({ kpiId: onTime.id, outcome: "unlinked" });
+    const created = await okr.audit(world.owner, onClaims.promotions[0].id, "kpi_promotion.created");
+    expect(created).toHaveLength(1);
     expect(created[0].after).toMatchObject({ kpiId: claims.id, outcome: null });
   });
 
-  it("hands it back when the KR returns to the first KPI", async () => {
+  it("reopens the first KPI's promotion when the KR returns to it; the second keeps its history", async () => {
     await okr.updateKeyResult(lead.client, objective.id, kr.id, {
       kpiId: onTime.id,
       startValue: 90,
       targetValue: 95,
     });
     expect((await history(onTime.id)).promotions).toEqual([
-      expect.objectContaining({ keyResultId: kr.id, outcome: "running" }),
+      expect.objectContaining({
+        id: first.id,
+        keyResultId: kr.id,
+        outcome: "running",
+        createdAt: first.createdAt,
+      }),
     ]);
-    expect((await history(claims.id)).promotions).toEqual([]);
+    expect((await history(claims.id)).promotions).toEqual([
+      expect.objectContaining({ keyResultId: kr.id, outcome: "unlinked", endedAt: expect.any(String) }),
+    ]);
+    expect(await okr.audit(world.owner, first.id, "kpi_promotion.reopened")).toHaveLength(2);
   });
 });

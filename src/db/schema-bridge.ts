@@ -30,7 +30,8 @@ import { cycles, keyResults, objectives } from "./schema-okrs.ts";
 /**
  * A KPI promoted to a Key Result for one cycle: written when a KR starts reading a KPI
  * (by promotion or by linking it in the KR form) and kept when the link is later removed,
- * so the history survives. `outcome` is set when the cycle closes; the baseline decision
+ * so the history survives. One row per KR and KPI: a KR moved to another KPI leaves the
+ * first KPI's row (ended "unlinked") in that KPI's history, and moving back reopens it. `outcome` is set when the cycle closes; the baseline decision
  * by a person who may change the KPI's bands, once the KR met its target.
  */
 export const kpiPromotions = pgTable(
@@ -56,7 +57,7 @@ export const kpiPromotions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
-    uniqueIndex("kpi_promotions_key_result_key").on(t.organizationId, t.keyResultId),
+    uniqueIndex("kpi_promotions_key_result_kpi_key").on(t.organizationId, t.keyResultId, t.kpiId),
     foreignKey({
       name: "kpi_promotions_kpi_fk",
       columns: [t.organizationId, t.kpiId],

@@ -105,10 +105,10 @@ export async function otherReadersInObjective(
 export type PromotionRow = typeof kpiPromotions.$inferSelect;
 
 /**
- * Records that a KR now reads a KPI in a cycle. A KR has one promotion row (its unique
- * key). Linking the same KPI again after an unlink reopens that row: it runs again and
- * keeps when, and by whom, the KPI was first promoted. Linking another KPI hands the row
- * to that KPI as a fresh promotion; the audit log keeps what it said before.
+ * Records that a KR now reads a KPI in a cycle. A KR has one promotion row per KPI (the
+ * unique key). Linking the same KPI again after an unlink reopens that row: it runs again
+ * and keeps when, and by whom, the KPI was first promoted. Linking another KPI writes that
+ * KPI's own row; the first KPI's row stays in its history, ended "unlinked".
  */
 export async function upsertPromotion(
   q: Queryable,
@@ -124,12 +124,9 @@ export async function upsertPromotion(
       promotedByUserId: row.userId,
     })
     .onConflictDoUpdate({
-      target: [kpiPromotions.organizationId, kpiPromotions.keyResultId],
+      target: [kpiPromotions.organizationId, kpiPromotions.keyResultId, kpiPromotions.kpiId],
       set: {
-        kpiId: row.kpiId,
         cycleId: row.cycleId,
-        promotedByUserId: sql`case when ${kpiPromotions.kpiId} = excluded.kpi_id
-          then ${kpiPromotions.promotedByUserId} else excluded.promoted_by_user_id end`,
         outcome: null,
         finalValue: null,
         baselineDecision: null,
@@ -137,8 +134,6 @@ export async function upsertPromotion(
         baselineDecidedAt: null,
         baselineEffectiveFrom: null,
         endedAt: null,
-        createdAt: sql`case when ${kpiPromotions.kpiId} = excluded.kpi_id
-          then ${kpiPromotions.createdAt} else now() end`,
       },
     })
     .returning();

@@ -241,12 +241,23 @@ export function reopenPromotionsOfCycle(q: Queryable, organizationId: string, cy
     .returning();
 }
 
-/** The promotion a KR has (at most one: its unique key). */
-export async function promotionOfKeyResult(q: Queryable, organizationId: string, keyResultId: string) {
+/** A KR's promotion of one KPI (at most one: the unique key). */
+export async function promotionOfKeyResult(
+  q: Queryable,
+  organizationId: string,
+  keyResultId: string,
+  kpiId: string,
+) {
   const [row] = await q
     .select()
     .from(kpiPromotions)
-    .where(and(eq(kpiPromotions.organizationId, organizationId), eq(kpiPromotions.keyResultId, keyResultId)));
+    .where(
+      and(
+        eq(kpiPromotions.organizationId, organizationId),
+        eq(kpiPromotions.keyResultId, keyResultId),
+        eq(kpiPromotions.kpiId, kpiId),
+      ),
+    );
   return row;
 }
 

@@ -159,7 +159,10 @@ export async function loadLintWorld(
           'outcome', p.outcome, 'finalScore', k.final_score))
         from objectives o
         join key_results k on k.organization_id = o.organization_id and k.objective_id = o.id
-        left join kpi_promotions p on p.organization_id = k.organization_id and p.key_result_id = k.id
+        -- The KPI the KR read last (a KR moved between KPIs has a promotion for each).
+        left join lateral (select p.kpi_id, p.outcome from kpi_promotions p
+          where p.organization_id = k.organization_id and p.key_result_id = k.id
+          order by p.created_at desc, p.id limit 1) p on true
         where o.organization_id = ${org} and o.cycle_id = (select id from prev_cycle)
           and o.archived_at is null and k.archived_at is null
           and (o.team_id = any(${uuidArray(w.teamIds)})

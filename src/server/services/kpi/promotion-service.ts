@@ -139,7 +139,12 @@ export async function promoteKpi(deps: Deps, actor: Actor, kpiId: string, input:
       });
       results.push({ keyResultId: row.id });
     }
-    const promotionId = (await promotionOfKeyResult(tx, actor.organizationId, results[0]!.keyResultId))!.id;
+    const promotionId = (await promotionOfKeyResult(
+      tx,
+      actor.organizationId,
+      results[0]!.keyResultId,
+      kpi.id,
+    ))!.id;
     await recordAudit(tx, actor, {
       action: "kpi.promoted",
       entityType: "kpi",

@@ -114,7 +114,7 @@ export async function applyKpiLink(
     ...(value === null ? {} : { currentValue: value }),
   });
   if (kr.previousKpiId !== kpi.id) {
-    const before = await promotionOfKeyResult(q, org, kr.id);
+    const before = await promotionOfKeyResult(q, org, kr.id, kpi.id);
     const promotion = await upsertPromotion(q, {
       organizationId: org,
       kpiId: kpi.id,
@@ -122,8 +122,8 @@ export async function applyKpiLink(
       keyResultId: kr.id,
       userId: actor.userId,
     });
-    // Re-adding the KPI the link was removed from picks its promotion up again.
-    const reopened = before?.kpiId === kpi.id;
+    // Re-adding a KPI the KR read before picks that KPI's promotion up again.
+    const reopened = before !== undefined;
     await recordAudit(q, actor, {
       action: reopened ? "kpi_promotion.reopened" : "kpi_promotion.created",
       entityType: "kpi_promotion",

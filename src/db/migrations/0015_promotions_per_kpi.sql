@@ -1,0 +1,2 @@
+DROP INDEX "kpi_promotions_key_result_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "kpi_promotions_key_result_kpi_key" ON "kpi_promotions" USING btree ("organization_id","key_result_id","kpi_id");
