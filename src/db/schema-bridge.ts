@@ -6,7 +6,8 @@
  * - objective_health_kpis: the 2–4 KPIs an Objective must not break while it changes
  *   something (guard rails);
  * - kpi_drivers: a KPI driven by others without arithmetic (a driver tree, beside formulas);
- * - strategy_edges: cause → effect between themes or strategic Objectives (the strategy map).
+ * - strategy_edges: cause → effect between themes or strategic Objectives (the strategy map);
+ * - kpi_headlines: the KPIs admins chose for the leadership home's KPI strip.
  * Same conventions as schema.ts: organisation ids in every key.
  */
 import {
@@ -14,6 +15,7 @@ import {
   doublePrecision,
   foreignKey,
   index,
+  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -154,5 +156,28 @@ export const strategyEdges = pgTable(
   (t) => [
     primaryKey({ columns: [t.organizationId, t.id] }),
     uniqueIndex("strategy_edges_ends_key").on(t.organizationId, t.fromKind, t.fromId, t.toKind, t.toId),
+  ],
+);
+
+/**
+ * The organisation's headline KPIs, chosen by admins, in the order the leadership home's
+ * KPI strip shows them. With none chosen, the strip shows the company-level KPIs and
+ * every red KPI in scope.
+ */
+export const kpiHeadlines = pgTable(
+  "kpi_headlines",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    kpiId: uuid("kpi_id").notNull(),
+    position: integer("position").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.kpiId] }),
+    foreignKey({
+      name: "kpi_headlines_kpi_fk",
+      columns: [t.organizationId, t.kpiId],
+      foreignColumns: [kpis.organizationId, kpis.id],
+    }).onDelete("cascade"),
   ],
 );

@@ -396,26 +396,3 @@ export const escalationEntries = pgTable(
     index("escalation_entries_escalation_idx").on(t.organizationId, t.escalationId, t.createdAt),
   ],
 );
-
-/**
- * The organisation's headline KPIs, chosen by admins, in the order the leadership home's
- * KPI strip shows them. With none chosen, the strip shows the company-level KPIs and
- * every red KPI in scope.
- */
-export const kpiHeadlines = pgTable(
-  "kpi_headlines",
-  {
-    organizationId: uuid("organization_id").notNull(),
-    kpiId: uuid("kpi_id").notNull(),
-    position: integer("position").notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.organizationId, t.kpiId] }),
-    foreignKey({
-      name: "kpi_headlines_kpi_fk",
-      columns: [t.organizationId, t.kpiId],
-      foreignColumns: [kpis.organizationId, kpis.id],
-    }).onDelete("cascade"),
-  ],
-);
