@@ -217,7 +217,7 @@ export function closedAgendasOfPair(q: Queryable, organizationId: string, pair: 
   return q
     .select()
     .from(oneOnOneAgendas)
-    .where(and(ofPair(organizationId, pair), eq(oneOnOneAgendas.status, "closed")))
+    .where(and(ofPair(organizationId, pair), ne(oneOnOneAgendas.status, "open")))
     .orderBy(desc(oneOnOneAgendas.closedAt), desc(oneOnOneAgendas.id))
     .limit(limit);
 }
