@@ -15904,8 +15904,8 @@ export interface components {
             title: string;
         };
         UpdateOneOnOneItem: {
-            /** @description Ticked off (true) or back on the list (false) */
-            done: boolean;
+            /** @description Ticked off (true) or back on the list (false); left out, nothing changes */
+            done?: boolean;
         };
         CloseOneOnOne: {
             /** @description The meeting's notes (may be empty); kept with the closed agenda */

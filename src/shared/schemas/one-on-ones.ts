@@ -105,7 +105,10 @@ export const AddOneOnOneItemSchema = z.strictObject({
 });
 
 export const UpdateOneOnOneItemSchema = z.strictObject({
-  done: z.boolean().describe("Ticked off (true) or back on the list (false)"),
+  done: z
+    .boolean()
+    .optional()
+    .describe("Ticked off (true) or back on the list (false); left out, nothing changes"),
 });
 
 export const CloseOneOnOneSchema = z.strictObject({

@@ -173,13 +173,13 @@ export async function updateOneOnOneItem(
   actor: Actor,
   agendaId: string,
   itemId: string,
-  input: { done: boolean },
+  input: { done?: boolean | undefined },
 ) {
   const agenda = await deps.db.transaction(async (tx) => {
     const open = await openAgendaForChange(tx, actor, agendaId);
     const item = await findItem(tx, actor.organizationId, agendaId, itemId);
     if (!item) throw notFound("That agenda item");
-    if ((item.doneAt !== null) === input.done) return open;
+    if (input.done === undefined || (item.doneAt !== null) === input.done) return open;
     const updated = await setItemDone(tx, actor.organizationId, itemId, {
       doneAt: input.done ? deps.now() : null,
       doneByUserId: input.done ? actor.userId : null,
