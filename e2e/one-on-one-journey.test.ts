@@ -58,7 +58,8 @@ skipWhen(noChromium).describe("the 1:1 agenda in the browser", () => {
     const added = page.getByTestId("one-on-one-item").filter({ hasText: "Who to ask at Platform" });
     await added.waitFor();
 
-    await flagged.getByRole("checkbox").check();
+    // The box follows the saved agenda: it turns once Keel has the tick.
+    await flagged.getByRole("checkbox").click();
     await expect.poll(() => flagged.getByRole("checkbox").isChecked()).toBe(true);
     await expect.poll(() => flagged.textContent()).toContain("Ticked off");
 
