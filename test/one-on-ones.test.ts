@@ -249,4 +249,23 @@ describe("a new manager", () => {
       expect.objectContaining({ manager: { userId: w.newManager.id, name: "Katarzyna Mazur" } }),
     ]);
   });
+
+  it("ends a deactivated person's 1:1 with their manager, keeping its history", async () => {
+    const open = (await w.pair(w.newManager.client, w.newManager, w.ewa)).agenda;
+    const person = await w.h.ok("GET", `${w.base}/people/${w.ewa.id}`, { as: w.owner });
+    await w.h.ok("PATCH", `${w.base}/people/${w.ewa.id}`, {
+      as: w.owner,
+      body: { version: person.version, status: "deactivated" },
+    });
+    expect(await w.pair(w.newManager.client, w.newManager, w.ewa)).toMatchObject({
+      current: false,
+      agenda: null,
+    });
+    const mine = await w.h.ok("GET", `${w.base}/one-on-ones`, { as: w.newManager.client });
+    expect(mine.asManager).toEqual([]);
+    const history = await w.h.ok("GET", `${w.pairPath(w.newManager, w.ewa)}/history`, {
+      as: w.newManager.client,
+    });
+    expect(history.items.map((a: Json) => [a.id, a.status])).toEqual([[open.id, "archived"]]);
+  });
 });
