@@ -62,6 +62,19 @@ describe("the demo's risk flag", () => {
     expect(company.items.map((i: Json) => i.flag.id)).toEqual([item.flag.id]);
   });
 
+  it("puts the flag on the squad lead's next 1:1 with their manager, quoting the sentence", async () => {
+    const tree = await h.ok("GET", `/api/orgs/${slug}/teams/tree`, { as: owner });
+    const [item] = (await h.ok("GET", `/api/orgs/${slug}/teams/${tree.roots[0].id}/flags`, { as: owner }))
+      .items;
+    const lead = await h.ok("GET", `/api/orgs/${slug}/people/${item.keyResult.ownerUserId}`, { as: owner });
+    const pair = await h.ok("GET", `/api/orgs/${slug}/one-on-ones/${lead.managerUserId}/${lead.userId}`, {
+      as: owner,
+    });
+    const flagged = pair.agenda.items.filter((i: Json) => i.kind === "risk_flag");
+    expect(flagged).toHaveLength(1);
+    expect(flagged[0]).toMatchObject({ quote: item.flag.quote, subject: { id: item.keyResult.id } });
+  });
+
   it("stores what Keel read in every demo check-in's note", async () => {
     const tree = await h.ok("GET", `/api/orgs/${slug}/teams/tree`, { as: owner });
     const objectives = (

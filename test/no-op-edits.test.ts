@@ -34,6 +34,8 @@ async function current(op: Operation, path: string): Promise<Json> {
     return objective.keyResults.find((k: Json) => k.id === w.keyResult.id);
   }
   if (op.path.endsWith("/check-ins/{checkInId}")) return {};
+  // A 1:1 agenda item has no version and no page of its own.
+  if (op.path.endsWith("/one-on-one-agendas/{agendaId}/items/{itemId}")) return {};
   return h.ok("GET", path, { as: w.owner });
 }
 

@@ -33,6 +33,7 @@ import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
+import { oneOnOneRoutes } from "./routes/one-on-one-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
 import { peopleRoutes } from "./routes/people-routes.ts";
 import { strategyRoutes } from "./routes/strategy-routes.ts";
@@ -95,6 +96,7 @@ export function createApp(deps: Deps): Api {
   kpiConnectorRoutes(app, deps);
   strategyRoutes(app, deps);
   notificationRoutes(app, deps);
+  oneOnOneRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

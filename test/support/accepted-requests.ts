@@ -19,6 +19,7 @@ import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
 import { lintBuilders } from "./accepted-lint.ts";
 import { notificationBuilders } from "./accepted-notifications.ts";
+import { oneOnOneBuilders } from "./accepted-one-on-ones.ts";
 import {
   connectorBody,
   freshEmail,
@@ -316,6 +317,7 @@ const builders: Record<string, Builder> = {
   ...checkInNoteBuilders,
   ...strategyBuilders,
   ...notificationBuilders,
+  ...oneOnOneBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

@@ -7,6 +7,7 @@ import { buildCycle, buildInvitation, buildTeam, buildTheme } from "./factories.
 import type { Harness, OrgRef, SessionClient, TokenClient } from "./harness.ts";
 import type { Operation } from "./openapi.ts";
 import { buildKpis } from "./world-kpis.ts";
+import { buildOneOnOne } from "./world-one-on-ones.ts";
 
 export type World = {
   org: OrgRef;
@@ -38,6 +39,8 @@ export type World = {
   notification: { id: string };
   /** A strategy map edge from `theme` to the first default theme. */
   strategyEdge: { id: string };
+  /** The owner manages `person`: their 1:1's open agenda and an item the owner added. */
+  oneOnOne: { managerUserId: string; agendaId: string; itemId: string; itemTitle: string };
 };
 
 export type WorldNames = {
@@ -140,6 +143,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     strategyEdge: { id: strategyEdge.id },
     ...okr,
     ...kpis,
+    ...(await buildOneOnOne(h, { org, owner, personId: person.id })),
   };
 }
 
@@ -257,6 +261,11 @@ function entityForCollection(world: World, collection: string): string | undefin
     measurements: world.kpi.periodStart,
     // The world has no promotion; under another organisation's KPI any id is refused.
     promotions: world.kpi.id,
+    // A pair is /one-on-ones/{managerUserId}/{reportUserId}: the owner manages `person`.
+    "one-on-ones": world.oneOnOne.managerUserId,
+    "{managerUserId}": world.person.id,
+    "one-on-one-agendas": world.oneOnOne.agendaId,
+    items: world.oneOnOne.itemId,
   };
   return byCollection[collection];
 }
@@ -334,6 +343,9 @@ export function secretsOf(world: World): string[] {
     world.escalation.id,
     world.floor.id,
     world.notification.id,
+    world.oneOnOne.agendaId,
+    world.oneOnOne.itemId,
+    world.oneOnOne.itemTitle,
   ];
 }
 
@@ -356,6 +368,9 @@ export function idsOf(world: World): string[] {
     world.floor.id,
     world.strategyEdge.id,
     world.notification.id,
+    world.oneOnOne.agendaId,
+    world.oneOnOne.itemId,
+    world.oneOnOne.itemTitle,
   ];
 }
 

@@ -23,6 +23,7 @@ import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
 import * as okrLint from "../../shared/schemas/okr-lint.ts";
 import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
 import * as okrs from "../../shared/schemas/okrs.ts";
+import * as oneOnOnes from "../../shared/schemas/one-on-ones.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
 import * as people from "../../shared/schemas/people.ts";
 import * as strategy from "../../shared/schemas/strategy.ts";
@@ -55,6 +56,7 @@ const modules = [
   okrLint,
   okrReviews,
   okrs,
+  oneOnOnes,
   organizations,
   people,
   strategy,

@@ -23,6 +23,7 @@ import {
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { issuePasswordReset } from "./auth-service.ts";
 import { issueInvitation } from "./invitation-service.ts";
+import { moveOneOnOnesToNewManager } from "./one-on-ones/manager-change.ts";
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
 
@@ -162,6 +163,11 @@ export async function updatePerson(
       );
     }
     const after = (await findPerson(tx, actor.organizationId, userId))!;
+    if (after.managerUserId !== before.managerUserId || after.status !== before.status) {
+      // The old pair's next 1:1 ends with the relationship (docs/one-on-ones.md).
+      const managerNow = after.status === "active" ? after.managerUserId : null;
+      await moveOneOnOnesToNewManager(tx, actor, userId, managerNow, deps.now());
+    }
     const action =
       input.status && input.status !== before.status
         ? input.status === "deactivated"

@@ -73,6 +73,20 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: "one-on-ones",
+                lazy: () =>
+                  import("../features/one-on-ones/one-on-ones-page.tsx").then((m) => ({
+                    Component: m.OneOnOnesPage,
+                  })),
+              },
+              {
+                path: "one-on-ones/:managerUserId/:reportUserId",
+                lazy: () =>
+                  import("../features/one-on-ones/one-on-one-page.tsx").then((m) => ({
+                    Component: m.OneOnOnePage,
+                  })),
+              },
+              {
                 path: "team-check-ins",
                 lazy: () =>
                   import("../features/team-check-ins/team-check-ins-page.tsx").then((m) => ({

@@ -9,8 +9,27 @@ import { listCheckIns } from "../../repositories/check-in-repository.ts";
 import { findKeyResult, findObjectiveRow } from "../../repositories/okr-repository.ts";
 
 /** More check-ins than a weekly cadence gives in two years: the forecast reads them all. */
-const HISTORY_LIMIT = 1_000;
+export const HISTORY_LIMIT = 1_000;
 const DAY_MS = 86_400_000;
+
+/**
+ * The forecast's points from check-ins (their latest versions): each value on its day of
+ * the cycle in the organisation's calendar, plus the time of day, so two check-ins on one
+ * day keep their order and count as that day's last. Check-ins without a value are left out.
+ */
+export function forecastPoints(
+  checkIns: ReadonlyArray<{ createdAt: Date; value: number | null }>,
+  cycleStartsOn: string,
+  timeZone: string,
+) {
+  return checkIns
+    .filter((c) => c.value !== null)
+    .map((c) => {
+      const at = new Date(c.createdAt);
+      const day = daysBetween(cycleStartsOn, todayIn(timeZone, at));
+      return { day: day + (at.getTime() % DAY_MS) / DAY_MS, value: c.value as number };
+    });
+}
 
 /**
  * A metric KR's forecast for its cycle's end, from its check-ins (their latest versions).
@@ -38,15 +57,11 @@ export async function keyResultForecast(
 
   const checkIns = await listCheckIns(deps.db, actor.organizationId, keyResultId, HISTORY_LIMIT);
   const { cycleStartsOn, cycleEndsOn } = row;
-  const points = checkIns
-    .filter((r) => r.checkIn.value !== null)
-    .map((r) => {
-      // The day in the organisation's calendar, plus the time of day, so two check-ins on
-      // one day keep their order and count as that day's last.
-      const at = new Date(r.checkIn.createdAt);
-      const day = daysBetween(cycleStartsOn, todayIn(actor.timeZone, at));
-      return { day: day + (at.getTime() % DAY_MS) / DAY_MS, value: r.checkIn.value as number };
-    });
+  const points = forecastPoints(
+    checkIns.map((r) => r.checkIn),
+    cycleStartsOn,
+    actor.timeZone,
+  );
   if (points.length < MIN_CHECK_INS) return answer("too_few_check_ins");
   const forecast = forecastKeyResult({
     points,

@@ -25,6 +25,7 @@ import {
 } from "../../repositories/key-result-flag-repository.ts";
 import { findKeyResult, findObjectiveRow } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
+import { placeFlagOnAgenda } from "../one-on-ones/agenda-sync.ts";
 import { readabilityOf } from "./okr-access.ts";
 import { RESTRICTED_KEY_RESULT_TITLE, RESTRICTED_TITLE, type Visibility } from "./okr-presenter.ts";
 
@@ -97,7 +98,10 @@ export async function reviewFlagAfterCheckIn(
       ...decision.flag,
       createdAt: now,
     });
-    if (raised) await audit("key_result_flag.raised", null, raised);
+    if (raised) {
+      await audit("key_result_flag.raised", null, raised);
+      await placeFlagOnAgenda(tx, actor.organizationId, raised, now);
+    }
   } else if (decision.kind === "refresh" && state.open) {
     const refreshed = await updateOpenFlag(tx, actor.organizationId, state.open.id, decision.flag);
     if (refreshed) await audit("key_result_flag.updated", state.open, refreshed);

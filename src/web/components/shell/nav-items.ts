@@ -10,6 +10,7 @@ import {
   IconLayoutDashboard,
   IconLayoutKanban,
   IconMailForward,
+  IconMessages,
   IconPencilPlus,
   IconRoute,
   IconSettings,
@@ -57,6 +58,14 @@ export const navItems: NavItem[] = [
     section: "main",
     adminOnly: false,
     leadsOnly: true,
+  },
+  {
+    label: "1:1s",
+    path: "one-on-ones",
+    icon: IconMessages,
+    goKey: "1",
+    section: "main",
+    adminOnly: false,
   },
   {
     label: "Alignment",
