@@ -40,4 +40,3 @@ export function kpiValueDue(input: ValueDueInput): ValueDue | null {
   const dueOn = periodDueDate(periodStart, input.frequency);
   return { periodStart, dueOn, overdue: input.today > dueOn };
 }
-

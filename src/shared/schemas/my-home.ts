@@ -80,6 +80,8 @@ export const MyHomeSchema = z.object({
   cycles: z
     .array(z.object({ id: z.uuid(), name: z.string() }))
     .describe("The active cycles my KRs belong to"),
-  keyResults: z.array(MyKeyResultSchema).describe("KRs I own or contribute to on active Objectives of active cycles"),
+  keyResults: z
+    .array(MyKeyResultSchema)
+    .describe("KRs I own or contribute to on active Objectives of active cycles"),
   kpis: z.array(MyKpiSchema).describe("Active KPIs I own, by name"),
 });

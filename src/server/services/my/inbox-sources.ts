@@ -2,9 +2,10 @@
  * Each kind of inbox item, read for one person and turned into items. Each source reads
  * only what is still owed, so an item leaves the inbox when the thing is done (docs/inbox.md).
  */
+
+import type { Queryable } from "../../../db/client.ts";
 import type { InboxItem } from "../../../shared/schemas/my-home.ts";
 import type { Actor } from "../../context.ts";
-import type { Queryable } from "../../../db/client.ts";
 import { selectObjectivesForLint } from "../../repositories/lint-dismissal-repository.ts";
 import {
   draftIdsOwnedBy,

@@ -48,7 +48,11 @@ export async function myRunningKeyResults(deps: Deps, actor: Actor, userId: stri
           today: clock.today,
           weekStart: actor.weekStart as WeekStart,
           lastCheckInOn: k.lastCheckInAt ? todayIn(clock.timeZone, new Date(k.lastCheckInAt)) : null,
-          expectedSince: checkInsExpectedSince(startsOn.get(o.id) ?? clock.today, addedOn.get(k.id), k.activeFrom),
+          expectedSince: checkInsExpectedSince(
+            startsOn.get(o.id) ?? clock.today,
+            addedOn.get(k.id),
+            k.activeFrom,
+          ),
         });
         return {
           objective: { id: o.id, title: o.title, teamName: o.teamName, cycleId: o.cycleId },
