@@ -162,6 +162,8 @@ skipWhen(noChromium).describe("keyboard and contrast", () => {
     const team = tree.roots[0].children[0] ?? tree.roots[0];
     const pages: Record<string, string> = {
       overview: o,
+      inbox: `${o}/inbox`,
+      "my home": `${o}/my`,
       teams: `${o}/teams`,
       "team KPI board": `${o}/teams/${team.id}/kpis`,
       "KPI board": `${o}/kpis`,

@@ -51,7 +51,7 @@ export function InboxList({
       {INBOX_KINDS.filter((kind) => inbox.counts[kind] > 0).map((kind) => (
         <Card key={kind} withBorder padding={0} component="section" aria-labelledby={`inbox-${kind}`}>
           <Group px="md" pt="sm" gap="xs" justify="space-between">
-            <Title order={headingOrder} size="h5" id={`inbox-${kind}`}>
+            <Title order={headingOrder} id={`inbox-${kind}`}>
               {headings[kind]} <span className="keel-num">({inbox.counts[kind]})</span>
             </Title>
             <Text size="xs" c="dimmed">

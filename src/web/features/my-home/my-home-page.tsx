@@ -26,7 +26,7 @@ export function MyHomePage() {
       />
       <Stack gap="md">
         <section aria-labelledby="my-inbox-heading">
-          <Title order={2} size="h4" mb="xs" id="my-inbox-heading">
+          <Title order={2} mb="xs" id="my-inbox-heading">
             Inbox
             {inbox.data && inbox.data.total > 0 && (
               <>

@@ -15,7 +15,7 @@ export function MyKeyResultsSection({ slug, home }: { slug: string; home: MyHome
   return (
     <Card withBorder padding={0} component="section" aria-labelledby="my-key-results">
       <Group justify="space-between" px="md" pt="sm" pb="xs">
-        <Title order={2} size="h4" id="my-key-results">
+        <Title order={2} id="my-key-results">
           My key results
         </Title>
         {home.keyResults.length > 0 && (
@@ -61,7 +61,7 @@ export function MyKeyResultsSection({ slug, home }: { slug: string; home: MyHome
                   </Text>
                   <Text
                     size="xs"
-                    w={150}
+                    w={180}
                     c={checkIn.overdue ? "red" : checkIn.due ? undefined : "dimmed"}
                     fw={checkIn.due ? 600 : 400}
                   >
@@ -88,7 +88,7 @@ export function MyKpisSection({ slug, home }: { slug: string; home: MyHome }) {
   return (
     <Card withBorder padding={0} component="section" aria-labelledby="my-kpis">
       <Group justify="space-between" px="md" pt="sm" pb="xs">
-        <Title order={2} size="h4" id="my-kpis">
+        <Title order={2} id="my-kpis">
           My KPIs
         </Title>
         {owed > 0 && (
