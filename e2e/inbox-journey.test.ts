@@ -122,7 +122,7 @@ skipWhen(noChromium).describe("the inbox in the browser", () => {
     expect(await due.getByTestId("inbox-item").count()).toBe(2);
     const count = page.getByTestId("inbox-count");
     await expect.poll(() => count.innerText()).toBe("2");
-    expect(await page.getByTestId("my-key-result").count()).toBe(2);
+    await expect.poll(() => page.getByTestId("my-key-result").count()).toBe(2);
     await screenshot(page, "40-my-home-inbox");
     expect(await axeBothSchemes(page, `${base}/o/${org}`)).toEqual([]);
 
