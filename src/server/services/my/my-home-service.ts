@@ -23,8 +23,10 @@ export async function myHome(deps: Deps, actor: Actor) {
   authorize(actor, "read");
   const userId = actor.userId;
   if (!userId) return { cycles: [], keyResults: [], kpis: [] };
-  const krs = await myRunningKeyResults(deps, actor, userId);
-  const kpis = await myKpis(deps, actor, userId);
+  const [krs, kpis] = await Promise.all([
+    myRunningKeyResults(deps, actor, userId),
+    myKpis(deps, actor, userId),
+  ]);
   const cycles = new Map(krs.map((k) => [k.objective.cycleId, k.cycleName]));
   return {
     cycles: [...cycles].map(([id, name]) => ({ id, name })),
@@ -48,14 +50,15 @@ export async function myInbox(deps: Deps, actor: Actor) {
   if (!userId) return { items: [], total: 0, counts: countInbox([]) };
   const q = deps.db;
   const answers = roleAtLeast(actor.role, "member");
-  const parts: InboxItem[][] = [
-    checkInItems(actor, await myRunningKeyResults(deps, actor, userId)),
-    valueItems(actor, await myKpis(deps, actor, userId)),
-    answers ? await escalationItems(q, actor, userId) : [],
-    await oneOnOneItems(q, actor, userId),
-    await lintItems(q, actor, userId),
-    await notificationItems(q, actor, userId),
-  ];
+  // The sources are independent: on PostgreSQL they run on separate connections at once.
+  const parts: InboxItem[][] = await Promise.all([
+    myRunningKeyResults(deps, actor, userId).then((krs) => checkInItems(actor, krs)),
+    myKpis(deps, actor, userId).then((kpis) => valueItems(actor, kpis)),
+    answers ? escalationItems(q, actor, userId) : [],
+    oneOnOneItems(q, actor, userId),
+    lintItems(q, actor, userId),
+    notificationItems(q, actor, userId),
+  ]);
   const items = orderInbox(parts.flat());
   return { items, total: items.length, counts: countInbox(items) };
 }
