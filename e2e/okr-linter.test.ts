@@ -83,8 +83,18 @@ skipWhen(noChromium).describe("the OKR linter in the Objective editor", () => {
     expect(await dialog.locator('[data-rule="business-as-usual"]').count()).toBe(1);
     await screenshot(page, "lint-01-business-as-usual");
 
+    // The fix removes the KR and opens the team's KPI board beside the draft, the new KPI's
+    // form filled in from the KR.
+    const opened = context.waitForEvent("page");
     await finding.getByRole("button", { name: "Move to the KPI board", exact: true }).click();
     await finding.waitFor({ state: "detached" });
+    const board = await opened;
+    await board.waitForLoadState();
+    expect(new URL(board.url()).pathname).toBe(`/o/${org}/teams/${company.id}/kpis`);
+    const kpiForm = board.getByRole("dialog");
+    await kpiForm.getByLabel("Name", exact).waitFor();
+    expect(await kpiForm.getByLabel("Name", exact).inputValue()).toBe("Keep on-time delivery at 97 %");
+    await board.close();
     expect(await dialog.getByLabel("Key result title", exact).count()).toBe(1);
     expect(await dialog.getByLabel("Key result title", exact).first().inputValue()).toBe(
       "Same-day parcels: 40 % → 75 %",

@@ -104,6 +104,34 @@ export async function loadLintWorld(
       select s.root, t.id, s.depth + 1 from teams t join subtree s on t.parent_id = s.id
       where t.organization_id = ${org} and s.depth < 50
     ),
+    -- Each chosen team's subtree KPIs and closed-cycle scores, computed once for all teams
+    -- and joined (not looked up per team: a cycle's health check names 1,500 teams).
+    team_kpis as (
+      select s.root, k.id, k.name,
+        row_number() over (partition by s.root order by s.depth, k.created_at, k.id) as rn
+      from subtree s join kpis k on k.organization_id = ${org} and k.team_id = s.id and k.state = 'active'
+    ),
+    team_history as (
+      select o.team_id, c.name, c.ends_on, array_agg(k.final_score) as scores,
+        row_number() over (partition by o.team_id order by c.ends_on desc, c.id) as rn
+      from cycles c
+      join objectives o on o.organization_id = c.organization_id and o.cycle_id = c.id
+      join key_results k on k.organization_id = o.organization_id and k.objective_id = o.id
+      where c.organization_id = ${org} and c.state = 'closed' and o.team_id in (select id from chosen_teams)
+        and o.archived_at is null and k.archived_at is null and k.final_score is not null
+      group by o.team_id, c.id, c.name, c.ends_on
+    ),
+    team_facts as (
+      select ct.id, ct.parent_id, tk.kpis, th.history, f.team_id is not null as has_floor
+      from chosen_teams ct
+      left join (select root, json_agg(json_build_object('id', id, 'name', name) order by rn) as kpis
+        from team_kpis where rn <= ${TEAM_KPI_SUGGESTIONS} group by root) tk on tk.root = ct.id
+      left join (select team_id, json_agg(json_build_object('cycleName', name, 'scores', scores)
+          order by ends_on desc) as history
+        from team_history where rn <= 2 group by team_id) th on th.team_id = ct.id
+      left join (select distinct team_id from kpi_floors where organization_id = ${org}
+        and cycle_id = (select id from this_cycle)) f on f.team_id = ct.id
+    ),
     parent_ids as (
       select unnest(${uuidArray(w.parentIds)}) as id
       union
@@ -116,24 +144,9 @@ export async function loadLintWorld(
         join teams t on t.organization_id = o.organization_id and t.id = o.team_id
         where o.organization_id = ${org} and o.cycle_id = (select id from this_cycle)
           and o.archived_at is null and t.parent_id is null) as "companyObjectiveIds",
-      (select json_agg(json_build_object(
-          'id', ct.id, 'parentId', ct.parent_id,
-          'subtreeHasKpis', exists(select 1 from kpis k join subtree s on s.root = ct.id and k.team_id = s.id
-            where k.organization_id = ${org} and k.state = 'active'),
-          'hasFloor', exists(select 1 from kpi_floors f where f.organization_id = ${org}
-            and f.team_id = ct.id and f.cycle_id = (select id from this_cycle)),
-          'kpis', (select json_agg(json_build_object('id', x.id, 'name', x.name)) from (
-              select k.id, k.name from kpis k join subtree s on s.root = ct.id and k.team_id = s.id
-              where k.organization_id = ${org} and k.state = 'active'
-              order by s.depth, k.created_at, k.id limit ${TEAM_KPI_SUGGESTIONS}) x),
-          'history', (select json_agg(json_build_object('cycleName', h.name, 'scores', h.scores)) from (
-              select c.name, array_agg(k.final_score) as scores from cycles c
-              join objectives o on o.organization_id = c.organization_id and o.cycle_id = c.id
-              join key_results k on k.organization_id = o.organization_id and k.objective_id = o.id
-              where c.organization_id = ${org} and c.state = 'closed' and o.team_id = ct.id
-                and o.archived_at is null and k.archived_at is null and k.final_score is not null
-              group by c.id, c.name, c.ends_on order by c.ends_on desc limit 2) h)
-        )) from chosen_teams ct) as "teams",
+      (select json_agg(json_build_object('id', id, 'parentId', parent_id,
+          'subtreeHasKpis', kpis is not null, 'hasFloor', has_floor, 'kpis', kpis, 'history', history))
+        from team_facts) as "teams",
       (select json_agg(json_build_object('id', k.id, 'name', k.name, 'unit', k.unit,
           'direction', k.direction,
           'latestFirst', array(select m.value from kpi_measurements m

@@ -69,7 +69,21 @@ export type Curve = {
   recent?: number[];
   /** A past red spell: its values, oldest first, ending `periodsAgo` periods before the latest. */
   dip?: { periodsAgo: number; values: number[] };
+  /**
+   * A lasting change of level (something people did worked): from `periodsAgo` periods
+   * before the latest, the level moves by `by`, reaching it over three periods.
+   */
+  shift?: { periodsAgo: number; by: number };
 };
+
+const SHIFT_RAMP_PERIODS = 3;
+
+/** How far a lasting shift has moved the level by period `i` of `last`. */
+function shiftAt(shift: Curve["shift"], i: number, last: number): number {
+  if (!shift) return 0;
+  const into = i - (last - shift.periodsAgo) + 1;
+  return shift.by * Math.min(1, Math.max(0, into / SHIFT_RAMP_PERIODS));
+}
 
 /** Day of the year's centre of each season, and how wide it is (days, one standard deviation). */
 const SEASONS: Record<SeasonShape, { centre: number; width: number }> = {
@@ -144,7 +158,8 @@ export function curveValues(
     wobble = 0.6 * wobble + 0.8 * curve.noise * gauss();
     const fixed = declared.get(i);
     if (fixed !== undefined) return fixed;
-    const level = curve.from + ((curve.to - curve.from) * i) / Math.max(1, last);
+    const level =
+      curve.from + ((curve.to - curve.from) * i) / Math.max(1, last) + shiftAt(curve.shift, i, last);
     const day = representativeDay(periodStart, frequency);
     let value = level + wobble;
     if (curve.season) value += curve.season[1] * seasonWeight(day, curve.season[0]);

@@ -154,6 +154,9 @@ export const previousTeamOkrs: DemoObjective[] = [
     title: "Understand why drivers leave in their first year",
     description: "Before we fix retention, we find out what actually drives people away.",
     theme: "learning_growth",
+    // What it learnt moved this KPI only after the cycle, once the rosters changed (the
+    // KPI's curve in demo-kpis-operations.ts): the Objective page's "Did it move its KPIs?".
+    healthKpis: ["short_notice_shift_changes"],
     outcome: "achieved",
     retrospective:
       "We know now: the first 90 days, unpredictable schedules and nobody to ask. That became this quarter's company Objective on drivers.",

@@ -11,6 +11,7 @@ import { activeCorporateDepartmentOkrs } from "./demo-okrs-active-departments-co
 import { activeOperationsDepartmentOkrs } from "./demo-okrs-active-departments-operations.ts";
 import { activeTechnologyDepartmentOkrs } from "./demo-okrs-active-departments-technology.ts";
 import { activeSquadOkrs } from "./demo-okrs-active-squads.ts";
+import { planningLintDrafts } from "./demo-okrs-planning-lint.ts";
 import { demoCompanyName as company } from "./demo-structure.ts";
 
 export type ThemeKey = "financial" | "customer" | "internal_process" | "learning_growth";
@@ -90,7 +91,10 @@ export const activeCycleOkrs: DemoObjective[] = [
   ...activeSquadOkrs,
 ];
 
-/** Next quarter, in planning: drafts, one still incomplete (the linter's work). */
+/**
+ * Next quarter, in planning: drafts, one still incomplete, and drafts that make the
+ * linter's mistakes (demo-okrs-planning-lint.ts).
+ */
 export const planningCycleOkrs: DemoObjective[] = [
   {
     key: "poland",
@@ -137,4 +141,5 @@ export const planningCycleOkrs: DemoObjective[] = [
       { title: "Last customer moved off the legacy portal", kind: "milestone", owner: "Tracking Squad#1" },
     ],
   },
+  ...planningLintDrafts,
 ];

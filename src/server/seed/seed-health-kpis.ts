@@ -1,7 +1,8 @@
 /**
- * The demo's health KPIs: each company Objective of the active quarter carries the KPIs it
- * must not break (demo-okrs-active-company.ts, `healthKpis`), linked once both the OKRs and
- * the KPIs exist, with an audit event each, as if set a few minutes after creation.
+ * The demo's health KPIs: each company Objective of the active quarter, and one of last
+ * quarter's, carries the KPIs it must not break (`healthKpis` in the demo's OKRs), linked
+ * once both the OKRs and the KPIs exist, with an audit event each, as if set a few
+ * minutes after creation.
  */
 import type { Queryable } from "../../db/client.ts";
 import type { Actor, Deps } from "../context.ts";
@@ -15,20 +16,37 @@ import { insertHealthKpiLinks } from "../repositories/seed/health-kpi-seed-repos
 import { objectivesOfCycle } from "../repositories/seed/okr-seed-repository.ts";
 import { auditSnapshot, okrClock } from "../services/okr/okr-presenter.ts";
 import { presentObjectives } from "../services/okr/present-objectives.ts";
-import { activeCycleOkrs } from "./demo-okrs.ts";
+import { activeCycleOkrs, type DemoObjective } from "./demo-okrs.ts";
+import { previousCycleOkrs } from "./demo-okrs-previous.ts";
 import { demoAuditEvents } from "./seed-demo.ts";
 
 export async function seedDemoHealthKpis(tx: Queryable, deps: Deps, actor: Actor): Promise<void> {
+  const cycles = await listCycles(tx, actor.organizationId);
+  for (const [state, defs] of [
+    ["active", activeCycleOkrs],
+    ["closed", previousCycleOkrs],
+  ] as const) {
+    const cycle = cycles.find((c) => c.state === state);
+    if (!cycle) throw new Error(`demo health KPIs: no ${state} cycle`);
+    await linkHealthKpis(tx, deps, actor, cycle.id, defs);
+  }
+}
+
+async function linkHealthKpis(
+  tx: Queryable,
+  deps: Deps,
+  actor: Actor,
+  cycleId: string,
+  defs: readonly DemoObjective[],
+): Promise<void> {
   const organizationId = actor.organizationId;
-  const active = (await listCycles(tx, organizationId)).find((c) => c.state === "active");
-  if (!active) throw new Error("demo health KPIs: no active cycle");
-  const guarded = activeCycleOkrs.filter((d) => d.healthKpis?.length);
+  const guarded = defs.filter((d) => d.healthKpis?.length);
   const kpiIds = new Map(
     (await kpisByKeys(tx, organizationId, [...new Set(guarded.flatMap((d) => d.healthKpis ?? []))])).map(
       (k) => [k.key, k.id],
     ),
   );
-  const rows = await objectivesOfCycle(tx, organizationId, active.id);
+  const rows = await objectivesOfCycle(tx, organizationId, cycleId);
   const links: Array<{ organizationId: string; objectiveId: string; kpiId: string; position: number }> = [];
   const createdAt = new Map<string, Date>();
   for (const def of guarded) {

@@ -84,7 +84,16 @@ describe("business-as-usual", () => {
 
   it("offers to move the KR to the KPI board and explains why", () => {
     const found = businessAsUsual({ title: "Maintain 99.95% uptime" });
-    expect(found?.fix).toEqual({ kind: "move-to-kpi-board" });
+    // With the KR's name (and unit and level where it has them) for the KPI form.
+    expect(found?.fix).toEqual({ kind: "move-to-kpi-board", name: "Maintain 99.95% uptime" });
+    expect(
+      businessAsUsual({ title: "Hold NPS", startValue: 41, targetValue: 41, unit: "points" })?.fix,
+    ).toEqual({
+      kind: "move-to-kpi-board",
+      name: "Hold NPS",
+      unit: "points",
+      target: 41,
+    });
     expect(found?.message).toMatch(/KPI board/);
   });
 });

@@ -79,8 +79,19 @@ const MESSAGE_NO_CHANGE =
   "This Key Result keeps a level rather than changing one, so it measures business as usual. " +
   "Watch the level on the KPI board and keep Key Results for what must change this cycle.";
 
-function hit(reason: string): RuleHit {
-  return { message: `${reason} ${MESSAGE_NO_CHANGE}`, fix: { kind: "move-to-kpi-board" } };
+/** The fix carries the KR's name, unit and level, so the KPI form opens filled in. */
+function hit(reason: string, kr: DraftKeyResult, level: number | undefined): RuleHit {
+  const name = kr.title.trim();
+  const unit = kr.unit?.trim();
+  return {
+    message: `${reason} ${MESSAGE_NO_CHANGE}`,
+    fix: {
+      kind: "move-to-kpi-board",
+      ...(name ? { name } : {}),
+      ...(unit ? { unit } : {}),
+      ...(level !== undefined ? { target: level } : {}),
+    },
+  };
 }
 
 export function businessAsUsual(kr: DraftKeyResult): RuleHit | null {
@@ -94,13 +105,13 @@ export function businessAsUsual(kr: DraftKeyResult): RuleHit | null {
   const range = kr.kpiRange;
 
   if (start !== undefined && target !== undefined && sameValue(start, target)) {
-    return hit("The start and the target are the same.");
+    return hit("The start and the target are the same.", kr, target);
   }
   if (range && target !== undefined) {
     const low = Math.min(range.p10, range.p90);
     const high = Math.max(range.p10, range.p90);
     if (target >= low && target <= high) {
-      return hit("The target lies inside the linked KPI's usual range (P10–P90).");
+      return hit("The target lies inside the linked KPI's usual range (P10–P90).", kr, target);
     }
   }
   const movesInText =
@@ -109,10 +120,10 @@ export function businessAsUsual(kr: DraftKeyResult): RuleHit | null {
   if (start !== undefined && target !== undefined) {
     // Threshold wording ("no more than 2 %", "at least 95 %") asks for no change when
     // today's value already meets it, with or without a keep verb.
-    if (alreadyMet(text, start, target)) return hit("Today's value already meets the target.");
+    if (alreadyMet(text, start, target)) return hit("Today's value already meets the target.", kr, target);
     // Keep-wording with a target a hair's breadth from today ("hold at 140", today 138).
     const nearlySame = Math.abs(start - target) <= 0.02 * Math.max(Math.abs(start), Math.abs(target));
-    return keepsWording && nearlySame ? hit("The target is today's level.") : null;
+    return keepsWording && nearlySame ? hit("The target is today's level.", kr, target) : null;
   }
-  return keepsWording ? hit("The wording only keeps a level.") : null;
+  return keepsWording ? hit("The wording only keeps a level.", kr, target) : null;
 }

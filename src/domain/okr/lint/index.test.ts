@@ -16,7 +16,11 @@ describe("lintWording", () => {
       ["business-as-usual", "keyResults.1", "warning"],
       ["activity-as-key-result", "keyResults.2", "info"],
     ]);
-    expect(findings[1]?.fix).toEqual({ kind: "move-to-kpi-board" });
+    expect(findings[1]?.fix).toEqual({
+      kind: "move-to-kpi-board",
+      name: "Keep delivery on time at 97%",
+      target: 97,
+    });
   });
 
   it("reports a number Objective once, not also as generic", () => {

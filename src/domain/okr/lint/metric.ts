@@ -16,14 +16,29 @@ const CHANGE_WORDS = new Set(
   ).split(" "),
 );
 
-/** The words naming the metric of a KR title, as a set. */
-export function metricWords(title: string): Set<string> {
+/**
+ * Metric words by title. A cycle's health check compares every KR with each KR of its
+ * team's previous cycle and of its parents, so the same titles are read thousands of
+ * times; the words of a title never change. Bounded: cleared when full.
+ */
+const metricWordsMemo = new Map<string, ReadonlySet<string>>();
+const METRIC_WORDS_MEMO_LIMIT = 50_000;
+
+/** The words naming the metric of a KR title, as a set (shared: never mutate it). */
+export function metricWords(title: string): ReadonlySet<string> {
+  const known = metricWordsMemo.get(title);
+  if (known) return known;
   const text = normalise(title).replace(NUMBERS, " ");
-  return new Set(wordsOf(text).filter((w) => !FUNCTION_WORDS.has(w) && !CHANGE_WORDS.has(w) && w.length > 1));
+  const words = new Set(
+    wordsOf(text).filter((w) => !FUNCTION_WORDS.has(w) && !CHANGE_WORDS.has(w) && w.length > 1),
+  );
+  if (metricWordsMemo.size >= METRIC_WORDS_MEMO_LIMIT) metricWordsMemo.clear();
+  metricWordsMemo.set(title, words);
+  return words;
 }
 
 /** Jaccard similarity of two word sets (0 when either is empty). */
-export function overlap(a: Set<string>, b: Set<string>): number {
+export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;
   for (const word of a) if (b.has(word)) shared += 1;

@@ -21,6 +21,8 @@ describe("number-as-objective", () => {
       "Monthly active users of the partner portal",
       "Shrink the waiting list by a third",
       "Employee NPS",
+      "Our 40 hours of overtime down to 10", // a measure after the count keeps it a quantity
+      "Grow the 12 % margin to 15 %",
     ]) {
       expect(flags(title), title).toBe(true);
     }
@@ -35,6 +37,8 @@ describe("number-as-objective", () => {
       "Win back the 30 council contracts we lost to paperwork delays",
       "Make the 8:15 shuttle the one staff can rely on", // a time of day, a lone "one"
       "Pupils in Year 9 and Year 10 choose science because they enjoy it", // numbers in names
+      "Make our 2 warehouses the safest in Germany", // a count of what exists names the things
+      "Get the 3 depots ready for the winter peak",
     ]) {
       expect(flags(title), title).toBe(false);
     }

@@ -49,8 +49,22 @@ const PROMISED_DURATION = new RegExp(
 // A number that is part of a name ("Ward 7", "Year 11", "Plant 2") is not a quantity.
 const NUMBERED_NAME = /(?<=\S\s+)([A-Z][a-z]+)\s+\d+\b(?![.,]\d|\s?%|\s?(?:k|m|bn)\b)/g;
 
+// A count of things that already exist, named with a determiner ("our 2 warehouses", "the
+// 3 hubs we run"), says which things; it is not a target. A unit or a measure word after
+// the number ("the 5 % mark", "our 40 hours") keeps it a quantity.
+const EXISTING_COUNT =
+  /\b(our|the|its|their|these|those|both|all|my|your)\s+\d{1,3}(?:,\d{3})*\s+(?=([a-z][a-z-]*))/g;
+
+function withoutExistingCounts(text: string): string {
+  return text.replace(EXISTING_COUNT, (whole: string, determiner: string, nextWord: string) =>
+    MEASURE_WORDS.test(nextWord) || NUMBER_VERBS.test(nextWord) ? whole : `${determiner} `,
+  );
+}
+
 export function numberAsObjective(title: string): RuleHit | null {
-  const text = normalise(title.replace(NUMBERED_NAME, "$1")).replace(PROMISED_DURATION, " ");
+  const text = withoutExistingCounts(
+    normalise(title.replace(NUMBERED_NAME, "$1")).replace(PROMISED_DURATION, " "),
+  );
   if (METRIC_NAME.test(text) || ACRONYM_METRIC.test(text)) return hit();
   if (!QUANTITY.test(text)) return null;
   const words = wordsOf(text.replace(new RegExp(NUMBER_SOURCE, "g"), " "));

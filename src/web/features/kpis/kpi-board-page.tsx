@@ -10,6 +10,7 @@ import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
 import type { TeamNode } from "../../lib/types.ts";
+import { kpiPrefillOf } from "../okrs/lint-fix-links.ts";
 import { TeamScopeSwitch, useTeamScope } from "../teams/team-scope-switch.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
@@ -71,6 +72,21 @@ export function KpiBoardPage() {
   const canManage = board.data?.team.can.manageKpis ?? false;
   // Members feed values; the entry and import pages list only the KPIs they may feed.
   const canEnter = roleAtLeast(role, "member");
+  // Opened from a linter finding ("move to the KPI board"): the form opens filled in.
+  const prefill = kpiPrefillOf(params);
+  const closeForm = () => {
+    setCreating(false);
+    if (prefill) {
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          for (const key of ["new", "name", "unit", "target"]) updated.delete(key);
+          return updated;
+        },
+        { replace: true },
+      );
+    }
+  };
 
   return (
     <>
@@ -175,12 +191,13 @@ export function KpiBoardPage() {
           onCreate={() => setCreating(true)}
         />
       )}
-      {creating && (
+      {(creating || (prefill && canManage)) && (
         <Suspense fallback={null}>
           <KpiFormModal
             slug={slug}
             opened
-            onClose={() => setCreating(false)}
+            onClose={closeForm}
+            prefill={prefill}
             roots={roots}
             teamId={teamId}
             onCreated={(kpi) => {

@@ -8,7 +8,7 @@ import {
   IconTrash,
 } from "@tabler/icons-react";
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ConfirmModal } from "../../components/confirm-modal.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -82,6 +82,24 @@ export function KpiFloorSection({ slug, teamId, teamName, scope, roots, cycle, k
   // A KPI on a sub-team's floor may still go on this team's own.
   const onFloor = new Set(items.filter((f) => f.teamId === teamId).map((f) => f.kpi.id));
   const candidates = kpis.filter((k) => !onFloor.has(k.id));
+  // Opened from the linter's "no floor" finding (?floor=new): the form opens once the floor is known.
+  const [params, setParams] = useSearchParams();
+  const askedByLink =
+    params.get("floor") === "new" && canManage && !frozen && floors.isSuccess && candidates.length > 0;
+  const shown = editing ?? (askedByLink ? "new" : null);
+  const closeEditing = () => {
+    setEditing(null);
+    if (params.has("floor")) {
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          updated.delete("floor");
+          return updated;
+        },
+        { replace: true },
+      );
+    }
+  };
 
   return (
     <Card withBorder padding={0} data-testid="kpi-floor">
@@ -216,8 +234,8 @@ export function KpiFloorSection({ slug, teamId, teamName, scope, roots, cycle, k
         cycle={cycle}
         candidates={candidates}
         kpis={kpis}
-        editing={editing}
-        onClose={() => setEditing(null)}
+        editing={shown}
+        onClose={closeEditing}
       />
       <ConfirmModal
         opened={removing !== null}

@@ -4,6 +4,7 @@ import { useSession } from "../../lib/session.ts";
 import type { TeamNode } from "../../lib/types.ts";
 import { useBreakpoints } from "../../lib/use-breakpoints.ts";
 import { assertNoErrors, type IssueMapper } from "../../lib/zod-form.ts";
+import type { KpiPrefill } from "../okrs/lint-fix-links.ts";
 import {
   blankKpiDraft,
   draftFromKpi,
@@ -30,6 +31,8 @@ type Props = {
   kpi?: Kpi | null;
   onCreated?: (kpi: Kpi) => void;
   onReload?: () => void;
+  /** Creating: what to fill in beyond the blank form (a KR moved to the KPI board). */
+  prefill?: KpiPrefill | null;
 };
 
 /** Band issues name rows by their index in what was sent; the form names them by row key. */
@@ -40,7 +43,17 @@ const mapIssues: IssueMapper<KpiDraft> = (issues, sent) =>
  * Create a KPI with its threshold series, or edit one (key and frequency stay fixed).
  * Its sections: who and what (identity), how it is measured, formula and thresholds.
  */
-export function KpiFormModal({ slug, opened, onClose, roots, teamId, kpi, onCreated, onReload }: Props) {
+export function KpiFormModal({
+  slug,
+  opened,
+  onClose,
+  roots,
+  teamId,
+  kpi,
+  onCreated,
+  onReload,
+  prefill,
+}: Props) {
   const me = useSession().data?.user ?? null;
   const bp = useBreakpoints();
   const create = useCreateKpi(slug);
@@ -75,7 +88,12 @@ export function KpiFormModal({ slug, opened, onClose, roots, teamId, kpi, onCrea
       version={kpi?.version}
       onReload={onReload}
       initialValues={() =>
-        kpi ? draftFromKpi(kpi) : blankKpiDraft(teamId ?? null, me ? { id: me.id, name: me.name } : null)
+        kpi
+          ? draftFromKpi(kpi)
+          : prefilledKpiDraft(
+              blankKpiDraft(teamId ?? null, me ? { id: me.id, name: me.name } : null),
+              prefill,
+            )
       }
       onSubmit={send}
       mapIssues={mapIssues}
@@ -90,4 +108,17 @@ export function KpiFormModal({ slug, opened, onClose, roots, teamId, kpi, onCrea
       )}
     </FormModal>
   );
+}
+
+/** A blank draft with what a "move to the KPI board" link carried: name, unit, target. */
+function prefilledKpiDraft(draft: KpiDraft, prefill: KpiPrefill | null | undefined): KpiDraft {
+  if (!prefill) return draft;
+  const [band, ...rest] = draft.bands;
+  return {
+    ...draft,
+    ...(prefill.name ? { name: prefill.name } : {}),
+    ...(prefill.unit ? { unit: prefill.unit, decimals: 1 } : {}),
+    bands:
+      band && prefill.target !== undefined ? [{ ...band, target: prefill.target }, ...rest] : draft.bands,
+  };
 }

@@ -22,6 +22,7 @@ import { notify } from "../../lib/notify.ts";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { CycleSelect } from "./cycle-select.tsx";
 import { RULE_NAMES } from "./lint-findings.tsx";
+import { type FixLink, fixLinkOf } from "./lint-fix-links.ts";
 import { useFindingStanding, useHealthCheck } from "./okr-lint-api.ts";
 import { useOkrScope } from "./use-okr-scope.ts";
 
@@ -149,6 +150,7 @@ export function HealthCheckPage() {
                         </Text>
                       </Group>
                       <Text size="sm">{finding.message}</Text>
+                      <FixLinkAnchor link={fixLinkOf(slug, objective.teamId, finding.fix)} />
                       {finding.dismissal && (
                         <Text size="xs" c="dimmed">
                           Dismissed: “{finding.dismissal.reason}”
@@ -221,5 +223,15 @@ export function HealthCheckPage() {
         </Stack>
       </Modal>
     </>
+  );
+}
+
+/** A fix made on another page (the KPI board, the team's floor), as a link under the finding. */
+function FixLinkAnchor({ link }: { link: FixLink | null }) {
+  if (!link) return null;
+  return (
+    <Anchor component={Link} to={link.href} size="sm">
+      {link.label}
+    </Anchor>
   );
 }

@@ -1,6 +1,8 @@
-import { Alert, Button, Group, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Button, Group, Stack, Text } from "@mantine/core";
 import { IconAlertTriangle, IconInfoCircle } from "@tabler/icons-react";
+import { Link } from "react-router";
 import { fixLabel, type LintFinding } from "./lint-draft.ts";
+import type { FixLink } from "./lint-fix-links.ts";
 
 /** How each rule is named next to its finding (ids are stable, names are for people). */
 export const RULE_NAMES: Record<LintFinding["rule"], string> = {
@@ -20,6 +22,8 @@ type Props = {
   findings: LintFinding[];
   /** Applies the finding's fix in the form; absent where fixes cannot be applied. */
   onFix?: (finding: LintFinding) => void;
+  /** A fix made on another page (the KPI board, the floor); opened in a new tab so the draft stays. */
+  linkOf?: (finding: LintFinding) => FixLink | null;
 };
 
 /**
@@ -27,11 +31,12 @@ type Props = {
  * and offers its fix as one button where the form can apply it. A live region, so screen
  * readers hear a finding appear as the user types.
  */
-export function LintFindings({ findings, onFix }: Props) {
+export function LintFindings({ findings, onFix, linkOf }: Props) {
   return (
     <Stack gap={4} aria-live="polite" data-testid="lint-findings">
       {findings.map((finding) => {
         const label = finding.fix ? fixLabel(finding.fix) : null;
+        const link = linkOf?.(finding) ?? null;
         const warning = finding.severity === "warning";
         return (
           <Alert
@@ -45,11 +50,18 @@ export function LintFindings({ findings, onFix }: Props) {
           >
             <Stack gap={4}>
               <Text size="sm">{finding.message}</Text>
-              {label && onFix && (
-                <Group>
-                  <Button size="compact-sm" variant="default" onClick={() => onFix(finding)}>
-                    {label}
-                  </Button>
+              {((label && onFix) || link) && (
+                <Group gap="sm">
+                  {label && onFix && (
+                    <Button size="compact-sm" variant="default" onClick={() => onFix(finding)}>
+                      {label}
+                    </Button>
+                  )}
+                  {link && (
+                    <Anchor component={Link} to={link.href} target="_blank" rel="noopener" size="sm">
+                      {link.label} (opens in a new tab)
+                    </Anchor>
+                  )}
                 </Group>
               )}
             </Stack>

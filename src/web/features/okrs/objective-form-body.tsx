@@ -5,6 +5,7 @@ import { HealthKpisField } from "./health-kpis-field.tsx";
 import { KeyResultsSection } from "./key-results-section.tsx";
 import { applyFix, type LintFinding, rowKeyOf, toLintBody } from "./lint-draft.ts";
 import { LintFindings } from "./lint-findings.tsx";
+import { fixLinkOf } from "./lint-fix-links.ts";
 import type { ObjectiveDraft } from "./objective-draft.ts";
 import { ObjectiveFields } from "./objective-fields.tsx";
 import { useDraftFindings } from "./okr-lint-api.ts";
@@ -28,24 +29,34 @@ export function ObjectiveFormBody({ form, slug, cycleId, roots, kpiOnly, objecti
   const lint = useDraftFindings(slug, body, true);
   const findings = lint.data?.findings ?? [];
   const on = (key: string | null) => findings.filter((f) => rowKeyOf(f, keys) === key);
+  const linkOf = (finding: LintFinding) => fixLinkOf(slug, form.values.teamId, finding.fix);
   const fix = (finding: LintFinding) => {
     form.setValues(applyFix(form.values, finding, keys));
     if (finding.fix?.kind === "move-to-kpi-board") {
-      notify("Removed the key result. Watch its level on the team's KPI board (KPIs → New KPI).");
+      // One click: the KR leaves the draft and the KPI board opens beside it, filled in.
+      const link = linkOf(finding);
+      if (link) window.open(link.href, "_blank", "noopener");
+      notify(
+        link
+          ? "Removed the key result; the team's KPI board opened in a new tab with it filled in."
+          : "Removed the key result. Watch its level on the team's KPI board (KPIs → New KPI).",
+      );
     }
   };
   const objectiveFindings = on(null);
   return (
     <>
       <ObjectiveFields form={form} slug={slug} roots={roots} kpiOnly={kpiOnly} objective={objective} />
-      {objectiveFindings.length > 0 && <LintFindings findings={objectiveFindings} onFix={fix} />}
+      {objectiveFindings.length > 0 && (
+        <LintFindings findings={objectiveFindings} onFix={fix} linkOf={linkOf} />
+      )}
       <HealthKpisField form={form} slug={slug} objective={objective} />
       <KeyResultsSection
         form={form}
         slug={slug}
         findingsOf={(key) => {
           const list = on(key);
-          return list.length > 0 ? <LintFindings findings={list} onFix={fix} /> : null;
+          return list.length > 0 ? <LintFindings findings={list} onFix={fix} linkOf={linkOf} /> : null;
         }}
       />
     </>

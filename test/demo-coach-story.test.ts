@@ -1,0 +1,87 @@
+/**
+ * The demo tells the coach's stories: drafts for next quarter that make the linter's
+ * mistakes (all but `sandbagging`, which needs two closed cycles; the demo has one), and
+ * last quarter's Objectives whose KPIs moved, one during its cycle and one only after it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Harness, type Json, type SessionClient, startHarness } from "./support/harness.ts";
+
+let h: Harness;
+let owner: SessionClient;
+const slug = "nordwind-logistics";
+
+beforeAll(async () => {
+  h = await startHarness();
+  const reply = await h.request("POST", "/api/setup", {
+    body: {
+      start: "demo",
+      name: "Priya Kaya",
+      email: "priya.kaya@example.com",
+      password: "demo password 2026",
+    },
+  });
+  expect(reply.status).toBe(201);
+  owner = await h.signIn("priya.kaya@example.com", "demo password 2026");
+});
+afterAll(() => h?.close());
+
+describe("the demo's drafts for next quarter", () => {
+  it("show every linter finding but sandbagging, each on the draft written for it", async () => {
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Json[];
+    const planning = cycles.find((c) => c.state === "planning")!;
+    const check = await h.ok("GET", `/api/orgs/${slug}/health-check?cycleId=${planning.id}`, { as: owner });
+    const rulesOf = (title: string) => {
+      const objective = (check.objectives as Json[]).find((o) => o.title === title);
+      expect(objective, title).toBeDefined();
+      return new Set((objective.findings as Json[]).map((f) => f.rule));
+    };
+
+    const peak = rulesOf("Get every hub through the December peak without missed departures");
+    for (const rule of ["recycled", "business-as-usual", "activity-as-key-result"])
+      expect(peak).toContain(rule);
+    expect(rulesOf("Cross-border revenue of €2m a month")).toContain("number-as-objective");
+    expect(rulesOf("Increase customer satisfaction")).toContain("generic-objective");
+    expect(rulesOf("Carry Berlin–Warsaw parcels as reliably as domestic ones")).toContain("cascaded-mirror");
+    expect(rulesOf("Make returning a parcel as easy as receiving one")).toContain("too-many");
+    const poland = rulesOf("Become the first choice for parcels between Germany and Poland");
+    for (const rule of ["no-floor", "missing-pieces"]) expect(poland).toContain(rule);
+
+    const all = new Set(
+      (check.objectives as Json[]).flatMap((o) => (o.findings as Json[]).map((f) => f.rule)),
+    );
+    expect(all.size).toBe(9);
+    expect(all).not.toContain("sandbagging");
+  });
+
+  it("include a closed Objective whose KPI moved only after a lag, and one that moved it during", async () => {
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Json[];
+    const closed = cycles.find((c) => c.state === "closed")!;
+    const objectives = (
+      await h.ok("GET", `/api/orgs/${slug}/objectives?cycleId=${closed.id}&limit=100`, { as: owner })
+    ).items as Json[];
+    const impactOf = async (title: string) => {
+      const objective = objectives.find((o) => o.title === title);
+      expect(objective, title).toBeDefined();
+      const impact = await h.ok(
+        "GET",
+        `/api/orgs/${slug}/objectives/${objective.id}/kpi-impact?lagCycles=1`,
+        {
+          as: owner,
+        },
+      );
+      expect(impact.kpis).toHaveLength(1);
+      return impact.kpis[0];
+    };
+
+    const lagged = await impactOf("Understand why drivers leave in their first year");
+    expect(lagged).toMatchObject({ name: "Short-notice shift changes", roles: ["health"] });
+    expect(lagged.during.verdict).toBe("no_visible_effect");
+    expect(lagged.after.verdict).toBe("moved");
+    expect(lagged.after.change).toBeLessThan(0); // fewer short-notice changes: the good direction
+
+    const during = await impactOf("Take the pain out of returns for online shops");
+    expect(during).toMatchObject({ name: "Returns processed within 72 h", roles: ["key_result"] });
+    expect(during.during.verdict).toBe("moved");
+    expect(during.after.verdict).toBe("moved");
+  });
+});
