@@ -99,7 +99,8 @@ skipWhen(noChromium).describe("keyboard and contrast", () => {
     await press("g");
     await press("m");
     const rows = page.getByTestId("check-in-row");
-    await expect.poll(() => rows.count()).toBe(5);
+    // The page loads its KRs on arrival (the navigation no longer reads them for a badge).
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(5);
     const focusedRow = () =>
       page.evaluate(() => {
         const all = [...document.querySelectorAll("[data-testid=check-in-row]")];
@@ -162,6 +163,8 @@ skipWhen(noChromium).describe("keyboard and contrast", () => {
     const team = tree.roots[0].children[0] ?? tree.roots[0];
     const pages: Record<string, string> = {
       overview: o,
+      inbox: `${o}/inbox`,
+      "my home": `${o}/my`,
       teams: `${o}/teams`,
       "team KPI board": `${o}/teams/${team.id}/kpis`,
       "KPI board": `${o}/kpis`,

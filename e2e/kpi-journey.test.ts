@@ -110,8 +110,13 @@ skipWhen(noChromium).describe("a KPI in the browser", () => {
     expect(red.current.value).toBe(85);
     expect(red.openEscalation).toEqual(expect.objectContaining({ state: "open" }));
 
-    // The escalation shows in my inbox (with a count in the navigation) and on the KPI.
-    await expect.poll(() => page.getByTestId("my-escalations-count").innerText()).toBe("1");
+    // The escalation shows in my inbox (the navigation's one count), on the escalations page and on the KPI.
+    await expect.poll(() => page.getByTestId("inbox-count").innerText()).toBe("1");
+    await page.getByRole("link", { name: "Inbox" }).click();
+    await page
+      .getByTestId("inbox-group-escalation")
+      .filter({ hasText: "On-time arrivals turned red" })
+      .waitFor();
     await page.getByRole("link", { name: "Escalations" }).click();
     const inboxRow = page.getByTestId("escalation-row").filter({ hasText: "On-time arrivals" });
     await inboxRow.waitFor();
@@ -150,7 +155,7 @@ skipWhen(noChromium).describe("a KPI in the browser", () => {
       "action",
       "resolved",
     ]);
-    await expect.poll(() => page.getByTestId("my-escalations-count").count()).toBe(0);
+    await expect.poll(() => page.getByTestId("inbox-count").count()).toBe(0);
     await context.close();
   });
 });

@@ -30,6 +30,7 @@ import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
 import { lintRoutes } from "./routes/lint-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
+import { myHomeRoutes } from "./routes/my-home-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
@@ -97,6 +98,7 @@ export function createApp(deps: Deps): Api {
   strategyRoutes(app, deps);
   notificationRoutes(app, deps);
   oneOnOneRoutes(app, deps);
+  myHomeRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -116,6 +116,14 @@ export function enterableKpisOwnedBy(q: Queryable, organizationId: string, userI
   ]).orderBy(sql`lower(${kpis.name}) collate "C"`, kpis.id);
 }
 
+/** Every active KPI a person owns, formula KPIs included, by name (their home page). */
+export function activeKpisOwnedBy(q: Queryable, organizationId: string, userId: string) {
+  return kpiQuery(q, organizationId, [eq(kpis.ownerUserId, userId), eq(kpis.state, "active")]).orderBy(
+    sql`lower(${kpis.name}) collate "C"`,
+    kpis.id,
+  );
+}
+
 export async function kpisByKeys(q: Queryable, organizationId: string, keys: readonly string[]) {
   if (keys.length === 0) return [];
   return q

@@ -86,3 +86,22 @@ export async function markNotificationRead(
     .returning();
   return row ?? (await notificationOf(q, organizationId, userId, id));
 }
+
+/** A person's unread notifications, oldest first (the inbox lists what is still to read). */
+export function unreadNotificationsOf(
+  q: Queryable,
+  organizationId: string,
+  userId: string,
+): Promise<NotificationRow[]> {
+  return q
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.organizationId, organizationId),
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+      ),
+    )
+    .orderBy(notifications.createdAt, notifications.id);
+}

@@ -13453,6 +13453,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/my/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your KRs in active cycles with the next check-in due, and your KPIs with the value you owe */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your home */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyHome"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/my/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What you owe, in one list: check-ins due, values due, escalations to answer, 1:1 items, findings on your drafts, unread notifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your inbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Inbox"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -15911,6 +16101,90 @@ export interface components {
             /** @description The meeting's notes (may be empty); kept with the closed agenda */
             notes: string;
         };
+        MyHome: {
+            /** @description The active cycles my KRs belong to */
+            cycles: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            /** @description KRs I own or contribute to on active Objectives of active cycles */
+            keyResults: components["schemas"]["MyKeyResult"][];
+            /** @description Active KPIs I own, by name */
+            kpis: components["schemas"]["MyKpi"][];
+        };
+        MyKeyResult: {
+            objective: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                teamName: string | null;
+                /** Format: uuid */
+                cycleId: string;
+            };
+            keyResult: components["schemas"]["KeyResult"];
+            checkIn: {
+                /** @description No check-in yet this week */
+                due: boolean;
+                /** @description No check-in for more than 7 days */
+                overdue: boolean;
+                /** @description The end of this week when due, else the end of next week */
+                nextDueOn: string;
+            };
+        };
+        MyKpi: {
+            kpi: components["schemas"]["KpiCard"];
+            /** @description The value I owe (the period that ended last has none); null when nothing is owed */
+            valueDue: {
+                /** @description A day, YYYY-MM-DD, in the organisation's time zone */
+                periodStart: string;
+                periodLabel: string;
+                /** @description A day, YYYY-MM-DD, in the organisation's time zone */
+                dueOn: string;
+                overdue: boolean;
+            } | null;
+        };
+        Inbox: {
+            /** @description Grouped by kind (escalations first), then soonest due */
+            items: components["schemas"]["InboxItem"][];
+            /** @description The number of items: what the navigation shows */
+            total: number;
+            /** @description Items per kind; every kind named */
+            counts: {
+                escalation: number;
+                check_in_due: number;
+                value_due: number;
+                one_on_one_item: number;
+                lint_finding: number;
+                notification: number;
+            };
+        };
+        InboxItem: {
+            /** @description Stable for as long as the item is owed, e.g. check_in_due:<KR id> */
+            key: string;
+            kind: components["schemas"]["InboxKind"];
+            title: string;
+            /** @description Where it belongs: the Objective, the period, the 1:1, … */
+            detail: string | null;
+            /** @description The web app's path where it is done, e.g. /o/acme/check-ins */
+            link: string;
+            /** @description The day it is due by; null when it has no due date */
+            dueOn: string | null;
+            /** @description Past its due date (a check-in: more than 7 days without one) */
+            overdue: boolean;
+            /** @description When it landed, when known */
+            since: string | null;
+            /**
+             * Format: uuid
+             * @description The KR, KPI, escalation, 1:1 item, Objective or notification it is about (a notification's id marks it read)
+             */
+            subjectId: string;
+        };
+        /**
+         * @description check_in_due: a KR of mine has no check-in this week; value_due: a KPI of mine lacks the value of the period that ended; escalation: an open escalation sent to me; one_on_one_item: an open item on the next 1:1 with my manager or a report; lint_finding: an open linter finding on a draft I own; notification: an unread notification
+         * @enum {string}
+         */
+        InboxKind: "escalation" | "check_in_due" | "value_due" | "one_on_one_item" | "lint_finding" | "notification";
     };
     responses: never;
     parameters: never;

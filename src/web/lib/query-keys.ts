@@ -13,4 +13,6 @@ export const keys = {
   audit: (slug: string) => ["org", slug, "audit"] as const,
   /** Objectives, KRs, check-ins, alignment and grading: one area, refreshed together. */
   okrs: (slug: string) => ["org", slug, "okrs"] as const,
+  /** My home and inbox: what I owe, refreshed after every change (query-client.ts). */
+  my: (slug: string) => ["org", slug, "my"] as const,
 };

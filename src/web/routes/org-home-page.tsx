@@ -9,13 +9,24 @@ import { TableSkeleton } from "../components/table-skeleton.tsx";
 import { CycleProgress } from "../features/cycles/cycle-progress.tsx";
 import { CycleStateBadge } from "../features/cycles/cycle-state-badge.tsx";
 import { useCycles } from "../features/cycles/cycles-api.ts";
+import { MyHomePage } from "../features/my-home/my-home-page.tsx";
 import { idsToDepth, treeTotals } from "../features/teams/team-tree-utils.ts";
 import { TeamTreeView } from "../features/teams/team-tree-view.tsx";
 import { useTeamTree } from "../features/teams/teams-api.ts";
 import { useOrg } from "../lib/org-context.tsx";
 
-/** /o/:org: the organisation at a glance: cycles in progress and the team tree with counts. */
+/**
+ * /o/:org: members land on their personal home (what they owe, their KRs and KPIs);
+ * owners and admins on the organisation's overview. The leadership home takes the
+ * leaders' branch when it lands; the members' branch stays as it is.
+ */
 export function OrgHomePage() {
+  const { isAdmin } = useOrg();
+  return isAdmin ? <OrganisationOverview /> : <MyHomePage />;
+}
+
+/** The organisation at a glance: cycles in progress and the team tree with counts. */
+function OrganisationOverview() {
   const { slug, org, isAdmin } = useOrg();
   const tree = useTeamTree(slug);
   const cycles = useCycles(slug, "", 200);

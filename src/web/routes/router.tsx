@@ -66,6 +66,16 @@ export const router = createBrowserRouter([
                   import("../features/okrs/objective-page.tsx").then((m) => ({ Component: m.ObjectivePage })),
               },
               {
+                path: "my",
+                lazy: () =>
+                  import("../features/my-home/my-home-page.tsx").then((m) => ({ Component: m.MyHomePage })),
+              },
+              {
+                path: "inbox",
+                lazy: () =>
+                  import("../features/my-home/inbox-page.tsx").then((m) => ({ Component: m.InboxPage })),
+              },
+              {
                 path: "check-ins",
                 lazy: () =>
                   import("../features/check-ins/my-check-ins-page.tsx").then((m) => ({

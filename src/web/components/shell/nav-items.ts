@@ -6,6 +6,7 @@ import {
   IconGauge,
   IconHierarchy2,
   IconHistory,
+  IconInbox,
   IconKey,
   IconLayoutDashboard,
   IconLayoutKanban,
@@ -33,13 +34,22 @@ export type NavItem = {
   adminOnly: boolean;
   /** Only team leads (and owners and admins) see it. */
   leadsOnly?: boolean;
-  /** A count shown next to the label. */
-  badge?: "dueCheckIns" | "myEscalations";
+  /** A count shown next to the label: the inbox's, the one count in the navigation. */
+  badge?: "inbox";
 };
 
 // Only areas that work are listed; later features add their own entries here.
 export const navItems: NavItem[] = [
   { label: "Overview", path: "", icon: IconLayoutDashboard, goKey: "o", section: "main", adminOnly: false },
+  {
+    label: "Inbox",
+    path: "inbox",
+    icon: IconInbox,
+    goKey: "n",
+    section: "main",
+    adminOnly: false,
+    badge: "inbox",
+  },
   { label: "OKRs", path: "okrs", icon: IconTarget, goKey: "r", section: "main", adminOnly: false },
   {
     label: "My check-ins",
@@ -48,7 +58,6 @@ export const navItems: NavItem[] = [
     goKey: "m",
     section: "main",
     adminOnly: false,
-    badge: "dueCheckIns",
   },
   {
     label: "Team check-ins",
@@ -91,7 +100,6 @@ export const navItems: NavItem[] = [
     goKey: "e",
     section: "main",
     adminOnly: false,
-    badge: "myEscalations",
   },
   {
     label: "Strategy board",

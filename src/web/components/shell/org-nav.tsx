@@ -2,8 +2,7 @@ import { Badge, NavLink, Stack, Text } from "@mantine/core";
 import { IconBuildingCommunity, IconUserCircle } from "@tabler/icons-react";
 import type { ReactNode } from "react";
 import { NavLink as RouterLink, useLocation } from "react-router";
-import { useMyCheckIns } from "../../features/check-ins/check-ins-api.ts";
-import { useMyEscalationCount } from "../../features/escalations/escalations-api.ts";
+import { useMyInbox } from "../../features/my-home/my-home-api.ts";
 import { followsAnyTeam } from "../../features/team-check-ins/team-check-ins-scope.ts";
 import { useTeamTree } from "../../features/teams/teams-api.ts";
 import { useSession } from "../../lib/session.ts";
@@ -20,10 +19,11 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
   const items = visibleNavItems(isAdmin, followsAnyTeam(tree.data?.roots ?? [], userId, isAdmin));
   const main = items.filter((i) => !isAdmin || i.section === "main");
   const admin = isAdmin ? items.filter((i) => i.section === "admin") : [];
-  const mine = useMyCheckIns(slug);
-  const due = (mine.data?.items ?? []).filter((i) => i.due).length;
-  const overdue = (mine.data?.items ?? []).some((i) => i.overdue);
-  const escalations = useMyEscalationCount(slug);
+  // One count for everything owed (docs/inbox.md); red when something is urgent.
+  const inbox = useMyInbox(slug).data;
+  const owed = inbox?.total ?? 0;
+  const urgent = (inbox?.counts.escalation ?? 0) > 0 || (inbox?.items ?? []).some((i) => i.overdue);
+  const owedText = `${owed} thing${owed === 1 ? "" : "s"} you owe`;
 
   const render = (item: (typeof items)[number]) => {
     const to = orgUrl(slug, item.path);
@@ -38,45 +38,25 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
         label={item.label}
         leftSection={<Icon size={17} stroke={1.6} />}
         rightSection={
-          item.badge === "dueCheckIns" && due > 0 ? (
+          item.badge === "inbox" && owed > 0 ? (
             <Badge
               size="sm"
-              circle={due < 10}
-              color={overdue ? "red" : "indigo"}
-              variant={overdue ? "filled" : "light"}
+              circle={owed < 10}
+              color={urgent ? "red" : "indigo"}
+              variant={urgent ? "filled" : "light"}
               className="keel-num"
-              data-testid="due-check-ins-count"
+              data-testid="inbox-count"
               aria-hidden
-              title={`${due} key result${due === 1 ? "" : "s"} to check in on this week`}
+              title={owedText}
             >
-              {due}
-            </Badge>
-          ) : item.badge === "myEscalations" && escalations.count > 0 ? (
-            <Badge
-              size="sm"
-              circle={escalations.count < 10 && !escalations.more}
-              color="red"
-              variant={escalations.open > 0 ? "filled" : "light"}
-              className="keel-num"
-              data-testid="my-escalations-count"
-              aria-hidden
-              title={`${escalations.count}${escalations.more ? "+" : ""} unresolved escalation${escalations.count === 1 ? "" : "s"} sent to you`}
-            >
-              {escalations.count}
-              {escalations.more ? "+" : ""}
+              {owed}
             </Badge>
           ) : undefined
         }
         active={active}
         // Our rule decides (a team's KPI board belongs to KPIs, not Teams), not the router's prefix match.
         aria-current={active ? "page" : "false"}
-        aria-describedby={
-          item.badge === "dueCheckIns" && due > 0
-            ? "due-check-ins-description"
-            : item.badge === "myEscalations" && escalations.count > 0
-              ? "my-escalations-description"
-              : undefined
-        }
+        aria-describedby={item.badge === "inbox" && owed > 0 ? "inbox-count-description" : undefined}
         onClick={onNavigate}
         variant="light"
         styles={{
@@ -90,16 +70,9 @@ export function OrgNav({ slug, isAdmin, onNavigate }: Props) {
 
   return (
     <Stack gap={2} component="nav" aria-label="Main">
-      {due > 0 && (
-        <span id="due-check-ins-description" hidden>
-          {due} key result{due === 1 ? "" : "s"} to check in on this week
-        </span>
-      )}
-      {escalations.count > 0 && (
-        <span id="my-escalations-description" hidden>
-          {escalations.count}
-          {escalations.more ? " or more" : ""} unresolved escalation{escalations.count === 1 ? "" : "s"} sent
-          to you
+      {owed > 0 && (
+        <span id="inbox-count-description" hidden>
+          {owedText}
         </span>
       )}
       {main.map(render)}
