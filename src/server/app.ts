@@ -35,6 +35,7 @@ import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
 import { okrRoutes } from "./routes/okr-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
 import { peopleRoutes } from "./routes/people-routes.ts";
+import { reportRoutes } from "./routes/report-routes.ts";
 import { strategyRoutes } from "./routes/strategy-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
@@ -95,6 +96,7 @@ export function createApp(deps: Deps): Api {
   kpiConnectorRoutes(app, deps);
   strategyRoutes(app, deps);
   notificationRoutes(app, deps);
+  reportRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -25,6 +25,7 @@ import * as okrReviews from "../../shared/schemas/okr-reviews.ts";
 import * as okrs from "../../shared/schemas/okrs.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
 import * as people from "../../shared/schemas/people.ts";
+import * as reports from "../../shared/schemas/reports.ts";
 import * as strategy from "../../shared/schemas/strategy.ts";
 import * as system from "../../shared/schemas/system.ts";
 import * as teams from "../../shared/schemas/teams.ts";
@@ -57,6 +58,7 @@ const modules = [
   okrs,
   organizations,
   people,
+  reports,
   strategy,
   system,
   teams,
