@@ -13,7 +13,15 @@ import {
   buildTeam,
   cycleAround,
 } from "./support/factories.ts";
-import { expectError, type Harness, type Json, type Member, type OrgRef, type SessionClient, startHarness } from "./support/harness.ts";
+import {
+  expectError,
+  type Harness,
+  type Json,
+  type Member,
+  type OrgRef,
+  type SessionClient,
+  startHarness,
+} from "./support/harness.ts";
 import { okrApi } from "./support/okr-api.ts";
 import { csvFiles, download, NO_POPPLER, pdfPages } from "./support/report-downloads.ts";
 import { skipWhen } from "./support/skip.ts";
@@ -54,26 +62,50 @@ beforeAll(async () => {
     h.ok("POST", `${okr.base}/teams`, { as: owner, body: buildTeam(body) });
   // A new organisation starts with a company team named after it: the divisions sit below it.
   const company: Json = (await h.ok("GET", `${okr.base}/teams?q=Kustlijn`, { as: owner })).items[0];
-  operations = await team({ name: "Operations", kind: "division", parentId: company.id, leadUserId: milan.id });
+  operations = await team({
+    name: "Operations",
+    kind: "division",
+    parentId: company.id,
+    leadUserId: milan.id,
+  });
   hubNoord = await team({ name: "Hub Noord", parentId: operations.id, methodology: "okr" });
   finance = await team({ name: "Finance", kind: "division", parentId: company.id, methodology: "kpi" });
   await h.ok("POST", `${okr.base}/teams/${operations.id}/members`, { as: owner, body: { userId: milan.id } });
 
   cycle = await okr.createCycle(owner, { name: "Autumn quarter", ...cycleAround(today) });
-  planned = await okr.createCycle(owner, { name: "Winter quarter", ...cycleAround(addDays(today, 120)) }, "planning");
+  planned = await okr.createCycle(
+    owner,
+    { name: "Winter quarter", ...cycleAround(addDays(today, 120)) },
+    "planning",
+  );
 
   const objective = async (teamId: string, title: string, krs: Json[], visibility = "organization") => {
-    const draft = await okr.createObjective(
-      milan.client,
-      { ...buildObjective({ cycleId: cycle.id, teamId, ownerUserId: milan.id, title, keyResults: krs }), visibility },
-    );
+    const draft = await okr.createObjective(milan.client, {
+      ...buildObjective({ cycleId: cycle.id, teamId, ownerUserId: milan.id, title, keyResults: krs }),
+      visibility,
+    });
     return okr.activate(milan.client, draft.id);
   };
   const dwell = await objective(operations.id, "Cut dwell time at every hub", [
-    buildMetricKeyResult({ title: "-20 % hours a trailer waits at the dock", startValue: 10, targetValue: 8, unit: "h", ownerUserId: milan.id }),
+    buildMetricKeyResult({
+      title: "-20 % hours a trailer waits at the dock",
+      startValue: 10,
+      targetValue: 8,
+      unit: "h",
+      ownerUserId: milan.id,
+    }),
   ]);
-  await okr.checkIn(milan.client, dwell.keyResults[0].id, { value: 9, confidence: 7, note: "Two docks re-slotted" });
-  await objective(operations.id, SECRET, [buildPercentageKeyResult({ title: "Lease signed", ownerUserId: milan.id })], "team");
+  await okr.checkIn(milan.client, dwell.keyResults[0].id, {
+    value: 9,
+    confidence: 7,
+    note: "Two docks re-slotted",
+  });
+  await objective(
+    operations.id,
+    SECRET,
+    [buildPercentageKeyResult({ title: "Lease signed", ownerUserId: milan.id })],
+    "team",
+  );
   await objective(hubNoord.id, "Make Hub Noord the quietest hub to work at", [
     buildPercentageKeyResult({ title: "Night forklifts swapped for electric ones", ownerUserId: milan.id }),
   ]);
@@ -98,7 +130,11 @@ beforeAll(async () => {
     },
     201,
   );
-  for (const [weeksAgo, value] of [[3, 48], [2, 55], [1, 64]] as const) {
+  for (const [weeksAgo, value] of [
+    [3, 48],
+    [2, 55],
+    [1, 64],
+  ] as const) {
     await h.ok("POST", `${okr.base}/kpis/${dso.id}/measurements`, {
       as: sanne.client,
       body: { date: addDays(today, -7 * weeksAgo), value, note: "" },
@@ -138,9 +174,20 @@ describe("the consolidated report's contents", () => {
     expect(fin.kpis.kpis).toHaveLength(1);
     expect(fin.kpis.kpis[0]).toMatchObject({ key: "dso", value: 64, status: "red", target: 45 });
     expect(fin.kpis.kpis[0].values.map((v: Json) => v.value)).toEqual([48, 55, 64]);
-    expect(fin.kpis.floors.map((f: Json) => [f.kpi.key, f.threshold, f.breached])).toEqual([["dso", 70, false]]);
-    expect(fin.kpis.escalations.map((e: Json) => [e.kpiKey, e.reason, e.value])).toEqual([["dso", "red", 64]]);
-    expect(r.totals).toMatchObject({ teams: 4, objectives: 3, keyResults: 3, kpis: 1, floors: 1, escalations: 1 });
+    expect(fin.kpis.floors.map((f: Json) => [f.kpi.key, f.threshold, f.breached])).toEqual([
+      ["dso", 70, false],
+    ]);
+    expect(fin.kpis.escalations.map((e: Json) => [e.kpiKey, e.reason, e.value])).toEqual([
+      ["dso", "red", 64],
+    ]);
+    expect(r.totals).toMatchObject({
+      teams: 4,
+      objectives: 3,
+      keyResults: 3,
+      kpis: 1,
+      floors: 1,
+      escalations: 1,
+    });
   });
 
   it("narrows to a team's subtree and defaults to the running cycle", async () => {
@@ -172,20 +219,33 @@ describe("the consolidated report's contents", () => {
 
 describe("bad input", () => {
   it("answers 404 naming the field for another organisation's team and an unknown cycle", async () => {
-    const other = await h.createOwnerWithOrg({ person: { name: "Pieter Smit" }, org: { name: "Delta Haulage" } });
+    const other = await h.createOwnerWithOrg({
+      person: { name: "Pieter Smit" },
+      org: { name: "Delta Haulage" },
+    });
     const theirs: Json = await h.ok("POST", `/api/orgs/${other.org.slug}/teams`, {
       as: other.owner,
       body: buildTeam({ name: "Delta Ops" }),
     });
     for (const kind of ["", ".csv.zip", ".pdf"]) {
-      expectError(await h.request("GET", reportPath(`teamId=${theirs.id}`, kind), { as: owner }), 404, "not_found", "teamId");
+      expectError(
+        await h.request("GET", reportPath(`teamId=${theirs.id}`, kind), { as: owner }),
+        404,
+        "not_found",
+        "teamId",
+      );
       expectError(
         await h.request("GET", reportPath(`cycleId=${crypto.randomUUID()}`, kind), { as: owner }),
         404,
         "not_found",
         "cycleId",
       );
-      expectError(await h.request("GET", reportPath("teamId=hub-noord", kind), { as: owner }), 400, "validation_failed", "teamId");
+      expectError(
+        await h.request("GET", reportPath("teamId=hub-noord", kind), { as: owner }),
+        400,
+        "validation_failed",
+        "teamId",
+      );
     }
   });
 
@@ -194,9 +254,21 @@ describe("bad input", () => {
     expect(r.teams).toHaveLength(1);
     expect(r.teams[0].okrs.objectives).toEqual([]);
     expect(r.totals).toMatchObject({ objectives: 0, kpis: 0, escalations: 0, floors: 0 });
-    const zip = await download(h, reportPath(`teamId=${hubNoord.id}&cycleId=${planned.id}`, ".csv.zip"), owner);
+    const zip = await download(
+      h,
+      reportPath(`teamId=${hubNoord.id}&cycleId=${planned.id}`, ".csv.zip"),
+      owner,
+    );
     const files = csvFiles(zip.bytes);
-    for (const name of ["objectives.csv", "key_results.csv", "kpis.csv", "kpi_values.csv", "floors.csv", "escalations.csv", "lint_summary.csv"]) {
+    for (const name of [
+      "objectives.csv",
+      "key_results.csv",
+      "kpis.csv",
+      "kpi_values.csv",
+      "floors.csv",
+      "escalations.csv",
+      "lint_summary.csv",
+    ]) {
       expect(files[name]?.split("\r\n").filter(Boolean), name).toHaveLength(1);
     }
   });
@@ -220,7 +292,9 @@ describe("the CSV zip", () => {
       "report.csv",
       "teams.csv",
     ]);
-    expect(files["key_results.csv"]).toContain(",'-20 % hours a trailer waits at the dock,metric,Milan Jansen,10,8,9,");
+    expect(files["key_results.csv"]).toContain(
+      ",'-20 % hours a trailer waits at the dock,metric,Milan Jansen,10,8,9,",
+    );
     expect(files["kpis.csv"]).toContain(`Finance,${dso.id},dso,'@Risk days sales outstanding,Sanne de Boer,`);
     expect(files["kpi_values.csv"]).toContain("Finance,dso,");
     expect(files["kpi_values.csv"]).toMatch(/,64\r\n$/);

@@ -26,7 +26,8 @@ export async function download(h: Harness, path: string, as: SessionClient): Pro
 /** The zip's files as text, without the byte-order mark each starts with. */
 export function csvFiles(zip: Uint8Array): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const [name, bytes] of Object.entries(unzipSync(zip))) files[name] = strFromU8(bytes).replace(/^\uFEFF/, "");
+  for (const [name, bytes] of Object.entries(unzipSync(zip)))
+    files[name] = strFromU8(bytes).replace(/^\uFEFF/, "");
   return files;
 }
 

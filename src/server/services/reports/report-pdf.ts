@@ -102,13 +102,13 @@ function okrSection(pdf: PdfWriter, okrs: NonNullable<ReportTeam["okrs"]>) {
     if (o.keyResults.length === 0) continue;
     pdf.table(
       [
-        { title: "Key Result", width: 180 },
+        { title: "Key Result", width: 170 },
         { title: "Owner", width: 75 },
         { title: "Current / target", width: 90 },
         { title: "Progress", width: 45, align: "right" },
         { title: "Status", width: 55 },
         { title: "Conf.", width: 27, align: "right" },
-        { title: "Score", width: 27, align: "right" },
+        { title: "Score", width: 37, align: "right" },
       ],
       o.keyResults.map((kr) => [
         kr.title,
