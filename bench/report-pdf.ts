@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- report-pdf`: the consolidated report's PDF (docs/reports.md) of the
+ * `npm run bench -- report-pdf`: the consolidated report (JSON, CSV zip and PDF; docs/reports.md) of the
  * demo's largest division (the top team's child with the most teams below it) and of the
  * whole organisation, for the running cycle, end to end through HTTP on PGlite and on
  * PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432). Five
@@ -33,26 +33,32 @@ async function measure(label: string, env: Record<string, string>, port: number)
       [`division "${division.name}" (${subtreeSize(division)} teams)`, `teamId=${division.id}`],
       [`whole organisation (${subtreeSize(top)} teams)`, ""],
     ] as const) {
-      const url = `${base}/reports/consolidated.pdf?${query}`;
-      await (await fetch(url, { headers: { cookie } })).arrayBuffer();
-      const times: number[] = [];
-      let bytes = new Uint8Array();
-      for (let i = 0; i < 5; i += 1) {
-        const started = performance.now();
-        const res = await fetch(url, { headers: { cookie } });
-        bytes = new Uint8Array(await res.arrayBuffer());
-        if (res.status !== 200) throw new Error(`report answered ${res.status}`);
-        times.push(performance.now() - started);
+      for (const kind of ["", ".csv.zip", ".pdf"]) {
+        const url = `${base}/reports/consolidated${kind}?${query}`;
+        await (await fetch(url, { headers: { cookie } })).arrayBuffer();
+        const times: number[] = [];
+        let bytes = new Uint8Array();
+        for (let i = 0; i < 5; i += 1) {
+          const started = performance.now();
+          const res = await fetch(url, { headers: { cookie } });
+          bytes = new Uint8Array(await res.arrayBuffer());
+          if (res.status !== 200) throw new Error(`report answered ${res.status}`);
+          times.push(performance.now() - started);
+        }
+        times.sort((a, b) => a - b);
+        let kept = "";
+        if (kind === ".pdf") {
+          const file = path.join(
+            os.tmpdir(),
+            `keel-report-${label.toLowerCase()}-${query ? "division" : "org"}.pdf`,
+          );
+          fs.writeFileSync(file, bytes);
+          kept = `; kept as ${file}`;
+        }
+        console.log(
+          `| ${kind ? kind.slice(1).toUpperCase() : "JSON"} of the ${what}, ${label} | median ${times[2]!.toFixed(0)} ms, max ${times[4]!.toFixed(0)} ms | ${(bytes.length / 1024).toFixed(0)} kB, 5 sequential downloads after 1 warm-up${kept} |`,
+        );
       }
-      times.sort((a, b) => a - b);
-      const file = path.join(
-        os.tmpdir(),
-        `keel-report-${label.toLowerCase()}-${query ? "division" : "org"}.pdf`,
-      );
-      fs.writeFileSync(file, bytes);
-      console.log(
-        `| PDF of the ${what}, ${label} | median ${times[2]!.toFixed(0)} ms, max ${times[4]!.toFixed(0)} ms | ${(bytes.length / 1024).toFixed(0)} kB, 5 sequential downloads after 1 warm-up; kept as ${file} |`,
-      );
     }
   } finally {
     await server.stop();

@@ -156,7 +156,8 @@ function kpiSection(pdf: PdfWriter, kpis: NonNullable<ReportTeam["kpis"]>, repor
     );
     const from = Date.parse(report.cycle.startsOn);
     const to = Date.parse(report.cycle.endsOn);
-    for (const k of kpis.kpis.filter((kpi) => kpi.values.length > 0)) {
+    // A line needs two values; a KPI with one value in the cycle has it in the table above.
+    for (const k of kpis.kpis.filter((kpi) => kpi.values.length > 1)) {
       const series = { points: k.values, bands: k.bands };
       const option = kpiChartOption({ kpi: k, series, from, to, palette: lightPalette, interactive: false });
       pdf.svg(renderChartSvg(option, CHART), CHART, kpiChartSummary(k, series));
