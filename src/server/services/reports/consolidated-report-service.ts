@@ -23,7 +23,7 @@ import { allTeams } from "../../repositories/team-repository.ts";
 import { listFloorsFor } from "../kpi/floor-service.ts";
 import { kpiBoard } from "../kpi/kpi-board-service.ts";
 import { forReader, present } from "../kpi/presented-escalations.ts";
-import { healthCheck } from "../okr/lint-service.ts";
+import { findingsOfTeams } from "../okr/lint-service.ts";
 import { okrClock } from "../okr/okr-presenter.ts";
 import { presentObjectives } from "../okr/present-objectives.ts";
 import { lintSummary, reportEscalation, reportKpi, reportObjective } from "./report-sections.ts";
@@ -85,7 +85,6 @@ export async function consolidatedReport(
   const cycle = await reportCycle(deps, actor, query.cycleId);
   const ordered = subtreeInOrder(teamRows, top?.id ?? null);
   const teamIds = ordered.map((t) => t.team.id);
-  const inScope = new Set(teamIds);
   const tops = ordered.filter((t) => t.depth === 0).map((t) => t.team.id);
 
   // OKRs: committed Objectives (drafts are not the cycle's yet), and the linter on all.
@@ -96,9 +95,7 @@ export async function consolidatedReport(
     states: ["active", "closed"],
   });
   const objectives = await presentObjectives(deps.db, actor, okrClock(deps, actor), objectiveRows);
-  const findings = (await healthCheck(deps, actor, { cycleId: cycle.id })).objectives.filter(
-    (o) => o.teamId !== null && inScope.has(o.teamId),
-  );
+  const findings = await findingsOfTeams(deps, actor, cycle.id, teamIds);
 
   // KPIs, floors and escalations: each top team's board and floors reach its subtree.
   const cards: KpiCard[] = [];
