@@ -180,6 +180,13 @@ describe("the consolidated report's contents", () => {
     expect(fin.kpis.escalations.map((e: Json) => [e.kpiKey, e.reason, e.value])).toEqual([
       ["dso", "red", 64],
     ]);
+    // The linter summary counts what the health check lists for the team.
+    const check = await h.ok("GET", `${okr.base}/health-check?cycleId=${cycle.id}&teamId=${operations.id}`, {
+      as: owner,
+    });
+    expect(check.open).toBeGreaterThan(0);
+    expect(ops.okrs.lint.open).toBe(check.open);
+    expect(ops.okrs.lint.byRule.reduce((s: number, r: Json) => s + r.open, 0)).toBe(check.open);
     expect(r.totals).toMatchObject({
       teams: 4,
       objectives: 3,

@@ -88,7 +88,7 @@ function okrSection(pdf: PdfWriter, okrs: NonNullable<ReportTeam["okrs"]>) {
     .map(([status, n]) => `${n} ${STATUS_LABELS[status as keyof typeof STATUS_LABELS].toLowerCase()}`);
   pdf.line(
     health.overall
-      ? `Health: ${okrStatus(health.overall).text} (${health.total} Objectives: ${counts.join(", ")})`
+      ? `Health: ${okrStatus(health.overall).text} (${health.total} Objective${health.total === 1 ? "" : "s"}: ${counts.join(", ")})`
       : "No Objectives in this cycle.",
   );
   for (const o of okrs.objectives) {

@@ -19,7 +19,8 @@ function OkrSection({ okrs, teamName }: { okrs: Okrs; teamName: string }) {
         </Title>
         {health.overall && <OkrStatusBadge status={health.overall} compact />}
         <Text size="sm" c="dimmed">
-          {health.total} Objectives · linter: {lint.open} open, {lint.dismissed} dismissed
+          {health.total} {health.total === 1 ? "Objective" : "Objectives"} · linter: {lint.open} open,{" "}
+          {lint.dismissed} dismissed
         </Text>
       </Group>
       {okrs.objectives.length === 0 && (
