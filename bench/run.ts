@@ -20,6 +20,8 @@
  *                (bench/okr-lint.ts; only when asked for): `npm run bench -- okr-lint`
  *   okr-lint-http the OKR linter through HTTP on the demo: one draft, and a cycle's health check,
  *                on PGlite and PostgreSQL (bench/okr-lint-http.ts; only when asked for)
+ *   report-pdf   the consolidated report's PDF of the demo's largest division and of the whole
+ *                organisation, on PGlite and PostgreSQL (bench/report-pdf.ts; only when asked for)
  *   okr-lint-cycle the health check (a whole cycle linted) at the reference size on PostgreSQL
  *                (bench/okr-lint-cycle.ts; only when asked for)
  */
@@ -49,6 +51,10 @@ if (only === "okr-lint") {
 }
 if (only === "okr-lint-cycle") {
   await import("./okr-lint-cycle.ts");
+  process.exit(0);
+}
+if (only === "report-pdf") {
+  await import("./report-pdf.ts");
   process.exit(0);
 }
 if (only === "okr-lint-http") {

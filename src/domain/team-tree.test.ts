@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildTree, nameSortKey, wouldCreateLoop } from "./team-tree.ts";
+import { buildTree, nameSortKey, subtreeInOrder, wouldCreateLoop } from "./team-tree.ts";
 
 const parents = new Map<string, string | null>([
   ["company", null],
@@ -34,5 +34,32 @@ describe("team tree", () => {
       "zebra",
       "Zürich Hub",
     ]);
+  });
+});
+
+describe("a subtree in report order", () => {
+  const rows = [
+    { id: "c", parentId: null, name: "Company" },
+    { id: "ops", parentId: "c", name: "Operations" },
+    { id: "fin", parentId: "c", name: "finance" },
+    { id: "hub", parentId: "ops", name: "Hub Nord" },
+    { id: "orphan", parentId: "archived", name: "Archived parent's squad" },
+  ];
+
+  it("walks depth first with siblings by name, whatever their case", () => {
+    expect(subtreeInOrder(rows, "c").map((t) => [t.team.id, t.depth])).toEqual([
+      ["c", 0],
+      ["fin", 1],
+      ["ops", 1],
+      ["hub", 2],
+    ]);
+  });
+
+  it("starts from every top team for the whole organisation, including teams under an archived one", () => {
+    expect(subtreeInOrder(rows, null).map((t) => t.team.id)).toEqual(["orphan", "c", "fin", "ops", "hub"]);
+  });
+
+  it("gives nothing for an unknown root", () => {
+    expect(subtreeInOrder(rows, "nope")).toEqual([]);
   });
 });

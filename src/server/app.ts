@@ -37,6 +37,7 @@ import { okrRoutes } from "./routes/okr-routes.ts";
 import { oneOnOneRoutes } from "./routes/one-on-one-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
 import { peopleRoutes } from "./routes/people-routes.ts";
+import { reportRoutes } from "./routes/report-routes.ts";
 import { strategyRoutes } from "./routes/strategy-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
@@ -99,6 +100,7 @@ export function createApp(deps: Deps): Api {
   notificationRoutes(app, deps);
   oneOnOneRoutes(app, deps);
   myHomeRoutes(app, deps);
+  reportRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -27,6 +27,7 @@ import * as okrs from "../../shared/schemas/okrs.ts";
 import * as oneOnOnes from "../../shared/schemas/one-on-ones.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
 import * as people from "../../shared/schemas/people.ts";
+import * as reports from "../../shared/schemas/reports.ts";
 import * as strategy from "../../shared/schemas/strategy.ts";
 import * as system from "../../shared/schemas/system.ts";
 import * as teams from "../../shared/schemas/teams.ts";
@@ -61,6 +62,7 @@ const modules = [
   oneOnOnes,
   organizations,
   people,
+  reports,
   strategy,
   system,
   teams,

@@ -65,6 +65,8 @@ export type EscalationFilter = {
   recipientUserId?: string | undefined;
   /** Only escalations of KPIs in the teams this person leads and the teams below them. */
   ledByUserId?: string | undefined;
+  /** Only escalations that were unresolved at some moment of this span (a report's cycle). */
+  during?: { from: Date; to: Date } | undefined;
   after?: NameCursor | undefined;
   limit: number;
 };
@@ -86,6 +88,11 @@ export function listEscalations(q: Queryable, organizationId: string, f: Escalat
   }
   if (f.ledByUserId) where.push(sql`${kpis.teamId} in ${ledSubtreeTeamIds(organizationId, f.ledByUserId)}`);
   if (f.kpiId) where.push(eq(escalations.kpiId, f.kpiId));
+  if (f.during) {
+    where.push(
+      sql`${escalations.openedAt} < ${f.during.to.toISOString()}::timestamptz and (${escalations.resolvedAt} is null or ${escalations.resolvedAt} >= ${f.during.from.toISOString()}::timestamptz)`,
+    );
+  }
   if (f.recipientUserId) {
     where.push(sql`exists (select 1 from ${escalationRecipients} r
       where r.organization_id = ${escalations.organizationId} and r.escalation_id = ${escalations.id}

@@ -34,14 +34,19 @@ export type LintedObjectiveRow = {
 export async function selectObjectivesForLint(
   q: Queryable,
   organizationId: string,
-  which: { objectiveIds: readonly string[] } | { cycleId: string; teamId: string | null },
+  which:
+    | { objectiveIds: readonly string[] }
+    | { cycleId: string; teamId: string | null }
+    | { cycleId: string; teamIds: readonly string[] },
 ): Promise<LintedObjectiveRow[]> {
   const chosen =
     "objectiveIds" in which
       ? sql`o.id = any(${uuidArray(which.objectiveIds)})`
-      : which.teamId
-        ? sql`o.cycle_id = ${which.cycleId} and o.team_id = ${which.teamId} and o.archived_at is null`
-        : sql`o.cycle_id = ${which.cycleId} and o.archived_at is null`;
+      : "teamIds" in which
+        ? sql`o.cycle_id = ${which.cycleId} and o.team_id = any(${uuidArray(which.teamIds)}) and o.archived_at is null`
+        : which.teamId
+          ? sql`o.cycle_id = ${which.cycleId} and o.team_id = ${which.teamId} and o.archived_at is null`
+          : sql`o.cycle_id = ${which.cycleId} and o.archived_at is null`;
   const result = await q.execute(sql`
     select o.id, o.cycle_id as "cycleId", o.team_id as "teamId", o.owner_user_id as "ownerUserId",
       o.title, o.description, o.state, o.visibility,

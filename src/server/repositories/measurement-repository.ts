@@ -193,6 +193,31 @@ export async function seriesOf(
   return rows.map((r) => ({ periodStart: r.period_start, value: Number(r.value) }));
 }
 
+/** Values of several KPIs whose periods start within a date range, oldest first (reports). */
+export async function valuesBetween(
+  q: Queryable,
+  organizationId: string,
+  kpiIds: readonly string[],
+  from: string,
+  to: string,
+): Promise<Map<string, MeasuredPeriod[]>> {
+  const result = new Map<string, MeasuredPeriod[]>();
+  if (kpiIds.length === 0) return result;
+  const rows = rowsOf<{ kpi_id: string; period_start: string; value: number }>(
+    await q.execute(sql`
+      select m.kpi_id, m.period_start::text as period_start, m.value from ${kpiMeasurements} m
+      where m.organization_id = ${organizationId} and m.kpi_id = any(${uuidArray(kpiIds)})
+        and m.period_start >= ${from}::date and m.period_start <= ${to}::date
+      order by m.kpi_id, m.period_start`),
+  );
+  for (const row of rows) {
+    const list = result.get(row.kpi_id) ?? [];
+    list.push({ periodStart: row.period_start, value: Number(row.value) });
+    result.set(row.kpi_id, list);
+  }
+  return result;
+}
+
 /** Values of several KPIs from a period on, for formula recomputes. */
 export async function valuesSince(
   q: Queryable,

@@ -43,6 +43,8 @@ export type ObjectiveFilter = {
   ids?: string[];
   cycleId?: string;
   teamId?: string;
+  /** Objectives of any of these teams (a report's subtree). */
+  teamIds?: string[];
   ownerUserId?: string;
   /** Case-insensitive substring of the title. */
   titleContains?: string;
@@ -57,6 +59,7 @@ function objectiveConditions(f: ObjectiveFilter): SQL[] {
   if (f.ids) where.push(sql`${objectives.id} = any(${uuidArray(f.ids)})`);
   if (f.cycleId) where.push(eq(objectives.cycleId, f.cycleId));
   if (f.teamId) where.push(eq(objectives.teamId, f.teamId));
+  if (f.teamIds) where.push(sql`${objectives.teamId} = any(${uuidArray(f.teamIds)})`);
   if (f.ownerUserId) where.push(eq(objectives.ownerUserId, f.ownerUserId));
   if (f.titleContains) where.push(sql`${objectives.title} ilike ${likePattern(f.titleContains)}`);
   if (f.liveOnly) where.push(isNull(objectives.archivedAt));

@@ -13643,6 +13643,283 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/reports/consolidated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The consolidated report of a team subtree (or the organisation) for a cycle: OKRs, KPIs, floors, escalations, linter summary */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The team whose subtree the report covers; the whole organisation without */
+                    teamId?: string;
+                    /** @description The cycle; without, the shortest running one (the quarter rather than its year) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ConsolidatedReport"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/reports/consolidated.csv.zip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as a zip of CSV files, one per table (text cells that could run as a spreadsheet formula start with ') */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The team whose subtree the report covers; the whole organisation without */
+                    teamId?: string;
+                    /** @description The cycle; without, the shortest running one (the quarter rather than its year) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A zip of UTF-8 CSV files */
+                200: {
+                    headers: {
+                        /** @description attachment, with a file name naming the organisation, subtree and cycle */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/reports/consolidated.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as a PDF: a cover, then a page per team with its charts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The team whose subtree the report covers; the whole organisation without */
+                    teamId?: string;
+                    /** @description The cycle; without, the shortest running one (the quarter rather than its year) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The PDF */
+                200: {
+                    headers: {
+                        /** @description attachment, with a file name naming the organisation, subtree and cycle */
+                        "Content-Disposition"?: string;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -16185,6 +16462,166 @@ export interface components {
          * @enum {string}
          */
         InboxKind: "escalation" | "check_in_due" | "value_due" | "one_on_one_item" | "lint_finding" | "notification";
+        ConsolidatedReport: {
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description The team at the top; null for the whole organisation */
+            subtree: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            cycle: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                state: "planning" | "active" | "grading" | "closed";
+                startsOn: string;
+                endsOn: string;
+            };
+            /** @description When the report was made (ISO 8601) */
+            generatedAt: string;
+            /** @description Depth first, each team before the teams below it */
+            teams: components["schemas"]["ReportTeam"][];
+            totals: {
+                teams: number;
+                objectives: number;
+                keyResults: number;
+                kpis: number;
+                floors: number;
+                escalations: number;
+                openFindings: number;
+            };
+        };
+        ReportTeam: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description 0 for the report's top team(s) */
+            depth: number;
+            methodology: components["schemas"]["Methodology"];
+            /** @description null for a KPI-only team with no Objectives in the cycle */
+            okrs: {
+                health: {
+                    /**
+                     * @description The one word for the team; null when it has no Objectives in the cycle (drafts and archived ones do not count)
+                     * @enum {string|null}
+                     */
+                    overall: "not_started" | "on_track" | "at_risk" | "off_track" | "stale" | "draft" | null;
+                    /** @description Objectives counted */
+                    total: number;
+                    /** @description Objectives per status */
+                    counts: {
+                        not_started: number;
+                        on_track: number;
+                        at_risk: number;
+                        off_track: number;
+                        stale: number;
+                    };
+                };
+                objectives: components["schemas"]["ReportObjective"][];
+                lint: components["schemas"]["ReportLintSummary"];
+            } | null;
+            /** @description null for an OKR-only team with no KPI, floor or escalation */
+            kpis: {
+                kpis: components["schemas"]["ReportKpi"][];
+                floors: components["schemas"]["KpiFloor"][];
+                escalations: components["schemas"]["ReportEscalation"][];
+            } | null;
+        };
+        ReportObjective: {
+            /** Format: uuid */
+            id: string;
+            /** @description null when the Objective is visible to its team only and you are outside it */
+            title: string | null;
+            /** @description Counted, but its text and Key Results are not yours to read */
+            restricted: boolean;
+            ownerName: string | null;
+            /** @enum {string} */
+            state: "draft" | "active" | "closed";
+            progress: number | null;
+            expectedProgress: number | null;
+            status: components["schemas"]["Status"];
+            grade: number | null;
+            /** @enum {string|null} */
+            outcome: "achieved" | "missed" | "dropped" | null;
+            /** @description Empty when restricted */
+            keyResults: components["schemas"]["ReportKeyResult"][];
+        };
+        ReportKeyResult: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            kind: components["schemas"]["KeyResultKind"];
+            ownerName: string | null;
+            startValue: number | null;
+            targetValue: number | null;
+            currentValue: number | null;
+            done: boolean;
+            unit: string;
+            /** @description Uncapped: 1.3 is 130 % */
+            progress: number | null;
+            status: components["schemas"]["Status"];
+            lastConfidence: number | null;
+            /** @description The grade 0–1 once scored */
+            finalScore: number | null;
+        };
+        ReportLintSummary: {
+            open: number;
+            dismissed: number;
+            byRule: {
+                rule: string;
+                open: number;
+                dismissed: number;
+            }[];
+        };
+        ReportKpi: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            ownerName: string;
+            unit: components["schemas"]["KpiUnit"];
+            decimals: number;
+            currency: string | null;
+            direction: components["schemas"]["Direction"];
+            frequency: components["schemas"]["Frequency"];
+            /** @description The current value (latest due period) */
+            value: number | null;
+            periodStart: string | null;
+            status: components["schemas"]["KpiStatus"];
+            /** @description The target of the bands in force now */
+            target: number | null;
+            trend: components["schemas"]["Trend"];
+            /** @description Every version of the bands, oldest first (the chart's background) */
+            bands: components["schemas"]["BandsOut"][];
+            /** @description Values of the periods that start within the cycle, oldest first */
+            values: {
+                periodStart: string;
+                value: number;
+            }[];
+        };
+        ReportEscalation: {
+            /** Format: uuid */
+            id: string;
+            kpiKey: string;
+            kpiName: string;
+            /** @enum {string} */
+            reason: "red" | "floor";
+            state: components["schemas"]["EscalationState"];
+            periodStart: string;
+            value: number;
+            openedAt: string;
+            acknowledgedByName: string | null;
+            resolvedAt: string | null;
+            resolution: string | null;
+        };
     };
     responses: never;
     parameters: never;

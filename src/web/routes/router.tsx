@@ -154,6 +154,11 @@ export const router = createBrowserRouter([
                   })),
               },
               {
+                path: "reports",
+                lazy: () =>
+                  import("../features/reports/reports-page.tsx").then((m) => ({ Component: m.ReportsPage })),
+              },
+              {
                 path: "alignment",
                 lazy: () =>
                   import("../features/alignment/alignment-page.tsx").then((m) => ({

@@ -291,3 +291,11 @@ export async function healthCheck(
     objectives,
   };
 }
+
+/** The findings on a cycle's live Objectives of these teams (a report's subtree), as the reader may see them. */
+export async function findingsOfTeams(deps: Deps, actor: Actor, cycleId: string, teamIds: readonly string[]) {
+  authorize(actor, "read");
+  if (teamIds.length === 0) return [];
+  const rows = await selectObjectivesForLint(deps.db, actor.organizationId, { cycleId, teamIds });
+  return present(deps.db, actor, rows);
+}

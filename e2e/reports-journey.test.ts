@@ -1,0 +1,75 @@
+// The consolidated report in the browser, on the demo: the owner opens Reports from the
+// navigation, narrows it to a division, reads the teams' sections (a KPI-only team without
+// an OKR section), finds the page clean under axe in light and dark, and downloads the PDF,
+// whose first page is rendered to PNG (e2e/screenshots/) to be looked at.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { Json } from "../test/support/harness.ts";
+import { NO_POPPLER } from "../test/support/report-downloads.ts";
+import { skipWhen } from "../test/support/skip.ts";
+import { seriousAxeFindings } from "./support/axe.ts";
+import { noChromium, screenshot, screenshotDir } from "./support/browser.ts";
+import { type DemoJourney, openDemoJourney } from "./support/demo-journey.ts";
+import type { DemoKeel } from "./support/keel.ts";
+
+skipWhen(noChromium || NO_POPPLER).describe("the consolidated report in the browser", () => {
+  let browser: Browser;
+  let keel: DemoKeel;
+  let base: string;
+  let context: BrowserContext;
+  let call: DemoJourney["call"];
+  let demo: string;
+
+  beforeAll(async () => {
+    ({ keel, base, browser, context, call, demo } = await openDemoJourney({ bypassCSP: true }));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await keel?.stop();
+  });
+
+  it("shows a division's report on screen and downloads its PDF", async () => {
+    const tree = await call("GET", `/api/orgs/${demo}/teams/tree`);
+    const division = (tree.roots[0].children as Json[]).find((t) => t.children.length > 0)!;
+    const page: Page = await context.newPage();
+    await page.goto(`${base}/o/${demo}`);
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reports" }).click();
+    await page.getByRole("heading", { name: "Reports", level: 1 }).waitFor();
+    await page.goto(`${page.url()}?team=${division.id}`);
+    const first = page.getByRole("region", { name: division.name });
+    await first.waitFor();
+    expect(await first.textContent()).toContain("OKRs");
+    await page.waitForLoadState("networkidle");
+    await screenshot(page, "reports-division");
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await page.evaluate(() => localStorage.setItem("keel-color-scheme", "dark"));
+    await page.reload();
+    await first.waitFor();
+    expect(await seriousAxeFindings(page, { colourOnly: true })).toEqual([]);
+
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "PDF" }).click();
+    const pdf = await downloading;
+    const file = path.join(screenshotDir, "reports-division.pdf");
+    await pdf.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(execFileSync("pdftotext", ["-l", "1", file, "-"], { encoding: "utf8" })).toContain(
+      `Subtree: ${division.name}`,
+    );
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      file,
+      path.join(screenshotDir, "reports-pdf"),
+    ]);
+    expect(fs.readdirSync(screenshotDir).some((f) => f.startsWith("reports-pdf"))).toBe(true);
+  });
+});
