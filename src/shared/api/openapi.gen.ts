@@ -13027,6 +13027,8 @@ export interface components {
             invitation: components["schemas"]["Invitation"];
             /** @description The invitation link, shown once; copy it to the person. A new person creates their account through it, someone with an account signs in to accept */
             url: string;
+            /** @description Whether the link was also queued as an email to the person (only when this Keel sends email) */
+            emailed: boolean;
         };
         Invitation: {
             /** Format: uuid */
@@ -13060,6 +13062,8 @@ export interface components {
             /** @description One-time link; share it with the person. It expires after 24 hours. */
             url: string;
             expiresAt: string;
+            /** @description Whether the link was also queued as an email to the person (only when this Keel sends email) */
+            emailed: boolean;
         };
         Team: {
             /** Format: uuid */
