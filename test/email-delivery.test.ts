@@ -6,6 +6,7 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rowsOf } from "../src/db/client.ts";
 import { loadConfig } from "../src/server/config.ts";
 import { sendDueEmails } from "../src/server/services/email/email-sender.ts";
 import { buildPerson } from "./support/factories.ts";
@@ -37,8 +38,9 @@ afterAll(async () => {
 });
 
 const outboxOf = async (to: string) =>
-  (await h.db.execute(sql`select status, attempts, last_error from email_outbox where to_address = ${to}`))
-    .rows as Array<{ status: string; attempts: number; last_error: string | null }>;
+  rowsOf<{ status: string; attempts: number; last_error: string | null }>(
+    await h.db.execute(sql`select status, attempts, last_error from email_outbox where to_address = ${to}`),
+  );
 
 const invite = (email: string, name: string) =>
   h.ok<{ url: string; emailed: boolean }>("POST", `/api/orgs/${org.slug}/people`, {
@@ -147,15 +149,15 @@ describe("who sees the outbox", () => {
 describe("email off", () => {
   it("queues nothing and says the link was not mailed", async () => {
     const off = h.appWith({});
-    const before = await h.db.execute(sql`select count(*)::int as n from email_outbox`);
+    const count = async () => rowsOf(await h.db.execute(sql`select count(*)::int as n from email_outbox`));
+    const before = await count();
     const reply = await h.requestOn(off, "POST", `/api/orgs/${org.slug}/people`, {
       as: owner,
       body: { name: "Sofia Rossi", email: buildPerson({ name: "Sofia Rossi" }).email, role: "member" },
     });
     expect(reply.status).toBe(201);
     expect(reply.body.emailed).toBe(false);
-    const after = await h.db.execute(sql`select count(*)::int as n from email_outbox`);
-    expect(after.rows).toEqual(before.rows);
+    expect(await count()).toEqual(before);
     const status = await h.requestOn(off, "GET", `/api/orgs/${org.slug}/email-status`, { as: owner });
     expect(status.body.enabled).toBe(false);
   });
