@@ -6,7 +6,14 @@ import { uuidArray } from "./sql-arrays.ts";
 export type EmailRow = typeof emailOutbox.$inferSelect;
 export type NewEmail = Pick<
   typeof emailOutbox.$inferInsert,
-  "organizationId" | "toAddress" | "kind" | "subject" | "textBody" | "htmlBody" | "dedupeKey"
+  | "organizationId"
+  | "toAddress"
+  | "kind"
+  | "subject"
+  | "textBody"
+  | "htmlBody"
+  | "dedupeKey"
+  | "nextAttemptAt"
 >;
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
 import type { WeekStart } from "../../domain/okr/check-in-due.ts";
+import { uuidArray } from "./sql-arrays.ts";
 
 export type ScheduledMailOrganization = {
   id: string;
@@ -127,4 +128,22 @@ export async function setWeeklyDigest(
     where organization_id = ${organizationId} and user_id = ${userId} and weekly_digest <> ${weeklyDigest}
     returning user_id`);
   return rowsOf(result).length === 1;
+}
+
+/** Names and addresses of an organisation's active members among `userIds`. */
+export async function activeMemberContacts(
+  q: Queryable,
+  organizationId: string,
+  userIds: readonly string[],
+): Promise<Array<{ userId: string; name: string; email: string }>> {
+  if (userIds.length === 0) return [];
+  const result = await q.execute(sql`
+    select u.id, u.name, u.email from memberships m join users u on u.id = m.user_id
+    where m.organization_id = ${organizationId} and m.status = 'active' and m.user_id = any(${uuidArray(userIds)})
+    order by u.id`);
+  return rowsOf<{ id: string; name: string; email: string }>(result).map((r) => ({
+    userId: r.id,
+    name: r.name,
+    email: r.email,
+  }));
 }

@@ -32,6 +32,8 @@ export function emailEnabled(deps: Deps): boolean {
  */
 export async function queueEmails(deps: Deps, q: Queryable, mails: readonly QueuedMail[]): Promise<number> {
   if (!emailEnabled(deps) || mails.length === 0) return 0;
+  // Due from Keel's clock, not the database's: the sender compares with the same clock.
+  const now = deps.now();
   return insertEmails(
     q,
     mails.map((m) => ({
@@ -42,6 +44,7 @@ export async function queueEmails(deps: Deps, q: Queryable, mails: readonly Queu
       textBody: m.mail.text,
       htmlBody: m.mail.html,
       dedupeKey: m.dedupeKey ?? null,
+      nextAttemptAt: now,
     })),
   );
 }
