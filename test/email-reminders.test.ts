@@ -192,3 +192,32 @@ describe("the weekly digest", () => {
     expect(second.text).toContain(`https://okr.nordwind.example/account`);
   });
 });
+
+describe("the reminder hour", () => {
+  it("is an organisation setting from 0 to 23 that admins change", async () => {
+    const path = `/api/orgs/${org.slug}`;
+    const { version } = await h.ok("GET", path, { as: owner });
+    expectError(
+      await h.request("PATCH", path, { as: owner, body: { version, reminderHour: 24 } }),
+      400,
+      "validation_failed",
+      "reminderHour",
+    );
+    expectError(
+      await h.request("PATCH", path, { as: emma.client, body: { version, reminderHour: 7 } }),
+      403,
+      "forbidden",
+    );
+    const changed = await h.ok("PATCH", path, { as: owner, body: { version, reminderHour: 7 } });
+    expect(changed.reminderHour).toBe(7);
+    // 06:30 UTC is 07:30 in Amsterdam: a new day's slot is due at the new hour.
+    h.clock.set("2027-03-16T06:30:00Z");
+    await runScheduledMail(h.deps);
+    const slots = rowsOf<{ slot_key: string }>(
+      await h.db.execute(
+        sql`select slot_key from scheduled_slots where slot_key = ${`check-in-reminders:${org.id}:2027-03-16`}`,
+      ),
+    );
+    expect(slots).toHaveLength(1);
+  });
+});

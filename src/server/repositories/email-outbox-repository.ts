@@ -55,10 +55,14 @@ export async function claimDueEmails(
     returning id`);
   const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
   if (ids.length === 0) return [];
-  return q
-    .select()
-    .from(emailOutbox)
-    .where(sql`${emailOutbox.id} = any(${uuidArray(ids)})`);
+  return (
+    q
+      .select()
+      .from(emailOutbox)
+      .where(sql`${emailOutbox.id} = any(${uuidArray(ids)})`)
+      // Oldest first, as claimed: mail goes out in the order it was due.
+      .orderBy(emailOutbox.createdAt, emailOutbox.id)
+  );
 }
 
 export async function markEmailSent(q: Queryable, id: string, at: Date): Promise<void> {
