@@ -15482,7 +15482,7 @@ export interface components {
         };
         UpdateEmailSettings: {
             /** @description false: no weekly digest for you from this organisation */
-            weeklyDigest: boolean;
+            weeklyDigest?: boolean;
         };
     };
     responses: never;

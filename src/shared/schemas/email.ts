@@ -37,5 +37,5 @@ export const EmailSettingsSchema = z.object({
 export type EmailSettings = z.infer<typeof EmailSettingsSchema>;
 
 export const UpdateEmailSettingsSchema = z.strictObject({
-  weeklyDigest: z.boolean().describe("false: no weekly digest for you from this organisation"),
+  weeklyDigest: z.boolean().optional().describe("false: no weekly digest for you from this organisation"),
 });

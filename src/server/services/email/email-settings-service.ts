@@ -45,9 +45,11 @@ export async function myEmailSettings(deps: Deps, actor: Actor): Promise<EmailSe
 export async function updateMyEmailSettings(
   deps: Deps,
   actor: Actor,
-  input: { weeklyDigest: boolean },
+  input: { weeklyDigest?: boolean | undefined },
 ): Promise<EmailSettings> {
   authorize(actor, "read");
-  await setWeeklyDigest(deps.db, actor.organizationId, personOf(actor), input.weeklyDigest);
+  if (input.weeklyDigest !== undefined) {
+    await setWeeklyDigest(deps.db, actor.organizationId, personOf(actor), input.weeklyDigest);
+  }
   return myEmailSettings(deps, actor);
 }
