@@ -12,10 +12,14 @@ export type ScheduledMailOrganization = {
   reminderHour: number;
 };
 
-/** Every organisation with what its mail schedule needs (a few hundred rows at most). */
+/**
+ * Every organisation with what its mail schedule needs (a few hundred rows at most). Demo
+ * organisations are left out: their people's addresses are made up.
+ */
 export async function organizationsForScheduledMail(q: Queryable): Promise<ScheduledMailOrganization[]> {
   const result = await q.execute(sql`
-    select id, slug, name, time_zone, week_start, reminder_hour from organizations order by id`);
+    select id, slug, name, time_zone, week_start, reminder_hour from organizations
+    where not is_demo order by id`);
   return rowsOf<{
     id: string;
     slug: string;
