@@ -47,6 +47,8 @@ it("the document marks only the writes a viewer may make", () => {
     "POST /api/orgs/{org}/check-in-notes/analyze",
     // Linting a draft changes nothing: viewers read the linter's advice too.
     "POST /api/orgs/{org}/lint",
+    // Viewers receive the weekly digest too, and may turn their own off.
+    "PATCH /api/orgs/{org}/my/email-settings",
   ]);
 });
 

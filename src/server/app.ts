@@ -16,6 +16,7 @@ import { authRoutes } from "./routes/auth-routes.ts";
 import { calibrationRoutes } from "./routes/calibration-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
 import { checkInNoteRoutes } from "./routes/check-in-note-routes.ts";
+import { emailRoutes } from "./routes/email-routes.ts";
 import { escalationRoutes } from "./routes/escalation-routes.ts";
 import { forecastRoutes } from "./routes/forecast-routes.ts";
 import { healthKpiRoutes } from "./routes/health-kpi-routes.ts";
@@ -101,6 +102,7 @@ export function createApp(deps: Deps): Api {
   oneOnOneRoutes(app, deps);
   myHomeRoutes(app, deps);
   reportRoutes(app, deps);
+  emailRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -64,6 +64,16 @@ const envSchema = z.object({
    * load balancer's address): connectors treat them as Keel's own machine, like loopback.
    */
   KEEL_HOST_ADDRESSES: z.string().default(""),
+  /** SMTP server Keel sends mail through; unset = email off (docs/email.md). */
+  KEEL_SMTP_HOST: z.string().min(1).optional(),
+  /** Default 587 (STARTTLS), or 465 when KEEL_SMTP_SECURE=true. */
+  KEEL_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  KEEL_SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  KEEL_SMTP_USER: z.string().optional(),
+  KEEL_SMTP_PASSWORD: z.string().optional(),
+  /** The sender, e.g. `Keel <okr@example.com>`; required with KEEL_SMTP_HOST. */
+  KEEL_SMTP_FROM: z.string().optional(),
 });
 
 export type Config = {
@@ -88,7 +98,49 @@ export type Config = {
   connectorAllowPrivateHosts: string[];
   /** KEEL_HOST_ADDRESSES, split; each entry checked at start. */
   hostAddresses: string[];
+  /** SMTP settings; undefined = email off (nothing is queued, links are passed on by hand). */
+  smtp: SmtpConfig | undefined;
 };
+
+export type SmtpConfig = {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | undefined;
+  password: string | undefined;
+  from: string;
+  /** KEEL_PUBLIC_URL: links in mail sent from the background have no request to take it from. */
+  publicUrl: string;
+};
+
+/**
+ * Email is on when KEEL_SMTP_HOST is set; it then needs a sender and a public URL for the
+ * links it carries, and user and password come together. Whether the server answers is
+ * not checked here: a server that is down only delays mail (admins see the error).
+ */
+function smtpConfig(e: z.infer<typeof envSchema>): SmtpConfig | undefined {
+  if (!e.KEEL_SMTP_HOST) return undefined;
+  const problems: string[] = [];
+  if (!e.KEEL_SMTP_FROM) problems.push("KEEL_SMTP_FROM: is required when KEEL_SMTP_HOST is set");
+  if (!e.KEEL_PUBLIC_URL) {
+    problems.push("KEEL_PUBLIC_URL: is required when KEEL_SMTP_HOST is set (mail carries links)");
+  }
+  if (Boolean(e.KEEL_SMTP_USER) !== Boolean(e.KEEL_SMTP_PASSWORD)) {
+    problems.push("KEEL_SMTP_USER, KEEL_SMTP_PASSWORD: give both or neither");
+  }
+  if (problems.length > 0)
+    throw new Error(`Invalid environment:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  const secure = e.KEEL_SMTP_SECURE === "true";
+  return {
+    host: e.KEEL_SMTP_HOST,
+    port: e.KEEL_SMTP_PORT ?? (secure ? 465 : 587),
+    secure,
+    user: e.KEEL_SMTP_USER || undefined,
+    password: e.KEEL_SMTP_PASSWORD || undefined,
+    from: e.KEEL_SMTP_FROM!,
+    publicUrl: e.KEEL_PUBLIC_URL!,
+  };
+}
 
 /** A comma-separated list of host names, IP addresses and CIDR ranges, each checked. */
 function addressList(name: string, text: string, allowStar: boolean): string[] {
@@ -150,5 +202,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectorTimeoutMs: e.KEEL_CONNECTOR_TIMEOUT_MS,
     connectorAllowPrivateHosts: allowHosts,
     hostAddresses,
+    smtp: smtpConfig(e),
   };
 }

@@ -7,6 +7,7 @@ import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { Deps } from "./context.ts";
 import { startConnectorJob } from "./jobs/connector-job.ts";
+import { startEmailJob } from "./jobs/email-job.ts";
 import { startRecomputeJob } from "./jobs/recompute-job.ts";
 import { backgroundWorkOf } from "./lib/background-work.ts";
 import { createLogger } from "./lib/logger.ts";
@@ -64,10 +65,12 @@ export async function startServer(config: Config) {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   const connectorJob = startConnectorJob(deps);
   const recomputeJob = startRecomputeJob(deps);
+  const emailJob = startEmailJob(deps);
   logger.info(
     {
       port: config.port,
       engine: database.engine,
+      email: config.smtp ? `${config.smtp.host}:${config.smtp.port}` : "off",
       dataDir: config.databaseUrl ? undefined : config.dataDir,
       startupMs: Math.round(performance.now() - started),
     },
@@ -82,7 +85,7 @@ export async function startServer(config: Config) {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // Connector runs in flight finish (or time out) before the database closes under them.
-    const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop()]);
+    const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop(), emailJob?.stop()]);
     server.close(async () => {
       await jobsStopped;
       // Recomputes that bulk loads started and did not wait for finish first too.

@@ -15,6 +15,7 @@ export type AcceptedRequest = {
 
 import { checkInNoteBuilders } from "./accepted-check-in-notes.ts";
 import { driversBuilders } from "./accepted-drivers.ts";
+import { emailBuilders } from "./accepted-email.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
 import { lintBuilders } from "./accepted-lint.ts";
@@ -318,6 +319,7 @@ const builders: Record<string, Builder> = {
   ...strategyBuilders,
   ...notificationBuilders,
   ...oneOnOneBuilders,
+  ...emailBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

@@ -8,6 +8,7 @@ import * as common from "../../shared/schemas/common.ts";
 import * as confidenceCalibration from "../../shared/schemas/confidence-calibration.ts";
 import * as connectors from "../../shared/schemas/connectors.ts";
 import * as cycles from "../../shared/schemas/cycles.ts";
+import * as email from "../../shared/schemas/email.ts";
 import * as escalations from "../../shared/schemas/escalations.ts";
 import * as healthKpis from "../../shared/schemas/health-kpis.ts";
 import * as instance from "../../shared/schemas/instance.ts";
@@ -43,6 +44,7 @@ const modules = [
   confidenceCalibration,
   connectors,
   cycles,
+  email,
   escalations,
   instance,
   healthKpis,

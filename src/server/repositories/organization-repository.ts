@@ -86,6 +86,7 @@ export async function updateOrganization(
     timeZone: string;
     weekStart: number;
     fiscalYearStartMonth: number;
+    reminderHour: number;
     okrSettings: unknown;
   }>,
 ) {

@@ -25,6 +25,8 @@ import {
 import { findPerson, insertMembership, updateMembership } from "../repositories/people-repository.ts";
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { checkPasswordLimited, createSession } from "./auth-service.ts";
+import { invitationMail } from "./email/account-mail.ts";
+import { queueEmails } from "./email/outbox.ts";
 import { presentPerson } from "./people-service.ts";
 
 function statusOf(row: InvitationRow, now: Date) {
@@ -95,7 +97,8 @@ export async function createInvitation(deps: Deps, actor: Actor, input: NewInvit
 export async function issueInvitation(deps: Deps, actor: Actor, input: NewInvitation, baseUrl: string) {
   const token = randomSecret();
   const expiresAt = new Date(deps.now().getTime() + input.expiresInDays * 86_400_000);
-  const row = await deps.db.transaction(async (tx) => {
+  const url = `${baseUrl.replace(/\/$/, "")}/invite/${token}`;
+  const { row, emailed } = await deps.db.transaction(async (tx) => {
     const inv = await insertInvitation(tx, {
       organizationId: actor.organizationId,
       email: input.email,
@@ -114,12 +117,20 @@ export async function issueInvitation(deps: Deps, actor: Actor, input: NewInvita
       entityLabel: inv.email,
       after: presentInvitation(inv, deps.now()),
     });
-    return inv;
+    const mail = invitationMail({
+      inviterName: actor.label,
+      organizationName: actor.orgName,
+      inviteeName: inv.name,
+      role: inv.role,
+      url,
+      expiresAt,
+    });
+    const queued = await queueEmails(deps, tx, [
+      { organizationId: actor.organizationId, to: inv.email, kind: "invitation", mail },
+    ]);
+    return { row: inv, emailed: queued === 1 };
   });
-  return {
-    invitation: presentInvitation(row, deps.now()),
-    url: `${baseUrl.replace(/\/$/, "")}/invite/${token}`,
-  };
+  return { invitation: presentInvitation(row, deps.now()), url, emailed };
 }
 
 export async function revokeInvitationFor(deps: Deps, actor: Actor, id: string) {

@@ -41,6 +41,7 @@ export function presentOrganization(row: OrgRow, role: Role): Organization {
     timeZone: row.timeZone,
     weekStart: row.weekStart,
     fiscalYearStartMonth: row.fiscalYearStartMonth,
+    reminderHour: row.reminderHour,
     isDemo: row.isDemo,
     okrStatusSettings: statusSettingsOf(row.okrSettings),
     role,
@@ -209,6 +210,7 @@ export async function updateOrganizationSettings(
     timeZone?: string;
     weekStart?: number;
     fiscalYearStartMonth?: number;
+    reminderHour?: number;
     okrStatusSettings?: Partial<StatusSettings> | undefined;
   },
 ): Promise<Organization> {

@@ -22,6 +22,8 @@ import {
 } from "../repositories/people-repository.ts";
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { issuePasswordReset } from "./auth-service.ts";
+import { passwordResetMail } from "./email/account-mail.ts";
+import { queueEmails } from "./email/outbox.ts";
 import { issueInvitation } from "./invitation-service.ts";
 import { moveOneOnOnesToNewManager } from "./one-on-ones/manager-change.ts";
 
@@ -214,13 +216,22 @@ export async function issueResetLinkForPerson(deps: Deps, actor: Actor, userId: 
   }
   const link = await deps.db.transaction(async (tx) => {
     const issued = await issuePasswordReset(deps, tx, userId, actor.userId, baseUrl);
+    const mail = passwordResetMail({
+      personName: person.name,
+      issuedBy: actor.label,
+      organizationName: actor.orgName,
+      url: issued.url,
+    });
+    const queued = await queueEmails(deps, tx, [
+      { organizationId: actor.organizationId, to: person.email, kind: "password_reset", mail },
+    ]);
     await recordAudit(tx, actor, {
       action: "membership.password_reset_issued",
       entityType: "membership",
       entityId: userId,
       entityLabel: person.name,
     });
-    return issued;
+    return { ...issued, emailed: queued === 1 };
   });
-  return { url: link.url, expiresAt: link.expiresAt.toISOString() };
+  return { url: link.url, expiresAt: link.expiresAt.toISOString(), emailed: link.emailed };
 }

@@ -13920,6 +13920,288 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/email-status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether email is on, and the organisation's mail waiting, retrying or failed with the latest error (admins) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The outbox */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailStatus"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/my/email-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your mail settings in this organisation (the weekly digest) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Your settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailSettings"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Turn your weekly digest from this organisation on or off */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateEmailSettings"];
+                };
+            };
+            responses: {
+                /** @description Your settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["EmailSettings"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -14052,6 +14334,8 @@ export interface components {
             timeZone: string;
             weekStart: number;
             fiscalYearStartMonth: number;
+            /** @description Local hour (0–23) check-in reminders and weekly digests are emailed */
+            reminderHour: number;
             isDemo: boolean;
             /** @description The OKR status bands in force (defaults merged with this organisation's changes) */
             okrStatusSettings: {
@@ -14070,6 +14354,8 @@ export interface components {
             weekStart?: number;
             /** @description Month the fiscal year starts in (1–12) */
             fiscalYearStartMonth?: number;
+            /** @description Local hour (0–23, in the time zone) check-in reminders and weekly digests are emailed */
+            reminderHour?: number;
             /** @description Change some OKR status bands; others keep their value */
             okrStatusSettings?: {
                 /** @description No check-in for more than this many days: stale */
@@ -14122,6 +14408,8 @@ export interface components {
             invitation: components["schemas"]["Invitation"];
             /** @description The invitation link, shown once; copy it to the person. A new person creates their account through it, someone with an account signs in to accept */
             url: string;
+            /** @description Whether the link was also queued as an email to the person (only when this Keel sends email) */
+            emailed: boolean;
         };
         Invitation: {
             /** Format: uuid */
@@ -14155,6 +14443,8 @@ export interface components {
             /** @description One-time link; share it with the person. It expires after 24 hours. */
             url: string;
             expiresAt: string;
+            /** @description Whether the link was also queued as an email to the person (only when this Keel sends email) */
+            emailed: boolean;
         };
         Team: {
             /** Format: uuid */
@@ -16621,6 +16911,31 @@ export interface components {
             acknowledgedByName: string | null;
             resolvedAt: string | null;
             resolution: string | null;
+        };
+        EmailStatus: {
+            /** @description Whether this Keel sends email (KEEL_SMTP_HOST is set); when false nothing is queued */
+            enabled: boolean;
+            /** @description Mail of this organisation waiting to be sent */
+            pending: number;
+            /** @description Pending mail that failed at least once and waits for its next attempt (back-off) */
+            retrying: number;
+            /** @description Mail the SMTP server refused for good (a 5xx answer, e.g. no such mailbox); not retried */
+            failed: number;
+            sent: number;
+            /** @description The error of the most recently queued mail that has not been sent, as the SMTP server or the network gave it */
+            lastError: string | null;
+            /** @description When the soonest retry is due; null when nothing waits for one */
+            nextAttemptAt: string | null;
+        };
+        EmailSettings: {
+            /** @description Whether you receive this organisation's weekly digest by email (what changed, what is due) */
+            weeklyDigest: boolean;
+            /** @description Whether this Keel sends email at all */
+            emailEnabled: boolean;
+        };
+        UpdateEmailSettings: {
+            /** @description false: no weekly digest for you from this organisation */
+            weeklyDigest?: boolean;
         };
     };
     responses: never;

@@ -58,6 +58,9 @@ export const ResetPasswordSchema = z.strictObject({
 export const ResetLinkSchema = z.object({
   url: z.string().describe("One-time link; share it with the person. It expires after 24 hours."),
   expiresAt: z.string(),
+  emailed: z
+    .boolean()
+    .describe("Whether the link was also queued as an email to the person (only when this Keel sends email)"),
 });
 
 /** The token of an invitation link, as its routes take it. */

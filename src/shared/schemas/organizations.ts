@@ -26,6 +26,12 @@ export const OrgSettingsFields = {
     .max(7)
     .describe("ISO weekday the week starts on: 1 = Monday … 7 = Sunday"),
   fiscalYearStartMonth: z.number().int().min(1).max(12).describe("Month the fiscal year starts in (1–12)"),
+  reminderHour: z
+    .number()
+    .int()
+    .min(0)
+    .max(23)
+    .describe("Local hour (0–23, in the time zone) check-in reminders and weekly digests are emailed"),
 };
 
 /** OKR status bands; every field optional, unset fields keep the documented defaults (docs/okr-status.md). */
@@ -63,6 +69,7 @@ export const OrganizationSchema = z.object({
   timeZone: z.string(),
   weekStart: z.number(),
   fiscalYearStartMonth: z.number(),
+  reminderHour: z.number().describe("Local hour (0–23) check-in reminders and weekly digests are emailed"),
   isDemo: z.boolean(),
   okrStatusSettings: z
     .record(z.string(), z.number())
@@ -85,6 +92,7 @@ export const UpdateOrganizationSchema = z.strictObject({
   timeZone: OrgSettingsFields.timeZone.optional(),
   weekStart: OrgSettingsFields.weekStart.optional(),
   fiscalYearStartMonth: OrgSettingsFields.fiscalYearStartMonth.optional(),
+  reminderHour: OrgSettingsFields.reminderHour.optional(),
   okrStatusSettings: OkrStatusSettingsSchema.optional().describe(
     "Change some OKR status bands; others keep their value",
   ),

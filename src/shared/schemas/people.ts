@@ -65,6 +65,9 @@ export const CreatedInvitationSchema = z.object({
     .describe(
       "The invitation link, shown once; copy it to the person. A new person creates their account through it, someone with an account signs in to accept",
     ),
+  emailed: z
+    .boolean()
+    .describe("Whether the link was also queued as an email to the person (only when this Keel sends email)"),
 });
 
 export const InvitationPreviewSchema = z.object({

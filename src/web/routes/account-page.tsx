@@ -21,6 +21,7 @@ import { PasswordSchema } from "../../shared/schemas/auth.ts";
 import { FormError } from "../components/form-error.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { RoleBadge } from "../components/role-badge.tsx";
+import { WeeklyDigestSwitch } from "../features/email/weekly-digest-switch.tsx";
 import { api } from "../lib/api-client.ts";
 import { notify } from "../lib/notify.ts";
 import { useSession, useSignOut } from "../lib/session.ts";
@@ -134,6 +135,9 @@ export function AccountPage() {
                     </Table.Td>
                     <Table.Td w={110}>
                       <RoleBadge role={org.role} />
+                    </Table.Td>
+                    <Table.Td w={140}>
+                      <WeeklyDigestSwitch slug={org.slug} orgName={org.name} />
                     </Table.Td>
                   </Table.Tr>
                 ))}

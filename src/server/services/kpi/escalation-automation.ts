@@ -5,7 +5,7 @@ import {
   fallsBackToAdmins,
 } from "../../../domain/kpi/escalation-routing.ts";
 import { formatKpiValue } from "../../../shared/kpi-format.ts";
-import type { Actor } from "../../context.ts";
+import type { Actor, Deps } from "../../context.ts";
 import { systemActor } from "../../lib/system-actor.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -21,6 +21,7 @@ import {
 import { findFloor } from "../../repositories/floor-repository.ts";
 import { nearestLead } from "../../repositories/kpi-access-repository.ts";
 import { findOrganizationById } from "../../repositories/organization-repository.ts";
+import { queueEscalationNotices } from "../email/escalation-mail.ts";
 import { presentOne } from "./presented-escalations.ts";
 
 /**
@@ -78,6 +79,8 @@ export async function openEscalation(
     value: number;
     now: Date;
   },
+  /** Given: the people it routes to are mailed (docs/email.md); the demo's seed leaves it out. */
+  mail?: Deps,
 ): Promise<string | null> {
   const { organizationId } = input;
   const kpi = await kpiBriefForEscalation(q, organizationId, input.kpiId);
@@ -95,12 +98,8 @@ export async function openEscalation(
     openedAt: input.now,
   });
   if (!id) return null;
-  await insertRecipients(
-    q,
-    organizationId,
-    id,
-    await recipientsFor(q, organizationId, kpi, floor?.floor.ownerUserId ?? null),
-  );
+  const recipients = await recipientsFor(q, organizationId, kpi, floor?.floor.ownerUserId ?? null);
+  await insertRecipients(q, organizationId, id, recipients);
   // Written once and kept: formatted by the KPI's unit, in Keel's own (English) words, and
   // never rounded (a record says what the value was, whatever the display decimals).
   const value = (n: number) =>
@@ -109,15 +108,29 @@ export async function openEscalation(
     input.reason === "floor"
       ? `fell through its floor${floor ? ` of ${value(floor.floor.threshold)}` : ""}`
       : "turned red";
+  const text = `"${kpi.name}" ${what}: ${value(input.value)} for the period starting ${input.periodStart}.`;
   await insertEntry(q, {
     organizationId,
     escalationId: id,
     kind: "opened",
     authorUserId: null,
-    text: `"${kpi.name}" ${what}: ${value(input.value)} for the period starting ${input.periodStart}.`,
+    text,
     createdAt: input.now,
   });
-  await recordAudit(q, await keelActor(q, organizationId), {
+  const org = await findOrganizationById(q, organizationId);
+  if (!org) throw new Error(`organisation ${organizationId} not found`);
+  const actor = systemActor(org, "kpi-recompute");
+  // A demo organisation's people have made-up addresses: nobody to mail.
+  if (mail && !org.isDemo) {
+    await queueEscalationNotices(mail, q, {
+      organization: { id: organizationId, slug: actor.orgSlug, name: actor.orgName },
+      escalationId: id,
+      kpiName: kpi.name,
+      what: text,
+      recipients,
+    });
+  }
+  await recordAudit(q, actor, {
     action: "escalation.opened",
     entityType: "escalation",
     entityId: id,

@@ -108,7 +108,7 @@ async function drainRound(q: Queryable, deps: Deps, organizationId: string, focu
   const calendar = await calendarOfOrganization(q, organizationId, deps.now());
   try {
     await q.transaction(async (sp) => {
-      for (const id of await recomputeEntries(sp, deps.now(), organizationId, claimed, calendar))
+      for (const id of await recomputeEntries(sp, deps, deps.now(), organizationId, claimed, calendar))
         recomputed.add(id);
     });
   } catch {
@@ -116,7 +116,7 @@ async function drainRound(q: Queryable, deps: Deps, organizationId: string, focu
     for (const entry of claimed) {
       try {
         await q.transaction(async (sp) => {
-          for (const id of await recomputeEntries(sp, deps.now(), organizationId, [entry], calendar))
+          for (const id of await recomputeEntries(sp, deps, deps.now(), organizationId, [entry], calendar))
             recomputed.add(id);
         });
       } catch (error) {
@@ -145,6 +145,7 @@ async function putBack(q: Queryable, organizationId: string, entry: ClaimedEntry
 /** Recomputes dependents of the entries and judges the entries' KPIs; returns the formula KPIs recomputed. */
 async function recomputeEntries(
   q: Queryable,
+  deps: Deps,
   now: Date,
   organizationId: string,
   entries: readonly ClaimedEntry[],
@@ -171,7 +172,7 @@ async function recomputeEntries(
   }
   const changedUpTo = new Map(entries.map((e) => [e.kpi_id, e.to_period]));
   const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedUpTo, JUDGING_MARGIN);
-  await judgeKpis(q, now, organizationId, toJudge, calendar.today);
+  await judgeKpis(q, deps, now, organizationId, toJudge, calendar.today);
   // Key Results reading these KPIs follow their values: one statement for the batch.
   await refreshKeyResultsReading(q, organizationId, [...changedFrom.keys(), ...recomputed], calendar.today);
   return recomputed;
@@ -186,6 +187,7 @@ async function recomputeEntries(
  */
 async function judgeKpis(
   q: Queryable,
+  deps: Deps,
   now: Date,
   organizationId: string,
   ids: readonly string[],
@@ -245,15 +247,19 @@ async function judgeKpis(
       closeAfterGreenPeriods: kpi.closeAfterGreenPeriods,
     });
     if (decision === "open" && reason && !resolved.get(kpi.id)?.has(latest.periodStart)) {
-      await openEscalation(q, {
-        organizationId,
-        kpiId: kpi.id,
-        reason,
-        floorId: reason === "floor" ? (floor?.id ?? null) : null,
-        periodStart: latest.periodStart,
-        value: latest.value,
-        now,
-      });
+      await openEscalation(
+        q,
+        {
+          organizationId,
+          kpiId: kpi.id,
+          reason,
+          floorId: reason === "floor" ? (floor?.id ?? null) : null,
+          periodStart: latest.periodStart,
+          value: latest.value,
+          now,
+        },
+        deps,
+      );
     } else if (decision === "close" && escalation) {
       await autoResolveEscalation(q, {
         organizationId,

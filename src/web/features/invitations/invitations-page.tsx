@@ -8,6 +8,7 @@ import { ListPage, useListSearch } from "../../components/list-page.tsx";
 import { OneTimeSecretModal } from "../../components/one-time-secret-modal.tsx";
 import { RoleBadge } from "../../components/role-badge.tsx";
 import { formatDate, formatRelative } from "../../lib/format.ts";
+import { linkDelivery } from "../../lib/link-delivery.ts";
 import { notify } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import type { CreatedInvitation, Invitation } from "../../lib/types.ts";
@@ -140,7 +141,11 @@ function InvitationsPageContent() {
         opened={created !== null}
         onClose={() => setCreated(null)}
         title={`Invitation for ${created?.invitation.email ?? ""}`}
-        description={`Send this link to ${created?.invitation.email ?? "them"}. It works once and expires on ${created ? formatDate(created.invitation.expiresAt) : ""}.`}
+        description={
+          created
+            ? `${linkDelivery(created.emailed, created.invitation.email)} It works once and expires on ${formatDate(created.invitation.expiresAt)}.`
+            : ""
+        }
         label="Invitation link"
         secret={created?.url ?? ""}
       />

@@ -9,7 +9,7 @@ import { useCreateInvitation } from "./invitations-api.ts";
 
 type Props = { opened: boolean; onClose: () => void; onCreated: (result: CreatedInvitation) => void };
 
-/** Invite by email: Keel returns a link to pass on (it sends no email itself yet). */
+/** Invite by email: Keel mails the link when it sends email, and shows it to pass on either way. */
 export function InviteModal({ opened, onClose, onCreated }: Props) {
   const { slug, role: myRole } = useOrg();
   const create = useCreateInvitation(slug);
@@ -30,7 +30,8 @@ export function InviteModal({ opened, onClose, onCreated }: Props) {
       {(form) => (
         <>
           <Text size="sm" c="dimmed">
-            You get a link to send them. They choose their name and password when they open it.
+            You get their invitation link (Keel also emails it when email is set up). They choose their name
+            and password when they open it.
           </Text>
           <TextInput
             label="Email"

@@ -7,6 +7,7 @@ import { EmptyState } from "../../components/empty-state.tsx";
 import { ListPage, useListSearch } from "../../components/list-page.tsx";
 import { OneTimeSecretModal } from "../../components/one-time-secret-modal.tsx";
 import { RoleBadge } from "../../components/role-badge.tsx";
+import { linkDelivery } from "../../lib/link-delivery.ts";
 import { notify, notifyFailure } from "../../lib/notify.ts";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
@@ -67,7 +68,7 @@ export function PeoplePage() {
             title: person.hasPassword
               ? `Password reset link for ${person.name}`
               : `Set-password link for ${person.name}`,
-            description: `Send this link to ${person.name} (${person.email}). It works once and expires in 24 hours.`,
+            description: `${linkDelivery(link.emailed, `${person.name} (${person.email})`)} It works once and expires in 24 hours.`,
             url: link.url,
           }),
         onError: (e) => notifyFailure(e, () => void people.refetch()),
@@ -212,7 +213,7 @@ export function PeoplePage() {
           const who = result.invitation.name ?? result.invitation.email;
           setSecret({
             title: `Invitation link for ${who}`,
-            description: `Send this link to ${result.invitation.email}. It works once and expires in 7 days: they create their Keel account on it, or sign in with the one they have.`,
+            description: `${linkDelivery(result.emailed, result.invitation.email)} It works once and expires in 7 days: they create their Keel account on it, or sign in with the one they have.`,
             url: result.url,
           });
         }}
