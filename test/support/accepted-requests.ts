@@ -17,6 +17,7 @@ import { checkInNoteBuilders } from "./accepted-check-in-notes.ts";
 import { driversBuilders } from "./accepted-drivers.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
+import { leadershipBuilders } from "./accepted-leadership.ts";
 import { lintBuilders } from "./accepted-lint.ts";
 import { notificationBuilders } from "./accepted-notifications.ts";
 import {
@@ -315,6 +316,7 @@ const builders: Record<string, Builder> = {
   ...healthBuilders,
   ...checkInNoteBuilders,
   ...strategyBuilders,
+  ...leadershipBuilders,
   ...notificationBuilders,
 };
 

@@ -9,13 +9,31 @@ import { TableSkeleton } from "../components/table-skeleton.tsx";
 import { CycleProgress } from "../features/cycles/cycle-progress.tsx";
 import { CycleStateBadge } from "../features/cycles/cycle-state-badge.tsx";
 import { useCycles } from "../features/cycles/cycles-api.ts";
+import { LeadershipPage } from "../features/leadership/leadership-page.tsx";
+import { leadsAnyTeam } from "../features/leadership/leads-any-team.ts";
 import { idsToDepth, treeTotals } from "../features/teams/team-tree-utils.ts";
 import { TeamTreeView } from "../features/teams/team-tree-view.tsx";
 import { useTeamTree } from "../features/teams/teams-api.ts";
 import { useOrg } from "../lib/org-context.tsx";
+import { useSession } from "../lib/session.ts";
 
-/** /o/:org: the organisation at a glance: cycles in progress and the team tree with counts. */
+/**
+ * /o/:org: the leadership home for owners, admins and team leads (what they open Keel for);
+ * for everyone else the organisation at a glance.
+ */
 export function OrgHomePage() {
+  const { slug, isAdmin } = useOrg();
+  const session = useSession();
+  const tree = useTeamTree(slug);
+  const userId = session.data?.user.id;
+  if (isAdmin) return <LeadershipPage />;
+  if (tree.isPending || session.isPending) return <TableSkeleton rows={8} />;
+  if (userId && leadsAnyTeam(tree.data?.roots ?? [], userId)) return <LeadershipPage />;
+  return <OrgOverview />;
+}
+
+/** The organisation at a glance: cycles in progress and the team tree with counts. */
+function OrgOverview() {
   const { slug, org, isAdmin } = useOrg();
   const tree = useTeamTree(slug);
   const cycles = useCycles(slug, "", 200);
