@@ -7,14 +7,11 @@ import { notify } from "../../lib/notify.ts";
 import { keys } from "../../lib/query-keys.ts";
 import { parseFields } from "../../lib/zod-form.ts";
 import { useKpiList } from "../kpis/kpis-api.ts";
-import type { LeadershipKpi } from "./leadership-api.ts";
 
 type Props = {
   slug: string;
   opened: boolean;
   onClose: () => void;
-  current: LeadershipKpi[];
-  chosen: boolean;
 };
 
 /**
