@@ -54,7 +54,9 @@ export async function kpiStrip(
     ...inScope.filter((k) => scope.teamIds.has(k.teamId) && !companyIds.has(k.id)).map((k) => k.id),
   ];
   const cards = await present(candidates);
-  const byName = (a: StripKpi, b: StripKpi) => (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1);
+  // Code-point order with the id as tie-break: the same on every machine (no locale data needed).
+  const key = (k: StripKpi) => `${k.name.toLowerCase()}\u0000${k.id}`;
+  const byName = (a: StripKpi, b: StripKpi) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
   const companyCards = cards
     .filter((c) => companyIds.has(c.id))
     .map((c): StripKpi => ({ ...c, reason: "company" }))
