@@ -8,6 +8,8 @@
  *                it generates 1,000,000 check-ins per engine): `npm run bench -- okr [--engine …]`
  *   kpi          the KPI benchmark at the reference size (bench/kpi.ts; only when asked for:
  *                it generates 5,000,000 measurements): `npm run bench -- kpi [--engine …]`
+ *   leadership   the leadership home at the reference size against the plain SQL of its facts
+ *                (bench/leadership.ts; only when asked for): `npm run bench -- leadership --reuse <database>`
  *   strategy     the strategy board and map at the reference size (bench/strategy.ts; only when
  *                asked for): `npm run bench -- strategy [--reuse <database>]`
  *   outage       time to 503 with PostgreSQL down and frozen (bench/outage.ts; only when asked for)
@@ -59,6 +61,10 @@ if (only === "report-pdf") {
 }
 if (only === "okr-lint-http") {
   await import("./okr-lint-http.ts");
+  process.exit(0);
+}
+if (only === "leadership") {
+  await import("./leadership.ts");
   process.exit(0);
 }
 if (only === "strategy") {

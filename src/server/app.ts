@@ -29,6 +29,7 @@ import { kpiImpactRoutes } from "./routes/kpi-impact-routes.ts";
 import { kpiPromotionRoutes } from "./routes/kpi-promotion-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
+import { leadershipRoutes } from "./routes/leadership-routes.ts";
 import { lintRoutes } from "./routes/lint-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { myHomeRoutes } from "./routes/my-home-routes.ts";
@@ -98,6 +99,7 @@ export function createApp(deps: Deps): Api {
   kpiFloorRoutes(app, deps);
   kpiConnectorRoutes(app, deps);
   strategyRoutes(app, deps);
+  leadershipRoutes(app, deps);
   notificationRoutes(app, deps);
   oneOnOneRoutes(app, deps);
   myHomeRoutes(app, deps);

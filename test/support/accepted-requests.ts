@@ -18,6 +18,7 @@ import { driversBuilders } from "./accepted-drivers.ts";
 import { emailBuilders } from "./accepted-email.ts";
 import { healthBuilders } from "./accepted-health.ts";
 import { kpiLinkBuilders } from "./accepted-kpi-links.ts";
+import { leadershipBuilders } from "./accepted-leadership.ts";
 import { lintBuilders } from "./accepted-lint.ts";
 import { notificationBuilders } from "./accepted-notifications.ts";
 import { oneOnOneBuilders } from "./accepted-one-on-ones.ts";
@@ -317,6 +318,7 @@ const builders: Record<string, Builder> = {
   ...healthBuilders,
   ...checkInNoteBuilders,
   ...strategyBuilders,
+  ...leadershipBuilders,
   ...notificationBuilders,
   ...oneOnOneBuilders,
   ...emailBuilders,

@@ -19,6 +19,7 @@ import * as kpiEntry from "../../shared/schemas/kpi-entry.ts";
 import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
+import * as leadership from "../../shared/schemas/leadership.ts";
 import * as myHome from "../../shared/schemas/my-home.ts";
 import * as notifications from "../../shared/schemas/notifications.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
@@ -55,6 +56,7 @@ const modules = [
   kpiEntry,
   kpiLinks,
   kpis,
+  leadership,
   myHome,
   notifications,
   okrForecasts,

@@ -12628,6 +12628,718 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{org}/leadership-home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OKR health per team for a cycle, the KPI strip, and the counts that need a leader's look
+         * @description Owners and admins see the organisation, team leads the teams they lead and all below; anyone else gets 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree to show (the team and every team below it); without it, everything in your scope */
+                    teamId?: string;
+                    /** @description Only Objectives, KRs and KPIs of this strategic theme */
+                    themeId?: string;
+                    /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The leadership home */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipHome"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/leadership-home/escalations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Unresolved escalations of the KPIs in scope, newest first (the list behind the home's count, same filters)
+         * @description Owners and admins see the organisation, team leads the teams they lead and all below; anyone else gets 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree to show (the team and every team below it); without it, everything in your scope */
+                    teamId?: string;
+                    /** @description Only Objectives, KRs and KPIs of this strategic theme */
+                    themeId?: string;
+                    /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipEscalations"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/leadership-home/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open risk flags on the KRs in scope, newest first (the list behind the home's count, same filters)
+         * @description Owners and admins see the organisation, team leads the teams they lead and all below; anyone else gets 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree to show (the team and every team below it); without it, everything in your scope */
+                    teamId?: string;
+                    /** @description Only Objectives, KRs and KPIs of this strategic theme */
+                    themeId?: string;
+                    /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipFlags"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/leadership-home/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open linter findings of the cycle's Objectives in scope (the list behind the home's count, same filters)
+         * @description Owners and admins see the organisation, team leads the teams they lead and all below; anyone else gets 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree to show (the team and every team below it); without it, everything in your scope */
+                    teamId?: string;
+                    /** @description Only Objectives, KRs and KPIs of this strategic theme */
+                    themeId?: string;
+                    /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipFindings"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/leadership-home/overdue-check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * KRs in scope with no check-in for more than 7 days, longest silent first (the list behind the home's count, same filters)
+         * @description Owners and admins see the organisation, team leads the teams they lead and all below; anyone else gets 403.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The subtree to show (the team and every team below it); without it, everything in your scope */
+                    teamId?: string;
+                    /** @description Only Objectives, KRs and KPIs of this strategic theme */
+                    themeId?: string;
+                    /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
+                    cycleId?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LeadershipOverdueCheckIns"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{org}/kpi-headlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The headline KPIs admins chose for the leadership home's strip, in order */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The headline KPIs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiHeadlines"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Choose the headline KPIs (admins): active KPIs of this organisation, in order; [] for the default */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description The organisation's slug */
+                    org: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SetKpiHeadlines"];
+                };
+            };
+            responses: {
+                /** @description The headline KPIs */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["KpiHeadlines"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{org}/my/notifications": {
         parameters: {
             query?: never;
@@ -16528,6 +17240,244 @@ export interface components {
             trend: components["schemas"]["Trend"];
             /** @description The newest values, oldest first */
             sparkline: components["schemas"]["Point"][];
+        };
+        LeadershipHome: {
+            /** @description null when no cycle was asked for and none is active: the OKR parts are then empty */
+            cycle: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                state: "planning" | "active" | "grading" | "closed";
+                startsOn: string;
+                endsOn: string;
+            } | null;
+            scope: {
+                /** Format: uuid */
+                teamId: string | null;
+                /** Format: uuid */
+                themeId: string | null;
+                /** @description Owners and admins without teamId see the whole organisation */
+                wholeOrganization: boolean;
+            };
+            /**
+             * @description The team-health word over every Objective in scope
+             * @enum {string|null}
+             */
+            overall: "not_started" | "on_track" | "at_risk" | "off_track" | "stale" | "draft" | null;
+            /** @description Every team in scope, in tree order (names A–Z under each parent) */
+            teams: components["schemas"]["LeadershipTeamRow"][];
+            kpis: {
+                /** @enum {string} */
+                source: "chosen" | "default";
+                items: components["schemas"]["LeadershipKpi"][];
+            };
+            counts: {
+                openEscalations: components["schemas"]["LeadershipCount"];
+                flaggedKeyResults: components["schemas"]["LeadershipCount"];
+                lintFindings: components["schemas"]["LeadershipCount"];
+                overdueCheckIns: components["schemas"]["LeadershipCount"];
+            };
+        };
+        LeadershipTeamRow: {
+            /** Format: uuid */
+            teamId: string;
+            name: string;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description 0 for the top of the shown subtree */
+            depth: number;
+            /** @enum {string} */
+            methodology: "okr" | "kpi" | "both";
+            /**
+             * @description The team's one word; null with no Objectives in the cycle
+             * @enum {string|null}
+             */
+            overall: "not_started" | "on_track" | "at_risk" | "off_track" | "stale" | "draft" | null;
+            /** @description Objectives counted (active and closed, own team only) */
+            objectives: number;
+            /** @description Objectives per status */
+            counts: {
+                not_started: number;
+                on_track: number;
+                at_risk: number;
+                off_track: number;
+                stale: number;
+            };
+            /** @description Mean progress of its Objectives (0–1); null when none has progress */
+            progress: number | null;
+            /** @description Mean expected progress of the same Objectives today */
+            expectedProgress: number | null;
+            checkIns: {
+                /** @description KRs whose weekly check-in is expected this week */
+                expected: number;
+                /** @description Of those, KRs checked in since the week started */
+                done: number;
+            };
+        };
+        LeadershipKpi: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            description: string;
+            /** Format: uuid */
+            ownerUserId: string;
+            ownerName: string;
+            /** Format: uuid */
+            teamId: string;
+            teamName: string;
+            unit: components["schemas"]["KpiUnit"];
+            decimals: number;
+            currency: string | null;
+            direction: components["schemas"]["Direction"];
+            frequency: components["schemas"]["Frequency"];
+            aggregation: components["schemas"]["Aggregation"];
+            /** Format: uuid */
+            themeId: string | null;
+            formula: string | null;
+            formulaInputs: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+            }[];
+            /** @enum {string} */
+            state: "active" | "archived";
+            closeAfterGreenPeriods: number;
+            /** @description The whole series, oldest first */
+            bands: components["schemas"]["BandsOut"][];
+            /** @description The entry in force for the current period */
+            bandsInForce: {
+                effectiveFrom: string;
+                target: number | null;
+                greenMin: number | null;
+                greenMax: number | null;
+                redMin: number | null;
+                redMax: number | null;
+            } | null;
+            /** @description The latest due period (or a newer one that has a value) */
+            current: {
+                periodStart: string | null;
+                value: number | null;
+                /**
+                 * @description null when the KPI has no bands
+                 * @enum {string|null}
+                 */
+                status: "green" | "amber" | "red" | "no_data" | null;
+                /** @description null when usual or with too little history */
+                unusual: {
+                    /**
+                     * @description Which side of the KPI's own normal the value lies on
+                     * @enum {string}
+                     */
+                    direction: "above" | "below";
+                    /** @description Distance from the value the KPI's recent values predict, in robust standard deviations (at most 99) */
+                    score: number;
+                    /** @description The verdict in words, e.g. "4.3 σ below its 26-week level" */
+                    reason: string;
+                } | null;
+            };
+            trend: components["schemas"]["Trend"];
+            openEscalation: components["schemas"]["EscalationSummary"];
+            connector: components["schemas"]["ConnectorSummary"];
+            can: components["schemas"]["KpiPermissions"];
+            version: number;
+            /** @description The latest periods' values, oldest first (up to 52) */
+            sparkline: components["schemas"]["Point"][];
+            /**
+             * @description Chosen by an admin, a KPI of a top-level team, or red in scope (the last two when none is chosen)
+             * @enum {string}
+             */
+            reason: "headline" | "company" | "red";
+        };
+        LeadershipCount: {
+            count: number;
+            /**
+             * @description The list behind the count
+             * @enum {string}
+             */
+            list: "escalations" | "flags" | "findings" | "overdue-check-ins";
+        };
+        LeadershipEscalations: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                kpiId: string;
+                kpiName: string;
+                /** @enum {string} */
+                state: "open" | "acknowledged";
+                /** @enum {string} */
+                reason: "red" | "floor";
+                openedAt: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+            }[];
+        };
+        LeadershipFlags: {
+            items: {
+                /** Format: uuid */
+                flagId: string;
+                /** Format: uuid */
+                keyResultId: string;
+                keyResultTitle: string;
+                /** Format: uuid */
+                objectiveId: string;
+                objectiveTitle: string;
+                ownerName: string | null;
+                raisedAt: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+            }[];
+        };
+        LeadershipFindings: {
+            items: {
+                /** Format: uuid */
+                objectiveId: string;
+                objectiveTitle: string;
+                /** Format: uuid */
+                keyResultId: string | null;
+                rule: components["schemas"]["LintRule"];
+                severity: components["schemas"]["LintSeverity"];
+                message: string;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+            }[];
+        };
+        LeadershipOverdueCheckIns: {
+            items: {
+                /** Format: uuid */
+                keyResultId: string;
+                keyResultTitle: string;
+                /** Format: uuid */
+                objectiveId: string;
+                objectiveTitle: string;
+                ownerName: string | null;
+                lastCheckInAt: string | null;
+                /** @description null when never checked in */
+                daysSinceLastCheckIn: number | null;
+                /** Format: uuid */
+                teamId: string | null;
+                teamName: string | null;
+            }[];
+        };
+        KpiHeadlines: {
+            kpiIds: string[];
+            kpis: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                name: string;
+                teamName: string;
+            }[];
+        };
+        SetKpiHeadlines: {
+            /** @description Active KPIs of the organisation, in the order the strip shows them; [] returns to the default */
+            kpiIds: string[];
         };
         NotificationPage: {
             /** @description Newest first */

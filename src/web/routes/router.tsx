@@ -50,6 +50,13 @@ export const router = createBrowserRouter([
                 lazy: () => import("./org-home-page.tsx").then((m) => ({ Component: m.OrgHomePage })),
               },
               {
+                path: "leadership",
+                lazy: () =>
+                  import("../features/leadership/leadership-page.tsx").then((m) => ({
+                    Component: m.LeadershipPage,
+                  })),
+              },
+              {
                 path: "okrs",
                 lazy: () => import("../features/okrs/okrs-page.tsx").then((m) => ({ Component: m.OkrsPage })),
               },

@@ -1,0 +1,54 @@
+import { useQuery } from "@tanstack/react-query";
+import type { ApiResponse } from "../../../shared/api/client.ts";
+import { api } from "../../lib/api-client.ts";
+import { keys } from "../../lib/query-keys.ts";
+
+export type LeadershipFilters = { teamId: string | null; themeId: string | null; cycleId: string | null };
+export type LeadershipHome = ApiResponse<"/api/orgs/{org}/leadership-home", "get">;
+export type LeadershipTeamRow = LeadershipHome["teams"][number];
+export type LeadershipKpi = LeadershipHome["kpis"]["items"][number];
+export type LeadershipListName = LeadershipHome["counts"]["openEscalations"]["list"];
+
+/** Only the filters that are set: the server's defaults (whole scope, active cycle) for the rest. */
+function queryOf(f: LeadershipFilters) {
+  return {
+    ...(f.teamId ? { teamId: f.teamId } : {}),
+    ...(f.themeId ? { themeId: f.themeId } : {}),
+    ...(f.cycleId ? { cycleId: f.cycleId } : {}),
+  };
+}
+
+const homeKey = (slug: string) => [...keys.okrs(slug), "leadership-home"] as const;
+
+/** The leadership home with these filters. */
+export function useLeadershipHome(slug: string, filters: LeadershipFilters) {
+  return useQuery({
+    queryKey: [...homeKey(slug), filters],
+    queryFn: ({ signal }) =>
+      api.get("/api/orgs/{org}/leadership-home", { path: { org: slug }, query: queryOf(filters), signal }),
+  });
+}
+
+/** The list behind one of the home's counts, with the same filters (so its length is the count). */
+export function useLeadershipList(slug: string, list: LeadershipListName | null, filters: LeadershipFilters) {
+  return useQuery({
+    queryKey: [...homeKey(slug), "list", list, filters],
+    enabled: list !== null,
+    queryFn: async ({ signal }) => {
+      const args = { path: { org: slug }, query: queryOf(filters), signal };
+      switch (list) {
+        case "escalations":
+          return { list, items: (await api.get("/api/orgs/{org}/leadership-home/escalations", args)).items };
+        case "flags":
+          return { list, items: (await api.get("/api/orgs/{org}/leadership-home/flags", args)).items };
+        case "findings":
+          return { list, items: (await api.get("/api/orgs/{org}/leadership-home/findings", args)).items };
+        default:
+          return {
+            list: "overdue-check-ins" as const,
+            items: (await api.get("/api/orgs/{org}/leadership-home/overdue-check-ins", args)).items,
+          };
+      }
+    },
+  });
+}
