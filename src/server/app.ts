@@ -29,6 +29,7 @@ import { kpiPromotionRoutes } from "./routes/kpi-promotion-routes.ts";
 import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
 import { lintRoutes } from "./routes/lint-routes.ts";
+import { liveEventRoutes } from "./routes/live-event-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
 import { okrReviewRoutes } from "./routes/okr-review-routes.ts";
@@ -39,6 +40,7 @@ import { strategyRoutes } from "./routes/strategy-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
+import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { serveWebApp } from "./static-web.ts";
 
 /** The whole HTTP application, without listening: main.ts serves it, tests call app.request(). */
@@ -95,6 +97,8 @@ export function createApp(deps: Deps): Api {
   kpiConnectorRoutes(app, deps);
   strategyRoutes(app, deps);
   notificationRoutes(app, deps);
+  webhookRoutes(app, deps);
+  liveEventRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -6,8 +6,10 @@ import { longTimeouts } from "../db/pg-pool.ts";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { Deps } from "./context.ts";
+import { closeLiveHub } from "./events/live-hub.ts";
 import { startConnectorJob } from "./jobs/connector-job.ts";
 import { startRecomputeJob } from "./jobs/recompute-job.ts";
+import { startWebhookJob } from "./jobs/webhook-job.ts";
 import { backgroundWorkOf } from "./lib/background-work.ts";
 import { createLogger } from "./lib/logger.ts";
 import { resolveSecretKey } from "./lib/secret-box.ts";
@@ -64,6 +66,7 @@ export async function startServer(config: Config) {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   const connectorJob = startConnectorJob(deps);
   const recomputeJob = startRecomputeJob(deps);
+  const webhookJob = startWebhookJob(deps);
   logger.info(
     {
       port: config.port,
@@ -82,11 +85,12 @@ export async function startServer(config: Config) {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // Connector runs in flight finish (or time out) before the database closes under them.
-    const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop()]);
+    const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop(), webhookJob.stop()]);
     server.close(async () => {
       await jobsStopped;
       // Recomputes that bulk loads started and did not wait for finish first too.
       await backgroundWorkOf(database.db).drain();
+      await closeLiveHub(database.db);
       await database.close();
       release();
       logger.info("stopped");

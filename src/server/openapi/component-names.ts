@@ -18,6 +18,7 @@ import * as kpiEntry from "../../shared/schemas/kpi-entry.ts";
 import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
+import * as liveEvents from "../../shared/schemas/live-events.ts";
 import * as notifications from "../../shared/schemas/notifications.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
 import * as okrLint from "../../shared/schemas/okr-lint.ts";
@@ -30,6 +31,7 @@ import * as system from "../../shared/schemas/system.ts";
 import * as teams from "../../shared/schemas/teams.ts";
 import * as themes from "../../shared/schemas/themes.ts";
 import * as tokens from "../../shared/schemas/tokens.ts";
+import * as webhooks from "../../shared/schemas/webhooks.ts";
 
 const modules = [
   audit,
@@ -50,6 +52,7 @@ const modules = [
   kpiEntry,
   kpiLinks,
   kpis,
+  liveEvents,
   notifications,
   okrForecasts,
   okrLint,
@@ -62,6 +65,7 @@ const modules = [
   teams,
   themes,
   tokens,
+  webhooks,
 ];
 
 /** Query and path parameters are spelled out as parameters, never referenced as one schema. */
