@@ -9,10 +9,12 @@ export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
 /** At most this many webhooks per organisation: each event fans out to all of them. */
 export const MAX_WEBHOOKS = 20;
 
+// The outer table is named in full: interpolated columns would come out unqualified and
+// bind to webhook_deliveries instead, so the subquery would not correlate.
 const lastDelivery = sql<{ status: string; at: string } | null>`(
   select json_build_object('status', d.status, 'at', d.created_at)
   from webhook_deliveries d
-  where d.organization_id = ${webhooks.organizationId} and d.webhook_id = ${webhooks.id}
+  where d.organization_id = webhooks.organization_id and d.webhook_id = webhooks.id
   order by d.created_at desc limit 1)`;
 
 /** The organisation's webhooks, oldest first, each with its newest delivery's outcome. */
