@@ -10,7 +10,7 @@ import { addDays } from "../../src/domain/dates.ts";
 import { periodStartOf } from "../../src/domain/kpi/periods.ts";
 import { buildTeam } from "./factories.ts";
 import { tenantFingerprint } from "./fingerprint.ts";
-import { type Client, type Harness, type Json, startHarness } from "./harness.ts";
+import { type Client, type Harness, type HarnessOptions, type Json, startHarness } from "./harness.ts";
 import { pinToNoon } from "./world.ts";
 
 export type EscalationWorld = Awaited<ReturnType<typeof setUpOrganisation>>;
@@ -21,8 +21,8 @@ export type EscalationWorld = Awaited<ReturnType<typeof setUpOrganisation>>;
  * leads Hub Rotterdam, Emma owns the KPIs, Tess is a member with nothing to do with them,
  * Julia a viewer; Customs Desk has no lead anywhere above it. Call close() after the file.
  */
-export async function startEscalationWorld(): Promise<EscalationWorld> {
-  const h = await startHarness();
+export async function startEscalationWorld(options: HarnessOptions = {}): Promise<EscalationWorld> {
+  const h = await startHarness(options);
   try {
     return await setUpOrganisation(h);
   } catch (error) {
