@@ -3,6 +3,7 @@
  * after it commits, only for people who may read what it is about, and on PostgreSQL
  * from one Keel instance to the clients of another (LISTEN/NOTIFY).
  */
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -40,7 +41,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   for (const s of streams) await s.close();
-  server?.closeAllConnections();
+  (server as http.Server | undefined)?.closeAllConnections();
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await h?.close();
 });
@@ -131,7 +132,7 @@ skipWhen(inject("keelEngine") !== "postgres" && NEEDS_POSTGRES).describe(
         expect(onB.live().map((e) => e.ids.checkInId)).toEqual([made.id]);
         expect(JSON.stringify(onB.events)).not.toContain(hidden.id);
       } finally {
-        b.server.closeAllConnections();
+        (b.server as http.Server).closeAllConnections();
         await new Promise<void>((resolve) => b.server.close(() => resolve()));
         await closeLiveHub(databaseB.db);
         await databaseB.close();

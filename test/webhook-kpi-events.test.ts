@@ -4,6 +4,7 @@
  * resolving send theirs, closing a cycle sends `cycle.closed`, and live streams hear of
  * new values (`kpi.values_changed`).
  */
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -28,7 +29,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  server?.closeAllConnections();
+  (server as http.Server | undefined)?.closeAllConnections();
   await new Promise<void>((resolve) => server?.close(() => resolve()));
   await receiver?.close();
   await w?.close();

@@ -65,7 +65,7 @@ function verified(secret: string, request: (typeof receiver.received)[number]) {
 
 describe("delivering events", () => {
   it("posts a check-in to the receiver, signed with the secret shown at creation, and logs the answer", async () => {
-    const { webhook, secret } = await createHook({ description: "Ops channel bridge" });
+    const { secret, ...webhook } = await createHook({ description: "Ops channel bridge" });
     expect(secret).toMatch(/^whsec_/);
     // The secret is shown once: the list never carries it.
     const listed = await h.ok("GET", base, { as: w.admin.client });
@@ -101,7 +101,7 @@ describe("delivering events", () => {
   });
 
   it("retries after a failing answer, later, and logs each outcome", async () => {
-    const { webhook, secret } = await createHook();
+    const { secret, ...webhook } = await createHook();
     receiver.answerWith(503);
     await checkIn(82);
     await sendDue();
@@ -142,15 +142,15 @@ describe("delivering events", () => {
       as: w.member.client,
       body: { value: 84, confidence: 11, note: "" },
     });
-    expect(await deliveries(chosen.webhook.id)).toHaveLength(0);
+    expect(await deliveries(chosen.id)).toHaveLength(0);
     await checkIn(84);
-    expect(await deliveries(chosen.webhook.id)).toHaveLength(1);
-    expect(await deliveries(off.webhook.id)).toHaveLength(0);
-    expect(await deliveries(other.webhook.id)).toHaveLength(0);
+    expect(await deliveries(chosen.id)).toHaveLength(1);
+    expect(await deliveries(off.id)).toHaveLength(0);
+    expect(await deliveries(other.id)).toHaveLength(0);
   });
 
   it("answers the request while the target hangs; the sender gives up on it after its timeout", async () => {
-    const { webhook } = await createHook();
+    const webhook = await createHook();
     receiver.answerWith("hang");
     // The request only writes the delivery row: it answers whatever the target does.
     const made = await checkIn(85);
@@ -166,7 +166,7 @@ describe("delivering events", () => {
   });
 
   it("queues a test message that shows in the log", async () => {
-    const { webhook, secret } = await createHook();
+    const { secret, ...webhook } = await createHook();
     const queued = await h.ok("POST", `${base}/${webhook.id}/test`, { as: w.admin.client }, 201);
     expect(queued).toMatchObject({ eventType: "webhook.test", status: "pending" });
     await sendDue();
@@ -179,20 +179,20 @@ describe("delivering events", () => {
 describe("secrets", () => {
   it("rotates the secret when the URL changes, and on request; the old one stops verifying", async () => {
     const created = await createHook();
-    const renamed = await h.ok("PATCH", `${base}/${created.webhook.id}`, {
+    const renamed = await h.ok("PATCH", `${base}/${created.id}`, {
       as: w.admin.client,
-      body: { version: created.webhook.version, description: "Night shift channel" },
+      body: { version: created.version, description: "Night shift channel" },
     });
     expect(renamed.secret).toBeNull();
-    const moved = await h.ok("PATCH", `${base}/${created.webhook.id}`, {
+    const moved = await h.ok("PATCH", `${base}/${created.id}`, {
       as: w.admin.client,
-      body: { version: renamed.webhook.version, url: `${receiver.url}/v2` },
+      body: { version: renamed.version, url: `${receiver.url}/v2` },
     });
     expect(moved.secret).toMatch(/^whsec_/);
     expect(moved.secret).not.toBe(created.secret);
-    const rotated = await h.ok("POST", `${base}/${created.webhook.id}/rotate-secret`, {
+    const rotated = await h.ok("POST", `${base}/${created.id}/rotate-secret`, {
       as: w.admin.client,
-      body: { version: moved.webhook.version },
+      body: { version: moved.version },
     });
     expect(rotated.secret).not.toBe(moved.secret);
     await checkIn(86);
@@ -205,13 +205,13 @@ describe("secrets", () => {
 
   it("refuses a stale version", async () => {
     const created = await createHook();
-    await h.ok("PATCH", `${base}/${created.webhook.id}`, {
+    await h.ok("PATCH", `${base}/${created.id}`, {
       as: w.admin.client,
-      body: { version: created.webhook.version, enabled: false },
+      body: { version: created.version, enabled: false },
     });
-    const stale = await h.request("POST", `${base}/${created.webhook.id}/rotate-secret`, {
+    const stale = await h.request("POST", `${base}/${created.id}/rotate-secret`, {
       as: w.admin.client,
-      body: { version: created.webhook.version },
+      body: { version: created.version },
     });
     expectError(stale, 409, "version_conflict");
   });
@@ -238,15 +238,15 @@ describe("bad input and permissions", () => {
     }
     expect(await tenantFingerprint(h.db, w.org.id)).toEqual(before);
     const created = await createHook();
-    const moved = await h.request("PATCH", `${base}/${created.webhook.id}`, {
+    const moved = await h.request("PATCH", `${base}/${created.id}`, {
       as: w.admin.client,
-      body: { version: created.webhook.version, url: "http://10.0.0.7/hook" },
+      body: { version: created.version, url: "http://10.0.0.7/hook" },
     });
     expectError(moved, 400, "validation_failed", "url");
   });
 
   it("lets only admins manage webhooks, and keeps other organisations' out (404)", async () => {
-    const { webhook } = await createHook();
+    const webhook = await createHook();
     for (const who of [w.member.client, w.outsider.client]) {
       expectError(await h.request("GET", base, { as: who }), 403, "forbidden");
       expectError(

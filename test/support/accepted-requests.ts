@@ -35,6 +35,7 @@ import {
   viewingAs,
 } from "./accepted-setups.ts";
 import { strategyBuilders } from "./accepted-strategy.ts";
+import { webhookBuilders } from "./accepted-webhooks.ts";
 
 export type { SampleContext };
 
@@ -316,6 +317,7 @@ const builders: Record<string, Builder> = {
   ...checkInNoteBuilders,
   ...strategyBuilders,
   ...notificationBuilders,
+  ...webhookBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

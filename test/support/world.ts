@@ -38,6 +38,8 @@ export type World = {
   notification: { id: string };
   /** A strategy map edge from `theme` to the first default theme. */
   strategyEdge: { id: string };
+  /** An outgoing webhook (to a host that does not resolve: nothing is ever sent). */
+  webhook: { id: string };
 };
 
 export type WorldNames = {
@@ -113,6 +115,12 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     name: `${names.owner}'s key`,
     role: "owner",
   });
+  const webhook = await h.ok(
+    "POST",
+    `/api/orgs/${org.slug}/webhooks`,
+    { as: owner, body: { url: "https://hooks.vdberg-logistics.test/keel", events: ["check_in.created"] } },
+    201,
+  );
   const okr = await buildOkrs(h, { org, owner, personId: person.id, teamId: team.id, names });
   const kpis = await buildKpis(h, {
     org,
@@ -138,6 +146,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     },
     serviceToken: { id: service.id, name: names.serviceToken },
     strategyEdge: { id: strategyEdge.id },
+    webhook: { id: webhook.id },
     ...okr,
     ...kpis,
   };
@@ -254,6 +263,7 @@ function entityForCollection(world: World, collection: string): string | undefin
     notifications: world.notification.id,
     "kpi-floors": world.floor.id,
     edges: world.strategyEdge.id,
+    webhooks: world.webhook.id,
     measurements: world.kpi.periodStart,
     // The world has no promotion; under another organisation's KPI any id is refused.
     promotions: world.kpi.id,
@@ -356,6 +366,7 @@ export function idsOf(world: World): string[] {
     world.floor.id,
     world.strategyEdge.id,
     world.notification.id,
+    world.webhook.id,
   ];
 }
 

@@ -16,6 +16,7 @@ import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import {
   createWebhookFor,
   deleteWebhookFor,
+  getWebhookFor,
   listDeliveriesFor,
   listWebhooksFor,
   rotateWebhookSecretFor,
@@ -58,20 +59,6 @@ export function webhookRoutes(app: Api, deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: "patch",
-      path: "/api/orgs/{org}/webhooks/{id}",
-      tags,
-      summary: "Change a webhook (admins); a new URL rotates the secret, shown once in the answer",
-      security: authenticated,
-      request: { params: OrgIdParamSchema, body: jsonBody(UpdateWebhookSchema) },
-      responses: { 200: jsonResponse(WebhookWithSecretSchema, "Saved"), ...errorResponses },
-    }),
-    async (c) =>
-      c.json(await updateWebhookFor(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 200),
-  );
-
-  app.openapi(
-    createRoute({
       method: "post",
       path: "/api/orgs/{org}/webhooks/{id}/rotate-secret",
       tags,
@@ -93,19 +80,6 @@ export function webhookRoutes(app: Api, deps: Deps) {
         ),
         200,
       ),
-  );
-
-  app.openapi(
-    createRoute({
-      method: "delete",
-      path: "/api/orgs/{org}/webhooks/{id}",
-      tags,
-      summary: "Delete a webhook and its delivery log (admins)",
-      security: authenticated,
-      request: { params: OrgIdParamSchema },
-      responses: { 200: jsonResponse(WebhookSchema, "Deleted"), ...errorResponses },
-    }),
-    async (c) => c.json(await deleteWebhookFor(deps, c.get("actor"), c.req.valid("param").id), 200),
   );
 
   app.openapi(
@@ -136,5 +110,46 @@ export function webhookRoutes(app: Api, deps: Deps) {
       responses: { 201: jsonResponse(WebhookDeliverySchema, "Queued"), ...errorResponses },
     }),
     async (c) => c.json(await sendTestFor(deps, c.get("actor"), c.req.valid("param").id), 201),
+  );
+  // The webhook itself comes last: the generated tests walk the document in order, and a
+  // DELETE of the shared test world's webhook must not come before the routes beneath it.
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/orgs/{org}/webhooks/{id}",
+      tags,
+      summary: "One webhook (admins)",
+      security: authenticated,
+      request: { params: OrgIdParamSchema },
+      responses: { 200: jsonResponse(WebhookSchema, "The webhook"), ...errorResponses },
+    }),
+    async (c) => c.json(await getWebhookFor(deps, c.get("actor"), c.req.valid("param").id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "patch",
+      path: "/api/orgs/{org}/webhooks/{id}",
+      tags,
+      summary: "Change a webhook (admins); a new URL rotates the secret, shown once in the answer",
+      security: authenticated,
+      request: { params: OrgIdParamSchema, body: jsonBody(UpdateWebhookSchema) },
+      responses: { 200: jsonResponse(WebhookWithSecretSchema, "Saved"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await updateWebhookFor(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("json")), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "delete",
+      path: "/api/orgs/{org}/webhooks/{id}",
+      tags,
+      summary: "Delete a webhook and its delivery log (admins)",
+      security: authenticated,
+      request: { params: OrgIdParamSchema },
+      responses: { 200: jsonResponse(WebhookSchema, "Deleted"), ...errorResponses },
+    }),
+    async (c) => c.json(await deleteWebhookFor(deps, c.get("actor"), c.req.valid("param").id), 200),
   );
 }

@@ -86,9 +86,8 @@ export const UpdateWebhookSchema = z.strictObject({
 
 export const RotateWebhookSecretSchema = z.strictObject({ version: VersionSchema });
 
-/** A webhook with its signing secret: answered only when the secret is new. */
-export const WebhookWithSecretSchema = z.object({
-  webhook: WebhookSchema,
+/** A webhook as a change answers it: with its signing secret when that is new. */
+export const WebhookWithSecretSchema = WebhookSchema.extend({
   secret: z
     .string()
     .nullable()

@@ -98,6 +98,11 @@ export async function listWebhooksFor(deps: Deps, actor: Actor): Promise<{ items
   return { items: (await listWebhooks(deps.db, actor.organizationId)).map(present) };
 }
 
+export async function getWebhookFor(deps: Deps, actor: Actor, id: string): Promise<Webhook> {
+  authorize(actor, "manage_settings");
+  return present(await existing(deps, actor, id));
+}
+
 export async function createWebhookFor(
   deps: Deps,
   actor: Actor,
@@ -133,7 +138,7 @@ export async function createWebhookFor(
       entityLabel: row.url,
       after: audited(row),
     });
-    return { webhook: present({ webhook: row, lastDelivery: null }), secret };
+    return { ...present({ webhook: row, lastDelivery: null }), secret };
   });
 }
 
@@ -155,7 +160,7 @@ export async function updateWebhookFor(
   const { version, ...patch } = input;
   if (version !== before.webhook.version) throw versionConflict("The webhook");
   const changed = changedFields(patch, before.webhook);
-  if (changed.length === 0) return { webhook: present(before), secret: null };
+  if (changed.length === 0) return { ...present(before), secret: null };
   const newUrl = changed.includes("url");
   if (newUrl) await refuseBlockedUrl(deps, patch.url!);
   const secret = newUrl ? newWebhookSecret() : null;
@@ -175,7 +180,7 @@ export async function updateWebhookFor(
       before: audited(before.webhook),
       after: { ...audited(after), ...(secret ? { secretRotated: true } : {}) },
     });
-    return { webhook: present({ webhook: after, lastDelivery: before.lastDelivery }), secret };
+    return { ...present({ webhook: after, lastDelivery: before.lastDelivery }), secret };
   });
 }
 
@@ -194,7 +199,7 @@ export async function rotateWebhookSecretFor(deps: Deps, actor: Actor, id: strin
       entityId: id,
       entityLabel: after.url,
     });
-    return { webhook: present({ webhook: after, lastDelivery: before.lastDelivery }), secret };
+    return { ...present({ webhook: after, lastDelivery: before.lastDelivery }), secret };
   });
 }
 
