@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { Queryable } from "../../db/client.ts";
 import type { LiveEventType, LiveSubjectKind } from "../../shared/schemas/live-events.ts";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "../../shared/schemas/webhooks.ts";
-import { notifyListeners } from "../repositories/live-event-repository.ts";
+import { notifyListeners, notifyListenersMany } from "../repositories/live-event-repository.ts";
 import { insertDeliveriesForEvent } from "../repositories/webhook-repository.ts";
 
 export type OrgEvent = {
@@ -76,4 +76,27 @@ export async function publishOrgEvent(q: Queryable, event: OrgEvent): Promise<vo
     deliveries: deliveries > 0,
   };
   await notifyListeners(q, JSON.stringify(note));
+}
+
+/**
+ * Announces events that no webhook receives (live-only, such as `kpi.values_changed`) in
+ * one statement: a recompute round that touched hundreds of KPIs adds one round trip.
+ */
+export async function publishLiveOnly(q: Queryable, events: readonly OrgEvent[]): Promise<void> {
+  const notes = events.map((event): Notification => {
+    if (webhookTypes.has(event.type))
+      throw new Error(`${event.type} goes to webhooks: publish it with publishOrgEvent`);
+    return {
+      id: randomUUID(),
+      organizationId: event.organizationId,
+      type: event.type,
+      subject: event.subject,
+      ids: event.ids,
+      deliveries: false,
+    };
+  });
+  await notifyListenersMany(
+    q,
+    notes.map((n) => JSON.stringify(n)),
+  );
 }

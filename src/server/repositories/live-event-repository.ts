@@ -13,6 +13,16 @@ export async function notifyListeners(q: Queryable, payload: string): Promise<vo
   await q.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`);
 }
 
+/** Several notifications in one statement (a recompute round's KPIs). */
+export async function notifyListenersMany(q: Queryable, payloads: readonly string[]): Promise<void> {
+  if (payloads.length === 0) return;
+  const list = sql.join(
+    payloads.map((p) => sql`(${p}::text)`),
+    sql`, `,
+  );
+  await q.execute(sql`select pg_notify(${LIVE_CHANNEL}, p) from (values ${list}) as v(p)`);
+}
+
 /** Where a KR's Objective sits, for the same reading rule as the OKR pages. */
 export async function keyResultPlacement(q: Queryable, organizationId: string, keyResultId: string) {
   const rows = rowsOf<{

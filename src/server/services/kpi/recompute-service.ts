@@ -5,7 +5,7 @@ import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
 import { kpiStatusChangedEvent, kpiValuesChangedEvent } from "../../events/kpi-events.ts";
-import { publishOrgEvent } from "../../events/org-events.ts";
+import { publishLiveOnly, publishOrgEvent } from "../../events/org-events.ts";
 import { backgroundWorkOf } from "../../lib/background-work.ts";
 import { type Logger, withoutParameters } from "../../lib/logger.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
@@ -175,9 +175,12 @@ async function recomputeEntries(
   const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedUpTo, JUDGING_MARGIN);
   await judgeKpis(q, now, organizationId, toJudge, calendar.today, changedUpTo);
   // Pages that show these KPIs (or KRs reading them) refetch; the events leave at commit.
-  for (const kpiId of new Set([...changedFrom.keys(), ...recomputed])) {
-    await publishOrgEvent(q, kpiValuesChangedEvent(organizationId, kpiId, now));
-  }
+  await publishLiveOnly(
+    q,
+    [...new Set([...changedFrom.keys(), ...recomputed])].map((id) =>
+      kpiValuesChangedEvent(organizationId, id, now),
+    ),
+  );
   // Key Results reading these KPIs follow their values: one statement for the batch.
   await refreshKeyResultsReading(q, organizationId, [...changedFrom.keys(), ...recomputed], calendar.today);
   return recomputed;
