@@ -26,6 +26,8 @@
  *                organisation, on PGlite and PostgreSQL (bench/report-pdf.ts; only when asked for)
  *   okr-lint-cycle the health check (a whole cycle linted) at the reference size on PostgreSQL
  *                (bench/okr-lint-cycle.ts; only when asked for)
+ *   live         a live event from instance A to an SSE client of instance B on PostgreSQL,
+ *                p50/p95 over 100 events (bench/live-events.ts; only when asked for)
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -45,6 +47,10 @@ if (only === "kpi") {
 }
 if (only === "kpi-anomaly") {
   await import("./kpi-anomaly.ts");
+  process.exit(0);
+}
+if (only === "live") {
+  await import("./live-events.ts");
   process.exit(0);
 }
 if (only === "okr-lint") {

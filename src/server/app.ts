@@ -31,6 +31,7 @@ import { kpiRoutes } from "./routes/kpi-routes.ts";
 import { krDemotionRoutes } from "./routes/kr-demotion-routes.ts";
 import { leadershipRoutes } from "./routes/leadership-routes.ts";
 import { lintRoutes } from "./routes/lint-routes.ts";
+import { liveEventRoutes } from "./routes/live-event-routes.ts";
 import { measurementRoutes } from "./routes/measurement-routes.ts";
 import { myHomeRoutes } from "./routes/my-home-routes.ts";
 import { notificationRoutes } from "./routes/notification-routes.ts";
@@ -44,6 +45,7 @@ import { strategyRoutes } from "./routes/strategy-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
 import { tokenRoutes } from "./routes/token-routes.ts";
+import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { serveWebApp } from "./static-web.ts";
 
 /** The whole HTTP application, without listening: main.ts serves it, tests call app.request(). */
@@ -105,6 +107,8 @@ export function createApp(deps: Deps): Api {
   myHomeRoutes(app, deps);
   reportRoutes(app, deps);
   emailRoutes(app, deps);
+  webhookRoutes(app, deps);
+  liveEventRoutes(app, deps);
   serveOpenApi(app);
 
   app.get("/api/docs", (c) => {

@@ -6,9 +6,11 @@ import { longTimeouts } from "../db/pg-pool.ts";
 import { createApp } from "./app.ts";
 import type { Config } from "./config.ts";
 import type { Deps } from "./context.ts";
+import { closeLiveHub } from "./events/live-hub.ts";
 import { startConnectorJob } from "./jobs/connector-job.ts";
 import { startEmailJob } from "./jobs/email-job.ts";
 import { startRecomputeJob } from "./jobs/recompute-job.ts";
+import { startWebhookJob } from "./jobs/webhook-job.ts";
 import { backgroundWorkOf } from "./lib/background-work.ts";
 import { createLogger } from "./lib/logger.ts";
 import { resolveSecretKey } from "./lib/secret-box.ts";
@@ -66,6 +68,7 @@ export async function startServer(config: Config) {
   const connectorJob = startConnectorJob(deps);
   const recomputeJob = startRecomputeJob(deps);
   const emailJob = startEmailJob(deps);
+  const webhookJob = startWebhookJob(deps);
   logger.info(
     {
       port: config.port,
@@ -85,11 +88,17 @@ export async function startServer(config: Config) {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     // Connector runs in flight finish (or time out) before the database closes under them.
-    const jobsStopped = Promise.all([connectorJob.stop(), recomputeJob.stop(), emailJob?.stop()]);
+    const jobsStopped = Promise.all([
+      connectorJob.stop(),
+      recomputeJob.stop(),
+      emailJob?.stop(),
+      webhookJob.stop(),
+    ]);
     server.close(async () => {
       await jobsStopped;
       // Recomputes that bulk loads started and did not wait for finish first too.
       await backgroundWorkOf(database.db).drain();
+      await closeLiveHub(database.db);
       await database.close();
       release();
       logger.info("stopped");

@@ -38,6 +38,7 @@ import {
   viewingAs,
 } from "./accepted-setups.ts";
 import { strategyBuilders } from "./accepted-strategy.ts";
+import { webhookBuilders } from "./accepted-webhooks.ts";
 
 export type { SampleContext };
 
@@ -322,6 +323,7 @@ const builders: Record<string, Builder> = {
   ...notificationBuilders,
   ...oneOnOneBuilders,
   ...emailBuilders,
+  ...webhookBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

@@ -10,6 +10,7 @@ import type { Role } from "../../src/domain/roles.ts";
 import { createApp } from "../../src/server/app.ts";
 import { loadConfig } from "../../src/server/config.ts";
 import type { Api, Deps } from "../../src/server/context.ts";
+import { closeLiveHub } from "../../src/server/events/live-hub.ts";
 import { backgroundWorkOf } from "../../src/server/lib/background-work.ts";
 import { createLogger, type Logger } from "../../src/server/lib/logger.ts";
 import { hashPassword } from "../../src/server/lib/passwords.ts";
@@ -141,7 +142,10 @@ export async function startHarness(options: HarnessOptions = {}) {
       headers.set("content-type", opts.contentType ?? "application/json");
     }
     const res = await target.request(path, { method: method.toUpperCase(), headers, body });
-    const text = await res.text();
+    // An event stream never ends by itself: generated tests check its status and stop.
+    const streaming = res.status === 200 && res.headers.get("content-type")?.startsWith("text/event-stream");
+    if (streaming) await res.body?.cancel();
+    const text = streaming ? "" : await res.text();
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
@@ -313,6 +317,8 @@ export async function startHarness(options: HarnessOptions = {}) {
     // Recomputes a bulk load started finish before their database goes away.
     close: async () => {
       await backgroundWorkOf(database.db).drain();
+      // A listening connection would hold the database open (PostgreSQL drops it WITH FORCE).
+      await closeLiveHub(database.db);
       await dispose();
     },
   };

@@ -41,6 +41,8 @@ export type World = {
   strategyEdge: { id: string };
   /** The owner manages `person`: their 1:1's open agenda and an item the owner added. */
   oneOnOne: { managerUserId: string; agendaId: string; itemId: string; itemTitle: string };
+  /** An outgoing webhook (to a host that does not resolve: nothing is ever sent). */
+  webhook: { id: string };
 };
 
 export type WorldNames = {
@@ -116,6 +118,12 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     name: `${names.owner}'s key`,
     role: "owner",
   });
+  const webhook = await h.ok(
+    "POST",
+    `/api/orgs/${org.slug}/webhooks`,
+    { as: owner, body: { url: "https://hooks.vdberg-logistics.test/keel", events: ["check_in.created"] } },
+    201,
+  );
   const okr = await buildOkrs(h, { org, owner, personId: person.id, teamId: team.id, names });
   const kpis = await buildKpis(h, {
     org,
@@ -141,6 +149,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     },
     serviceToken: { id: service.id, name: names.serviceToken },
     strategyEdge: { id: strategyEdge.id },
+    webhook: { id: webhook.id },
     ...okr,
     ...kpis,
     ...(await buildOneOnOne(h, { org, owner, personId: person.id })),
@@ -258,6 +267,7 @@ function entityForCollection(world: World, collection: string): string | undefin
     notifications: world.notification.id,
     "kpi-floors": world.floor.id,
     edges: world.strategyEdge.id,
+    webhooks: world.webhook.id,
     measurements: world.kpi.periodStart,
     // The world has no promotion; under another organisation's KPI any id is refused.
     promotions: world.kpi.id,
@@ -371,6 +381,7 @@ export function idsOf(world: World): string[] {
     world.oneOnOne.agendaId,
     world.oneOnOne.itemId,
     world.oneOnOne.itemTitle,
+    world.webhook.id,
   ];
 }
 

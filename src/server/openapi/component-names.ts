@@ -20,6 +20,7 @@ import * as kpiImpact from "../../shared/schemas/kpi-impact.ts";
 import * as kpiLinks from "../../shared/schemas/kpi-links.ts";
 import * as kpis from "../../shared/schemas/kpis.ts";
 import * as leadership from "../../shared/schemas/leadership.ts";
+import * as liveEvents from "../../shared/schemas/live-events.ts";
 import * as myHome from "../../shared/schemas/my-home.ts";
 import * as notifications from "../../shared/schemas/notifications.ts";
 import * as okrForecasts from "../../shared/schemas/okr-forecasts.ts";
@@ -35,6 +36,7 @@ import * as system from "../../shared/schemas/system.ts";
 import * as teams from "../../shared/schemas/teams.ts";
 import * as themes from "../../shared/schemas/themes.ts";
 import * as tokens from "../../shared/schemas/tokens.ts";
+import * as webhooks from "../../shared/schemas/webhooks.ts";
 
 const modules = [
   audit,
@@ -58,6 +60,7 @@ const modules = [
   kpis,
   leadership,
   myHome,
+  liveEvents,
   notifications,
   okrForecasts,
   okrLint,
@@ -72,6 +75,7 @@ const modules = [
   teams,
   themes,
   tokens,
+  webhooks,
 ];
 
 /** Query and path parameters are spelled out as parameters, never referenced as one schema. */

@@ -6,6 +6,7 @@ import { AppError, fieldError, notFound, versionConflict } from "../../shared/er
 import type { ListQuery } from "../../shared/schemas/common.ts";
 import type { Cycle } from "../../shared/schemas/cycles.ts";
 import type { Actor, Deps } from "../context.ts";
+import { publishOrgEvent } from "../events/org-events.ts";
 import { pageFilter, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
@@ -180,6 +181,17 @@ export async function updateCycleFor(
       after: presentCycle(after),
       reason: reason ?? null,
     });
+    if (action === "cycle.closed") {
+      await publishOrgEvent(tx, {
+        type: "cycle.closed",
+        organizationId: actor.organizationId,
+        subject: { kind: "cycle", id },
+        ids: { cycleId: id },
+        text: `${actor.label} closed the cycle "${after.name}": its Objectives and scores are now final.`,
+        data: { cycleName: after.name },
+        at: deps.now(),
+      });
+    }
     return presentCycle(after);
   });
 }

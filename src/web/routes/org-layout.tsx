@@ -7,6 +7,7 @@ import { EmptyState } from "../components/empty-state.tsx";
 import { AppLayout } from "../components/shell/app-layout.tsx";
 import { OrgContext, type OrgContextValue } from "../lib/org-context.tsx";
 import { useSession } from "../lib/session.ts";
+import { useLiveEvents } from "../lib/use-live-events.ts";
 
 /** /o/:org/…: the organisation must be one of yours; its role decides what you see. */
 export function OrgLayout() {
@@ -17,6 +18,8 @@ export function OrgLayout() {
     () => (org ? { slug: org.slug, org, role: org.role, isAdmin: roleAtLeast(org.role, "admin") } : null),
     [org],
   );
+  // Open pages of this organisation update as check-ins, values, flags and escalations land.
+  useLiveEvents(org ? org.slug : null);
 
   if (!value) {
     const first = session.organizations[0];

@@ -6,6 +6,8 @@ import {
 } from "../../../domain/kpi/escalation-routing.ts";
 import { formatKpiValue } from "../../../shared/kpi-format.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { escalationEvent } from "../../events/kpi-events.ts";
+import { publishOrgEvent } from "../../events/org-events.ts";
 import { systemActor } from "../../lib/system-actor.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -130,13 +132,18 @@ export async function openEscalation(
       recipients,
     });
   }
+  const opened = await presentOne(q, organizationId, id);
   await recordAudit(q, actor, {
     action: "escalation.opened",
     entityType: "escalation",
     entityId: id,
     entityLabel: kpi.name,
-    after: await presentOne(q, organizationId, id),
+    after: opened,
   });
+  if (opened) {
+    const text = `Escalation opened: "${kpi.name}" ${what}: ${value(input.value)} for the period starting ${input.periodStart}.`;
+    await publishOrgEvent(q, escalationEvent("escalation.opened", organizationId, opened, text, input.now));
+  }
   return id;
 }
 
@@ -215,6 +222,11 @@ async function closeUnresolved(
     before,
     after: await presentOne(q, organizationId, escalationId),
   });
+  const text = `Escalation of "${before.kpi.name}" resolved: ${input.resolution}.`;
+  await publishOrgEvent(
+    q,
+    escalationEvent("escalation.resolved", organizationId, { ...before, state: "resolved" }, text, input.now),
+  );
 }
 
 /**

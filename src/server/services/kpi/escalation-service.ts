@@ -4,6 +4,8 @@ import { AppError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { Escalation } from "../../../shared/schemas/escalations.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { escalationEvent } from "../../events/kpi-events.ts";
+import { publishOrgEvent } from "../../events/org-events.ts";
 import { decodeCursor, toPage } from "../../lib/pagination.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
@@ -141,6 +143,10 @@ async function changeState(
       before,
       after,
     });
+    const type = change.action as "escalation.acknowledged" | "escalation.resolved";
+    const verb = type === "escalation.acknowledged" ? "acknowledged" : "resolved";
+    const text = `${actor.label} ${verb} the escalation of "${before.kpi.name}"${change.entry.text ? `: ${change.entry.text}` : "."}`;
+    await publishOrgEvent(tx, escalationEvent(type, actor.organizationId, after, text, now));
     return (await forReader(tx, actor, [after]))[0]!;
   });
 }

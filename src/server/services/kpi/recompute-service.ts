@@ -4,6 +4,8 @@ import { closingRun, escalationDecision } from "../../../domain/kpi/escalation.t
 import { periodEnd } from "../../../domain/kpi/periods.ts";
 import { floorBreached, statusHistory } from "../../../domain/kpi/status.ts";
 import type { Deps } from "../../context.ts";
+import { kpiStatusChangedEvent, kpiValuesChangedEvent } from "../../events/kpi-events.ts";
+import { publishLiveOnly, publishOrgEvent } from "../../events/org-events.ts";
 import { backgroundWorkOf } from "../../lib/background-work.ts";
 import { type Logger, withoutParameters } from "../../lib/logger.ts";
 import { resolvedPeriodsOf } from "../../repositories/escalation-repository.ts";
@@ -172,7 +174,14 @@ async function recomputeEntries(
   }
   const changedUpTo = new Map(entries.map((e) => [e.kpi_id, e.to_period]));
   const toJudge = await kpisChangedNearTheirLatest(q, organizationId, changedUpTo, JUDGING_MARGIN);
-  await judgeKpis(q, deps, now, organizationId, toJudge, calendar.today);
+  await judgeKpis(q, deps, now, organizationId, toJudge, calendar.today, changedUpTo);
+  // Pages that show these KPIs (or KRs reading them) refetch; the events leave at commit.
+  await publishLiveOnly(
+    q,
+    [...new Set([...changedFrom.keys(), ...recomputed])].map((id) =>
+      kpiValuesChangedEvent(organizationId, id, now),
+    ),
+  );
   // Key Results reading these KPIs follow their values: one statement for the batch.
   await refreshKeyResultsReading(q, organizationId, [...changedFrom.keys(), ...recomputed], calendar.today);
   return recomputed;
@@ -192,6 +201,7 @@ async function judgeKpis(
   organizationId: string,
   ids: readonly string[],
   today: string,
+  changedUpTo: ReadonlyMap<string, string>,
 ) {
   const rows = (await kpisByIds(q, organizationId, ids)).filter((k) => k.state === "active");
   if (rows.length === 0) return;
@@ -232,6 +242,25 @@ async function judgeKpis(
     const latest = measured[measured.length - 1];
     if (!latest) continue;
     const history = statusHistory(measured, bands.get(kpi.id) ?? [], kpi.direction);
+    // The newest value's status differs from the one before: announced when that newest
+    // value is part of this change (a correction further back re-judges, but is no news).
+    const [previous, newest] = history.slice(-2);
+    if (
+      previous &&
+      newest &&
+      previous.status !== newest.status &&
+      (changedUpTo.get(kpi.id) ?? "") >= newest.periodStart
+    ) {
+      await publishOrgEvent(
+        q,
+        kpiStatusChangedEvent(
+          organizationId,
+          kpi,
+          { from: previous.status, to: newest.status, periodStart: newest.periodStart, value: newest.value },
+          now,
+        ),
+      );
+    }
     const inForce = floors.filter((f) => f.kpiId === kpi.id);
     const floor = inForce.find((f) => floorBreached(latest.value, kpi.direction, f.threshold));
     const escalation = open.get(kpi.id);

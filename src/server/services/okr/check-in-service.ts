@@ -6,6 +6,8 @@ import { noteSignalsOf, storedNoteSignals } from "../../../domain/okr/notes/note
 import { AppError, fieldError, notFound, versionConflict } from "../../../shared/errors.ts";
 import type { CheckIn } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { checkInCreatedEvent } from "../../events/okr-events.ts";
+import { publishOrgEvent } from "../../events/org-events.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
 import {
@@ -203,6 +205,7 @@ export async function createCheckIn(
       entityLabel: kr.title,
       after: checkIn,
     });
+    await publishOrgEvent(tx, checkInCreatedEvent(actor, kr, checkIn));
     return checkIn;
   });
 }

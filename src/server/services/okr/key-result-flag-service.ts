@@ -11,6 +11,8 @@ import { AppError, notFound } from "../../../shared/errors.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
 import type { KeyResultFlag } from "../../../shared/schemas/key-result-flags.ts";
 import type { Actor, Deps } from "../../context.ts";
+import { keyResultFlaggedEvent } from "../../events/okr-events.ts";
+import { publishOrgEvent } from "../../events/org-events.ts";
 import { mayResolveFlag } from "../../policies/flag-policy.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { recordAudit } from "../../repositories/audit-repository.ts";
@@ -101,6 +103,7 @@ export async function reviewFlagAfterCheckIn(
     if (raised) {
       await audit("key_result_flag.raised", null, raised);
       await placeFlagOnAgenda(tx, actor.organizationId, raised, now);
+      await publishOrgEvent(tx, keyResultFlaggedEvent(actor, keyResult, raised.id, now));
     }
   } else if (decision.kind === "refresh" && state.open) {
     const refreshed = await updateOpenFlag(tx, actor.organizationId, state.open.id, decision.flag);

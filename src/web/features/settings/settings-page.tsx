@@ -10,6 +10,7 @@ import { useOrg } from "../../lib/org-context.tsx";
 import type { Organization } from "../../lib/types.ts";
 import { useFormSubmit } from "../../lib/use-form-submit.ts";
 import { parseFields } from "../../lib/zod-form.ts";
+import { WebhooksSection } from "../webhooks/webhooks-section.tsx";
 import { EmailSettingsCard } from "./email-settings-card.tsx";
 import { OkrStatusBands } from "./okr-status-bands.tsx";
 import { OrgSettingsFields } from "./org-settings-fields.tsx";
@@ -48,6 +49,7 @@ export function SettingsPage() {
       )}
       {org.data && <OkrStatusBands key={org.data.version} slug={slug} org={org.data} isAdmin={isAdmin} />}
       {org.data && <EmailSettingsCard key={org.data.version} slug={slug} org={org.data} isAdmin={isAdmin} />}
+      {isAdmin && <WebhooksSection slug={slug} />}
     </>
   );
 }
