@@ -1,7 +1,8 @@
 /**
  * The demo tells the coach's stories: drafts for next quarter that make the linter's
  * mistakes (all but `sandbagging`, which needs two closed cycles; the demo has one), and
- * last quarter's Objectives whose KPIs moved, one during its cycle and one only after it.
+ * last quarter's Objectives whose KPIs moved, one during its cycle and one only after it,
+ * and a KR whose forecast turned unlikely with its latest check-in, on its owner's 1:1.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, type Json, type SessionClient, startHarness } from "./support/harness.ts";
@@ -83,5 +84,33 @@ describe("the demo's drafts for next quarter", () => {
     expect(during).toMatchObject({ name: "Returns processed within 72 h", roles: ["key_result"] });
     expect(during.during.verdict).toBe("moved");
     expect(during.after.verdict).toBe("moved");
+  });
+
+  it("put a KR whose forecast turned unlikely with its latest check-in on its owner's next 1:1", async () => {
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Json[];
+    const active = cycles.find((c) => c.state === "active")!;
+    const objectives = (
+      await h.ok("GET", `/api/orgs/${slug}/objectives?cycleId=${active.id}&limit=100`, { as: owner })
+    ).items as Json[];
+    const schedules = objectives.find(
+      (o) => o.title === "Give drivers schedules they can plan their lives around",
+    );
+    const full = await h.ok("GET", `/api/orgs/${slug}/objectives/${schedules.id}`, { as: owner });
+    const kr = (full.keyResults as Json[]).find((k) => k.title.startsWith("Drivers with shifts published"));
+    const forecast = await h.ok("GET", `/api/orgs/${slug}/key-results/${kr.id}/forecast`, { as: owner });
+    expect(forecast.forecast.likelihood).toBe("unlikely");
+
+    const person = await h.ok("GET", `/api/orgs/${slug}/people/${kr.ownerUserId}`, { as: owner });
+    const agenda = await h.ok(
+      "GET",
+      `/api/orgs/${slug}/one-on-ones/${person.managerUserId}/${kr.ownerUserId}`,
+      {
+        as: owner,
+      },
+    );
+    const items = (agenda.items ?? agenda.agenda.items) as Json[];
+    const turned = items.filter((i) => i.kind === "forecast_unlikely");
+    expect(turned).toHaveLength(1);
+    expect(turned[0].title).toContain(kr.title);
   });
 });

@@ -20,8 +20,14 @@ export const activeSquadOkrs: DemoObjective[] = [
         target: 90,
         unit: "%",
         owner: "Driver Planning#1",
-        reach: 0.62,
-        checkIns: "6778888",
+        // On pace until the latest week, when publishing slipped back: the forecast turns
+        // from likely to unlikely, which puts the KR on the owner's next 1:1.
+        path: [0, 0.12, 0.25, 0.38, 0.5, 0.62, 0],
+        reach: 0,
+        checkIns: "6778885",
+        notes: {
+          6: "{value}. Two planners moved to the new Hamburg hub; publishing slipped back to where it was in October.",
+        },
       },
       {
         title: "Short-notice shift changes from 18 to 8 a week",
