@@ -39,7 +39,7 @@ try {
   console.log("| --- | --- | --- | --- | --- | --- | --- |");
   for (const [name, url] of Object.entries(pages)) {
     for (const width of ["mobile", "desktop"] as const) {
-      const out = path.join(dir, `lh-${width}.json`);
+      const out = path.join(dir, `lh-${name.replaceAll(" ", "-")}-${width}.json`);
       execFileSync(
         lighthouse,
         [
@@ -70,5 +70,7 @@ try {
   );
 } finally {
   await server.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+  // KEEL_LIGHTHOUSE_KEEP=1 keeps the reports (main-thread breakdown, long tasks) to read.
+  if (process.env.KEEL_LIGHTHOUSE_KEEP === "1") console.log(`reports kept in ${dir}`);
+  else fs.rmSync(dir, { recursive: true, force: true });
 }
