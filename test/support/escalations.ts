@@ -10,7 +10,7 @@ import { addDays } from "../../src/domain/dates.ts";
 import { periodStartOf } from "../../src/domain/kpi/periods.ts";
 import { buildTeam } from "./factories.ts";
 import { tenantFingerprint } from "./fingerprint.ts";
-import { type Client, type Harness, type HarnessOptions, type Json, startHarness } from "./harness.ts";
+import { type Client, type Harness, type HarnessOptions, type Json, startHarnessWith } from "./harness.ts";
 import { pinToNoon } from "./world.ts";
 
 export type EscalationWorld = Awaited<ReturnType<typeof setUpOrganisation>>;
@@ -22,13 +22,7 @@ export type EscalationWorld = Awaited<ReturnType<typeof setUpOrganisation>>;
  * Julia a viewer; Customs Desk has no lead anywhere above it. Call close() after the file.
  */
 export async function startEscalationWorld(options: HarnessOptions = {}): Promise<EscalationWorld> {
-  const h = await startHarness(options);
-  try {
-    return await setUpOrganisation(h);
-  } catch (error) {
-    await h.close();
-    throw error;
-  }
+  return startHarnessWith(setUpOrganisation, options);
 }
 
 async function setUpOrganisation(h: Harness) {

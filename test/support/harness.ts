@@ -100,6 +100,20 @@ export type HarnessOptions = {
 
 export type Harness = Awaited<ReturnType<typeof startHarness>>;
 
+/**
+ * A harness with a file's world set up in it; a set-up that throws closes the harness
+ * first, so a failed beforeAll leaves no database or server behind.
+ */
+export async function startHarnessWith<T>(setUp: (h: Harness) => Promise<T>, options: HarnessOptions = {}) {
+  const h = await startHarness(options);
+  try {
+    return await setUp(h);
+  } catch (error) {
+    await h.close();
+    throw error;
+  }
+}
+
 let defaultHash: Promise<string> | undefined;
 
 export function testConfigEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {

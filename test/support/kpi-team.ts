@@ -9,7 +9,13 @@ import { todayIn } from "../../src/domain/dates.ts";
 import { periodStartOf } from "../../src/domain/kpi/periods.ts";
 import { buildTeam } from "./factories.ts";
 import { tenantFingerprint } from "./fingerprint.ts";
-import { type Harness, type HarnessOptions, type Json, type SessionClient, startHarness } from "./harness.ts";
+import {
+  type Harness,
+  type HarnessOptions,
+  type Json,
+  type SessionClient,
+  startHarnessWith,
+} from "./harness.ts";
 
 export const NOW = "2026-11-18T11:00:00Z"; // a Wednesday: the weekly period began Monday 16 November
 
@@ -21,13 +27,7 @@ export type KpiTeam = Awaited<ReturnType<typeof setUpOrganisation>>;
 
 /** Starts the harness (with the environment given) at NOW and sets up the organisation. */
 export async function startKpiTeam(env?: HarnessOptions["env"]): Promise<KpiTeam> {
-  const h = await startHarness({ env });
-  try {
-    return await setUpOrganisation(h);
-  } catch (error) {
-    await h.close();
-    throw error;
-  }
+  return startHarnessWith(setUpOrganisation, { env });
 }
 
 async function setUpOrganisation(h: Harness) {

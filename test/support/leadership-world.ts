@@ -13,20 +13,14 @@
  */
 import { addDays } from "../../src/domain/dates.ts";
 import { buildObjective, buildPercentageKeyResult, buildTeam, cycleAround } from "./factories.ts";
-import { type Harness, type Json, type Member, startHarness } from "./harness.ts";
+import { type Harness, type Json, type Member, startHarnessWith } from "./harness.ts";
 import { okrApi } from "./okr-api.ts";
 import { pinToNoon } from "./world.ts";
 
 export type LeadershipWorld = Awaited<ReturnType<typeof setUp>>;
 
 export async function startLeadershipWorld(): Promise<LeadershipWorld> {
-  const h = await startHarness();
-  try {
-    return await setUp(h);
-  } catch (error) {
-    await h.close();
-    throw error;
-  }
+  return startHarnessWith(setUp);
 }
 
 async function setUp(h: Harness) {

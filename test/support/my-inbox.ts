@@ -11,20 +11,14 @@ import { oneOnOneAgendas, oneOnOneItems } from "../../src/db/schema.ts";
 import { INBOX_KINDS } from "../../src/domain/inbox/inbox-order.ts";
 import { insertNotifications } from "../../src/server/repositories/notification-repository.ts";
 import { buildTeam } from "./factories.ts";
-import { type Client, type Harness, type Json, startHarness } from "./harness.ts";
+import { type Client, type Harness, type Json, startHarnessWith } from "./harness.ts";
 import { okrApi } from "./okr-api.ts";
 import { pinToNoon } from "./world.ts";
 
 export type InboxWorld = Awaited<ReturnType<typeof setUp>>;
 
 export async function startInboxWorld(): Promise<InboxWorld> {
-  const h = await startHarness();
-  try {
-    return await setUp(h);
-  } catch (error) {
-    await h.close();
-    throw error;
-  }
+  return startHarnessWith(setUp);
 }
 
 async function setUp(h: Harness) {

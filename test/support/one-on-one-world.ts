@@ -4,7 +4,7 @@
  * is a member elsewhere, and helpers to raise a risk flag and to read and change agendas.
  */
 import { buildMetricKeyResult, buildObjective, buildTeam, cycleAround } from "./factories.ts";
-import { type Client, type Harness, HOUR, type Json, type Member, startHarness } from "./harness.ts";
+import { type Client, type Harness, HOUR, type Json, type Member, startHarnessWith } from "./harness.ts";
 import { okrApi } from "./okr-api.ts";
 import { pinToNoon } from "./world.ts";
 
@@ -13,13 +13,7 @@ export const WAITING = "We are still waiting on the platform team for the scanne
 export type OneOnOneWorld = Awaited<ReturnType<typeof setUp>>;
 
 export async function startOneOnOneWorld(): Promise<OneOnOneWorld> {
-  const h = await startHarness();
-  try {
-    return await setUp(h);
-  } catch (error) {
-    await h.close();
-    throw error;
-  }
+  return startHarnessWith(setUp);
 }
 
 async function setUp(h: Harness) {
