@@ -5,11 +5,8 @@
  * three KRs, one reading a KPI, and a parent) timed over 300 sequential requests after a
  * warm-up, and the health check of the demo's running cycle (every Objective's findings).
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { setUpDemo, startKeel } from "../scripts/lib/keel-process.ts";
+import { measureOnBothEngines } from "./lib/both-engines.ts";
 
 const ORG = "nordwind-logistics";
 // biome-ignore lint/suspicious/noExplicitAny: answers read loosely, as the other benchmarks do
@@ -91,26 +88,4 @@ async function measure(label: string, env: Record<string, string>, port: number)
 }
 
 console.log("| measure | result | how |\n| --- | --- | --- |");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-bench-lint-"));
-await measure("PGlite", { KEEL_DATA_DIR: dir }, 3411);
-fs.rmSync(dir, { recursive: true, force: true });
-
-const server = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
-const admin = new pg.Client({ connectionString: `${server}/postgres` });
-try {
-  await admin.connect();
-  const db = `keel_bench_lint_${process.pid}`;
-  await admin.query(`create database ${db}`);
-  try {
-    await measure("PostgreSQL", { DATABASE_URL: `${server}/${db}` }, 3412);
-  } finally {
-    await admin.query(`drop database if exists ${db} with (force)`);
-  }
-} catch (error) {
-  console.log(`PostgreSQL skipped: ${(error as Error).message}`);
-} finally {
-  await admin.end().catch(() => undefined);
-}
-console.log(
-  `\nmachine: ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)}`,
-);
+await measureOnBothEngines("lint", measure, [3411, 3412]);

@@ -9,8 +9,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { setUpDemo, startKeel } from "../scripts/lib/keel-process.ts";
+import { measureOnBothEngines } from "./lib/both-engines.ts";
 
 const ORG = "nordwind-logistics";
 // biome-ignore lint/suspicious/noExplicitAny: answers read loosely, as the other benchmarks do
@@ -66,26 +66,4 @@ async function measure(label: string, env: Record<string, string>, port: number)
 }
 
 console.log("| measure | result | how |\n| --- | --- | --- |");
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "keel-bench-report-"));
-await measure("PGlite", { KEEL_DATA_DIR: dir }, 3421);
-fs.rmSync(dir, { recursive: true, force: true });
-
-const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432";
-const admin = new pg.Client({ connectionString: `${serverUrl}/postgres` });
-try {
-  await admin.connect();
-  const db = `keel_bench_report_${process.pid}`;
-  await admin.query(`create database ${db}`);
-  try {
-    await measure("PostgreSQL", { DATABASE_URL: `${serverUrl}/${db}` }, 3422);
-  } finally {
-    await admin.query(`drop database if exists ${db} with (force)`);
-  }
-} catch (error) {
-  console.log(`PostgreSQL skipped: ${(error as Error).message}`);
-} finally {
-  await admin.end().catch(() => undefined);
-}
-console.log(
-  `\nmachine: ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg()[0]?.toFixed(1)}`,
-);
+await measureOnBothEngines("report", measure, [3421, 3422]);
