@@ -26,8 +26,10 @@ describe("generated items", () => {
     }
     expect(kinds(w.itemsAbout(await agenda(), kr.id))).not.toContain("forecast_unlikely");
     w.h.clock.advance(DAY);
+    // Far below the start: the bootstrap is seeded by the KR's (random) id, so the fall must
+    // leave no doubt whatever the seed (a fall to 40 read "uncertain" on one seed in CI).
     await w.okr.checkIn(w.ewa.client, kr.id, {
-      value: 40,
+      value: 20,
       confidence: 7,
       note: "Two docks closed for repairs.",
     });
