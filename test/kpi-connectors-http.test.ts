@@ -119,7 +119,7 @@ describe("running a connector", () => {
         httpConnector("/stats/moving", { jsonPath: "$.figures.total" }),
         "JSON path $.figures.total found nothing (there is no $.figures)",
       ],
-      [httpConnector("/stats/slow"), `no complete answer from ${origin}/stats/slow within 0.5 s`],
+      [httpConnector("/stats/slow"), `no complete answer from ${origin}/stats/slow within 2 s`],
       [httpConnector("/stats/huge"), `the answer from ${origin}/stats/huge is larger than 1024 KB`],
       [
         httpConnector("/stats/redirect"),

@@ -14,7 +14,12 @@ import type { Json, SessionClient } from "./harness.ts";
 import { type KpiTeam, NOW, startKpiTeam } from "./kpi-team.ts";
 
 export const SECRET = "Bearer fin-7Qx2-very-secret-token";
-export const TIMEOUT = { KEEL_CONNECTOR_TIMEOUT_MS: "500" };
+/**
+ * Short enough that the slow path (3 s) times out quickly, long enough that reading the
+ * 2 MB oversized answer up to its 1 MB limit finishes first on a loaded CI machine (at
+ * 0.5 s one run read "no complete answer" where "larger than 1024 KB" was meant).
+ */
+export const TIMEOUT = { KEEL_CONNECTOR_TIMEOUT_MS: "2000" };
 /** The weekly period NOW falls in: it began Monday 16 November. */
 export const THIS_WEEK = "2026-11-16";
 
