@@ -9,6 +9,10 @@ export const errorStatus = {
   forbidden: 403,
   csrf_failed: 403,
   setup_code_required: 403,
+  /** Signing in to a self-registered account whose address is not confirmed yet. */
+  email_not_verified: 403,
+  /** Self sign-up while this instance lets only its operators create organisations. */
+  sign_up_closed: 403,
   not_found: 404,
   conflict: 409,
   version_conflict: 409,
@@ -18,6 +22,11 @@ export const errorStatus = {
   /** Activating an Objective or a cycle whose Objectives have open linter warnings, unacknowledged. */
   open_findings: 409,
   gone: 410,
+  /** A one-time link (email confirmation) that was never issued: mistyped or cut short. */
+  link_unknown: 400,
+  /** A one-time link already used, or voided when another link of the account was used. */
+  link_used: 410,
+  link_expired: 410,
   payload_too_large: 413,
   rate_limited: 429,
   data_folder_locked: 503,

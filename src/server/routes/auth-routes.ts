@@ -3,11 +3,16 @@ import type { Context } from "hono";
 import { AppError } from "../../shared/errors.ts";
 import {
   ChangePasswordSchema,
+  CheckYourEmailSchema,
   InvitationTokenParamSchema,
+  ResendVerificationSchema,
   ResetPasswordSchema,
   SessionSchema,
   SignInSchema,
+  SignUpSchema,
+  SignUpStatusSchema,
   TooManyAttemptsSchema,
+  VerifyEmailSchema,
 } from "../../shared/schemas/auth.ts";
 import { OkSchema } from "../../shared/schemas/common.ts";
 import { AcceptInvitationSchema, InvitationPreviewSchema } from "../../shared/schemas/people.ts";
@@ -16,6 +21,7 @@ import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { viewerMay } from "../lib/viewer-writes.ts";
 import { changePassword, resetPassword, sessionInfo, signIn, signOut } from "../services/auth-service.ts";
 import { acceptInvitation, previewInvitation } from "../services/invitation-service.ts";
+import { resendVerification, signUp, signUpStatus, verifyEmail } from "../services/sign-up-service.ts";
 import { endViewAs } from "../services/view-as-service.ts";
 import { clearSessionCookie, requireSession, setSessionCookie } from "./route-helpers.ts";
 
@@ -24,7 +30,7 @@ const sessionOnly: Array<Record<string, string[]>> = [{ session: [] }];
 
 const tooManyAttempts = jsonResponse(TooManyAttemptsSchema, "Too many attempts");
 
-/** Runs a password check; when it is refused for too many attempts, says when to retry. */
+/** Runs a rate-limited step; when it is refused for too many attempts, says when to retry. */
 async function withRetryAfter<T>(c: Context<AppEnv>, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
@@ -57,6 +63,88 @@ export function authRoutes(app: Api, deps: Deps) {
       );
       setSessionCookie(c, deps, session);
       return c.json(await sessionInfo(deps, userId, session.csrfToken), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/api/auth/sign-up",
+      tags: ["Account"],
+      summary: "Whether people may create their own account here (public)",
+      responses: { 200: jsonResponse(SignUpStatusSchema, "Sign-up status"), 400: errorResponses[400] },
+    }),
+    async (c) => c.json(await signUpStatus(deps), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/sign-up",
+      tags: ["Account"],
+      summary:
+        "Create your own account; it proves its address by an emailed link before it can sign in (only while sign-up is open)",
+      description:
+        "Answers 202 the same way whether or not the address already has an account: a new address gets a confirmation link, an address with an account gets a mail saying so (the account is not changed). 403 sign_up_closed while only operators create organisations.",
+      request: { body: jsonBody(SignUpSchema) },
+      responses: {
+        202: jsonResponse(CheckYourEmailSchema, "Check your email"),
+        ...errorResponses,
+        429: tooManyAttempts,
+      },
+    }),
+    async (c) => {
+      const answer = await withRetryAfter(c, () =>
+        signUp(deps, c.req.valid("json"), { ip: c.get("clientIp"), requestId: c.get("requestId") }),
+      );
+      return c.json(answer, 202);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/verify-email",
+      tags: ["Account"],
+      summary: "Confirm your address with the emailed link's token; signs you in",
+      description:
+        "400 link_unknown for a token Keel never issued; 410 link_used for a used (or voided) link, 410 link_expired after 24 hours.",
+      request: { body: jsonBody(VerifyEmailSchema) },
+      responses: {
+        200: jsonResponse(SessionSchema, "Confirmed and signed in"),
+        ...errorResponses,
+        410: errorResponses[404],
+      },
+    }),
+    async (c) => {
+      const { session, userId } = await verifyEmail(deps, c.req.valid("json"), {
+        ip: c.get("clientIp"),
+        userAgent: c.req.header("user-agent") ?? null,
+        requestId: c.get("requestId"),
+      });
+      setSessionCookie(c, deps, session);
+      return c.json(await sessionInfo(deps, userId, session.csrfToken), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: "post",
+      path: "/api/auth/verify-email/resend",
+      tags: ["Account"],
+      summary: "Send the confirmation link again (the same answer for any address)",
+      request: { body: jsonBody(ResendVerificationSchema) },
+      responses: {
+        202: jsonResponse(CheckYourEmailSchema, "Check your email"),
+        ...errorResponses,
+        429: tooManyAttempts,
+      },
+    }),
+    async (c) => {
+      const answer = await withRetryAfter(c, () =>
+        resendVerification(deps, c.req.valid("json"), { ip: c.get("clientIp") }),
+      );
+      return c.json(answer, 202);
     },
   );
 

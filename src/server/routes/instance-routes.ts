@@ -1,12 +1,14 @@
 import { createRoute } from "@hono/zod-openapi";
 import {
   InstanceSettingsSchema,
+  InstanceSettingsStateSchema,
   OperatorListSchema,
   SetOperatorSchema,
 } from "../../shared/schemas/instance.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import {
+  instanceSettings,
   operatorList,
   requireOperator,
   setOperatorRole,
@@ -64,11 +66,11 @@ export function instanceRoutes(app: Api, deps: Deps) {
       method: "get",
       path: "/api/instance/settings",
       tags: ["Instance"],
-      summary: "Instance settings: who may create organisations (operators)",
+      summary: "Instance settings: who may create organisations, and whether sign-up is open (operators)",
       security: sessionOnly,
-      responses: { 200: jsonResponse(InstanceSettingsSchema, "Settings"), ...errorResponses },
+      responses: { 200: jsonResponse(InstanceSettingsStateSchema, "Settings"), ...errorResponses },
     }),
-    (c) => c.json({ organizationCreation: "operators" as const }, 200),
+    async (c) => c.json(await instanceSettings(deps), 200),
   );
 
   app.openapi(
@@ -77,11 +79,19 @@ export function instanceRoutes(app: Api, deps: Deps) {
       path: "/api/instance/settings",
       tags: ["Instance"],
       summary:
-        'Change instance settings (operators). organizationCreation "everyone" is refused (409) until Keel has verified email',
+        'Change instance settings (operators; logged). organizationCreation "everyone" opens self sign-up and is refused (409) unless this Keel sends email',
       security: sessionOnly,
       request: { body: jsonBody(InstanceSettingsSchema) },
-      responses: { 200: jsonResponse(InstanceSettingsSchema, "Settings"), ...errorResponses },
+      responses: { 200: jsonResponse(InstanceSettingsStateSchema, "Settings now"), ...errorResponses },
     }),
-    (c) => c.json(updateInstanceSettings(c.req.valid("json")), 200),
+    async (c) => {
+      const principal = requireSession(c);
+      const settings = await updateInstanceSettings(
+        deps,
+        { userId: principal.userId, email: principal.email, requestId: c.get("requestId") },
+        c.req.valid("json"),
+      );
+      return c.json(settings, 200);
+    },
   );
 }

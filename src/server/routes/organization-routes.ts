@@ -9,7 +9,7 @@ import {
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
 import { auditLog } from "../services/audit-service.ts";
-import { requireOperator } from "../services/instance-service.ts";
+import { requireMayCreateOrganizations } from "../services/instance-service.ts";
 import {
   createOrganization,
   getOrganization,
@@ -22,7 +22,7 @@ export function organizationRoutes(app: Api, deps: Deps) {
   app.use("/api/orgs", async (c, next) => {
     if (c.req.method === "POST") {
       const principal = requireSession(c);
-      await requireOperator(deps, principal.userId, "create organisations");
+      await requireMayCreateOrganizations(deps, principal.userId);
     }
     await next();
   });
@@ -32,7 +32,8 @@ export function organizationRoutes(app: Api, deps: Deps) {
       method: "post",
       path: "/api/orgs",
       tags: ["Organisations"],
-      summary: "Create an organisation; you become its owner (operators of the instance only)",
+      summary:
+        'Create an organisation; you become its owner (operators of the instance, or everyone while organisation creation is open to "everyone")',
       security: authenticated,
       request: { body: jsonBody(CreateOrganizationSchema) },
       responses: { 201: jsonResponse(OrganizationSchema, "Created"), ...errorResponses },

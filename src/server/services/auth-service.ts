@@ -3,6 +3,7 @@ import type { UserRow } from "../../db/row-types.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
 import type { Deps, Principal } from "../context.ts";
+import { mayCreateOrganizations } from "./instance-service.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import {
@@ -90,6 +91,14 @@ export async function signIn(
 ): Promise<{ session: NewSession; userId: string }> {
   const user = await checkPasswordLimited(deps, input.email, input.password, ip);
   if (!user) throw new AppError("invalid_credentials", "That email and password do not match an account.");
+  // Said only to whoever knows the password: it tells nobody else the address has an account.
+  if (user.emailVerifiedAt === null) {
+    throw new AppError(
+      "email_not_verified",
+      "Confirm your email address first: open the link we sent when you created the account. It expires after 24 hours; you can have it sent again.",
+      { resend: "/api/auth/verify-email/resend" },
+    );
+  }
   return { session: await createSession(deps, user.id, ip, userAgent), userId: user.id };
 }
 
@@ -107,7 +116,13 @@ export async function sessionInfo(
   if (!user) throw new AppError("unauthenticated", "Your account no longer exists.");
   const orgs = await organizationsOfUser(deps.db, userId);
   return {
-    user: { id: user.id, email: user.email, name: user.name, isOperator: user.isOperator },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      isOperator: user.isOperator,
+      mayCreateOrganizations: await mayCreateOrganizations(deps, user),
+    },
     organizations: orgs,
     csrfToken,
     viewingAs: viewAs

@@ -1,4 +1,5 @@
 import { AppError, notFound } from "../../shared/errors.ts";
+import type { Queryable } from "../../db/client.ts";
 import type { Operator } from "../../shared/schemas/instance.ts";
 import type { Deps } from "../context.ts";
 import {
@@ -8,11 +9,14 @@ import {
   lockOperators,
   setOperator,
 } from "../repositories/identity-repository.ts";
+import { readSetting, writeSetting } from "../repositories/organization-repository.ts";
+import { emailEnabled } from "./email/outbox.ts";
 
 /**
  * Operators run the Keel instance: they create organisations and name other operators.
- * Accounts are global and no address is proven by email yet, so letting anyone create an
- * organisation would let anyone add (and claim) any address; hence a role above owners.
+ * Accounts are global, so letting anyone create an account would let anyone claim any
+ * address: only an instance that sends email, where new accounts prove their address by an
+ * emailed link, may open organisation creation (and with it sign-up) to everyone.
  */
 export async function isOperator(deps: Deps, userId: string): Promise<boolean> {
   return (await findUserById(deps.db, userId))?.isOperator === true;
@@ -68,14 +72,83 @@ export async function setOperatorRole(
   return listOperators(deps.db);
 }
 
-/** Opening organisation creation to everyone waits for email that proves addresses. */
-export function updateInstanceSettings(input: { organizationCreation: "operators" | "everyone" }) {
-  if (input.organizationCreation === "everyone") {
+export type OrganizationCreation = "operators" | "everyone";
+
+/** The instance_settings key of who may create organisations; absent means "operators". */
+const ORGANIZATION_CREATION = "organization_creation";
+
+/** The stored setting, as the operators chose it. */
+export async function storedOrganizationCreation(q: Queryable): Promise<OrganizationCreation> {
+  return (await readSetting(q, ORGANIZATION_CREATION)) === "everyone" ? "everyone" : "operators";
+}
+
+/**
+ * Whether organisation creation (and self sign-up) is open to everyone now: stored as
+ * "everyone" and this instance sends email. With email turned off since, it counts as
+ * "operators": nobody could prove a new address.
+ */
+export async function openToEveryone(deps: Deps): Promise<boolean> {
+  return emailEnabled(deps) && (await storedOrganizationCreation(deps.db)) === "everyone";
+}
+
+/** Operators always; everyone else while creation is open to everyone. */
+export async function mayCreateOrganizations(deps: Deps, user: { isOperator: boolean }): Promise<boolean> {
+  return user.isOperator || (await openToEveryone(deps));
+}
+
+/** 403 unless the signed-in person may create organisations. */
+export async function requireMayCreateOrganizations(deps: Deps, userId: string): Promise<void> {
+  const user = await findUserById(deps.db, userId);
+  if (user && (await mayCreateOrganizations(deps, user))) return;
+  await requireOperator(deps, userId, "create organisations");
+}
+
+export async function instanceSettings(deps: Deps) {
+  const organizationCreation = await storedOrganizationCreation(deps.db);
+  return {
+    organizationCreation,
+    emailConfigured: emailEnabled(deps),
+    signUpOpen: emailEnabled(deps) && organizationCreation === "everyone",
+  };
+}
+
+/**
+ * Sets who may create organisations. "everyone" opens self sign-up, whose accounts prove
+ * their address by an emailed link, so it needs this instance to send email. A change is
+ * logged with who made it and the value before and after (instance settings belong to no
+ * organisation, so no organisation's audit log holds them); the same value writes nothing.
+ */
+export async function updateInstanceSettings(
+  deps: Deps,
+  by: { userId: string; email: string; requestId: string },
+  input: { organizationCreation: OrganizationCreation },
+) {
+  if (input.organizationCreation === "everyone" && !emailEnabled(deps)) {
     throw new AppError(
       "conflict",
-      "Letting everyone create organisations needs verified email (Keel proving that people own their addresses), which this version does not have. Until then only operators create organisations.",
-      { requires: "verified_email" },
+      'Letting everyone create organisations opens self sign-up, and new accounts prove their address by an emailed link, so this Keel must send email first: set KEEL_SMTP_HOST, KEEL_SMTP_FROM and KEEL_PUBLIC_URL (docs/email.md) and restart Keel.',
+      { requires: "email", configure: ["KEEL_SMTP_HOST", "KEEL_SMTP_FROM", "KEEL_PUBLIC_URL"] },
     );
   }
-  return { organizationCreation: "operators" as const };
+  const before = await deps.db.transaction(async (tx) => {
+    const current = await storedOrganizationCreation(tx);
+    if (current !== input.organizationCreation) {
+      await writeSetting(tx, ORGANIZATION_CREATION, input.organizationCreation);
+    }
+    return current;
+  });
+  if (before !== input.organizationCreation) {
+    deps.logger.warn(
+      {
+        event: "instance.settings_changed",
+        before: { organizationCreation: before },
+        after: { organizationCreation: input.organizationCreation },
+        by: by.email,
+        byUserId: by.userId,
+        requestId: by.requestId,
+      },
+      `Organisation creation is now open to ${input.organizationCreation === "everyone" ? "everyone (self sign-up is open)" : "operators only (self sign-up is closed)"}`,
+    );
+  }
+  return instanceSettings(deps);
 }

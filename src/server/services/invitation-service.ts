@@ -22,6 +22,7 @@ import {
   listInvitations,
   revokeInvitation,
 } from "../repositories/invitation-repository.ts";
+import { markEmailVerified, voidEmailVerifications } from "../repositories/email-verification-repository.ts";
 import { findPerson, insertMembership, updateMembership } from "../repositories/people-repository.ts";
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { checkPasswordLimited, createSession } from "./auth-service.ts";
@@ -269,6 +270,12 @@ export async function acceptInvitation(
     // The person has just proved they hold the password: reset links issued earlier
     // (possibly by another organisation's admin) must not outlive their joining here.
     if (account) await deletePendingPasswordResets(tx, user.id);
+    // The invitation link proves the address as a confirmation link would: a self-registered
+    // account still waiting for its link is confirmed by joining, and its links are voided.
+    if (account && account.emailVerifiedAt === null) {
+      await markEmailVerified(tx, user.id, deps.now());
+      await voidEmailVerifications(tx, user.id, deps.now());
+    }
     const after = (await findPerson(tx, inv.organizationId, user.id))!;
     await recordAudit(tx, actor, {
       action: existing ? "membership.reactivated" : "membership.created",

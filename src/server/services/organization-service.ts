@@ -26,7 +26,7 @@ import {
 import { findPerson, insertMembership } from "../repositories/people-repository.ts";
 import { addTeamMember, findTeam, insertTeam } from "../repositories/team-repository.ts";
 import { presentCycle } from "./cycle-service.ts";
-import { requireOperator } from "./instance-service.ts";
+import { requireMayCreateOrganizations } from "./instance-service.ts";
 import { presentPerson } from "./people-service.ts";
 import { presentTeam } from "./team-service.ts";
 import { presentTheme } from "./theme-service.ts";
@@ -191,7 +191,7 @@ export async function createOrganization(
   owner: { userId: string; name: string },
   requestId: string,
 ): Promise<Organization> {
-  await requireOperator(deps, owner.userId, "create organisations");
+  await requireMayCreateOrganizations(deps, owner.userId);
   const { org } = await deps.db.transaction((tx) => createOrganizationIn(tx, deps, input, owner, requestId));
   return presentOrganization(org, "owner");
 }

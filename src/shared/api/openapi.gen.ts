@@ -390,6 +390,390 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether people may create their own account here (public) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Sign-up status */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SignUpStatus"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Create your own account; it proves its address by an emailed link before it can sign in (only while sign-up is open)
+         * @description Answers 202 the same way whether or not the address already has an account: a new address gets a confirmation link, an address with an account gets a mail saying so (the account is not changed). 403 sign_up_closed while only operators create organisations.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        name: string;
+                        /** @description At least 10 characters */
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Check your email */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckYourEmail"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TooManyAttempts"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm your address with the emailed link's token; signs you in
+         * @description 400 link_unknown for a token Keel never issued; 410 link_used for a used (or voided) link, 410 link_expired after 24 hours.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["VerifyEmail"];
+                };
+            };
+            responses: {
+                /** @description Confirmed and signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Session"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the confirmation link again (the same answer for any address) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Check your email */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CheckYourEmail"];
+                    };
+                };
+                /** @description Invalid input: details.issues names each field and why */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in, or the token is unknown or revoked */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Your role does not allow this, or the CSRF token is missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description No such thing in this organisation */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Changed by someone else (version_conflict) or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The body is over 2 MB (payload_too_large); the connection is closed */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many attempts */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TooManyAttempts"];
+                    };
+                };
+                /** @description The database cannot be reached or did not answer in time (unavailable); retry after Retry-After seconds */
+                503: {
+                    headers: {
+                        /** @description Seconds to wait before trying again */
+                        "Retry-After"?: number;
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/sign-out": {
         parameters: {
             query?: never;
@@ -1320,7 +1704,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Instance settings: who may create organisations (operators) */
+        /** Instance settings: who may create organisations, and whether sign-up is open (operators) */
         get: {
             parameters: {
                 query?: never;
@@ -1336,7 +1720,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InstanceSettings"];
+                        "application/json": components["schemas"]["InstanceSettingsState"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -1397,7 +1781,7 @@ export interface paths {
                 };
             };
         };
-        /** Change instance settings (operators). organizationCreation "everyone" is refused (409) until Keel has verified email */
+        /** Change instance settings (operators; logged). organizationCreation "everyone" opens self sign-up and is refused (409) unless this Keel sends email */
         put: {
             parameters: {
                 query?: never;
@@ -1411,13 +1795,13 @@ export interface paths {
                 };
             };
             responses: {
-                /** @description Settings */
+                /** @description Settings now */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["InstanceSettings"];
+                        "application/json": components["schemas"]["InstanceSettingsState"];
                     };
                 };
                 /** @description Invalid input: details.issues names each field and why */
@@ -1503,7 +1887,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an organisation; you become its owner (operators of the instance only) */
+        /** Create an organisation; you become its owner (operators of the instance, or everyone while organisation creation is open to "everyone") */
         post: {
             parameters: {
                 query?: never;
@@ -15833,6 +16217,8 @@ export interface components {
             name: string;
             /** @description An operator of this Keel instance: may create organisations and name other operators */
             isOperator: boolean;
+            /** @description Operators always; everyone while the instance opens organisation creation to "everyone" */
+            mayCreateOrganizations: boolean;
         };
         OrgSummary: {
             /** Format: uuid */
@@ -15866,6 +16252,19 @@ export interface components {
                 code: string;
                 message: string;
             };
+        };
+        SignUpStatus: {
+            /** @description Self sign-up is open: organisation creation is open to "everyone" and this Keel sends email */
+            open: boolean;
+        };
+        CheckYourEmail: {
+            /** @enum {boolean} */
+            ok: true;
+            message: string;
+        };
+        VerifyEmail: {
+            /** @description The token at the end of the emailed link */
+            token: string;
         };
         Ok: {
             /** @enum {boolean} */
@@ -15904,12 +16303,20 @@ export interface components {
             email: string;
             name: string;
         };
+        InstanceSettingsState: {
+            organizationCreation: components["schemas"]["OrganizationCreation"];
+            /** @description Whether this instance sends email (KEEL_SMTP_HOST and the rest are set) */
+            emailConfigured: boolean;
+            /** @description Whether self sign-up is open now: organizationCreation is "everyone" and email is configured. A stored "everyone" counts as "operators" while email is off */
+            signUpOpen: boolean;
+        };
+        /**
+         * @description Who may create organisations. "everyone" also opens self sign-up (accounts prove their address by an emailed link), so it needs this instance to send email (KEEL_SMTP_HOST)
+         * @enum {string}
+         */
+        OrganizationCreation: "operators" | "everyone";
         InstanceSettings: {
-            /**
-             * @description Who may create organisations. "everyone" needs email that proves addresses, which Keel does not send yet, so it is refused for now
-             * @enum {string}
-             */
-            organizationCreation: "operators" | "everyone";
+            organizationCreation: components["schemas"]["OrganizationCreation"];
         };
         Organization: {
             /** Format: uuid */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RoleSchema } from "./common.ts";
+import { nameSchema, RoleSchema } from "./common.ts";
 
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(254));
 export const PasswordSchema = z
@@ -17,6 +17,9 @@ export const UserSchema = z.object({
   isOperator: z
     .boolean()
     .describe("An operator of this Keel instance: may create organisations and name other operators"),
+  mayCreateOrganizations: z
+    .boolean()
+    .describe('Operators always; everyone while the instance opens organisation creation to "everyone"'),
 });
 
 export const OrgSummarySchema = z.object({
@@ -68,3 +71,29 @@ export const InvitationTokenParamSchema = z.object({ token: z.string().min(20).m
 
 /** 429 of a password check: too many attempts; Retry-After says when to try again. */
 export const TooManyAttemptsSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+/** Self sign-up: a new account that proves its address by an emailed link before signing in. */
+export const SignUpSchema = z.strictObject({
+  email: EmailSchema,
+  name: nameSchema(120),
+  password: PasswordSchema,
+});
+
+/** Public: whether this instance lets people create their own account. */
+export const SignUpStatusSchema = z.object({
+  open: z
+    .boolean()
+    .describe('Self sign-up is open: organisation creation is open to "everyone" and this Keel sends email'),
+});
+
+/** The one answer of sign-up and resend, whether or not the address has an account. */
+export const CheckYourEmailSchema = z.object({
+  ok: z.literal(true),
+  message: z.string(),
+});
+
+export const VerifyEmailSchema = z.strictObject({
+  token: z.string().min(20).max(200).describe("The token at the end of the emailed link"),
+});
+
+export const ResendVerificationSchema = z.strictObject({ email: EmailSchema });

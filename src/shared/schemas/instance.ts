@@ -15,10 +15,20 @@ export const SetOperatorSchema = z.strictObject({
   operator: z.boolean().describe("true names the account an operator; false takes the role away"),
 });
 
-export const InstanceSettingsSchema = z.strictObject({
-  organizationCreation: z
-    .enum(["operators", "everyone"])
+export const OrganizationCreationSchema = z
+  .enum(["operators", "everyone"])
+  .describe(
+    'Who may create organisations. "everyone" also opens self sign-up (accounts prove their address by an emailed link), so it needs this instance to send email (KEEL_SMTP_HOST)',
+  );
+
+export const InstanceSettingsSchema = z.strictObject({ organizationCreation: OrganizationCreationSchema });
+
+export const InstanceSettingsStateSchema = z.object({
+  organizationCreation: OrganizationCreationSchema,
+  emailConfigured: z.boolean().describe("Whether this instance sends email (KEEL_SMTP_HOST and the rest are set)"),
+  signUpOpen: z
+    .boolean()
     .describe(
-      'Who may create organisations. "everyone" needs email that proves addresses, which Keel does not send yet, so it is refused for now',
+      'Whether self sign-up is open now: organizationCreation is "everyone" and email is configured. A stored "everyone" counts as "operators" while email is off',
     ),
 });

@@ -48,16 +48,43 @@ export function passwordResetMail(input: {
   });
 }
 
-/** The mail that proves a self-registered address. */
-export function verifyEmailMail(input: { name: string; url: string }): RenderedMail {
+/**
+ * The mail that proves a self-registered address. `again`: someone signed up (or asked for
+ * the link) with an address whose account is still unconfirmed; the account keeps the
+ * password chosen first.
+ */
+export function verifyEmailMail(input: { name: string; url: string; again?: boolean }): RenderedMail {
   return renderMail({
     subject: "Confirm your email address for Keel",
     paragraphs: [
       `Hello ${input.name},`,
-      "Confirm that this address is yours to finish creating your Keel account. You can sign in once it is confirmed. The link works once and expires in 24 hours.",
+      "Confirm that this address is yours to finish creating your Keel account. Opening the link signs you in. The link works once and expires in 24 hours.",
+      ...(input.again
+        ? [
+            "This address already has a Keel account waiting for this confirmation: it keeps the name and password chosen when it was first created.",
+          ]
+        : []),
     ],
     link: { label: "Confirm my address", url: input.url },
     footer:
       "If you did not create a Keel account, ignore this mail: the account cannot be used without this link.",
+  });
+}
+
+/**
+ * Sent instead of a confirmation link when someone signs up with an address that already
+ * has a confirmed account: the sign-up answer is the same either way, and the account is
+ * left as it is.
+ */
+export function accountExistsMail(input: { name: string; signInUrl: string }): RenderedMail {
+  return renderMail({
+    subject: "You already have a Keel account",
+    paragraphs: [
+      `Hello ${input.name},`,
+      "Someone (probably you) asked to create a Keel account with this address, which already has one. Nothing was changed: sign in with your email address and password.",
+      "If you have forgotten your password, ask an admin of your organisation for a reset link (People → Reset password), or one of the operators of this Keel.",
+    ],
+    link: { label: "Sign in to Keel", url: input.signInUrl },
+    footer: "If you did not ask for this, ignore this mail: your account stays as it is.",
   });
 }

@@ -9,7 +9,8 @@ export type EmailKind =
   | "check_in_reminder"
   | "escalation"
   | "digest"
-  | "verify_email";
+  | "verify_email"
+  | "account_exists";
 
 export type QueuedMail = {
   organizationId: string | null;
