@@ -45,8 +45,8 @@ beforeAll(async () => {
   samples = {
     h,
     w,
-    newInstance: async () => {
-      const instance = await startHarness();
+    newInstance: async (options) => {
+      const instance = await startHarness(options);
       instances.push(instance);
       return instance;
     },

@@ -37,6 +37,7 @@ import {
   versionOf,
   viewingAs,
 } from "./accepted-setups.ts";
+import { signUpBuilders } from "./accepted-sign-up.ts";
 import { strategyBuilders } from "./accepted-strategy.ts";
 import { webhookBuilders } from "./accepted-webhooks.ts";
 
@@ -323,6 +324,7 @@ const builders: Record<string, Builder> = {
   ...notificationBuilders,
   ...oneOnOneBuilders,
   ...emailBuilders,
+  ...signUpBuilders,
   ...webhookBuilders,
 };
 

@@ -5,14 +5,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { buildCycle, buildInvitation, DEFAULT_PASSWORD } from "./factories.ts";
-import type { Harness, Json, SessionClient } from "./harness.ts";
+import type { Harness, HarnessOptions, Json, SessionClient } from "./harness.ts";
 import type { World } from "./world.ts";
 
 export type SampleContext = {
   h: Harness;
   w: World;
   /** A harness on an empty database of its own; the caller closes it. */
-  newInstance: () => Promise<Harness>;
+  newInstance: (options?: HarnessOptions) => Promise<Harness>;
 };
 
 /** A short suffix that keeps names and addresses of repeated samples apart. */
