@@ -67,7 +67,9 @@ describe("while only operators create organisations", () => {
       "sign_up_closed",
     );
     expectError(
-      await h.request("POST", "/api/auth/verify-email/resend", { body: { email: "lars.berg@fjord.example" } }),
+      await h.request("POST", "/api/auth/verify-email/resend", {
+        body: { email: "lars.berg@fjord.example" },
+      }),
       403,
       "sign_up_closed",
     );
@@ -79,7 +81,10 @@ describe("while only operators create organisations", () => {
     const account = await h.createUser({ email: "tove.lind@fjord.example" });
     const tove = await h.signIn(account.email, account.password);
     expectError(
-      await h.request("PUT", "/api/instance/settings", { as: tove, body: { organizationCreation: "everyone" } }),
+      await h.request("PUT", "/api/instance/settings", {
+        as: tove,
+        body: { organizationCreation: "everyone" },
+      }),
       403,
       "forbidden",
     );
@@ -91,7 +96,10 @@ describe("an operator opens organisation creation to everyone (email is configur
   it("is stored and read back; setting the same value again changes nothing", async () => {
     const opened = { organizationCreation: "everyone", emailConfigured: true, signUpOpen: true };
     expect(
-      await h.ok("PUT", "/api/instance/settings", { as: operator, body: { organizationCreation: "everyone" } }),
+      await h.ok("PUT", "/api/instance/settings", {
+        as: operator,
+        body: { organizationCreation: "everyone" },
+      }),
     ).toEqual(opened);
     expect(await h.ok("GET", "/api/instance/settings", { as: operator })).toEqual(opened);
     expect(await h.ok("GET", "/api/auth/sign-up")).toEqual({ open: true });
@@ -112,7 +120,11 @@ describe("an operator opens organisation creation to everyone (email is configur
 });
 
 describe("signing up", () => {
-  const astrid = { email: "astrid.holm@fjord.example", name: "Astrid Holm", password: "a long fjord passphrase" };
+  const astrid = {
+    email: "astrid.holm@fjord.example",
+    name: "Astrid Holm",
+    password: "a long fjord passphrase",
+  };
   let firstToken: string;
 
   it("answers 202, creates an unconfirmed account and mails the link", async () => {
@@ -145,18 +157,24 @@ describe("signing up", () => {
     expect(reply.body.error.details).toEqual({ resend: "/api/auth/verify-email/resend" });
     // A wrong password still reads as any wrong password: nothing about the account.
     expectError(
-      await h.request("POST", "/api/auth/sign-in", { body: { email: astrid.email, password: "not the one" } }),
+      await h.request("POST", "/api/auth/sign-in", {
+        body: { email: astrid.email, password: "not the one" },
+      }),
       401,
       "invalid_credentials",
     );
   });
 
   it("sends the link again on request, answering the same for any address", async () => {
-    const resent = await h.request("POST", "/api/auth/verify-email/resend", { body: { email: astrid.email } });
+    const resent = await h.request("POST", "/api/auth/verify-email/resend", {
+      body: { email: astrid.email },
+    });
     const unknown = await h.request("POST", "/api/auth/verify-email/resend", {
       body: { email: "nobody.here@fjord.example" },
     });
-    const confirmed = await h.request("POST", "/api/auth/verify-email/resend", { body: { email: operator.email } });
+    const confirmed = await h.request("POST", "/api/auth/verify-email/resend", {
+      body: { email: operator.email },
+    });
     expect([resent.status, unknown.status, confirmed.status]).toEqual([202, 202, 202]);
     expect(unknown.body).toEqual(resent.body);
     expect(confirmed.body).toEqual(resent.body);
@@ -193,7 +211,11 @@ describe("signing up", () => {
   });
 
   it("a link works once; the account's other links are voided with it; unknown and expired ones say so", async () => {
-    expectError(await h.request("POST", "/api/auth/verify-email", { body: { token: firstToken } }), 410, "link_used");
+    expectError(
+      await h.request("POST", "/api/auth/verify-email", { body: { token: firstToken } }),
+      410,
+      "link_used",
+    );
     const pending = rowsOf<{ n: number }>(
       await h.db.execute(sql`select count(*)::int as n from email_verifications where used_at is null`),
     );
@@ -220,8 +242,16 @@ describe("signing up", () => {
 describe("an address that already has an account", () => {
   it("gets the same answer, a mail saying so, and its account is not changed", async () => {
     const before = await userRow(operator.email);
-    const fresh = await signUp({ email: "new.person@fjord.example", name: "Nils Vik", password: DEFAULT_PASSWORD });
-    const taken = await signUp({ email: operator.email.toUpperCase(), name: "Mallory", password: "mallory's own password" });
+    const fresh = await signUp({
+      email: "new.person@fjord.example",
+      name: "Nils Vik",
+      password: DEFAULT_PASSWORD,
+    });
+    const taken = await signUp({
+      email: operator.email.toUpperCase(),
+      name: "Mallory",
+      password: "mallory's own password",
+    });
     expect(taken.status, taken.text).toBe(fresh.status);
     expect(taken.body).toEqual(fresh.body);
     expect(await userRow(operator.email)).toEqual(before);
@@ -265,7 +295,9 @@ describe("invitations", () => {
       body: { name: ola.name, email: ola.email, role: "member" },
     });
     const token = invited.url.split("/").at(-1);
-    const joined = await h.request("POST", `/api/invitations/${token}/accept`, { body: { password: ola.password } });
+    const joined = await h.request("POST", `/api/invitations/${token}/accept`, {
+      body: { password: ola.password },
+    });
     expect(joined.status, joined.text).toBe(200);
     expect((await userRow(ola.email))?.email_verified_at).not.toBeNull();
     await h.signIn(ola.email, ola.password);
@@ -289,7 +321,10 @@ describe("closing sign-up again", () => {
   it("refuses new sign-ups, and creating organisations is for operators again", async () => {
     const account = await h.createUser({ email: "berit.moe@fjord.example" });
     const berit = await h.signIn(account.email, account.password);
-    await h.ok("PUT", "/api/instance/settings", { as: operator, body: { organizationCreation: "operators" } });
+    await h.ok("PUT", "/api/instance/settings", {
+      as: operator,
+      body: { organizationCreation: "operators" },
+    });
     expect(await h.ok("GET", "/api/auth/sign-up")).toEqual({ open: false });
     expectError(
       await signUp({ email: "late.comer@fjord.example", name: "Late Comer", password: DEFAULT_PASSWORD }),

@@ -32,7 +32,12 @@ export function openInstanceOf(c: SampleContext): Promise<Harness> {
 /** Signs a new address up on the open instance and returns its confirmation link's token. */
 async function freshSignUpToken(h: Harness): Promise<string> {
   const email = freshEmail("liv.strand");
-  await h.ok("POST", "/api/auth/sign-up", { body: { email, name: "Liv Strand", password: DEFAULT_PASSWORD } }, 202);
+  await h.ok(
+    "POST",
+    "/api/auth/sign-up",
+    { body: { email, name: "Liv Strand", password: DEFAULT_PASSWORD } },
+    202,
+  );
   const [mail] = rowsOf<{ text_body: string }>(
     await h.db.execute(sql`select text_body from email_outbox where to_address = ${email}`),
   );

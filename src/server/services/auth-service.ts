@@ -3,7 +3,6 @@ import type { UserRow } from "../../db/row-types.ts";
 import { AppError } from "../../shared/errors.ts";
 import type { SessionInfo } from "../../shared/schemas/auth.ts";
 import type { Deps, Principal } from "../context.ts";
-import { mayCreateOrganizations } from "./instance-service.ts";
 import { hashPassword, verifyPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import {
@@ -23,6 +22,7 @@ import {
   organizationsOfUser,
   setPasswordHash,
 } from "../repositories/identity-repository.ts";
+import { mayCreateOrganizations } from "./instance-service.ts";
 
 export const SESSION_COOKIE = "keel_session";
 export const SESSION_TTL_MS = 30 * 24 * 3600_000;

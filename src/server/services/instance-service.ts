@@ -1,5 +1,5 @@
-import { AppError, notFound } from "../../shared/errors.ts";
 import type { Queryable } from "../../db/client.ts";
+import { AppError, notFound } from "../../shared/errors.ts";
 import type { Operator } from "../../shared/schemas/instance.ts";
 import type { Deps } from "../context.ts";
 import {
@@ -126,7 +126,7 @@ export async function updateInstanceSettings(
   if (input.organizationCreation === "everyone" && !emailEnabled(deps)) {
     throw new AppError(
       "conflict",
-      'Letting everyone create organisations opens self sign-up, and new accounts prove their address by an emailed link, so this Keel must send email first: set KEEL_SMTP_HOST, KEEL_SMTP_FROM and KEEL_PUBLIC_URL (docs/email.md) and restart Keel.',
+      "Letting everyone create organisations opens self sign-up, and new accounts prove their address by an emailed link, so this Keel must send email first: set KEEL_SMTP_HOST, KEEL_SMTP_FROM and KEEL_PUBLIC_URL (docs/email.md) and restart Keel.",
       { requires: "email", configure: ["KEEL_SMTP_HOST", "KEEL_SMTP_FROM", "KEEL_PUBLIC_URL"] },
     );
   }

@@ -10,6 +10,7 @@ import { hashPassword } from "../lib/passwords.ts";
 import { randomSecret, sha256 } from "../lib/secrets.ts";
 import { authorize } from "../policies/org-policy.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
+import { markEmailVerified, voidEmailVerifications } from "../repositories/email-verification-repository.ts";
 import {
   deletePendingPasswordResets,
   findUserByEmail,
@@ -22,7 +23,6 @@ import {
   listInvitations,
   revokeInvitation,
 } from "../repositories/invitation-repository.ts";
-import { markEmailVerified, voidEmailVerifications } from "../repositories/email-verification-repository.ts";
 import { findPerson, insertMembership, updateMembership } from "../repositories/people-repository.ts";
 import { isActiveMember } from "../repositories/team-repository.ts";
 import { checkPasswordLimited, createSession } from "./auth-service.ts";

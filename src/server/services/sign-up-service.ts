@@ -61,7 +61,11 @@ async function limitSignUps(deps: Deps, email: string, ip: string) {
 }
 
 /** A new one-time link for the account, stored hashed; returns the URL the mail carries. */
-async function issueVerification(deps: Deps, q: Parameters<typeof insertEmailVerification>[0], userId: string) {
+async function issueVerification(
+  deps: Deps,
+  q: Parameters<typeof insertEmailVerification>[0],
+  userId: string,
+) {
   const token = randomSecret();
   const expiresAt = new Date(deps.now().getTime() + VERIFY_TTL_MS);
   await insertEmailVerification(q, { tokenHash: sha256(token), userId, expiresAt });
@@ -88,7 +92,12 @@ export async function signUp(
     if (user) {
       const url = await issueVerification(deps, tx, user.id);
       await queueEmails(deps, tx, [
-        { organizationId: null, to: user.email, kind: "verify_email", mail: verifyEmailMail({ name: user.name, url }) },
+        {
+          organizationId: null,
+          to: user.email,
+          kind: "verify_email",
+          mail: verifyEmailMail({ name: user.name, url }),
+        },
       ]);
       return user;
     }
@@ -132,11 +141,7 @@ export async function signUp(
 }
 
 /** Sends a new confirmation link to an unconfirmed account; the same answer for any address. */
-export async function resendVerification(
-  deps: Deps,
-  input: { email: string },
-  request: { ip: string },
-) {
+export async function resendVerification(deps: Deps, input: { email: string }, request: { ip: string }) {
   await requireSignUpOpen(deps);
   await limitSignUps(deps, input.email, request.ip);
   await deps.db.transaction(async (tx) => {
@@ -144,7 +149,12 @@ export async function resendVerification(
     if (!user || user.emailVerifiedAt !== null) return;
     const url = await issueVerification(deps, tx, user.id);
     await queueEmails(deps, tx, [
-      { organizationId: null, to: user.email, kind: "verify_email", mail: verifyEmailMail({ name: user.name, url }) },
+      {
+        organizationId: null,
+        to: user.email,
+        kind: "verify_email",
+        mail: verifyEmailMail({ name: user.name, url }),
+      },
     ]);
   });
   return CHECK_YOUR_EMAIL;

@@ -25,7 +25,9 @@ export const InstanceSettingsSchema = z.strictObject({ organizationCreation: Org
 
 export const InstanceSettingsStateSchema = z.object({
   organizationCreation: OrganizationCreationSchema,
-  emailConfigured: z.boolean().describe("Whether this instance sends email (KEEL_SMTP_HOST and the rest are set)"),
+  emailConfigured: z
+    .boolean()
+    .describe("Whether this instance sends email (KEEL_SMTP_HOST and the rest are set)"),
   signUpOpen: z
     .boolean()
     .describe(

@@ -13,7 +13,7 @@ import {
 } from "@mantine/core";
 import { IconLogout } from "@tabler/icons-react";
 import { useMutation } from "@tanstack/react-query";
-import type { FormEvent } from "react";
+import { type FormEvent, lazy, Suspense, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { z } from "zod";
 import type { ApiBody } from "../../shared/api/client.ts";
@@ -22,10 +22,17 @@ import { FormError } from "../components/form-error.tsx";
 import { PageHeader } from "../components/page-header.tsx";
 import { RoleBadge } from "../components/role-badge.tsx";
 import { WeeklyDigestSwitch } from "../features/email/weekly-digest-switch.tsx";
+import { InstanceSettingsCard } from "../features/settings/instance-settings-card.tsx";
 import { api } from "../lib/api-client.ts";
 import { notify } from "../lib/notify.ts";
 import { useSession, useSignOut } from "../lib/session.ts";
 import { useForm } from "../lib/use-form.ts";
+
+const CreateOrganizationModal = lazy(() =>
+  import("../features/settings/create-organization-modal.tsx").then((m) => ({
+    default: m.CreateOrganizationModal,
+  })),
+);
 
 const ChangePassword = z
   .object({
@@ -44,6 +51,7 @@ export function AccountPage() {
   const navigate = useNavigate();
   const signOut = useSignOut();
   const form = useForm({ currentPassword: "", newPassword: "", confirm: "" });
+  const [creating, setCreating] = useState(false);
   const change = useMutation({
     mutationFn: (input: ApiBody<"/api/auth/password", "post">) =>
       api.post("/api/auth/password", { body: input }),
@@ -114,10 +122,17 @@ export function AccountPage() {
             Your organisations
           </Title>
           {session.organizations.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              You belong to no organisation yet. Ask an admin of your organisation for an invitation
-              {session.user.isOperator ? ", or create one from the organisation menu" : ""}.
-            </Text>
+            <Stack gap="sm" align="flex-start">
+              <Text size="sm" c="dimmed">
+                You belong to no organisation yet.{" "}
+                {session.user.mayCreateOrganizations
+                  ? "Create yours (you become its owner), or ask an admin of an existing one for an invitation."
+                  : "Ask an admin of your organisation for an invitation."}
+              </Text>
+              {session.user.mayCreateOrganizations && (
+                <Button onClick={() => setCreating(true)}>Create your organisation</Button>
+              )}
+            </Stack>
           ) : (
             <Table>
               <Table.Tbody>
@@ -146,6 +161,12 @@ export function AccountPage() {
           )}
         </Card>
       </SimpleGrid>
+      {session.user.isOperator && <InstanceSettingsCard />}
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateOrganizationModal opened onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -22,6 +22,14 @@ export const router = createBrowserRouter([
         lazy: () => import("./sign-in-page.tsx").then((m) => ({ Component: m.SignInPage })),
       },
       {
+        path: "/sign-up",
+        lazy: () => import("./sign-up-page.tsx").then((m) => ({ Component: m.SignUpPage })),
+      },
+      {
+        path: "/verify-email/:token",
+        lazy: () => import("./verify-email-page.tsx").then((m) => ({ Component: m.VerifyEmailPage })),
+      },
+      {
         path: "/invite/:token",
         lazy: () => import("./invite-page.tsx").then((m) => ({ Component: m.InvitePage })),
       },

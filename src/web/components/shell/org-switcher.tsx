@@ -20,7 +20,7 @@ type Props = { organizations: OrgSummary[]; current: OrgSummary | null; onNaviga
 export function OrgSwitcher({ organizations, current, onNavigate }: Props) {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const isOperator = useSession().data?.user.isOperator === true;
+  const mayCreate = useSession().data?.user.mayCreateOrganizations === true;
   return (
     <>
       <Menu position="bottom-start" width={260} shadow="md">
@@ -51,7 +51,7 @@ export function OrgSwitcher({ organizations, current, onNavigate }: Props) {
             </Menu.Item>
           ))}
           <Menu.Divider />
-          {isOperator ? (
+          {mayCreate ? (
             <Menu.Item leftSection={<IconPlus size={14} />} onClick={() => setCreating(true)}>
               Create organisation
             </Menu.Item>
