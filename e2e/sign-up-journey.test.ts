@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RunningServer } from "../scripts/lib/keel-process.ts";
 import { skipWhen } from "../test/support/skip.ts";
 import { linkIn, smtpEnv, startSmtpServer, type TestSmtpServer } from "../test/support/smtp.ts";
 import { apiCaller } from "./support/api.ts";
+import { seriousAxeFindings } from "./support/axe.ts";
 import { launchBrowser, noChromium, screenshot } from "./support/browser.ts";
 import { startKeelOnFreePort } from "./support/keel.ts";
 
@@ -20,6 +21,21 @@ async function mailTo(smtp: TestSmtpServer, to: string) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   throw new Error(`no mail reached ${to}`);
+}
+
+/** Serious accessibility findings of the page as it is, in light and (colours only) dark. */
+async function axeFindings(page: Page, name: string): Promise<string[]> {
+  const findings: string[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    await page.evaluate((s) => {
+      localStorage.setItem("keel-color-scheme", s);
+      document.documentElement.dataset.mantineColorScheme = s;
+    }, scheme);
+    for (const f of await seriousAxeFindings(page, { colourOnly: scheme === "dark" })) {
+      findings.push(`${name} (${scheme}): ${f.id} [${f.impact}] ${f.help} → ${f.targets.join(" | ")}`);
+    }
+  }
+  return findings;
 }
 
 skipWhen(noChromium).describe("self sign-up in a browser", () => {
@@ -43,9 +59,9 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
   });
 
   it("an operator opens sign-up; a newcomer signs up, confirms by the mailed link and creates an organisation", async () => {
-    // The operator sets Keel up and opens organisation creation to everyone (the API here;
-    // the Account page has the same switch).
-    const operator = await browser.newContext();
+    // The operator sets Keel up, then opens organisation creation to everyone on the
+    // Account page. (Contexts bypass the Content-Security-Policy for axe's script.)
+    const operator = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
     const call = apiCaller(operator.request, base);
     await call("POST", "/api/setup", {
       start: "own",
@@ -54,13 +70,23 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
       email: "ingrid@nordwind.example",
       password: PASSWORD,
     });
-    await call("PUT", "/api/instance/settings", { organizationCreation: "everyone" });
+    const findings: string[] = [];
+    const settings = await operator.newPage();
+    await settings.goto(`${base}/account`);
+    await settings.getByRole("heading", { name: "This Keel instance" }).waitFor();
+    await settings.getByRole("radio", { name: /^Everyone/ }).check();
+    await settings.getByText("Everyone may now create an account and an organisation.").waitFor();
+    await screenshot(settings, "sign-up-00-operator-opens");
+    findings.push(...(await axeFindings(settings, "account page of an operator")));
     await operator.close();
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    const newcomer = await browser.newContext({ viewport: { width: 1280, height: 860 }, bypassCSP: true });
+    const page = await newcomer.newPage();
     await page.goto(`${base}/sign-in`);
     await page.getByRole("link", { name: "Create an account" }).click();
     await page.waitForURL(/\/sign-up/);
+    await page.getByLabel("Your name").waitFor();
+    findings.push(...(await axeFindings(page, "sign-up")));
     await page.getByLabel("Your name").fill("Astrid Holm");
     await page.getByLabel("Email").fill("astrid@fjordline.example");
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
@@ -68,6 +94,7 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByRole("heading", { name: "Check your email" }).waitFor();
     await screenshot(page, "sign-up-01-check-your-email");
+    findings.push(...(await axeFindings(page, "check your email")));
 
     // Signing in before confirming says what to do.
     await page.goto(`${base}/sign-in`);
@@ -77,6 +104,7 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
     await page.getByText("Confirm your email address first").waitFor();
     await page.getByRole("button", { name: "Send the link again" }).waitFor();
     await screenshot(page, "sign-up-02-not-confirmed");
+    findings.push(...(await axeFindings(page, "sign-in, not confirmed")));
 
     // The link in the mail, opened on this server (the mail names KEEL_PUBLIC_URL).
     const mail = await mailTo(smtp, "astrid@fjordline.example");
@@ -85,6 +113,7 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
     await page.goto(`${base}${link.pathname}`);
     await page.getByRole("heading", { name: "Address confirmed" }).waitFor();
     await screenshot(page, "sign-up-03-confirmed");
+    findings.push(...(await axeFindings(page, "address confirmed")));
 
     await page.getByRole("button", { name: "Create your organisation" }).click();
     const dialog = page.getByRole("dialog");
@@ -93,6 +122,7 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
     await page.waitForURL(/\/o\/fjordline-freight/);
     await page.getByText("Fjordline Freight").first().waitFor();
     await screenshot(page, "sign-up-04-own-organisation");
-    await page.close();
+    await newcomer.close();
+    expect(findings).toEqual([]);
   });
 });
