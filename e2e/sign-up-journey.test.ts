@@ -74,7 +74,7 @@ skipWhen(noChromium).describe("self sign-up in a browser", () => {
     const settings = await operator.newPage();
     await settings.goto(`${base}/account`);
     await settings.getByRole("heading", { name: "This Keel instance" }).waitFor();
-    await settings.getByRole("radio", { name: /^Everyone/ }).check();
+    await settings.getByRole("radio", { name: /^Everyone/ }).click();
     await settings.getByText("Everyone may now create an account and an organisation.").waitFor();
     await screenshot(settings, "sign-up-00-operator-opens");
     findings.push(...(await axeFindings(settings, "account page of an operator")));

@@ -100,7 +100,7 @@ export function SignInPage() {
           {signUpStatus.data?.open && (
             <Text size="sm" ta="center">
               New to Keel?{" "}
-              <Anchor component={Link} to="/sign-up">
+              <Anchor component={Link} to="/sign-up" underline="always">
                 Create an account
               </Anchor>
             </Text>

@@ -51,7 +51,7 @@ export function InstanceSettingsCard() {
         <Stack gap="sm">
           <Radio.Group
             label="Who may create organisations"
-            value={s.organizationCreation}
+            value={update.isPending ? update.variables : s.organizationCreation}
             onChange={(value) => update.mutate(value === "everyone" ? "everyone" : "operators")}
           >
             <Stack gap="xs" mt={6}>
