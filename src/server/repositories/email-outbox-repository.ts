@@ -13,6 +13,7 @@ export type NewEmail = Pick<
   | "textBody"
   | "htmlBody"
   | "dedupeKey"
+  | "attachments"
   | "nextAttemptAt"
 >;
 

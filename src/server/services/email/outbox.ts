@@ -9,7 +9,11 @@ export type EmailKind =
   | "check_in_reminder"
   | "escalation"
   | "digest"
+  | "report"
   | "verify_email";
+
+/** A file sent with a mail (a scheduled report), kept in the outbox row until it is sent. */
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
 
 export type QueuedMail = {
   organizationId: string | null;
@@ -18,6 +22,7 @@ export type QueuedMail = {
   mail: RenderedMail;
   /** Makes the mail idempotent: a second mail with the same key is not written. */
   dedupeKey?: string;
+  attachments?: MailAttachment[];
 };
 
 /** Whether this instance sends email (KEEL_SMTP_HOST is set). */
@@ -44,6 +49,7 @@ export async function queueEmails(deps: Deps, q: Queryable, mails: readonly Queu
       textBody: m.mail.text,
       htmlBody: m.mail.html,
       dedupeKey: m.dedupeKey ?? null,
+      attachments: m.attachments?.length ? m.attachments : null,
       nextAttemptAt: now,
     })),
   );
