@@ -12,7 +12,13 @@ import type { Deps } from "../src/server/context.ts";
 import { sendDueEmails } from "../src/server/services/email/email-sender.ts";
 import { runScheduledMail } from "../src/server/services/email/scheduled-mail-service.ts";
 import { buildMetricKeyResult, buildObjective, buildTeam, cycleAround } from "./support/factories.ts";
-import { expectError, type Harness, type Member, type SessionClient, startHarness } from "./support/harness.ts";
+import {
+  expectError,
+  type Harness,
+  type Member,
+  type SessionClient,
+  startHarness,
+} from "./support/harness.ts";
 import { okrApi } from "./support/okr-api.ts";
 import { csvFiles, NO_POPPLER, pdfPages } from "./support/report-downloads.ts";
 import { type ReceivedMail, smtpEnv, startSmtpServer, type TestSmtpServer } from "./support/smtp.ts";
@@ -224,10 +230,9 @@ describe("report schedules through the API", () => {
       201,
     );
     expect((await h.ok("GET", `${base}/report-schedules`, { as: emma.client })).items).toEqual([mine]);
-    expect((await h.ok("GET", `${base}/report-schedules`, { as: owner })).items.map((s: Json) => s.id)).toEqual([
-      mine.id,
-      orgWide.id,
-    ]);
+    expect(
+      (await h.ok("GET", `${base}/report-schedules`, { as: owner })).items.map((s: Json) => s.id),
+    ).toEqual([mine.id, orgWide.id]);
     expectError(
       await h.request("PATCH", `${base}/report-schedules/${orgWide.id}`, {
         as: emma.client,
@@ -272,7 +277,9 @@ describe("sending scheduled reports", () => {
     ]);
     // The weekly PDF of Hub Rotterdam and the monthly CSV of the organisation, to Emma and Sem.
     const mails = await reportMails();
-    expect(mails.map((m) => m.to_address).sort()).toEqual([emma.email, emma.email, sem.email, sem.email].sort());
+    expect(mails.map((m) => m.to_address).sort()).toEqual(
+      [emma.email, emma.email, sem.email, sem.email].sort(),
+    );
     const slots = rowsOf<{ slot_key: string; finished_at: unknown }>(
       await h.db.execute(sql`select slot_key, finished_at from scheduled_slots
         where slot_key like ${`report-schedule:${org.id}:%`} order by slot_key`),
