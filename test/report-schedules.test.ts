@@ -15,6 +15,7 @@ import { buildMetricKeyResult, buildObjective, buildTeam, cycleAround } from "./
 import {
   expectError,
   type Harness,
+  type Json,
   type Member,
   type SessionClient,
   startHarness,
@@ -22,8 +23,6 @@ import {
 import { okrApi } from "./support/okr-api.ts";
 import { csvFiles, NO_POPPLER, pdfPages } from "./support/report-downloads.ts";
 import { type ReceivedMail, smtpEnv, startSmtpServer, type TestSmtpServer } from "./support/smtp.ts";
-
-type Json = Record<string, any>;
 
 // Monday 1 March 2027: the first day of a week and of a month. Amsterdam is UTC+1 then,
 // so 08:05 UTC is just past the 09:00 reminder hour.
