@@ -348,5 +348,11 @@ describe("sending scheduled reports", () => {
     expect(mail.attachments[0]!.content.subarray(0, 5).toString()).toBe("%PDF-");
     expect(smtp.received.some((m) => m.to.includes(sem.email) && m.subject.includes("report"))).toBe(false);
     expect((await reportMails()).every((m) => m.status === "sent")).toBe(true);
+    // Sent, the files are not kept in the outbox.
+    const kept = rowsOf<{ n: number }>(
+      await h.db.execute(sql`select count(*)::int as n from email_outbox
+        where kind = 'report' and organization_id = ${org.id} and attachments is not null`),
+    );
+    expect(kept[0]!.n).toBe(0);
   });
 });
