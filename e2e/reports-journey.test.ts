@@ -72,4 +72,36 @@ skipWhen(noChromium || NO_POPPLER).describe("the consolidated report in the brow
     ]);
     expect(fs.readdirSync(screenshotDir).some((f) => f.startsWith("reports-pdf"))).toBe(true);
   });
+
+  it("schedules a report by email from the reports page, with its errors shown, then stops it", async () => {
+    const people = await call("GET", `/api/orgs/${demo}/people?status=active&limit=2`);
+    const recipient = people.items[1] as Json;
+    const page: Page = await context.newPage();
+    await page.goto(`${base}/o/${demo}/reports`);
+    const card = page.getByRole("region", { name: "Scheduled reports" });
+    await card.getByText("No scheduled reports yet.").waitFor();
+    await card.getByRole("button", { name: "Schedule a report" }).click();
+    const dialog = page.getByRole("dialog", { name: "Schedule a report" });
+    await dialog.getByRole("button", { name: "Schedule report" }).click();
+    await dialog.getByText("choose at least one recipient").waitFor();
+    await dialog.getByText("Monthly", { exact: true }).click();
+    await dialog.getByPlaceholder("Search people by name").fill(recipient.name.split(" ")[0]);
+    await page.getByRole("option", { name: recipient.name }).click();
+    // Leaving the field closes the list of people (its scrolling list is not what is checked).
+    await dialog.getByRole("heading", { name: "Schedule a report" }).click();
+    await page.getByRole("listbox").waitFor({ state: "detached" });
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await dialog.getByRole("button", { name: "Schedule report" }).click();
+    await dialog.waitFor({ state: "detached" });
+    const row = card.getByTestId("report-schedule");
+    await row.waitFor();
+    expect(await row.textContent()).toContain(recipient.name);
+    expect(await row.textContent()).toContain("Monthly");
+    await screenshot(page, "reports-scheduled");
+    expect(await seriousAxeFindings(page)).toEqual([]);
+    await row.getByRole("button", { name: /^Delete the scheduled report/ }).click();
+    await page.getByRole("button", { name: "Delete schedule" }).click();
+    await card.getByText("No scheduled reports yet.").waitFor();
+    expect((await call("GET", `/api/orgs/${demo}/report-schedules`)).items).toEqual([]);
+  });
 });

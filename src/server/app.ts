@@ -41,6 +41,7 @@ import { oneOnOneRoutes } from "./routes/one-on-one-routes.ts";
 import { organizationRoutes } from "./routes/organization-routes.ts";
 import { peopleRoutes } from "./routes/people-routes.ts";
 import { reportRoutes } from "./routes/report-routes.ts";
+import { reportScheduleRoutes } from "./routes/report-schedule-routes.ts";
 import { strategyRoutes } from "./routes/strategy-routes.ts";
 import { systemRoutes } from "./routes/system-routes.ts";
 import { teamRoutes } from "./routes/team-routes.ts";
@@ -106,6 +107,7 @@ export function createApp(deps: Deps): Api {
   oneOnOneRoutes(app, deps);
   myHomeRoutes(app, deps);
   reportRoutes(app, deps);
+  reportScheduleRoutes(app, deps);
   emailRoutes(app, deps);
   webhookRoutes(app, deps);
   liveEventRoutes(app, deps);

@@ -22,6 +22,7 @@ import { leadershipBuilders } from "./accepted-leadership.ts";
 import { lintBuilders } from "./accepted-lint.ts";
 import { notificationBuilders } from "./accepted-notifications.ts";
 import { oneOnOneBuilders } from "./accepted-one-on-ones.ts";
+import { reportScheduleBuilders } from "./accepted-report-schedules.ts";
 import {
   connectorBody,
   freshEmail,
@@ -326,6 +327,7 @@ const builders: Record<string, Builder> = {
   ...emailBuilders,
   ...signUpBuilders,
   ...webhookBuilders,
+  ...reportScheduleBuilders,
 };
 
 /** A new KPI with a switched-off connector: the connector's path. */

@@ -1,6 +1,6 @@
 /**
  * A real SMTP server for the email tests (the smtp-server package), keeping every mail it
- * accepts, parsed (mailparser). It can start on a port chosen earlier, so a test can point
+ * accepts, parsed (mailparser), attachments included. It can start on a port chosen earlier, so a test can point
  * Keel at a server that is not running yet and start it later; it can also refuse every
  * recipient with a permanent 550.
  */
@@ -8,7 +8,15 @@ import { createServer } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; html: string };
+export type ReceivedAttachment = { filename: string; contentType: string; content: Buffer };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  attachments: ReceivedAttachment[];
+};
 
 export type TestSmtpServer = {
   port: number;
@@ -51,6 +59,11 @@ export async function startSmtpServer(port = 0): Promise<TestSmtpServer> {
             subject: mail.subject ?? "",
             text: mail.text ?? "",
             html: typeof mail.html === "string" ? mail.html : "",
+            attachments: mail.attachments.map((a) => ({
+              filename: a.filename ?? "",
+              contentType: a.contentType,
+              content: a.content,
+            })),
           });
           callback();
         })

@@ -43,6 +43,8 @@ export type World = {
   oneOnOne: { managerUserId: string; agendaId: string; itemId: string; itemTitle: string };
   /** An outgoing webhook (to a host that does not resolve: nothing is ever sent). */
   webhook: { id: string };
+  /** A weekly PDF report of `team` emailed to `person` (email is off: nothing is sent). */
+  reportSchedule: { id: string };
 };
 
 export type WorldNames = {
@@ -124,6 +126,12 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     { as: owner, body: { url: "https://hooks.vdberg-logistics.test/keel", events: ["check_in.created"] } },
     201,
   );
+  const reportSchedule = await h.ok(
+    "POST",
+    `/api/orgs/${org.slug}/report-schedules`,
+    { as: owner, body: { teamId: team.id, frequency: "weekly", recipientUserIds: [person.id] } },
+    201,
+  );
   const okr = await buildOkrs(h, { org, owner, personId: person.id, teamId: team.id, names });
   const kpis = await buildKpis(h, {
     org,
@@ -150,6 +158,7 @@ export async function buildWorld(h: Harness, names: WorldNames): Promise<World> 
     serviceToken: { id: service.id, name: names.serviceToken },
     strategyEdge: { id: strategyEdge.id },
     webhook: { id: webhook.id },
+    reportSchedule: { id: reportSchedule.id },
     ...okr,
     ...kpis,
     ...(await buildOneOnOne(h, { org, owner, personId: person.id })),
@@ -268,6 +277,7 @@ function entityForCollection(world: World, collection: string): string | undefin
     "kpi-floors": world.floor.id,
     edges: world.strategyEdge.id,
     webhooks: world.webhook.id,
+    "report-schedules": world.reportSchedule.id,
     measurements: world.kpi.periodStart,
     // The world has no promotion; under another organisation's KPI any id is refused.
     promotions: world.kpi.id,
@@ -382,6 +392,7 @@ export function idsOf(world: World): string[] {
     world.oneOnOne.itemId,
     world.oneOnOne.itemTitle,
     world.webhook.id,
+    world.reportSchedule.id,
   ];
 }
 

@@ -2,7 +2,13 @@ import nodemailer from "nodemailer";
 import type { SmtpConfig } from "../config.ts";
 
 /** One mail as the sender hands it to the SMTP server. */
-export type OutgoingMail = { to: string; subject: string; text: string; html: string | null };
+export type OutgoingMail = {
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments?: ReadonlyArray<{ filename: string; contentType: string; contentBase64: string }>;
+};
 
 export type Mailer = {
   send(mail: OutgoingMail): Promise<void>;
@@ -52,6 +58,16 @@ export function createMailer(smtp: SmtpConfig): Mailer {
           subject: mail.subject,
           text: mail.text,
           ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.attachments?.length
+            ? {
+                attachments: mail.attachments.map((a) => ({
+                  filename: a.filename,
+                  contentType: a.contentType,
+                  content: a.contentBase64,
+                  encoding: "base64",
+                })),
+              }
+            : {}),
         });
       } catch (err) {
         throw describeFailure(err);

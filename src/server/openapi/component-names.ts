@@ -30,6 +30,7 @@ import * as okrs from "../../shared/schemas/okrs.ts";
 import * as oneOnOnes from "../../shared/schemas/one-on-ones.ts";
 import * as organizations from "../../shared/schemas/organizations.ts";
 import * as people from "../../shared/schemas/people.ts";
+import * as reportSchedules from "../../shared/schemas/report-schedules.ts";
 import * as reports from "../../shared/schemas/reports.ts";
 import * as strategy from "../../shared/schemas/strategy.ts";
 import * as system from "../../shared/schemas/system.ts";
@@ -70,6 +71,7 @@ const modules = [
   organizations,
   people,
   reports,
+  reportSchedules,
   strategy,
   system,
   teams,

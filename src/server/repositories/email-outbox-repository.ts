@@ -13,6 +13,7 @@ export type NewEmail = Pick<
   | "textBody"
   | "htmlBody"
   | "dedupeKey"
+  | "attachments"
   | "nextAttemptAt"
 >;
 
@@ -65,10 +66,17 @@ export async function claimDueEmails(
   );
 }
 
+/** Marks a mail sent; its attached file (a scheduled report) is dropped, not kept for ever. */
 export async function markEmailSent(q: Queryable, id: string, at: Date): Promise<void> {
   await q
     .update(emailOutbox)
-    .set({ status: "sent", sentAt: at, attempts: sql`${emailOutbox.attempts} + 1`, lastError: null })
+    .set({
+      status: "sent",
+      sentAt: at,
+      attempts: sql`${emailOutbox.attempts} + 1`,
+      lastError: null,
+      attachments: null,
+    })
     .where(eq(emailOutbox.id, id));
 }
 
@@ -84,7 +92,8 @@ export async function markEmailAttemptFailed(
     .set({
       attempts: sql`${emailOutbox.attempts} + 1`,
       lastError: error,
-      ...(retryAt ? { nextAttemptAt: retryAt } : { status: "failed" as const }),
+      // Mail refused for good is never sent again: its file need not be kept either.
+      ...(retryAt ? { nextAttemptAt: retryAt } : { status: "failed" as const, attachments: null }),
     })
     .where(eq(emailOutbox.id, id));
 }

@@ -1,15 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { OrgParamSchema } from "../../shared/schemas/common.ts";
-import {
-  type ConsolidatedReport,
-  ConsolidatedReportQuerySchema,
-  ConsolidatedReportSchema,
-} from "../../shared/schemas/reports.ts";
+import { ConsolidatedReportQuerySchema, ConsolidatedReportSchema } from "../../shared/schemas/reports.ts";
 import type { Api, AppEnv, Deps } from "../context.ts";
 import { errorResponses, jsonResponse } from "../lib/http.ts";
 import { consolidatedReport } from "../services/reports/consolidated-report-service.ts";
 import { reportCsvZip } from "../services/reports/report-csv.ts";
+import { reportFileName } from "../services/reports/report-file.ts";
 import { reportPdf } from "../services/reports/report-pdf.ts";
 import { authenticated } from "./route-helpers.ts";
 
@@ -31,18 +28,6 @@ const readErrors = {
   404: errorResponses[404],
   503: errorResponses[503],
 };
-
-/** "nordwind-logistics-operations-fy2026-q4": letters, digits and dashes only. */
-function fileNameOf(report: ConsolidatedReport, orgSlug: string, extension: string): string {
-  const slug = (text: string) =>
-    text
-      .normalize("NFKD")
-      .replace(/[^A-Za-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")
-      .toLowerCase();
-  const parts = [orgSlug, report.subtree ? slug(report.subtree.name) : "", slug(report.cycle.name)];
-  return `${parts.filter(Boolean).join("-") || "report"}.${extension}`;
-}
 
 function download(c: Context<AppEnv>, bytes: Uint8Array, type: string, fileName: string) {
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
@@ -82,7 +67,12 @@ export function reportRoutes(app: Api, deps: Deps) {
     async (c) => {
       const actor = c.get("actor");
       const report = await consolidatedReport(deps, actor, c.req.valid("query"));
-      return download(c, reportCsvZip(report), "application/zip", fileNameOf(report, actor.orgSlug, "zip"));
+      return download(
+        c,
+        reportCsvZip(report),
+        "application/zip",
+        reportFileName(report, actor.orgSlug, "zip"),
+      );
     },
   );
 
@@ -100,7 +90,7 @@ export function reportRoutes(app: Api, deps: Deps) {
       const actor = c.get("actor");
       const report = await consolidatedReport(deps, actor, c.req.valid("query"));
       const pdf = await reportPdf(report);
-      return download(c, pdf, "application/pdf", fileNameOf(report, actor.orgSlug, "pdf"));
+      return download(c, pdf, "application/pdf", reportFileName(report, actor.orgSlug, "pdf"));
     },
   );
 }

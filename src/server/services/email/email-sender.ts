@@ -7,6 +7,7 @@ import {
   markEmailAttemptFailed,
   markEmailSent,
 } from "../../repositories/email-outbox-repository.ts";
+import type { MailAttachment } from "./outbox.ts";
 
 /** Mails claimed per statement; a run claims again while it finds a full batch. */
 const BATCH = 20;
@@ -54,6 +55,7 @@ async function sendOne(deps: Deps, mailer: Mailer, mail: EmailRow, result: SendR
       subject: mail.subject,
       text: mail.textBody,
       html: mail.htmlBody,
+      ...(Array.isArray(mail.attachments) ? { attachments: mail.attachments as MailAttachment[] } : {}),
     });
   } catch (err) {
     const failure = err instanceof SmtpSendError ? err : new SmtpSendError(String(err), undefined);

@@ -10,7 +10,11 @@ export type EmailKind =
   | "escalation"
   | "digest"
   | "verify_email"
-  | "account_exists";
+  | "account_exists"
+  | "report";
+
+/** A file sent with a mail (a scheduled report), kept in the outbox row until it is sent. */
+export type MailAttachment = { filename: string; contentType: string; contentBase64: string };
 
 export type QueuedMail = {
   organizationId: string | null;
@@ -19,6 +23,7 @@ export type QueuedMail = {
   mail: RenderedMail;
   /** Makes the mail idempotent: a second mail with the same key is not written. */
   dedupeKey?: string;
+  attachments?: MailAttachment[];
 };
 
 /** Whether this instance sends email (KEEL_SMTP_HOST is set). */
@@ -45,6 +50,7 @@ export async function queueEmails(deps: Deps, q: Queryable, mails: readonly Queu
       textBody: m.mail.text,
       htmlBody: m.mail.html,
       dedupeKey: m.dedupeKey ?? null,
+      attachments: m.attachments?.length ? m.attachments : null,
       nextAttemptAt: now,
     })),
   );

@@ -15,6 +15,7 @@ import {
 } from "../../repositories/scheduled-slot-repository.ts";
 import { queueCheckInReminders } from "./check-in-reminder-mail.ts";
 import { emailEnabled } from "./outbox.ts";
+import { queueScheduledReports } from "./report-mail.ts";
 import { queueWeeklyDigests } from "./weekly-digest-mail.ts";
 
 /** Names this process in scheduled_slots.claimed_by, so an operator can tell who ran a slot. */
@@ -29,7 +30,8 @@ const writers: Record<
 };
 
 /**
- * Writes the scheduled mail whose slot has come (check-in reminders, weekly digests) for
+ * Writes the scheduled mail whose slot has come (check-in reminders, weekly digests,
+ * scheduled reports: report-mail.ts) for
  * every organisation. Each slot is claimed and its mail queued in one transaction: with
  * several instances the database lets one claim win, and a slot whose work fails is
  * rolled back and taken again at the next tick. Nothing runs while email is off.
@@ -40,7 +42,8 @@ export async function runScheduledMail(deps: Deps, opts: { instanceId?: string }
   const now = deps.now();
   const instanceId = opts.instanceId ?? THIS_INSTANCE;
   let queued = 0;
-  for (const org of await organizationsForScheduledMail(deps.db)) {
+  const orgs = await organizationsForScheduledMail(deps.db);
+  for (const org of orgs) {
     const slots = dueSlots(org, now);
     const claimed = await claimedSlotKeys(
       deps.db,
@@ -60,5 +63,6 @@ export async function runScheduledMail(deps: Deps, opts: { instanceId?: string }
       }
     }
   }
+  queued += await queueScheduledReports(deps, orgs, instanceId);
   return queued;
 }

@@ -6,6 +6,7 @@ import { PageHeader } from "../../components/page-header.tsx";
 import { CycleSelect } from "../okrs/cycle-select.tsx";
 import { useOkrScope } from "../okrs/use-okr-scope.ts";
 import { TeamSelect } from "../teams/team-select.tsx";
+import { ReportSchedulesCard } from "./report-schedules-card.tsx";
 import { ReportTeamSection } from "./report-team-section.tsx";
 import { reportDownloadUrl, useConsolidatedReport } from "./reports-api.ts";
 
@@ -96,6 +97,7 @@ export function ReportsPage() {
           <ReportTeamSection key={t.id} team={t} />
         ))}
       </Stack>
+      {scope.ready && <ReportSchedulesCard slug={slug} roots={roots} teamId={team?.id ?? null} />}
     </>
   );
 }
