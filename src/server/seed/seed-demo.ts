@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/client.ts";
 import { longStatements } from "../../db/pg-pool.ts";
-import { todayIn } from "../../domain/dates.ts";
+import { addDays, todayIn } from "../../domain/dates.ts";
 import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../domain/fiscal-cycles.ts";
 import type { Actor, Deps } from "../context.ts";
 import { recordAudit, recordAuditMany } from "../repositories/audit-repository.ts";
@@ -182,6 +182,9 @@ export async function seedDemoOrganization(
   const today = todayIn(demoTimeZone, deps.now());
   const fiscalYearStartMonth = fiscalStartMonthForQuarterIn(today, DEMO_QUARTER_DAYS_IN);
   const quarters = fiscalQuartersAround(today, fiscalYearStartMonth);
+  // The quarter before last, closed too: two closed quarters are what the coach needs to see
+  // a team that always scores 1.0 (the `sandbagging` finding).
+  const earlier = fiscalQuartersAround(addDays(quarters.previous.startsOn, -1), fiscalYearStartMonth).current;
   const { org, actor, companyTeamId } = await createOrganizationIn(
     tx,
     deps,
@@ -271,6 +274,7 @@ export async function seedDemoOrganization(
     tx,
     (
       [
+        [earlier, "closed"],
         [quarters.previous, "closed"],
         [quarters.current, "active"],
         [quarters.next, "planning"],
