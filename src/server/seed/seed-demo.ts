@@ -13,6 +13,7 @@ import {
   insertTeamMembers,
   setManagers,
 } from "../repositories/seed/people-seed-repository.ts";
+import { refreshPlannerStatistics } from "../repositories/seed/statistics-repository.ts";
 import { allTeams, insertTeam } from "../repositories/team-repository.ts";
 import { createOrganizationIn, cycleCreated } from "../services/organization-service.ts";
 import { presentPerson } from "../services/people-service.ts";
@@ -305,5 +306,7 @@ export async function seedDemoOrganization(
   await seedDemoPromotions(tx, deps, actor);
   // Health KPIs link both halves, so they come last.
   await seedDemoHealthKpis(tx, deps, actor);
+  // The planner's statistics for what was just loaded (see refreshPlannerStatistics).
+  await refreshPlannerStatistics(tx);
   return org;
 }
