@@ -9,7 +9,11 @@ import { type DraftObjective, lintWording } from "../src/domain/okr/lint/index.t
 import { asMarkdown, measure } from "../test/support/okr-lint-measure.ts";
 
 const FIXTURES = "test/fixtures/coach";
-const development = measure(`${FIXTURES}/okr-texts-development.json`);
+// Both development files, read as one set (the second was written to test the rules on new wordings).
+const development = measure([
+  `${FIXTURES}/okr-texts-development.json`,
+  `${FIXTURES}/okr-texts-development-2.json`,
+]);
 console.log(`\nOKR wording rules, development set\n${asMarkdown(development)}`);
 
 // Drafts as the editor sends them: each labelled Objective with three of the set's KRs.

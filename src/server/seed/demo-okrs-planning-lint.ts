@@ -2,8 +2,9 @@
  * Drafts for next quarter that make the OKR linter's mistakes, one or two each, so the
  * health check of the planning cycle has something to teach (docs/okr-linter.md). Each
  * draft is a plausible first attempt a team might write, not a caricature; the comment
- * above each names the finding it is there for. `sandbagging` needs two closed cycles of
- * perfect scores and the demo has one closed cycle, so it is not among them.
+ * above each names the finding it is there for. `sandbagging` reads the two closed quarters
+ * (demo-okrs-previous-teams.ts and demo-okrs-earlier.ts), where the Returns squad scored 1.0
+ * on every KR: its draft below draws it.
  */
 import type { DemoObjective } from "./demo-okrs.ts";
 
@@ -100,7 +101,8 @@ export const planningLintDrafts: DemoObjective[] = [
       },
     ],
   },
-  // too-many: six Key Results on one Objective.
+  // too-many: six Key Results on one Objective; and sandbagging: the Returns squad met
+  // every KR in each of the last two quarters.
   {
     key: "returns-everything",
     team: "Returns",

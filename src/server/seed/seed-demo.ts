@@ -1,6 +1,6 @@
 import type { Queryable } from "../../db/client.ts";
 import { longStatements } from "../../db/pg-pool.ts";
-import { todayIn } from "../../domain/dates.ts";
+import { addDays, todayIn } from "../../domain/dates.ts";
 import { fiscalQuartersAround, fiscalStartMonthForQuarterIn } from "../../domain/fiscal-cycles.ts";
 import type { Actor, Deps } from "../context.ts";
 import { recordAudit, recordAuditMany } from "../repositories/audit-repository.ts";
@@ -13,6 +13,7 @@ import {
   insertTeamMembers,
   setManagers,
 } from "../repositories/seed/people-seed-repository.ts";
+import { refreshPlannerStatistics } from "../repositories/seed/statistics-repository.ts";
 import { allTeams, insertTeam } from "../repositories/team-repository.ts";
 import { createOrganizationIn, cycleCreated } from "../services/organization-service.ts";
 import { presentPerson } from "../services/people-service.ts";
@@ -182,6 +183,9 @@ export async function seedDemoOrganization(
   const today = todayIn(demoTimeZone, deps.now());
   const fiscalYearStartMonth = fiscalStartMonthForQuarterIn(today, DEMO_QUARTER_DAYS_IN);
   const quarters = fiscalQuartersAround(today, fiscalYearStartMonth);
+  // The quarter before last, closed too: two closed quarters are what the coach needs to see
+  // a team that always scores 1.0 (the `sandbagging` finding).
+  const earlier = fiscalQuartersAround(addDays(quarters.previous.startsOn, -1), fiscalYearStartMonth).current;
   const { org, actor, companyTeamId } = await createOrganizationIn(
     tx,
     deps,
@@ -271,6 +275,7 @@ export async function seedDemoOrganization(
     tx,
     (
       [
+        [earlier, "closed"],
         [quarters.previous, "closed"],
         [quarters.current, "active"],
         [quarters.next, "planning"],
@@ -301,5 +306,7 @@ export async function seedDemoOrganization(
   await seedDemoPromotions(tx, deps, actor);
   // Health KPIs link both halves, so they come last.
   await seedDemoHealthKpis(tx, deps, actor);
+  // The planner's statistics for what was just loaded (see refreshPlannerStatistics).
+  await refreshPlannerStatistics(tx);
   return org;
 }

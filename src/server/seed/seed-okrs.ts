@@ -49,6 +49,7 @@ import {
   planningCycleOkrs,
   type ThemeKey,
 } from "./demo-okrs.ts";
+import { earlierCycleOkrs } from "./demo-okrs-earlier.ts";
 import { previousCycleOkrs } from "./demo-okrs-previous.ts";
 import { type DemoPlan, demoAuditEvents, demoRefs, seededRandom } from "./seed-demo.ts";
 
@@ -68,8 +69,8 @@ type PlannedKeyResult = {
 };
 
 /**
- * Seeds the demo's OKRs inside the demo's setup transaction: last quarter graded and
- * closed, this quarter seven weeks in with weekly check-ins (some KRs stale, one
+ * Seeds the demo's OKRs inside the demo's setup transaction: the two quarters before this
+ * one graded and closed, this quarter seven weeks in with weekly check-ins (some KRs stale, one
  * Objective off track), drafts for next quarter. One INSERT per table (in batches), the
  * KRs' latest values set in one UPDATE, and audit events for what was created and graded.
  */
@@ -92,7 +93,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
   const alignmentRows: SeededAlignmentRow[] = [];
   const contributorRows: SeededContributorRow[] = [];
   const planned: PlannedKeyResult[] = [];
-  const grades = new Map<string, { def: DemoObjective; grade: number | null }>();
+  const grades = new Map<string, { def: DemoObjective; grade: number | null; cycle: CycleRow }>();
 
   const seedCycle = (cycle: CycleRow, mode: Mode, defs: DemoObjective[], createdOn: string) => {
     const ids = new Map(defs.map((d) => [d.key, randomUUID()]));
@@ -135,6 +136,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
       if (mode === "closed") {
         grades.set(id, {
           def,
+          cycle,
           grade: def.outcome === "dropped" || weights === 0 ? null : normaliseScore(weighted / weights),
         });
       }
@@ -260,13 +262,19 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     return out;
   };
 
+  // Cycles come newest first: the first closed one is last quarter, the next the one before.
   const closed = cycleIn("closed");
+  const earlier = cycleRows.filter((r) => r.state === "closed")[1];
+  if (!earlier) throw new Error("demo OKRs: no closed cycle before last quarter");
   const active = cycleIn("active");
   const next = cycleIn("planning");
   const activeStory = storyCalendar(active.startsOn, active.endsOn, today);
   seedCycle(closed, "closed", previousCycleOkrs, addDays(closed.startsOn, -6));
   seedCycle(active, "active", activeCycleOkrs, addDays(active.startsOn, -5));
   seedCycle(next, "planning", planningCycleOkrs, addDays(today, -2));
+  // Last, so the other quarters' check-ins draw the same random numbers as before it was added.
+  seedCycle(earlier, "closed", earlierCycleOkrs, addDays(earlier.startsOn, -6));
+  const closedCycles = [earlier, closed];
 
   // A dropped Objective's KRs stay unscored: grading skips them.
   const dropped = new Set([...grades].filter(([, g]) => g.def.outcome === "dropped").map(([id]) => id));
@@ -295,6 +303,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     return presentObjectives(tx, actor, clock, rows, { includeArchivedKeyResults: true });
   };
   for (const [cycle, createdOn] of [
+    [earlier, addDays(earlier.startsOn, -6)],
     [closed, addDays(closed.startsOn, -6)],
     [active, addDays(active.startsOn, -5)],
     [next, addDays(today, -2)],
@@ -314,8 +323,9 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     planned.flatMap((p) => p.checkIns.map((c) => ({ ...c, noteSignals: noteSignalsOf(c.note ?? "") }))),
   );
 
-  // The KRs' latest check-in, denormalised, and last quarter's final scores.
-  const gradedOn = addDays(closed.endsOn, 2);
+  // The KRs' latest check-in, denormalised, and the closed quarters' final scores.
+  const gradedOnOf = (cycle: CycleRow) => addDays(cycle.endsOn, 2);
+  const cycleOfObjective = new Map([...grades].map(([id, g]) => [id, g.cycle]));
   await setKeyResultOutcomes(
     tx,
     organizationId,
@@ -333,7 +343,7 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
           finalScore: p.finalScore,
           scoreComment: p.scoreComment,
           version: scored ? 2 : 1,
-          updatedAt: scored ? at(gradedOn, 0) : p.row.createdAt,
+          updatedAt: scored ? at(gradedOnOf(cycleOfObjective.get(p.row.objectiveId)!), 0) : p.row.createdAt,
         };
       }),
   );
@@ -343,23 +353,25 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
     await reviewFlagAfterCheckIn(tx, actor, { id: p.row.id, title: p.row.title }, p.latest!.lastCheckInAt);
   }
 
-  // Last quarter: graded (outcome, grade, retrospective) and closed.
-  const closedAt = at(addDays(closed.endsOn, 4), 60);
-  if (grades.size > 0) {
+  // The closed quarters: graded (outcome, grade, retrospective) and closed, each days after its end.
+  for (const cycle of closedCycles) {
+    const cycleGrades = [...grades].filter(([, g]) => g.cycle.id === cycle.id);
+    if (cycleGrades.length === 0) continue;
+    const gradedOn = gradedOnOf(cycle);
     await gradeAndCloseObjectives(
       tx,
       organizationId,
-      [...grades].map(([id, g]) => ({
+      cycleGrades.map(([id, g]) => ({
         id,
         grade: g.grade,
         outcome: g.def.outcome ?? "missed",
         retrospective: g.def.retrospective ?? null,
       })),
-      closedAt,
+      at(addDays(cycle.endsOn, 4), 60),
     );
-    const scoredDay = addDays(closed.endsOn, 1);
+    const scoredDay = addDays(cycle.endsOn, 1);
     planned.forEach((p, i) => {
-      if (p.finalScore === null) return;
+      if (p.finalScore === null || cycleOfObjective.get(p.row.objectiveId)?.id !== cycle.id) return;
       audit.push(
         event(
           at(scoredDay, i),
@@ -372,7 +384,11 @@ export async function seedDemoOkrs(tx: Queryable, deps: Deps, actor: Actor, plan
         ),
       );
     });
-    const gradedObjectives: Objective[] = await present(closed.id, gradedOn, [...grades.keys()]);
+    const gradedObjectives: Objective[] = await present(
+      cycle.id,
+      gradedOn,
+      cycleGrades.map(([id]) => id),
+    );
     gradedObjectives.forEach((o, i) => {
       audit.push(
         event(

@@ -20,9 +20,17 @@ describe("business-as-usual", () => {
       "Ensure churn does not go above 2 %",
       "Avoid any drop in repeat bookings",
       "Protect our AA credit rating",
+      "Retain all current corporate donors", // a quantifier before what we have
     ]) {
       expect(flags({ title }), title).toBe(true);
     }
+  });
+
+  it("flags a worst-case bound that today's value already meets, whichever way is good", () => {
+    expect(flags({ title: "Sample failure rate no worse than 2%", startValue: 1.7, targetValue: 2 })).toBe(
+      true,
+    );
+    expect(flags({ title: "Sample failure rate from 4% to 2%", startValue: 4, targetValue: 2 })).toBe(false);
   });
 
   it("flags a start equal to the target, whatever the wording", () => {

@@ -16,9 +16,9 @@ const N = NUMBER_SOURCE;
 
 // Verbs that keep a level. "hold" also names tasks ("hold 3 workshops"), so it counts
 // only with a level word after it; "retain", "protect" also with what we already have
-// ("retain our certification").
+// ("retain our certification", "retain all current donors").
 const KEEP_VERB =
-  /\b(?:keep(?:s|ing)?|kept|mai?nt(?:ai|ia|a|e|ei)n(?:s|ed|ing|ance)?|stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|continu(?:e|es|ed|ing)|carry on|(?:retain|protect|defend|safeguard)(?:s|ed|ing)?\s+(?:our|the|its|their|existing|current)\b|(?:hold(?:s|ing)?|held|retain(?:s|ed|ing)?|protect(?:s|ed|ing)?|defend(?:s|ed|ing)?|safeguard(?:s|ed|ing)?)\b(?=.*\b(?:at|steady|flat|level|constant|above|below|under|within|at least|at most)\b))\b/;
+  /\b(?:keep(?:s|ing)?|kept|mai?nt(?:ai|ia|a|e|ei)n(?:s|ed|ing|ance)?|stay(?:s|ed|ing)?|remain(?:s|ed|ing)?|sustain(?:s|ed|ing)?|preserv(?:e|es|ed|ing)|continu(?:e|es|ed|ing)|carry on|(?:retain|protect|defend|safeguard)(?:s|ed|ing)?\s+(?:(?:all|every|each)\s+(?:of\s+)?)?(?:our|the|its|their|existing|current)\b|(?:hold(?:s|ing)?|held|retain(?:s|ed|ing)?|protect(?:s|ed|ing)?|defend(?:s|ed|ing)?|safeguard(?:s|ed|ing)?)\b(?=.*\b(?:at|steady|flat|level|constant|above|below|under|within|at least|at most)\b))\b/;
 
 // Keep-wording that introduces a change: "keep cutting", "continue to reduce".
 const KEEP_THEN_CHANGE =
@@ -64,8 +64,13 @@ const NEGATED_FLOOR =
 const NEGATED_CEILING =
   /(?:\bnot|n't|\bnever|\bno)\b.{0,40}?\b(?:exceed|rise|go|climb|creep)\w*\s+(?:above|over|beyond)\b/;
 
+// "no worse than 2 %": the target is the worst level accepted, whichever way is good, so a
+// start on the other side of it already meets it.
+const WORST_BOUND = /\b(?:no|not|never) worse than\b|\bat worst\b/;
+
 /** Whether the start value already satisfies a ceiling or floor at the target. */
 function alreadyMet(text: string, start: number, target: number): boolean | undefined {
+  if (WORST_BOUND.test(text)) return true;
   if (NEGATED_FLOOR.test(text)) return start >= target;
   if (NEGATED_CEILING.test(text)) return start <= target;
   const ceiling = CEILING.test(text);

@@ -35,6 +35,28 @@ describe("generic-objective", () => {
     }
   });
 
+  it("knows a broad word in its other forms, compounds and buzzwords", () => {
+    for (const title of [
+      "Foster continuous improvement", // nouns and adjectives of broad verbs
+      "Build a high-performing team",
+      "Grow our community of supporters",
+      "Win in the marketplace", // two broad words written as one
+      "Be a customer-obsessed organisation", // broad first half and a participle
+      "Improve how we work together", // question words and adverbs carry no topic
+      "Continue to build a culture of excellence and innovation across the whole organisation", // long, all broad
+    ]) {
+      expect(flags(title), title).toBe(true);
+    }
+    for (const title of [
+      "Improve the experience of patients waiting for test results",
+      "Shape the new town centre with residents",
+      "Give nurses time to care",
+      "Make our quality checks catch weld defects before painting",
+    ]) {
+      expect(flags(title), title).toBe(false);
+    }
+  });
+
   it("does not flag a number-only Objective (another rule's job) or empty text", () => {
     expect(flags("Improve NPS to 60")).toBe(false);
     expect(flags("")).toBe(false);

@@ -23,6 +23,7 @@ describe("number-as-objective", () => {
       "Employee NPS",
       "Our 40 hours of overtime down to 10", // a measure after the count keeps it a quantity
       "Grow the 12 % margin to 15 %",
+      "Publish 12 peer-reviewed papers", // a hyphenated word is one topic word
     ]) {
       expect(flags(title), title).toBe(true);
     }

@@ -67,16 +67,21 @@ export function numberAsObjective(title: string): RuleHit | null {
   );
   if (METRIC_NAME.test(text) || ACRONYM_METRIC.test(text)) return hit();
   if (!QUANTITY.test(text)) return null;
-  const words = wordsOf(text.replace(new RegExp(NUMBER_SOURCE, "g"), " "));
-  const topic = words.filter(
-    (w) =>
-      w.length > 1 &&
-      !/\d|\*/.test(w) &&
-      !FUNCTION_WORDS.has(w) &&
-      !NUMBER_VERBS.test(w) &&
-      !MEASURE_WORDS.test(w),
-  );
-  return topic.length <= TOPIC_WORDS_ALLOWED ? hit() : null;
+  const isTopic = (w: string) =>
+    w.length > 1 &&
+    !/\d|\*/.test(w) &&
+    !FUNCTION_WORDS.has(w) &&
+    !NUMBER_VERBS.test(w) &&
+    !MEASURE_WORDS.test(w);
+  // A hyphenated word is one topic word at most ("peer-reviewed papers" names one thing, not three).
+  const topic = text
+    .replace(new RegExp(NUMBER_SOURCE, "g"), " ")
+    .split(/\s+/)
+    .reduce((count, token) => {
+      const parts = wordsOf(token).filter(isTopic).length;
+      return count + (/[a-z]-[a-z]/.test(token) ? Math.min(parts, 1) : parts);
+    }, 0);
+  return topic <= TOPIC_WORDS_ALLOWED ? hit() : null;
 }
 
 function hit(): RuleHit {

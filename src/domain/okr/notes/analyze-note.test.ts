@@ -86,6 +86,29 @@ describe("analyzeNote: blockers", () => {
     expect(blockerSentences(note)).toEqual([]);
   });
 
+  it.each([
+    ["the writer's own decision", "We put the pilot on hold to focus on the launch."],
+    ["a choice stated", "We slipped one story into next sprint by choice."],
+    ["a metric named after a problem", "Outage minutes this quarter: 12, against 95 last quarter."],
+    ["risk as a modifier", "Reviewed the risk register with the board."],
+    ["enthusiasm", "Couldn't be prouder of the ward team this week."],
+    ["a software dependency", "Dependency upgrade done, all green."],
+    ["time blocked out", "Blocked out Fridays for deep work."],
+    ["nobody as an object", "We lost nobody from the evening shift this month."],
+    ["planned downtime", "Took the scanners offline on Sunday for the upgrade, as planned."],
+  ])("finds no blocker in a near-miss (%s)", (_kind, note) => {
+    expect(blockerSentences(note)).toEqual([]);
+  });
+
+  it.each([
+    ["undergone, not decided", "We fell behind on the ward audits because two auditors left."],
+    ["telegraphic", "Customs clearance stuck again."],
+    ["pushed to a date", "The publisher pushed the release of the console patch to March."],
+    ["sitting on it", "Legal has been sitting on the contract for three weeks."],
+  ])("still finds a blocker in first-person or telegraphic wording (%s)", (_kind, note) => {
+    expect(blockerSentences(note)).toEqual([note]);
+  });
+
   it("scopes negation to its clause, not the whole note", () => {
     const note = "No blockers on the content side, but we're still waiting on legal for the T&Cs.";
     expect(blockerSentences(note)).toEqual([note]);

@@ -4,14 +4,17 @@
  */
 import {
   type BlockerCue,
+  CHOICE,
   CLAUSE_BREAK,
   CUE_PATTERNS,
+  DECISION_VERB,
   METRIC_AFTER,
   NEGATED_AFTER,
   NEGATOR,
   OWN_SUBJECT,
   PROSPECTIVE,
   RESOLUTION,
+  WRITER_AGENT,
 } from "./blocker-cues.ts";
 
 // How far back (characters) a negator or the writer as subject is looked for.
@@ -69,6 +72,13 @@ function resolutionsIn(text: string): number[] {
   return found;
 }
 
+/** The writer decided it: "we paused …", "we put the pilot on hold" (the clause's verb or the cue's own). */
+function writerDecided(clause: string, match: string): boolean {
+  if (!WRITER_AGENT.test(clause)) return false;
+  const verb = clause.trim().split(/\s+/)[1] ?? match.split(/\s+/)[0] ?? "";
+  return DECISION_VERB.test(verb);
+}
+
 export interface SentenceReading {
   cue: BlockerCue | null;
   resolves: boolean;
@@ -83,7 +93,8 @@ export function readSentence(sentence: string): SentenceReading {
   const text = normalise(sentence);
   const resolutions = resolutionsIn(text);
   let found: BlockerCue | null = null;
-  for (const { cue, pattern, negatable, ownExempt } of CUE_PATTERNS) {
+  const choice = CHOICE.test(text);
+  for (const { cue, pattern, negatable, ownExempt, agentExempt } of CUE_PATTERNS) {
     pattern.lastIndex = 0;
     for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
       const at = m.index;
@@ -96,6 +107,7 @@ export function readSentence(sentence: string): SentenceReading {
       if (ownExempt && !ABOUT_OTHERS.test(m[0]) && OWN_SUBJECT.test(text.slice(Math.max(0, at - 24), at))) {
         continue;
       }
+      if (agentExempt && (choice || writerDecided(clauseBefore(text, at), m[0]))) continue;
       // A resolution later in the sentence, or earlier in the same clause, closes the cue.
       if (resolutions.some((r) => r > at || (r < at && !ANY_CLAUSE_BREAK.test(text.slice(r, at))))) continue;
       found = cue;
