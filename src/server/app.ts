@@ -12,6 +12,7 @@ import { rejectNulCharacters } from "./middleware/reject-nul.ts";
 import { requestContext } from "./middleware/request-context.ts";
 import { openApiDocument, serveOpenApi } from "./openapi/document.ts";
 import { renderReferencePage } from "./openapi/reference-page.ts";
+import { pageDataReader } from "./page-data.ts";
 import { authRoutes } from "./routes/auth-routes.ts";
 import { calibrationRoutes } from "./routes/calibration-routes.ts";
 import { catalogRoutes } from "./routes/catalog-routes.ts";
@@ -119,6 +120,6 @@ export function createApp(deps: Deps): Api {
   app.all("/api/*", () => {
     throw new AppError("not_found", "No such API route. The routes are listed at /api/docs.");
   });
-  app.get("*", serveWebApp(deps.config.webDistDir));
+  app.get("*", serveWebApp(deps.config.webDistDir, pageDataReader(app)));
   return app;
 }

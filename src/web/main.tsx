@@ -8,6 +8,7 @@ import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router";
 import { Toasts } from "./components/toasts.tsx";
 import { setUnauthenticatedHandler } from "./lib/api-client.ts";
+import { seedPageData } from "./lib/page-data.ts";
 import { queryClient } from "./lib/query-client.ts";
 import { clearSession, ensureSession } from "./lib/session.ts";
 import { router } from "./routes/router.tsx";
@@ -20,7 +21,9 @@ const colorSchemeManager = localStorageColorSchemeManager({ key: "keel-color-sch
 // forget it; the signed-in routes then send the person to sign in and back.
 setUnauthenticatedHandler(() => clearSession());
 
-// Ask for the session now, while the router loads the page's chunk, instead of after it.
+// The session (and team tree) index.html carries for a signed-in page; without them, ask
+// for the session now, while the router loads the page's chunk, instead of after it.
+seedPageData();
 ensureSession().catch(() => {
   // The route guard asks again and shows the error.
 });

@@ -5,11 +5,13 @@ import { OrgLayout } from "./org-layout.tsx";
 import { RequireSession } from "./require-session.tsx";
 import { RootRedirect } from "./root-redirect.tsx";
 import { RouteError } from "./route-error.tsx";
+import { firstPageLoaded, homeLoader, kpiBoardLoader, leadershipLoader, orgLoader } from "./route-loaders.ts";
 import { SignedInLayout } from "./signed-in-layout.tsx";
 
 // Pages load on demand (each its own chunk), keeping the first download small: the shell
 // (header, navigation, session) loads at once, every page and its forms (with zod) after it.
 // docs/benchmarks.md holds the first page's budget, checked by test/web-build-budget.test.ts.
+// The busiest pages have loaders that ask for their data alongside the chunk (route-loaders.ts).
 export const router = createBrowserRouter([
   {
     errorElement: <RouteError />,
@@ -52,13 +54,16 @@ export const router = createBrowserRouter([
           {
             path: "/o/:org",
             element: <OrgLayout />,
+            loader: orgLoader,
             children: [
               {
                 index: true,
+                loader: homeLoader,
                 lazy: () => import("./org-home-page.tsx").then((m) => ({ Component: m.OrgHomePage })),
               },
               {
                 path: "leadership",
+                loader: leadershipLoader,
                 lazy: () =>
                   import("../features/leadership/leadership-page.tsx").then((m) => ({
                     Component: m.LeadershipPage,
@@ -127,11 +132,13 @@ export const router = createBrowserRouter([
               },
               {
                 path: "kpis",
+                loader: kpiBoardLoader,
                 lazy: () =>
                   import("../features/kpis/kpi-board-page.tsx").then((m) => ({ Component: m.KpiBoardPage })),
               },
               {
                 path: "teams/:teamId/kpis",
+                loader: kpiBoardLoader,
                 lazy: () =>
                   import("../features/kpis/kpi-board-page.tsx").then((m) => ({ Component: m.KpiBoardPage })),
               },
@@ -254,3 +261,13 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+// Loaders hold only the first page's render until its data is in (route-loaders.ts).
+if (router.state.initialized) firstPageLoaded();
+else {
+  const stop = router.subscribe((state) => {
+    if (!state.initialized) return;
+    firstPageLoaded();
+    stop();
+  });
+}

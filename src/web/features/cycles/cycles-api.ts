@@ -3,11 +3,19 @@ import type { ApiBody } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 import type { CycleState } from "../../lib/types.ts";
-import { usePagedList } from "../../lib/use-paged-list.ts";
+import { pagedListQuery, usePagedList } from "../../lib/use-paged-list.ts";
 
 /** Cycles, newest first, searchable by name. */
 export function useCycles(slug: string, q = "", limit = 50) {
   return usePagedList(keys.cycles(slug), "/api/orgs/{org}/cycles", {
+    path: { org: slug },
+    query: { q, limit },
+  });
+}
+
+/** The first page of useCycles, for a route that prefetches it. */
+export function cyclesQuery(slug: string, q = "", limit = 50) {
+  return pagedListQuery(keys.cycles(slug), "/api/orgs/{org}/cycles", {
     path: { org: slug },
     query: { q, limit },
   });

@@ -9,32 +9,19 @@ import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
 import { useOrg } from "../../lib/org-context.tsx";
 import { useSession } from "../../lib/session.ts";
-import type { TeamNode } from "../../lib/types.ts";
 import { kpiPrefillOf } from "../okrs/lint-fix-links.ts";
 import { TeamScopeSwitch, useTeamScope } from "../teams/team-scope-switch.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
-import { findTeam, flattenTree } from "../teams/team-tree-utils.ts";
+import { findTeam } from "../teams/team-tree-utils.ts";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { KpiBoard } from "./kpi-board.tsx";
+import { kpiDefaultTeam } from "./kpi-default-team.ts";
 import { useKpiBoard } from "./kpis-api.ts";
 import { TeamDriverTree } from "./team-driver-tree.tsx";
 
 // The form (selects, number inputs, a modal) is as large as the board itself: it loads when
 // someone opens it, not before the board can paint.
 const KpiFormModal = lazy(() => import("./kpi-form-modal.tsx").then((m) => ({ default: m.KpiFormModal })));
-
-/**
- * The team a KPI board opens on without one in the address: a team the person leads that
- * runs KPIs, else the first team that runs KPIs, else the top of the tree.
- */
-export function defaultKpiTeamId(roots: TeamNode[], userId: string | null): string | null {
-  const teams = flattenTree(roots)
-    .map((f) => f.team)
-    .filter((t) => !t.archived);
-  const kpiTeams = teams.filter((t) => t.methodology !== "okr");
-  const led = userId ? kpiTeams.find((t) => t.leadUserId === userId) : undefined;
-  return (led ?? kpiTeams[0] ?? teams[0])?.id ?? null;
-}
 
 /** /o/:org/teams/:teamId/kpis (and /o/:org/kpis): one team's KPI board. */
 export function KpiBoardPage() {
@@ -45,10 +32,7 @@ export function KpiBoardPage() {
   const tree = useTeamTree(slug);
   const roots = tree.data?.roots ?? [];
   const [creating, setCreating] = useState(false);
-  const teamId = useMemo(
-    () => (param && findTeam(roots, param) ? param : defaultKpiTeamId(roots, userId)),
-    [param, roots, userId],
-  );
+  const teamId = useMemo(() => kpiDefaultTeam(roots, param ?? null, userId), [param, roots, userId]);
   const team = teamId ? findTeam(roots, teamId) : null;
   const [scope, setScope] = useTeamScope();
   // The board as cards, or as the team's part of the organisation's driver tree.

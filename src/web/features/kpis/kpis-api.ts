@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { ApiBody } from "../../../shared/api/client.ts";
 import type { TeamScope } from "../../../shared/schemas/common.ts";
@@ -57,7 +57,12 @@ export function useInvalidateKpis(slug: string) {
  * counts: of its whole subtree unless `scope` is team.
  */
 export function useKpiBoard(slug: string, teamId: string | null, scope: TeamScope = "subtree") {
-  return useQuery({
+  return useQuery(kpiBoardQuery(slug, teamId, scope));
+}
+
+/** A KPI board's query, for the hook and the routes that prefetch it. */
+export function kpiBoardQuery(slug: string, teamId: string | null, scope: TeamScope = "subtree") {
+  return queryOptions({
     queryKey: kpiKeys.board(slug, teamId ?? "none", scope),
     queryFn: ({ signal }) =>
       api.get("/api/orgs/{org}/teams/{id}/kpi-board", {

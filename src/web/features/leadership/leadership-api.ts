@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { ApiResponse } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
@@ -22,11 +22,21 @@ const homeKey = (slug: string) => [...keys.okrs(slug), "leadership-home"] as con
 
 /** The leadership home with these filters. */
 export function useLeadershipHome(slug: string, filters: LeadershipFilters) {
-  return useQuery({
+  return useQuery(leadershipHomeQuery(slug, filters));
+}
+
+/** The leadership home's query, for the hook and the routes that prefetch it. */
+export function leadershipHomeQuery(slug: string, filters: LeadershipFilters) {
+  return queryOptions({
     queryKey: [...homeKey(slug), filters],
     queryFn: ({ signal }) =>
       api.get("/api/orgs/{org}/leadership-home", { path: { org: slug }, query: queryOf(filters), signal }),
   });
+}
+
+/** The filters in a leadership address (?team, ?theme, ?cycle): the page's and its loader's. */
+export function leadershipFiltersOf(params: URLSearchParams): LeadershipFilters {
+  return { teamId: params.get("team"), themeId: params.get("theme"), cycleId: params.get("cycle") };
 }
 
 /** The list behind one of the home's counts, with the same filters (so its length is the count). */

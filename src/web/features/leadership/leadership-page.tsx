@@ -1,5 +1,5 @@
 import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -11,16 +11,21 @@ import { OkrStatusBadge } from "../okrs/okr-status-badge.tsx";
 import { TeamSelect } from "../teams/team-select.tsx";
 import { useTeamTree } from "../teams/teams-api.ts";
 import { useThemes } from "../themes/themes-api.ts";
-import { HeadlineKpisModal } from "./headline-kpis-modal.tsx";
 import {
   type LeadershipFilters,
   type LeadershipHome,
   type LeadershipListName,
+  leadershipFiltersOf,
   useLeadershipHome,
 } from "./leadership-api.ts";
 import { LeadershipGrid } from "./leadership-grid.tsx";
 import { LeadershipKpiStrip } from "./leadership-kpi-strip.tsx";
 import { LeadershipList, listTitles } from "./leadership-list.tsx";
+
+// The form (a multi-select, zod, a modal) loads when an admin opens it, not with the page.
+const HeadlineKpisModal = lazy(() =>
+  import("./headline-kpis-modal.tsx").then((m) => ({ default: m.HeadlineKpisModal })),
+);
 
 const LISTS: LeadershipListName[] = ["escalations", "flags", "findings", "overdue-check-ins"];
 const countOf: Record<LeadershipListName, keyof LeadershipHome["counts"]> = {
@@ -39,11 +44,7 @@ export function LeadershipPage() {
   const { slug, org, isAdmin } = useOrg();
   const [choosing, setChoosing] = useState(false);
   const [params, setParams] = useSearchParams();
-  const filters: LeadershipFilters = {
-    teamId: params.get("team"),
-    themeId: params.get("theme"),
-    cycleId: params.get("cycle"),
-  };
+  const filters: LeadershipFilters = leadershipFiltersOf(params);
   const listParam = params.get("list");
   const list = LISTS.find((l) => l === listParam) ?? null;
   const set = (name: string, value: string | null) =>
@@ -144,8 +145,10 @@ export function LeadershipPage() {
                 </Button>
               )}
             </Group>
-            {isAdmin && (
-              <HeadlineKpisModal slug={slug} opened={choosing} onClose={() => setChoosing(false)} />
+            {isAdmin && choosing && (
+              <Suspense fallback={null}>
+                <HeadlineKpisModal slug={slug} opened onClose={() => setChoosing(false)} />
+              </Suspense>
             )}
             {data.kpis.items.length === 0 ? (
               <Text size="sm" c="dimmed">

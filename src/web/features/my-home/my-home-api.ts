@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import type { ApiResponse } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
@@ -14,17 +14,26 @@ export type MyHome = ApiResponse<"/api/orgs/{org}/my/home", "get">;
  * escalation sent to me, an item put on my 1:1).
  */
 export function useMyInbox(slug: string) {
-  return useQuery({
+  return useQuery({ ...myInboxQuery(slug), refetchInterval: 60_000 });
+}
+
+/** The inbox's query (the navigation's count): the hook's and the routes' that prefetch it. */
+export function myInboxQuery(slug: string) {
+  return queryOptions({
     queryKey: [...keys.my(slug), "inbox"],
     queryFn: ({ signal }) => api.get("/api/orgs/{org}/my/inbox", { path: { org: slug }, signal }),
-    refetchInterval: 60_000,
     staleTime: 15_000,
   });
 }
 
 /** My KRs in active cycles and my KPIs, with what is due. */
 export function useMyHome(slug: string) {
-  return useQuery({
+  return useQuery(myHomeQuery(slug));
+}
+
+/** My home's query, for the hook and the route that prefetches it. */
+export function myHomeQuery(slug: string) {
+  return queryOptions({
     queryKey: [...keys.my(slug), "home"],
     queryFn: ({ signal }) => api.get("/api/orgs/{org}/my/home", { path: { org: slug }, signal }),
   });

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiBody } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
@@ -9,7 +9,12 @@ export type TeamInput = ApiBody<"/api/orgs/{org}/teams", "post">;
 export type TeamPatch = ApiBody<"/api/orgs/{org}/teams/{id}", "patch">;
 
 export function useTeamTree(slug: string, includeArchived = false) {
-  return useQuery({
+  return useQuery(teamTreeQuery(slug, includeArchived));
+}
+
+/** The team tree's query: the hook's, the routes' that prefetch it, and the one index.html may carry. */
+export function teamTreeQuery(slug: string, includeArchived = false) {
+  return queryOptions({
     queryKey: [...keys.teams(slug), "tree", includeArchived],
     queryFn: ({ signal }) =>
       api.get("/api/orgs/{org}/teams/tree", {

@@ -2,11 +2,19 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiBody } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
-import { usePagedList } from "../../lib/use-paged-list.ts";
+import { pagedListQuery, usePagedList } from "../../lib/use-paged-list.ts";
 
 /** Themes in their set order; `q` searches the name. */
 export function useThemes(slug: string, q: string) {
   return usePagedList(keys.themes(slug), "/api/orgs/{org}/themes", {
+    path: { org: slug },
+    query: { q, limit: 100 },
+  });
+}
+
+/** The first page of useThemes, for a route that prefetches it. */
+export function themesQuery(slug: string, q: string) {
+  return pagedListQuery(keys.themes(slug), "/api/orgs/{org}/themes", {
     path: { org: slug },
     query: { q, limit: 100 },
   });
