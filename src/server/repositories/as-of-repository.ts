@@ -31,36 +31,18 @@ export async function latestSnapshots(
   at: Date,
   entityIds?: readonly string[],
 ): Promise<DatedSnapshot[]> {
-  const rows = rowsOf<{ entityId: string; action: string; at: string | Date; id: number | string; after: unknown }>(
+  const rows = rowsOf<{
+    entityId: string;
+    action: string;
+    at: string | Date;
+    id: number | string;
+    after: unknown;
+  }>(
     await q.execute(sql`select distinct on (entity_id) entity_id as "entityId", action, at, id, after
       from audit_events
       where organization_id = ${organizationId} and entity_type = ${entityType}
         and action = any(${textArray(actions)}) and at <= ${at.toISOString()}::timestamptz
         and ${entityIds ? sql`entity_id = any(${textArray(entityIds)})` : sql`true`}
-      order by entity_id, at desc, id desc`),
-  );
-  return rows.map((r) => ({ ...r, at: new Date(r.at), id: Number(r.id) }));
-}
-
-/**
- * Every snapshot among `actions` at or before `at` whose `after` lists key results, newest
- * first per entity: an Objective's snapshot carries its KRs as they were.
- */
-export async function snapshotsOf(
-  q: Queryable,
-  organizationId: string,
-  entityType: string,
-  actions: readonly string[],
-  at: Date,
-  entityIds: readonly string[],
-): Promise<DatedSnapshot[]> {
-  if (entityIds.length === 0) return [];
-  const rows = rowsOf<{ entityId: string; action: string; at: string | Date; id: number | string; after: unknown }>(
-    await q.execute(sql`select entity_id as "entityId", action, at, id, after
-      from audit_events
-      where organization_id = ${organizationId} and entity_type = ${entityType}
-        and action = any(${textArray(actions)}) and at <= ${at.toISOString()}::timestamptz
-        and entity_id = any(${textArray(entityIds)})
       order by entity_id, at desc, id desc`),
   );
   return rows.map((r) => ({ ...r, at: new Date(r.at), id: Number(r.id) }));
@@ -208,4 +190,73 @@ export async function organizationCreatedAt(q: Queryable, organizationId: string
     await q.execute(sql`select created_at as "createdAt" from organizations where id = ${organizationId}`),
   );
   return rows[0] ? new Date(rows[0].createdAt) : null;
+}
+
+/** Flags on these KRs raised by `at` and not closed by then, newest first. */
+export async function flagsOpenAt(
+  q: Queryable,
+  organizationId: string,
+  keyResultIds: readonly string[],
+  at: Date,
+) {
+  if (keyResultIds.length === 0) return [];
+  const instant = at.toISOString();
+  return rowsOf<{ flagId: string; keyResultId: string; raisedAt: string }>(
+    await q.execute(sql`select f.id as "flagId", f.key_result_id as "keyResultId", f.created_at as "raisedAt"
+      from key_result_flags f
+      where f.organization_id = ${organizationId} and f.key_result_id = any(${uuidArray(keyResultIds)})
+        and f.created_at <= ${instant}::timestamptz
+        and (f.closed_at is null or f.closed_at > ${instant}::timestamptz)
+      order by f.created_at desc, f.id desc`),
+  );
+}
+
+/** The organisation's KPIs created by `at` (as rows today, for those with no dated history). */
+export async function kpisCreatedBy(q: Queryable, organizationId: string, at: Date) {
+  const rows = rowsOf<{ id: string; createdAt: string | Date }>(
+    await q.execute(sql`select id, created_at as "createdAt" from kpis
+      where organization_id = ${organizationId} and created_at <= ${at.toISOString()}::timestamptz`),
+  );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Per entity, the latest audit event among `actions` at or before `at` whose snapshot
+ * names one of these values at `field` (an Objective's cycle, a KR's Objective).
+ */
+export async function latestSnapshotsWhere(
+  q: Queryable,
+  organizationId: string,
+  entityType: string,
+  actions: readonly string[],
+  at: Date,
+  field: string,
+  values: readonly string[],
+): Promise<DatedSnapshot[]> {
+  if (values.length === 0) return [];
+  const rows = rowsOf<{
+    entityId: string;
+    action: string;
+    at: string | Date;
+    id: number | string;
+    after: unknown;
+  }>(
+    await q.execute(sql`select distinct on (entity_id) entity_id as "entityId", action, at, id, after
+      from audit_events
+      where organization_id = ${organizationId} and entity_type = ${entityType}
+        and action = any(${textArray(actions)}) and at <= ${at.toISOString()}::timestamptz
+        and after ->> ${field} = any(${textArray(values)})
+      order by entity_id, at desc, id desc`),
+  );
+  return rows.map((r) => ({ ...r, at: new Date(r.at), id: Number(r.id) }));
+}
+
+/** When these KRs were created (a row's creation never changes). */
+export async function keyResultsCreatedAt(q: Queryable, organizationId: string, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, Date>();
+  const rows = rowsOf<{ id: string; createdAt: string | Date }>(
+    await q.execute(sql`select id, created_at as "createdAt" from key_results
+      where organization_id = ${organizationId} and id = any(${uuidArray(ids)})`),
+  );
+  return new Map(rows.map((r) => [r.id, new Date(r.createdAt)]));
 }

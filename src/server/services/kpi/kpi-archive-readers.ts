@@ -47,7 +47,8 @@ export async function settleKeyResultsReading(
     const objectiveIds = [...new Set(readers.map((r) => r.objective.id))];
     const krs = new Map<string, unknown>();
     for (const objectiveId of objectiveIds) {
-      for (const kr of (await presentOne(q, deps, actor, objectiveId)).keyResults) krs.set(kr.id, auditSnapshot(kr));
+      for (const kr of (await presentOne(q, deps, actor, objectiveId)).keyResults)
+        krs.set(kr.id, auditSnapshot(kr));
     }
     return krs;
   };

@@ -12,8 +12,8 @@ import { findObjectiveRow, selectKeyResults } from "../../repositories/okr-repos
 import { findTeam } from "../../repositories/team-repository.ts";
 import { applyKpiLink, checkKpiLink, type KpiRead } from "../okr/kpi-link-service.ts";
 import { createObjectiveIn, insertKeyResultRow, presentOne } from "../okr/objective-service.ts";
-import { auditSnapshot } from "../okr/okr-presenter.ts";
 import { requireEditObjective } from "../okr/okr-access.ts";
+import { auditSnapshot } from "../okr/okr-presenter.ts";
 import { isPromotable, kpiOrNotFound, previousCycleOf } from "./promotion-read-service.ts";
 
 type KeyResultOfPromotion = {

@@ -16,8 +16,8 @@ import { bumpObjectiveVersion, findObjectiveRow } from "../../repositories/okr-r
 import { healthAlertsOf } from "./health-kpi-service.ts";
 import { objectiveForChange, presentOne } from "./objective-service.ts";
 import { readabilityCache } from "./okr-access.ts";
-import { auditSnapshot } from "./okr-presenter.ts";
 import {
+  auditSnapshot,
   groupBy,
   judgeKeyResult,
   judgeObjective,
