@@ -8380,6 +8380,8 @@ export interface paths {
                 query?: {
                     /** @description subtree (default): the team and every team below it; team: this team only */
                     scope?: "subtree" | "team";
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -12648,6 +12650,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -12753,6 +12757,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -12858,6 +12864,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -12963,6 +12971,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -13068,6 +13078,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {

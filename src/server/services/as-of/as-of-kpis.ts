@@ -37,7 +37,7 @@ export async function kpiCardsAsOf(
   ]);
   const escalationOf = new Map<string, (typeof escalations)[number]>();
   for (const e of escalations) if (!escalationOf.has(e.kpiId)) escalationOf.set(e.kpiId, e);
-  return presentCards(
+  const cards = presentCards(
     kpis.map((k) => {
       const e = escalationOf.get(k.kpi.id);
       return {
@@ -64,6 +64,11 @@ export async function kpiCardsAsOf(
     { ...ctx, now: asOf.at },
     points,
   );
+  // A past day is read-only: nothing on it can be changed.
+  return cards.map((card) => ({
+    ...card,
+    can: Object.fromEntries(Object.keys(card.can).map((k) => [k, false])) as KpiCard["can"],
+  }));
 }
 
 /** Code-point order of names, the id breaking ties, as the board sorts today. */

@@ -3,7 +3,13 @@ import type { ApiResponse } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
 import { keys } from "../../lib/query-keys.ts";
 
-export type LeadershipFilters = { teamId: string | null; themeId: string | null; cycleId: string | null };
+export type LeadershipFilters = {
+  teamId: string | null;
+  themeId: string | null;
+  cycleId: string | null;
+  /** A past day to show the home as it was then (docs/as-of.md); null for today. */
+  asOf?: string | null;
+};
 export type LeadershipHome = ApiResponse<"/api/orgs/{org}/leadership-home", "get">;
 export type LeadershipTeamRow = LeadershipHome["teams"][number];
 export type LeadershipKpi = LeadershipHome["kpis"]["items"][number];
@@ -15,6 +21,7 @@ function queryOf(f: LeadershipFilters) {
     ...(f.teamId ? { teamId: f.teamId } : {}),
     ...(f.themeId ? { themeId: f.themeId } : {}),
     ...(f.cycleId ? { cycleId: f.cycleId } : {}),
+    ...(f.asOf ? { asOf: f.asOf } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { AsOfBanner, AsOfPicker, useAsOf } from "../../components/as-of-banner.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
@@ -39,10 +40,12 @@ export function LeadershipPage() {
   const { slug, org, isAdmin } = useOrg();
   const [choosing, setChoosing] = useState(false);
   const [params, setParams] = useSearchParams();
+  const { asOf, todayHref, setAsOf } = useAsOf();
   const filters: LeadershipFilters = {
     teamId: params.get("team"),
     themeId: params.get("theme"),
     cycleId: params.get("cycle"),
+    asOf,
   };
   const listParam = params.get("list");
   const list = LISTS.find((l) => l === listParam) ?? null;
@@ -101,9 +104,11 @@ export function LeadershipPage() {
               ariaLabel="Cycle"
               w={180}
             />
+            <AsOfPicker asOf={asOf} onChange={setAsOf} />
           </Group>
         }
       />
+      {asOf && <AsOfBanner page="the leadership home" asOf={asOf} todayHref={todayHref} />}
       {home.isPending ? (
         <TableSkeleton rows={8} />
       ) : !data ? (
@@ -138,13 +143,13 @@ export function LeadershipPage() {
               <Title order={2} size="h4" id="kpi-strip-title">
                 {data.kpis.source === "chosen" ? "Headline KPIs" : "Company KPIs and red KPIs"}
               </Title>
-              {isAdmin && (
+              {isAdmin && !asOf && (
                 <Button variant="subtle" size="compact-sm" onClick={() => setChoosing(true)}>
                   Choose headline KPIs
                 </Button>
               )}
             </Group>
-            {isAdmin && (
+            {isAdmin && !asOf && (
               <HeadlineKpisModal slug={slug} opened={choosing} onClose={() => setChoosing(false)} />
             )}
             {data.kpis.items.length === 0 ? (
