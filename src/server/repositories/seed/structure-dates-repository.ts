@@ -46,8 +46,12 @@ export async function dateStructure(
     await q.execute(sql`update ${sql.raw(table)} set created_at = ${founded}::timestamptz
       where organization_id = ${organizationId} and created_at >= ${since}::timestamptz`);
   }
+  // Snapshots that carry their row's creation time carry the new one (as JSON dates are written).
   await q.execute(sql`update audit_events set at = ${founded}::timestamptz,
-      after = case when action = 'cycle.created' then jsonb_set(after, '{state}', '"planning"') else after end
+      after = case
+        when action = 'cycle.created' then jsonb_set(after, '{state}', '"planning"')
+        when after ? 'createdAt' then jsonb_set(after, '{createdAt}', to_jsonb(${founded}::text))
+        else after end
     where organization_id = ${organizationId} and at >= ${since}::timestamptz
       and action = any(${`{${STRUCTURE_CREATED.join(",")}}`}::text[])`);
 }
