@@ -175,15 +175,6 @@ export async function escalationsOpenAt(
   });
 }
 
-/** Names of these people (owners shown as they are named today). */
-export async function userNames(q: Queryable, ids: readonly string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const rows = rowsOf<{ id: string; name: string }>(
-    await q.execute(sql`select id, name from users where id = any(${uuidArray(ids)})`),
-  );
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** When the organisation was created: "as of" before it is refused. */
 export async function organizationCreatedAt(q: Queryable, organizationId: string) {
   const rows = rowsOf<{ createdAt: string | Date }>(
