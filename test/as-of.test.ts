@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { endOfDayIn } from "../src/domain/as-of.ts";
 import { addDays } from "../src/domain/dates.ts";
 import type { Actor } from "../src/server/context.ts";
-import { objectivesAsOf } from "../src/server/services/as-of/as-of-definitions.ts";
+import { latestSnapshots } from "../src/server/repositories/as-of-repository.ts";
+import { OBJECTIVE_SNAPSHOTS, objectivesAsOf } from "../src/server/services/as-of/as-of-definitions.ts";
 import { buildMetricKeyResult, buildObjective, cycleAround } from "./support/factories.ts";
 import {
   expectError,
@@ -81,6 +82,10 @@ describe("the audit trail rebuilds definitions", () => {
       seen.push({ at: h.clock.now(), objective: await okr.getObjective(owner, objective.id) });
       h.clock.advance(MINUTE);
     };
+    const parent = await okr.createObjective(
+      owner,
+      buildObjective({ cycleId: cycle.id, teamId: company.id, title: "Be the fastest carrier to quote" }),
+    );
     let objective = await okr.createObjective(
       owner,
       buildObjective({
@@ -105,6 +110,14 @@ describe("the audit trail rebuilds definitions", () => {
     const checkIn = await okr.checkIn(owner, kr.id, { value: 35, confidence: 7, note: "Night desk helps" });
     await step(objective);
     await h.ok("PATCH", `${base}/check-ins/${checkIn.id}`, { as: owner, body: { value: 38 } });
+    await step(objective);
+    objective = await h.ok("PUT", `${base}/objectives/${objective.id}/parents`, {
+      as: owner,
+      body: {
+        version: (await okr.getObjective(owner, objective.id)).version,
+        parents: [{ objectiveId: parent.id, weight: 0.5 }],
+      },
+    });
     await step(objective);
     objective = await okr.updateKeyResult(owner, objective.id, kr.id, { targetValue: 80, weight: 2 });
     await step(objective);
@@ -139,6 +152,8 @@ describe("the audit trail rebuilds definitions", () => {
         teamId: then.teamId,
         visibility: then.visibility,
       });
+      const [snapshot] = await latestSnapshots(h.db, org.id, "objective", OBJECTIVE_SNAPSHOTS, at, [then.id]);
+      expect((snapshot?.after as Json | undefined)?.parents, at.toISOString()).toEqual(then.parents);
       const live = (then.keyResults as Json[]).filter((k) => !k.archived);
       expect(
         rebuilt!.keyResults.map((k) => ({ ...k, lastCheckInAt: k.lastCheckInAt?.toISOString() ?? null })),
