@@ -132,7 +132,10 @@ describe("the demo organisation", () => {
     expect(afterOf("team.created", company.id)).toHaveLength(1);
     const cycles = (await h.ok("GET", `/api/orgs/${slug}/cycles`, { as: owner })).items;
     expect(cycles).toHaveLength(4); // two closed quarters, the running one and the next
-    for (const cycle of cycles) expect(afterOf("cycle.created", cycle.id)).toEqual([cycle]);
+    // A cycle was made in planning (docs/as-of.md); its later moves are events of their own.
+    for (const cycle of cycles) {
+      expect(afterOf("cycle.created", cycle.id)).toEqual([{ ...cycle, state: "planning" }]);
+    }
   });
 
   it("records its creation in the audit log", async () => {

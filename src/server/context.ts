@@ -67,6 +67,12 @@ export type Actor = {
   /** Shown in the audit log: a person's name, or "token <name>". */
   label: string;
   requestId: string;
+  /**
+   * The app's clock, when the actor comes from a request: audit events are dated by the
+   * same clock as the check-ins and values beside them, so "as of" reads them alike
+   * (docs/as-of.md). Without it the database dates them.
+   */
+  clock?: () => Date;
 };
 
 export type AppEnv = {

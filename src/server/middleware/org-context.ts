@@ -58,6 +58,7 @@ export function orgContext(
         tokenId: principal.tokenId,
         label,
         requestId: c.get("requestId"),
+        clock: deps.now,
       });
       refuseViewer(c);
       return next();
@@ -85,6 +86,7 @@ export function orgContext(
         ? `${principal.name} (viewed as by ${principal.viewAs.byName})`
         : principal.name,
       requestId: c.get("requestId"),
+      clock: deps.now,
     });
     refuseViewer(c);
     return next();

@@ -27,6 +27,7 @@ function auditRow(actor: Actor, entry: AuditEntry) {
     after: toJson(entry.after),
     reason: entry.reason ?? null,
     requestId: actor.requestId,
+    ...(actor.clock ? { at: actor.clock() } : {}),
   };
 }
 

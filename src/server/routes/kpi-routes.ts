@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { AsOfQuerySchema } from "../../shared/schemas/as-of.ts";
 import { IdSchema, OrgIdParamSchema, OrgParamSchema, pageOf } from "../../shared/schemas/common.ts";
 import {
   CreateKpiSchema,
@@ -11,6 +12,7 @@ import {
 } from "../../shared/schemas/kpis.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { kpiBoardAsOf } from "../services/as-of/as-of-kpis.ts";
 import { kpiBoard, kpiTree } from "../services/kpi/kpi-board-service.ts";
 import { createKpi, getKpi, listKpis, updateKpi } from "../services/kpi/kpi-service.ts";
 import { authenticated } from "./route-helpers.ts";
@@ -93,10 +95,15 @@ export function kpiRoutes(app: Api, deps: Deps) {
       summary:
         "A team's KPI board (with the teams below it unless scope=team): each active KPI with value, status, trend and a year's sparkline",
       security: authenticated,
-      request: { params: TeamParams, query: KpiBoardQuerySchema },
+      request: { params: TeamParams, query: KpiBoardQuerySchema.extend(AsOfQuerySchema.shape) },
       responses: { 200: jsonResponse(KpiBoardSchema, "The board"), ...errorResponses },
     }),
-    async (c) =>
-      c.json(await kpiBoard(deps, c.get("actor"), c.req.valid("param").id, c.req.valid("query").scope), 200),
+    async (c) => {
+      const { scope, asOf } = c.req.valid("query");
+      const teamId = c.req.valid("param").id;
+      // As of a past day (docs/as-of.md): values as known then, definitions as they stood.
+      if (asOf) return c.json(await kpiBoardAsOf(deps, c.get("actor"), teamId, scope, asOf), 200);
+      return c.json(await kpiBoard(deps, c.get("actor"), teamId, scope), 200);
+    },
   );
 }

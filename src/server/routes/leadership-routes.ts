@@ -1,4 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
+import { AsOfQuerySchema } from "../../shared/schemas/as-of.ts";
 import { OrgParamSchema } from "../../shared/schemas/common.ts";
 import {
   KpiHeadlinesSchema,
@@ -12,12 +13,15 @@ import {
 } from "../../shared/schemas/leadership.ts";
 import type { Api, Deps } from "../context.ts";
 import { errorResponses, jsonBody, jsonResponse } from "../lib/http.ts";
+import { asOfLeadershipHome, asOfLeadershipList } from "../services/as-of/as-of-leadership.ts";
 import { leadershipHome, leadershipList } from "../services/leadership/leadership-home-service.ts";
 import { getKpiHeadlines, setKpiHeadlines } from "../services/leadership/leadership-kpis.ts";
 import { authenticated } from "./route-helpers.ts";
 
 const WHO =
   "Owners and admins see the organisation, team leads the teams they lead and all below; anyone else gets 403.";
+
+const HomeQuerySchema = LeadershipQuerySchema.extend(AsOfQuerySchema.shape);
 
 /** The leadership home, the lists behind its counts, and the headline KPIs admins choose. */
 export function leadershipRoutes(app: Api, deps: Deps) {
@@ -29,10 +33,16 @@ export function leadershipRoutes(app: Api, deps: Deps) {
       summary: "OKR health per team for a cycle, the KPI strip, and the counts that need a leader's look",
       description: WHO,
       security: authenticated,
-      request: { params: OrgParamSchema, query: LeadershipQuerySchema },
+      request: { params: OrgParamSchema, query: HomeQuerySchema },
       responses: { 200: jsonResponse(LeadershipHomeSchema, "The leadership home"), ...errorResponses },
     }),
-    async (c) => c.json(await leadershipHome(deps, c.get("actor"), c.req.valid("query")), 200),
+    async (c) => {
+      const { asOf, ...filters } = c.req.valid("query");
+      const actor = c.get("actor");
+      // As of a past day (docs/as-of.md), a query over dated history.
+      if (asOf) return c.json(await asOfLeadershipHome(deps, actor, filters, asOf), 200);
+      return c.json(await leadershipHome(deps, actor, filters), 200);
+    },
   );
 
   const lists = [
@@ -54,12 +64,18 @@ export function leadershipRoutes(app: Api, deps: Deps) {
         summary: `${summary} (the list behind the home's count, same filters)`,
         description: WHO,
         security: authenticated,
-        request: { params: OrgParamSchema, query: LeadershipQuerySchema },
+        request: { params: OrgParamSchema, query: HomeQuerySchema },
         responses: { 200: jsonResponse(schema, "The list"), ...errorResponses },
       }),
       // The four schemas share the `items` shape the service answers for that list.
-      async (c) =>
-        c.json((await leadershipList(deps, c.get("actor"), c.req.valid("query"), list)) as never, 200),
+      async (c) => {
+        const { asOf, ...filters } = c.req.valid("query");
+        const actor = c.get("actor");
+        const items = asOf
+          ? await asOfLeadershipList(deps, actor, filters, list, asOf)
+          : await leadershipList(deps, actor, filters, list);
+        return c.json(items as never, 200);
+      },
     );
   }
 

@@ -28,6 +28,7 @@ import {
   lastNames,
   titlesByKind,
 } from "./demo-structure.ts";
+import { dateDemoStructure } from "./demo-structure-dates.ts";
 import { seedDemoHealthKpis } from "./seed-health-kpis.ts";
 import { seedDemoPromotions } from "./seed-kpi-promotions.ts";
 import { seedDemoKpis } from "./seed-kpis.ts";
@@ -181,6 +182,8 @@ export async function seedDemoOrganization(
   // Hundreds of statements, some over whole histories: a slow disk must not cut it short.
   await longStatements(tx, deps.engine, deps.config.longStatementTimeoutMs);
   const today = todayIn(demoTimeZone, deps.now());
+  // What this seeding writes from here on; its structure is dated back to the story's start.
+  const writtenSince = new Date(Math.min(deps.now().getTime(), Date.now()) - 60_000);
   const fiscalYearStartMonth = fiscalStartMonthForQuarterIn(today, DEMO_QUARTER_DAYS_IN);
   const quarters = fiscalQuartersAround(today, fiscalYearStartMonth);
   // The quarter before last, closed too: two closed quarters are what the coach needs to see
@@ -306,6 +309,17 @@ export async function seedDemoOrganization(
   await seedDemoPromotions(tx, deps, actor);
   // Health KPIs link both halves, so they come last.
   await seedDemoHealthKpis(tx, deps, actor);
+  const cycleOf = (name: string) => cycleRows.find((c) => c.name === name)!;
+  await dateDemoStructure(
+    tx,
+    actor,
+    {
+      closed: [cycleOf(earlier.name), cycleOf(quarters.previous.name)],
+      current: cycleOf(quarters.current.name),
+    },
+    demoTimeZone,
+    writtenSince,
+  );
   // The planner's statistics for what was just loaded (see refreshPlannerStatistics).
   await refreshPlannerStatistics(tx);
   return org;

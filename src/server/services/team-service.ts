@@ -7,6 +7,7 @@ import type { Team, TeamNode } from "../../shared/schemas/teams.ts";
 import type { Actor, Deps } from "../context.ts";
 import { decodeCursor, pageFilter, toPage } from "../lib/pagination.ts";
 import { authorize } from "../policies/org-policy.ts";
+import { teamMemberIds } from "../repositories/as-of-repository.ts";
 import { recordAudit } from "../repositories/audit-repository.ts";
 import {
   addTeamMember,
@@ -37,6 +38,14 @@ export function presentTeam(row: TeamRow): Team {
     archived: row.archivedAt !== null,
     version: row.version,
   };
+}
+
+/**
+ * A team as the audit log keeps it: as the API shows it, with everyone on it, so the
+ * latest `after` is the team and its membership as of then (docs/as-of.md).
+ */
+async function teamSnapshot(q: Queryable, organizationId: string, team: Team) {
+  return { ...team, memberUserIds: await teamMemberIds(q, organizationId, team.id) };
 }
 
 export async function listTeamsPage(
@@ -110,7 +119,7 @@ export async function createTeam(
       entityType: "team",
       entityId: id,
       entityLabel: team.name,
-      after: team,
+      after: await teamSnapshot(tx, actor.organizationId, team),
     });
     return team;
   });
@@ -155,6 +164,7 @@ export async function updateTeamDetails(
     }
     if (version !== beforeRow.version) throw versionConflict(`Team "${beforeRow.name}"`);
     if (changedFields(update, beforeRow).length === 0) return presentTeam(beforeRow);
+    const before = await teamSnapshot(tx, actor.organizationId, presentTeam(beforeRow));
     const updated = await updateTeam(tx, actor.organizationId, id, version, update);
     if (!updated) throw versionConflict(`Team "${beforeRow.name}"`);
     if (patch.leadUserId) await addTeamMember(tx, actor.organizationId, id, patch.leadUserId);
@@ -172,8 +182,8 @@ export async function updateTeamDetails(
       entityType: "team",
       entityId: id,
       entityLabel: after.name,
-      before: presentTeam(beforeRow),
-      after,
+      before,
+      after: await teamSnapshot(tx, actor.organizationId, after),
     });
     return after;
   });
@@ -201,13 +211,16 @@ export async function addMemberToTeam(deps: Deps, actor: Actor, teamId: string, 
     if (!(await isActiveMember(tx, actor.organizationId, userId))) {
       throw fieldError("userId", "is not an active member of this organisation");
     }
+    const before = await teamSnapshot(tx, actor.organizationId, presentTeam(team));
     if (await addTeamMember(tx, actor.organizationId, teamId, userId)) {
+      const after = presentTeam((await findTeam(tx, actor.organizationId, teamId))!);
       await recordAudit(tx, actor, {
         action: "team.member_added",
         entityType: "team",
         entityId: teamId,
         entityLabel: team.name,
-        after: { userId },
+        before: { ...before, userId },
+        after: { ...(await teamSnapshot(tx, actor.organizationId, after)), userId },
       });
     }
     return membersPage(tx, actor, teamId, firstMembersPage);
@@ -225,14 +238,17 @@ export async function removeMemberFromTeam(deps: Deps, actor: Actor, teamId: str
         "This person leads the team. Choose another lead (or none) before removing them.",
       );
     }
+    const before = await teamSnapshot(tx, actor.organizationId, presentTeam(team));
     if (!(await removeTeamMember(tx, actor.organizationId, teamId, userId)))
       throw notFound("That team member");
+    const after = presentTeam((await findTeam(tx, actor.organizationId, teamId))!);
     await recordAudit(tx, actor, {
       action: "team.member_removed",
       entityType: "team",
       entityId: teamId,
       entityLabel: team.name,
-      before: { userId },
+      before: { ...before, userId },
+      after: { ...(await teamSnapshot(tx, actor.organizationId, after)), userId },
     });
     return membersPage(tx, actor, teamId, firstMembersPage);
   });

@@ -8764,6 +8764,8 @@ export interface paths {
                 query?: {
                     /** @description subtree (default): the team and every team below it; team: this team only */
                     scope?: "subtree" | "team";
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -13032,6 +13034,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -13137,6 +13141,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -13242,6 +13248,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -13347,6 +13355,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {
@@ -13452,6 +13462,8 @@ export interface paths {
                     themeId?: string;
                     /** @description The cycle whose OKRs are shown; without it, the active cycle (the shortest running one today) */
                     cycleId?: string;
+                    /** @description Show it as it was at the end of this day (YYYY-MM-DD) in the organisation's time zone: check-ins and values as known then, definitions as they stood. Not in the future, not before the organisation existed. Without it, today. */
+                    asOf?: string;
                 };
                 header?: never;
                 path: {

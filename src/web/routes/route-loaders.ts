@@ -9,6 +9,7 @@ import { myHomeQuery, myInboxQuery } from "../features/my-home/my-home-api.ts";
 import { scopeFromParam } from "../features/teams/team-scope.ts";
 import { teamTreeQuery } from "../features/teams/teams-api.ts";
 import { themesQuery } from "../features/themes/themes-api.ts";
+import { asOfIn } from "../lib/as-of.ts";
 import { queryClient } from "../lib/query-client.ts";
 import { ensureSession } from "../lib/session.ts";
 import type { Session } from "../lib/types.ts";
@@ -93,11 +94,12 @@ export const kpiBoardLoader = prefetching(async ({ request, params }, session, s
   const search = new URL(request.url).searchParams;
   if (search.get("view") === "drivers") return;
   const scope = scopeFromParam(search.get("scope"));
+  const asOf = asOfIn(search);
   const asked = params.teamId;
   // A team in the address needs no tree to be asked for (as the page does).
-  const early = asked ? queryClient.prefetchQuery(kpiBoardQuery(slug, asked, scope)) : undefined;
+  const early = asked ? queryClient.prefetchQuery(kpiBoardQuery(slug, asked, scope, asOf)) : undefined;
   const tree = await queryClient.ensureQueryData(teamTreeQuery(slug));
   const teamId = kpiDefaultTeam(tree.roots, asked ?? null, session.user.id);
-  if (teamId && teamId !== asked) await queryClient.prefetchQuery(kpiBoardQuery(slug, teamId, scope));
+  if (teamId && teamId !== asked) await queryClient.prefetchQuery(kpiBoardQuery(slug, teamId, scope, asOf));
   await early;
 });

@@ -1,10 +1,12 @@
 import type { Queryable } from "../../../db/client.ts";
 import { AppError } from "../../../shared/errors.ts";
-import type { Actor } from "../../context.ts";
+import type { Actor, Deps } from "../../context.ts";
 import { recordAuditMany } from "../../repositories/audit-repository.ts";
 import { endPromotionsUnlinked, setKeyResultKpi } from "../../repositories/kpi-link-repository.ts";
 import { keyResultsReadingKpi } from "../../repositories/kpi-promotion-repository.ts";
 import type { KpiRow } from "../../repositories/kpi-repository.ts";
+import { presentOne } from "../okr/objective-service.ts";
+import { auditSnapshot } from "../okr/okr-presenter.ts";
 
 /**
  * Archiving a KPI never silently breaks a Key Result that reads it: while KRs of cycles
@@ -18,7 +20,7 @@ export async function settleKeyResultsReading(
   actor: Actor,
   kpi: KpiRow,
   decision: "unlink" | undefined,
-  now: Date,
+  deps: Deps,
 ): Promise<void> {
   const readers = await keyResultsReadingKpi(q, actor.organizationId, kpi.id, true);
   if (readers.length === 0) return;
@@ -40,16 +42,28 @@ export async function settleKeyResultsReading(
     );
   }
   const ids = readers.map((r) => r.keyResult.id);
+  // Whole KR snapshots before and after, so the latest `after` is the KR as of then.
+  const snapshots = async () => {
+    const objectiveIds = [...new Set(readers.map((r) => r.objective.id))];
+    const krs = new Map<string, unknown>();
+    for (const objectiveId of objectiveIds) {
+      for (const kr of (await presentOne(q, deps, actor, objectiveId)).keyResults)
+        krs.set(kr.id, auditSnapshot(kr));
+    }
+    return krs;
+  };
+  const before = await snapshots();
   await setKeyResultKpi(q, actor.organizationId, ids, { kpiId: null, kpiRead: null });
-  const ended = await endPromotionsUnlinked(q, actor.organizationId, ids, now);
+  const ended = await endPromotionsUnlinked(q, actor.organizationId, ids, deps.now());
+  const after = await snapshots();
   await recordAuditMany(q, actor, [
     ...readers.map((r) => ({
       action: "key_result.kpi_unlinked",
       entityType: "key_result",
       entityId: r.keyResult.id,
       entityLabel: r.keyResult.title,
-      before: { kpiId: kpi.id, kpiRead: r.keyResult.kpiRead },
-      after: { kpiId: null, kpiRead: null },
+      before: before.get(r.keyResult.id) ?? { kpiId: kpi.id, kpiRead: r.keyResult.kpiRead },
+      after: after.get(r.keyResult.id) ?? { kpiId: null, kpiRead: null },
     })),
     ...ended.map((p) => ({
       action: "kpi_promotion.ended",

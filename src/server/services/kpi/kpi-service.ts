@@ -259,7 +259,7 @@ export async function updateKpi(deps: Deps, actor: Actor, id: string, input: Upd
     const { inputIds } = await checkDefinition(tx, actor, { ...next, bands }, current);
     if (input.state === "archived" && current.state === "active") {
       await refuseArchivingAnInput(tx, actor, current);
-      await settleKeyResultsReading(tx, actor, current, readers, deps.now());
+      await settleKeyResultsReading(tx, actor, current, readers, deps);
     }
     // Nothing changes: no version, no audit entry.
     if (!bandsInput && changedFields(definedOnly(patch), current).length === 0) return;

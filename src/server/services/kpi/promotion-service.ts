@@ -11,8 +11,9 @@ import type { KpiRow } from "../../repositories/kpi-repository.ts";
 import { findObjectiveRow, selectKeyResults } from "../../repositories/okr-repository.ts";
 import { findTeam } from "../../repositories/team-repository.ts";
 import { applyKpiLink, checkKpiLink, type KpiRead } from "../okr/kpi-link-service.ts";
-import { createObjectiveIn, insertKeyResultRow } from "../okr/objective-service.ts";
+import { createObjectiveIn, insertKeyResultRow, presentOne } from "../okr/objective-service.ts";
 import { requireEditObjective } from "../okr/okr-access.ts";
+import { auditSnapshot } from "../okr/okr-presenter.ts";
 import { isPromotable, kpiOrNotFound, previousCycleOf } from "./promotion-read-service.ts";
 
 type KeyResultOfPromotion = {
@@ -130,14 +131,19 @@ export async function promoteKpi(deps: Deps, actor: Actor, kpiId: string, input:
       );
       const linked = { id: row.id, title: row.title, cycleId: cycle.id, previousKpiId: null };
       await applyKpiLink(tx, actor, deps.now(), today, linked, kr.kpi, kr.kpiRead);
+      results.push({ keyResultId: row.id });
+    }
+    // Whole KR snapshots as the API shows them, so the latest `after` is the KR as of then.
+    const presented = await presentOne(tx, deps, actor, id);
+    for (const { keyResultId } of results) {
+      const kr = presented.keyResults.find((k) => k.id === keyResultId)!;
       await recordAudit(tx, actor, {
         action: "key_result.created",
         entityType: "key_result",
-        entityId: row.id,
-        entityLabel: row.title,
-        after: { ...row, kpiId: kr.kpi.id, kpiRead: kr.kpiRead },
+        entityId: kr.id,
+        entityLabel: kr.title,
+        after: auditSnapshot(kr),
       });
-      results.push({ keyResultId: row.id });
     }
     const promotionId = (await promotionOfKeyResult(
       tx,

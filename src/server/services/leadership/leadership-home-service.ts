@@ -46,11 +46,11 @@ export async function leadershipHome(deps: Deps, actor: Actor, filters: Leadersh
 type HealthStatus = Exclude<OkrStatus, "draft">;
 
 /** Team health counts a team's own active and closed Objectives (docs/okr-status.md), not drafts. */
-function countsForHealth(o: JudgedObjective): boolean {
+export function countsForHealth(o: JudgedObjective): boolean {
   return o.state !== "draft" && o.status !== "draft";
 }
 
-function teamRows(scope: LeadershipScope, objectives: JudgedObjective[]): TeamRow[] {
+export function teamRows(scope: LeadershipScope, objectives: JudgedObjective[]): TeamRow[] {
   const byTeam = groupBy(objectives.filter(countsForHealth), (o) => o.teamId);
   return scope.teams.map((team) => {
     const own = byTeam.get(team.id) ?? [];

@@ -17,6 +17,7 @@ import { healthAlertsOf } from "./health-kpi-service.ts";
 import { objectiveForChange, presentOne } from "./objective-service.ts";
 import { readabilityCache } from "./okr-access.ts";
 import {
+  auditSnapshot,
   groupBy,
   judgeKeyResult,
   judgeObjective,
@@ -70,8 +71,9 @@ export async function setParents(
       entityType: "objective",
       entityId: objectiveId,
       entityLabel: after.title,
-      before: { parents: before.parents },
-      after: { parents: after.parents },
+      // Whole snapshots: the latest `after` is the Objective as of then (docs/as-of.md).
+      before: auditSnapshot(before),
+      after: auditSnapshot(after),
     });
     return after;
   });

@@ -73,21 +73,24 @@ export async function scoreKeyResult(
         `say why the score differs from the suggested ${suggested.toFixed(1)}`,
       );
     }
-    const before = { finalScore: kr.finalScore, scoreComment: kr.scoreComment };
+    const before = (await presentOne(tx, deps, actor, kr.objectiveId)).keyResults.find((k) => k.id === kr.id);
     const updated = await updateKeyResultRow(tx, actor.organizationId, keyResultId, input.version, {
       finalScore: score,
       scoreComment: input.scoreComment?.trim() || null,
     });
     if (!updated) throw versionConflict(`Key Result "${kr.title}"`);
+    const objective = await presentOne(tx, deps, actor, kr.objectiveId);
     await recordAudit(tx, actor, {
       action: "key_result.scored",
       entityType: "key_result",
       entityId: keyResultId,
       entityLabel: kr.title,
-      before,
-      after: { finalScore: score, scoreComment: input.scoreComment?.trim() || null, suggested },
+      // Whole KR snapshots (the score beside its definition), so the latest `after` is the
+      // KR as of then (docs/as-of.md); `suggested` says what Keel proposed.
+      before: auditSnapshot(before),
+      after: { ...auditSnapshot(objective.keyResults.find((k) => k.id === kr.id)), suggested },
     });
-    return presentOne(tx, deps, actor, kr.objectiveId);
+    return objective;
   });
 }
 

@@ -3,6 +3,7 @@ import { IconFileImport, IconHierarchy2, IconPencilPlus, IconPlus } from "@table
 import { lazy, Suspense, useMemo, useState } from "react";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { roleAtLeast } from "../../../domain/roles.ts";
+import { AsOfBanner, useAsOf } from "../../components/as-of-banner.tsx";
 import { EmptyState } from "../../components/empty-state.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
@@ -50,12 +51,14 @@ export function KpiBoardPage() {
     );
   // A team in the address needs no tree to find it: ask for its board alongside the tree
   // instead of after it (one round trip less before the cards on a slow network).
-  useKpiBoard(slug, param ?? null, scope);
+  const { asOf, todayHref } = useAsOf();
+  useKpiBoard(slug, param ?? null, scope, asOf);
   // The board's own answer says whether this reader may define the team's KPIs.
-  const board = useKpiBoard(slug, teamId, scope);
+  const board = useKpiBoard(slug, teamId, scope, asOf);
   const canManage = board.data?.team.can.manageKpis ?? false;
-  // Members feed values; the entry and import pages list only the KPIs they may feed.
-  const canEnter = roleAtLeast(role, "member");
+  // Members feed values; the entry and import pages list only the KPIs they may feed. A
+  // past day (?asOf) is read-only.
+  const canEnter = roleAtLeast(role, "member") && !asOf;
   // Opened from a linter finding ("move to the KPI board"): the form opens filled in.
   const prefill = kpiPrefillOf(params);
   const closeForm = () => {
@@ -101,6 +104,7 @@ export function KpiBoardPage() {
           </>
         }
       />
+      {asOf && <AsOfBanner page="this KPI board" asOf={asOf} todayHref={todayHref} />}
       <Card withBorder padding="sm" mb="md">
         <Group gap="sm" wrap="wrap">
           <TeamSelect
@@ -173,6 +177,7 @@ export function KpiBoardPage() {
           scope={scope}
           canManage={canManage}
           onCreate={() => setCreating(true)}
+          asOf={asOf}
         />
       )}
       {(creating || (prefill && canManage)) && (

@@ -18,6 +18,8 @@ type Props = {
   scope: TeamScope;
   /** Shows "New KPI" for those who may define the team's KPIs. */
   canManage: boolean;
+  /** A past day to show (read-only), or null for today. */
+  asOf?: string | null;
   onCreate: () => void;
 };
 
@@ -75,8 +77,8 @@ export function StatusCounts({
  * A team's KPI board: counts per status, then the cards in the order the API gives,
  * grouped by team when the board holds the teams below it too.
  */
-export function KpiBoard({ slug, teamId, teamName, scope, canManage, onCreate }: Props) {
-  const board = useKpiBoard(slug, teamId, scope);
+export function KpiBoard({ slug, teamId, teamName, scope, canManage, onCreate, asOf = null }: Props) {
+  const board = useKpiBoard(slug, teamId, scope, asOf);
   const [filter, setFilter] = useState<KpiStatus | null>(null);
 
   if (board.isPending) {

@@ -38,8 +38,8 @@ export type KpiStatus = NonNullable<Kpi["current"]["status"]>;
  */
 export const kpiKeys = {
   all: (slug: string) => ["org", slug, "kpis"] as const,
-  board: (slug: string, teamId: string, scope: TeamScope = "subtree") =>
-    ["org", slug, "kpis", "board", teamId, scope] as const,
+  board: (slug: string, teamId: string, scope: TeamScope = "subtree", asOf: string | null = null) =>
+    ["org", slug, "kpis", "board", teamId, scope, asOf ?? "today"] as const,
   list: (slug: string) => ["org", slug, "kpis", "list"] as const,
   kpi: (slug: string, id: string) => ["org", slug, "kpis", "kpi", id] as const,
   entry: (slug: string) => ["org", slug, "kpis", "entry"] as const,
@@ -56,18 +56,29 @@ export function useInvalidateKpis(slug: string) {
  * A team's KPI cards (value, target, status, sparkline, trend, open escalation) and
  * counts: of its whole subtree unless `scope` is team.
  */
-export function useKpiBoard(slug: string, teamId: string | null, scope: TeamScope = "subtree") {
-  return useQuery(kpiBoardQuery(slug, teamId, scope));
+export function useKpiBoard(
+  slug: string,
+  teamId: string | null,
+  scope: TeamScope = "subtree",
+  /** A past day to show the board as it was then (docs/as-of.md). */
+  asOf: string | null = null,
+) {
+  return useQuery(kpiBoardQuery(slug, teamId, scope, asOf));
 }
 
 /** A KPI board's query, for the hook and the routes that prefetch it. */
-export function kpiBoardQuery(slug: string, teamId: string | null, scope: TeamScope = "subtree") {
+export function kpiBoardQuery(
+  slug: string,
+  teamId: string | null,
+  scope: TeamScope = "subtree",
+  asOf: string | null = null,
+) {
   return queryOptions({
-    queryKey: kpiKeys.board(slug, teamId ?? "none", scope),
+    queryKey: kpiKeys.board(slug, teamId ?? "none", scope, asOf),
     queryFn: ({ signal }) =>
       api.get("/api/orgs/{org}/teams/{id}/kpi-board", {
         path: { org: slug, id: teamId ?? "" },
-        query: { scope },
+        query: asOf ? { scope, asOf } : { scope },
         signal,
       }),
     enabled: teamId !== null,

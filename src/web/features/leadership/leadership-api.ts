@@ -1,9 +1,16 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { ApiResponse } from "../../../shared/api/client.ts";
 import { api } from "../../lib/api-client.ts";
+import { asOfIn } from "../../lib/as-of.ts";
 import { keys } from "../../lib/query-keys.ts";
 
-export type LeadershipFilters = { teamId: string | null; themeId: string | null; cycleId: string | null };
+export type LeadershipFilters = {
+  teamId: string | null;
+  themeId: string | null;
+  cycleId: string | null;
+  /** A past day to show the home as it was then (docs/as-of.md); null for today. */
+  asOf?: string | null;
+};
 export type LeadershipHome = ApiResponse<"/api/orgs/{org}/leadership-home", "get">;
 export type LeadershipTeamRow = LeadershipHome["teams"][number];
 export type LeadershipKpi = LeadershipHome["kpis"]["items"][number];
@@ -15,6 +22,7 @@ function queryOf(f: LeadershipFilters) {
     ...(f.teamId ? { teamId: f.teamId } : {}),
     ...(f.themeId ? { themeId: f.themeId } : {}),
     ...(f.cycleId ? { cycleId: f.cycleId } : {}),
+    ...(f.asOf ? { asOf: f.asOf } : {}),
   };
 }
 
@@ -34,9 +42,14 @@ export function leadershipHomeQuery(slug: string, filters: LeadershipFilters) {
   });
 }
 
-/** The filters in a leadership address (?team, ?theme, ?cycle): the page's and its loader's. */
+/** The filters in a leadership address (?team, ?theme, ?cycle, ?asOf): the page's and its loader's. */
 export function leadershipFiltersOf(params: URLSearchParams): LeadershipFilters {
-  return { teamId: params.get("team"), themeId: params.get("theme"), cycleId: params.get("cycle") };
+  return {
+    teamId: params.get("team"),
+    themeId: params.get("theme"),
+    cycleId: params.get("cycle"),
+    asOf: asOfIn(params),
+  };
 }
 
 /** The list behind one of the home's counts, with the same filters (so its length is the count). */

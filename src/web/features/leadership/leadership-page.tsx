@@ -1,6 +1,7 @@
 import { Button, Card, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from "@mantine/core";
 import { lazy, Suspense, useState } from "react";
 import { Link, useSearchParams } from "react-router";
+import { AsOfBanner, AsOfPicker, useAsOf } from "../../components/as-of-banner.tsx";
 import { PageHeader } from "../../components/page-header.tsx";
 import { QueryError } from "../../components/query-error.tsx";
 import { TableSkeleton } from "../../components/table-skeleton.tsx";
@@ -44,6 +45,7 @@ export function LeadershipPage() {
   const { slug, org, isAdmin } = useOrg();
   const [choosing, setChoosing] = useState(false);
   const [params, setParams] = useSearchParams();
+  const { asOf, todayHref, setAsOf } = useAsOf();
   const filters: LeadershipFilters = leadershipFiltersOf(params);
   const listParam = params.get("list");
   const list = LISTS.find((l) => l === listParam) ?? null;
@@ -102,9 +104,11 @@ export function LeadershipPage() {
               ariaLabel="Cycle"
               w={180}
             />
+            <AsOfPicker asOf={asOf} onChange={setAsOf} />
           </Group>
         }
       />
+      {asOf && <AsOfBanner page="the leadership home" asOf={asOf} todayHref={todayHref} />}
       {home.isPending ? (
         <TableSkeleton rows={8} />
       ) : !data ? (
@@ -139,13 +143,13 @@ export function LeadershipPage() {
               <Title order={2} size="h4" id="kpi-strip-title">
                 {data.kpis.source === "chosen" ? "Headline KPIs" : "Company KPIs and red KPIs"}
               </Title>
-              {isAdmin && (
+              {isAdmin && !asOf && (
                 <Button variant="subtle" size="compact-sm" onClick={() => setChoosing(true)}>
                   Choose headline KPIs
                 </Button>
               )}
             </Group>
-            {isAdmin && choosing && (
+            {isAdmin && !asOf && choosing && (
               <Suspense fallback={null}>
                 <HeadlineKpisModal slug={slug} opened onClose={() => setChoosing(false)} />
               </Suspense>
