@@ -170,7 +170,9 @@ export async function storedStatusesOf(q: Queryable, organizationId: string, cyc
       join objectives o on o.organization_id = j.organization_id and o.id = j.objective_id
       where j.organization_id = ${organizationId} and o.cycle_id = ${cycleId} and o.archived_at is null`),
   );
-  return new Map(rows.map((r) => [r.id, { status: r.status, progress: r.progress === null ? null : Number(r.progress) }]));
+  return new Map(
+    rows.map((r) => [r.id, { status: r.status, progress: r.progress === null ? null : Number(r.progress) }]),
+  );
 }
 
 /** Each of these Objectives' state (what its KRs are judged under). */
@@ -225,7 +227,10 @@ export async function overdueKeyResultsOf(
         ${amongObjectives(sql.raw("kj.objective_id"), objectiveIds)}
         and kj.check_in_overdue and k.archived_at is null`),
   );
-  return rows.map((r) => ({ ...r, lastCheckInAt: r.lastCheckInAt === null ? null : new Date(r.lastCheckInAt) }));
+  return rows.map((r) => ({
+    ...r,
+    lastCheckInAt: r.lastCheckInAt === null ? null : new Date(r.lastCheckInAt),
+  }));
 }
 
 /** Title and owner of these live KRs. */

@@ -3,13 +3,13 @@
  * from the same scope and Objectives, so a count can never differ from the list it opens.
  */
 import type { z } from "zod";
+import { roleAtLeast } from "../../../domain/roles.ts";
 import type {
   LeadershipEscalationsSchema,
   LeadershipFindingsSchema,
   LeadershipFlagsSchema,
   LeadershipOverdueCheckInsSchema,
 } from "../../../shared/schemas/leadership.ts";
-import { roleAtLeast } from "../../../domain/roles.ts";
 import type { Actor, Deps } from "../../context.ts";
 import {
   countOpenStoredFindings,

@@ -39,7 +39,8 @@ export async function judgeStrategicObjectives(
       teamName: o.teamName,
       state: o.state,
       progress: verdict?.progress ?? null,
-      status: (verdict?.status ?? (o.state === "draft" ? "draft" : "not_started")) as StrategyObjective["status"],
+      status: (verdict?.status ??
+        (o.state === "draft" ? "draft" : "not_started")) as StrategyObjective["status"],
       restricted,
     };
   });

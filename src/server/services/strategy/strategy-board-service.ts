@@ -76,9 +76,7 @@ export async function strategyBoard(
     kpiRows.map((row) => ({ themeId: row.themeId, kpi: presentBoardKpi(row, actor, today) })),
     (k) => groupOf(k.themeId),
   );
-  const objectives = cycle
-    ? await judgeStrategicObjectives(deps, actor, cycle, objectiveRows)
-    : [];
+  const objectives = cycle ? await judgeStrategicObjectives(deps, actor, cycle, objectiveRows) : [];
   const objectivesByTheme = groupBy(objectives, (o) => groupOf(o.themeId));
   const group = (theme: (typeof themes)[number] | null) => {
     const kpis = (kpisByTheme.get(theme?.id ?? "") ?? []).map((k) => k.kpi);

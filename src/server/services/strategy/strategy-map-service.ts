@@ -4,10 +4,7 @@ import type { StrategyMap } from "../../../shared/schemas/strategy.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { listThemes } from "../../repositories/catalog-repository.ts";
-import {
-  listStrategyEdges,
-  strategyObjectiveRows,
-} from "../../repositories/strategy-repository.ts";
+import { listStrategyEdges, strategyObjectiveRows } from "../../repositories/strategy-repository.ts";
 import { judgeStrategicObjectives } from "./strategic-objectives.ts";
 import { chosenCycle, cycleRef } from "./strategy-cycle.ts";
 import { presentEdge } from "./strategy-edge-service.ts";
@@ -44,9 +41,7 @@ export async function strategyMap(
   const themes = themeRows.filter((t) => t.archivedAt === null).map(presentStrategyTheme);
   const laneIds = new Set(themes.map((t) => t.id));
   const onLanes = objectiveRows.filter((o) => o.themeId !== null && laneIds.has(o.themeId));
-  const objectives = cycle
-    ? await judgeStrategicObjectives(deps, actor, cycle, onLanes)
-    : [];
+  const objectives = cycle ? await judgeStrategicObjectives(deps, actor, cycle, onLanes) : [];
   const present = new Set([
     ...themes.map((t) => nodeKey({ kind: "theme", id: t.id })),
     ...objectives.map((o) => nodeKey({ kind: "objective", id: o.id })),
