@@ -1,7 +1,7 @@
 /**
- * What the coach keeps (re-exported by schema.ts). The linter's findings themselves are
- * computed on read from the Objective as it stands, so they never go stale; only a
- * person's decision about one is stored. The signals Keel read in a check-in's note are a
+ * What the coach keeps (re-exported by schema.ts). The linter's findings are computed on
+ * read from the Objective as it stands (whole-organisation views read a stored copy kept
+ * current by schema-judgements.ts); a person's decision about one is stored here. The signals Keel read in a check-in's note are a
  * column of check_ins (schema-okrs.ts), written with the check-in.
  * - lint_dismissals: a finding someone dismissed, with their reason;
  * - key_result_flags: a KR whose owner is losing confidence and writing about a blocker;

@@ -20,6 +20,7 @@
  * - schema-coach.ts: what the coach keeps: dismissed linter findings, risk flags,
  *   notifications;
  * - schema-one-on-ones.ts: 1:1 agendas and their items;
+ * - schema-judgements.ts: statuses and linter findings kept for whole-organisation views;
  * - schema-delivery.ts: what leaves Keel: the email outbox, address proofs, scheduled
  *   slots, webhooks and their deliveries, scheduled reports.
  */
@@ -27,6 +28,7 @@ export * from "./schema-bridge.ts";
 export * from "./schema-coach.ts";
 export * from "./schema-delivery.ts";
 export * from "./schema-identity.ts";
+export * from "./schema-judgements.ts";
 export * from "./schema-kpis.ts";
 export * from "./schema-okrs.ts";
 export * from "./schema-one-on-ones.ts";

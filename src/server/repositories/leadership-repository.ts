@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Queryable, rowsOf } from "../../db/client.ts";
+import type { Bands, Direction, Frequency } from "../../domain/kpi/types.ts";
 import { uuidArray } from "./sql-arrays.ts";
 
 /**
@@ -154,6 +155,45 @@ export async function activeKpiIdsIn(
         and ${inTeams(sql.raw("k.team_id"), teamIds)}
         and ${themeId === null ? sql`true` : sql`k.theme_id = ${themeId}`}`),
   );
+}
+
+/**
+ * What a KPI's current status is judged from (src/domain/kpi/status.ts currentStatus): its
+ * direction, frequency, band series, and its newest values up to today (the current status
+ * reads at most the latest due period and the one in progress after it). One statement,
+ * each KPI's bands and values from sub-selects served by their primary keys.
+ */
+export async function kpiStatusFacts(
+  q: Queryable,
+  organizationId: string,
+  ids: readonly string[],
+  today: string,
+) {
+  if (ids.length === 0) return [];
+  const rows = rowsOf<{
+    id: string;
+    direction: Direction;
+    frequency: Frequency;
+    bands: Bands[];
+    points: { p: string[]; v: number[] };
+  }>(
+    await q.execute(sql`select k.id, k.direction, k.frequency,
+        (select coalesce(json_agg(json_build_object('effectiveFrom', b.effective_from,
+            'target', b.target, 'greenMin', b.green_min, 'greenMax', b.green_max, 'redMin', b.red_min,
+            'redMax', b.red_max) order by b.effective_from), '[]'::json)
+          from kpi_bands b where b.organization_id = k.organization_id and b.kpi_id = k.id) as bands,
+        (select json_build_object('p', coalesce(array_agg(m.period_start order by m.period_start), '{}'),
+            'v', coalesce(array_agg(m.value order by m.period_start), '{}'))
+          from (select period_start, value from kpi_measurements
+                where organization_id = k.organization_id and kpi_id = k.id and period_start <= ${today}::date
+                order by period_start desc limit 3) m) as points
+      from kpis k
+      where k.organization_id = ${organizationId} and k.id = any(${uuidArray(ids)})`),
+  );
+  return rows.map(({ points, ...row }) => ({
+    ...row,
+    measured: points.p.map((periodStart, i) => ({ periodStart, value: Number(points.v[i]) })),
+  }));
 }
 
 /** The chosen headline KPIs in their order, with what the admin page names them by. */

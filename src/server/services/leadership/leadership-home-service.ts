@@ -11,7 +11,7 @@ import type { OkrStatus } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { groupBy } from "../okr/okr-presenter.ts";
 import { kpiStrip } from "./leadership-kpis.ts";
-import { escalationsList, findingsList, flagsList, overdueList } from "./leadership-lists.ts";
+import { escalationsList, findingsCount, findingsList, flagsList, overdueList } from "./leadership-lists.ts";
 import { type JudgedObjective, judgedObjectivesInScope } from "./leadership-okrs.ts";
 import { type LeadershipFilters, type LeadershipScope, leadershipScope } from "./leadership-scope.ts";
 
@@ -24,7 +24,7 @@ export async function leadershipHome(deps: Deps, actor: Actor, filters: Leadersh
   const [escalations, flags, findings, strip] = await Promise.all([
     escalationsList(deps, actor, scope),
     flagsList(deps, actor, scope, objectives),
-    findingsList(deps, actor, scope, objectives),
+    findingsCount(deps, actor, scope, objectives),
     kpiStrip(deps, actor, scope),
   ]);
   const counted = objectives.filter(countsForHealth);
@@ -37,8 +37,11 @@ export async function leadershipHome(deps: Deps, actor: Actor, filters: Leadersh
     counts: {
       openEscalations: { count: escalations.length, list: "escalations" },
       flaggedKeyResults: { count: flags.length, list: "flags" },
-      lintFindings: { count: findings.length, list: "findings" },
-      overdueCheckIns: { count: overdueList(scope, objectives).length, list: "overdue-check-ins" },
+      lintFindings: { count: findings, list: "findings" },
+      overdueCheckIns: {
+        count: objectives.reduce((n, o) => n + o.checkInsOverdue, 0),
+        list: "overdue-check-ins",
+      },
     },
   };
 }
@@ -58,7 +61,7 @@ export function teamRows(scope: LeadershipScope, objectives: JudgedObjective[]):
     const paced = own.filter((o) => o.progress !== null);
     const mean = (values: number[]) =>
       values.length === 0 ? null : round4(values.reduce((a, b) => a + b, 0) / values.length);
-    const expected = own.flatMap((o) => o.keyResults).filter((k) => k.cadence !== null);
+    const sum = (of: (o: JudgedObjective) => number) => own.reduce((n, o) => n + of(o), 0);
     return {
       teamId: team.id,
       name: team.name,
@@ -77,7 +80,7 @@ export function teamRows(scope: LeadershipScope, objectives: JudgedObjective[]):
       // Roll-ups clamp each Objective's progress to 0–1, so one overachiever hides nobody.
       progress: mean(paced.map((o) => Math.min(1, Math.max(0, o.progress ?? 0)))),
       expectedProgress: mean(paced.map((o) => o.expectedProgress)),
-      checkIns: { expected: expected.length, done: expected.filter((k) => !k.cadence?.due).length },
+      checkIns: { expected: sum((o) => o.checkInsExpected), done: sum((o) => o.checkInsDone) },
     };
   });
 }
@@ -98,5 +101,5 @@ export async function leadershipList(
   const objectives = await judgedObjectivesInScope(deps, actor, scope);
   if (list === "flags") return { items: await flagsList(deps, actor, scope, objectives) };
   if (list === "findings") return { items: await findingsList(deps, actor, scope, objectives) };
-  return { items: overdueList(scope, objectives) };
+  return { items: await overdueList(deps, actor, scope, objectives) };
 }

@@ -4,6 +4,8 @@
  * company's own KPIs (those of top-level teams) and every red KPI in scope.
  */
 import type { z } from "zod";
+import { todayIn } from "../../../domain/dates.ts";
+import { currentStatus } from "../../../domain/kpi/status.ts";
 import { AppError } from "../../../shared/errors.ts";
 import type { KpiHeadlinesSchema, LeadershipKpiSchema } from "../../../shared/schemas/leadership.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -14,6 +16,7 @@ import {
   activeKpiIdsIn,
   activeKpisAmong,
   headlineKpis,
+  kpiStatusFacts,
   replaceHeadlines,
 } from "../../repositories/leadership-repository.ts";
 import { presentKpis } from "../kpi/kpi-cards.ts";
@@ -49,11 +52,24 @@ export async function kpiStrip(
     activeKpiIdsIn(deps.db, actor.organizationId, scope.teamFilter, scope.themeId),
   ]);
   const companyIds = new Set(company.map((k) => k.id));
-  const candidates = [
-    ...company.map((k) => k.id),
-    ...inScope.filter((k) => scope.teamIds.has(k.teamId) && !companyIds.has(k.id)).map((k) => k.id),
-  ];
-  const cards = await present(candidates);
+  const others = inScope.filter((k) => scope.teamIds.has(k.teamId) && !companyIds.has(k.id)).map((k) => k.id);
+  // Only red ones of the others are shown: judge their current status with the card's own
+  // rule (currentStatus) from the few values it reads, and present only those.
+  const today = todayIn(ctx.timeZone, ctx.now);
+  const red = (await kpiStatusFacts(deps.db, actor.organizationId, others, today))
+    .filter(
+      (k) =>
+        currentStatus({
+          measurements: k.measured,
+          series: k.bands,
+          direction: k.direction,
+          frequency: k.frequency,
+          today,
+          opts: ctx.periods,
+        }).status === "red",
+    )
+    .map((k) => k.id);
+  const cards = await present([...company.map((k) => k.id), ...red]);
   // Code-point order with the id as tie-break: the same on every machine (no locale data needed).
   const key = (k: StripKpi) => `${k.name.toLowerCase()}\u0000${k.id}`;
   const byName = (a: StripKpi, b: StripKpi) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);

@@ -1,8 +1,9 @@
 /**
  * The OKR linter's use cases: lint an unsaved draft, and the findings of saved Objectives
  * (one, or a cycle's and team's health check) with their dismissals. Findings are
- * computed on read, so they never go stale; only dismissals are stored
- * (lint-dismissal-service.ts changes them).
+ * computed on read here, so they never go stale; dismissals are stored
+ * (lint-dismissal-service.ts changes them). The leadership home reads a stored copy kept
+ * current by stored-judgements.ts, which calls findingsOf below.
  */
 
 import type { z } from "zod";

@@ -1,45 +1,35 @@
 import type { z } from "zod";
 import type { Queryable } from "../../../db/client.ts";
 import type { StrategyMapSchema } from "../../../shared/schemas/strategy.ts";
-import type { Actor } from "../../context.ts";
+import type { Actor, Deps } from "../../context.ts";
 import { mayReadObjectiveText, teamStandingMatters } from "../../policies/okr-policy.ts";
-import type { StrategyKeyResultRow, StrategyObjectiveRow } from "../../repositories/strategy-repository.ts";
+import { storedStatusesOf } from "../../repositories/judgement-repository.ts";
+import type { StrategyObjectiveRow } from "../../repositories/strategy-repository.ts";
 import { teamsWorkedOnBy } from "../../repositories/strategy-repository.ts";
-import {
-  groupBy,
-  judgeKeyResult,
-  judgeObjective,
-  type OkrClock,
-  RESTRICTED_TITLE,
-} from "../okr/okr-presenter.ts";
+import { RESTRICTED_TITLE } from "../okr/okr-presenter.ts";
+import { type JudgedCycle, refreshStatuses } from "../okr/stored-judgements.ts";
 
 export type StrategyObjective = z.infer<typeof StrategyMapSchema>["objectives"][number];
-type CycleDates = { startsOn: string; endsOn: string };
 
 /**
- * A cycle's Objectives with progress and status as Keel judges them everywhere (the OKR
- * presenter's judgeKeyResult and judgeObjective), from the rows read set-wise for the
- * whole cycle. Team-visible Objectives the reader may not read keep their numbers and lose
- * their text, as in every roll-up.
+ * A cycle's Objectives with progress and status as Keel judges them everywhere: the stored
+ * judgements (services/okr/stored-judgements.ts brings them up to today first, with the OKR
+ * presenter's rules). Team-visible Objectives the reader may not read keep their numbers and
+ * lose their text, as in every roll-up.
  */
 export async function judgeStrategicObjectives(
-  q: Queryable,
+  deps: Deps,
   actor: Actor,
-  clock: OkrClock,
-  cycle: CycleDates,
+  cycle: JudgedCycle,
   rows: StrategyObjectiveRow[],
-  krRows: StrategyKeyResultRow[],
 ): Promise<StrategyObjective[]> {
-  const mayRead = await readingRights(q, actor, rows);
-  const krsByObjective = groupBy(krRows, (k) => k.objectiveId);
+  await refreshStatuses(deps, actor, cycle);
+  const [mayRead, judged] = await Promise.all([
+    readingRights(deps.db, actor, rows),
+    storedStatusesOf(deps.db, actor.organizationId, cycle.id),
+  ]);
   return rows.map((o) => {
-    const judged = (krsByObjective.get(o.id) ?? []).map((kr) => ({
-      ...judgeKeyResult(kr, o.state, cycle, clock),
-      weight: kr.weight,
-      commitment: kr.commitment,
-      activeFrom: kr.activeFrom,
-    }));
-    const verdict = judgeObjective(o.state, judged, cycle, clock);
+    const verdict = judged.get(o.id);
     const restricted = !mayRead(o);
     return {
       id: o.id,
@@ -48,8 +38,9 @@ export async function judgeStrategicObjectives(
       teamId: o.teamId,
       teamName: o.teamName,
       state: o.state,
-      progress: verdict.progress,
-      status: verdict.status,
+      progress: verdict?.progress ?? null,
+      status: (verdict?.status ??
+        (o.state === "draft" ? "draft" : "not_started")) as StrategyObjective["status"],
       restricted,
     };
   });

@@ -11,9 +11,9 @@ import {
   type StrategyBoardKpiRow,
   strategyBoardKpiRows,
 } from "../../repositories/strategy-board-repository.ts";
-import { strategyKeyResultRows, strategyObjectiveRows } from "../../repositories/strategy-repository.ts";
+import { strategyObjectiveRows } from "../../repositories/strategy-repository.ts";
 import { DETAIL_POINTS } from "../kpi/kpi-presenter.ts";
-import { groupBy, okrClock } from "../okr/okr-presenter.ts";
+import { groupBy } from "../okr/okr-presenter.ts";
 import { judgeStrategicObjectives } from "./strategic-objectives.ts";
 import { chosenCycle, cycleRef } from "./strategy-cycle.ts";
 import { presentStrategyTheme } from "./strategy-map-service.ts";
@@ -63,11 +63,10 @@ export async function strategyBoard(
 ): Promise<StrategyBoard> {
   authorize(actor, "read");
   const cycle = await chosenCycle(deps, actor, cycleId);
-  const [themeRows, kpiRows, objectiveRows, krRows] = await Promise.all([
+  const [themeRows, kpiRows, objectiveRows] = await Promise.all([
     listThemes(deps.db, actor.organizationId),
     strategyBoardKpiRows(deps.db, actor.organizationId, DETAIL_POINTS),
     cycle ? strategyObjectiveRows(deps.db, actor.organizationId, cycle.id, { themedOnly: false }) : [],
-    cycle ? strategyKeyResultRows(deps.db, actor.organizationId, cycle.id) : [],
   ]);
   const themes = themeRows.filter((t) => t.archivedAt === null).map(presentStrategyTheme);
   const active = new Set(themes.map((t) => t.id));
@@ -77,9 +76,7 @@ export async function strategyBoard(
     kpiRows.map((row) => ({ themeId: row.themeId, kpi: presentBoardKpi(row, actor, today) })),
     (k) => groupOf(k.themeId),
   );
-  const objectives = cycle
-    ? await judgeStrategicObjectives(deps.db, actor, okrClock(deps, actor), cycle, objectiveRows, krRows)
-    : [];
+  const objectives = cycle ? await judgeStrategicObjectives(deps, actor, cycle, objectiveRows) : [];
   const objectivesByTheme = groupBy(objectives, (o) => groupOf(o.themeId));
   const group = (theme: (typeof themes)[number] | null) => {
     const kpis = (kpisByTheme.get(theme?.id ?? "") ?? []).map((k) => k.kpi);

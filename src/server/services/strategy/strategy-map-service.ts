@@ -4,12 +4,7 @@ import type { StrategyMap } from "../../../shared/schemas/strategy.ts";
 import type { Actor, Deps } from "../../context.ts";
 import { authorize } from "../../policies/org-policy.ts";
 import { listThemes } from "../../repositories/catalog-repository.ts";
-import {
-  listStrategyEdges,
-  strategyKeyResultRows,
-  strategyObjectiveRows,
-} from "../../repositories/strategy-repository.ts";
-import { okrClock } from "../okr/okr-presenter.ts";
+import { listStrategyEdges, strategyObjectiveRows } from "../../repositories/strategy-repository.ts";
 import { judgeStrategicObjectives } from "./strategic-objectives.ts";
 import { chosenCycle, cycleRef } from "./strategy-cycle.ts";
 import { presentEdge } from "./strategy-edge-service.ts";
@@ -38,18 +33,15 @@ export async function strategyMap(
 ): Promise<StrategyMap> {
   authorize(actor, "read");
   const cycle = await chosenCycle(deps, actor, cycleId);
-  const [themeRows, edgeRows, objectiveRows, krRows] = await Promise.all([
+  const [themeRows, edgeRows, objectiveRows] = await Promise.all([
     listThemes(deps.db, actor.organizationId),
     listStrategyEdges(deps.db, actor.organizationId),
     cycle ? strategyObjectiveRows(deps.db, actor.organizationId, cycle.id, { themedOnly: true }) : [],
-    cycle ? strategyKeyResultRows(deps.db, actor.organizationId, cycle.id) : [],
   ]);
   const themes = themeRows.filter((t) => t.archivedAt === null).map(presentStrategyTheme);
   const laneIds = new Set(themes.map((t) => t.id));
   const onLanes = objectiveRows.filter((o) => o.themeId !== null && laneIds.has(o.themeId));
-  const objectives = cycle
-    ? await judgeStrategicObjectives(deps.db, actor, okrClock(deps, actor), cycle, onLanes, krRows)
-    : [];
+  const objectives = cycle ? await judgeStrategicObjectives(deps, actor, cycle, onLanes) : [];
   const present = new Set([
     ...themes.map((t) => nodeKey({ kind: "theme", id: t.id })),
     ...objectives.map((o) => nodeKey({ kind: "objective", id: o.id })),
