@@ -28,7 +28,7 @@ export async function dateDemoStructure(
   tx: Queryable,
   actor: Actor,
   /** The closed quarters, oldest first, and the running one. */
-  cycles: { closed: CycleRow[]; current: CycleRow },
+  cycles: { closed: [CycleRow, ...CycleRow[]]; current: CycleRow },
   timeZone: string,
   writtenSince: Date,
 ): Promise<void> {

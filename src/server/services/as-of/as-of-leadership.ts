@@ -15,6 +15,7 @@ import type {
   LeadershipFlagsSchema,
   LeadershipHomeSchema,
   LeadershipKpiSchema,
+  LeadershipOverdueCheckInsSchema,
 } from "../../../shared/schemas/leadership.ts";
 import type { OkrStatus } from "../../../shared/schemas/okrs.ts";
 import type { Actor, Deps } from "../../context.ts";
@@ -24,8 +25,8 @@ import { headlineKpis, type LeadershipKeyResultRow } from "../../repositories/le
 import { teamsWorkedOnBy } from "../../repositories/strategy-repository.ts";
 import { DETAIL_POINTS } from "../kpi/kpi-presenter.ts";
 import { countsForHealth, teamRows } from "../leadership/leadership-home-service.ts";
-import { findingsList, overdueList } from "../leadership/leadership-lists.ts";
-import type { JudgedKeyResult, JudgedObjective } from "../leadership/leadership-okrs.ts";
+import { findingsList } from "../leadership/leadership-lists.ts";
+import type { JudgedObjective } from "../leadership/leadership-okrs.ts";
 import {
   type LeadershipFilters,
   type LeadershipScope,
@@ -47,6 +48,14 @@ type Home = z.infer<typeof LeadershipHomeSchema>;
 type StripKpi = z.infer<typeof LeadershipKpiSchema>;
 type HealthStatus = Exclude<OkrStatus, "draft">;
 type ListName = "escalations" | "flags" | "findings" | "overdue-check-ins";
+
+/** A KR as it stood, judged that day; `cadence` is null unless a weekly check-in was expected of it. */
+type KeyResultAsOf = LeadershipKeyResultRow & { status: OkrStatus; cadence: CheckInDue | null };
+/**
+ * An Objective as it stood, judged that day: the home's shape (whose check-in tallies
+ * today's reads take from stored judgements) with the KRs the tallies and lists come from.
+ */
+type ObjectiveAsOf = JudgedObjective & { keyResults: KeyResultAsOf[] };
 
 /**
  * The scope as leaders see it today (authorised, filters checked, before the date is),
@@ -80,7 +89,7 @@ async function judgedAsOf(deps: Deps, actor: Actor, scope: LeadershipScope, asOf
     needed && actor.userId ? await teamsWorkedOnBy(deps.db, actor.organizationId, actor.userId) : new Set();
   const clock = scope.clock;
   const running = cycle.state === "active";
-  return rows.map((o): JudgedObjective => {
+  return rows.map((o): ObjectiveAsOf => {
     const keyResults = o.keyResults.map((kr) => {
       const judged = judgeKeyResult(kr, o.state, cycle, clock);
       const cadence =
@@ -102,6 +111,7 @@ async function judgedAsOf(deps: Deps, actor: Actor, scope: LeadershipScope, asOf
       clock,
     );
     const { keyResults: _krs, ...objective } = o;
+    const cadences = keyResults.flatMap((k) => (k.cadence ? [k.cadence] : []));
     return {
       ...objective,
       teamId: o.teamId,
@@ -109,7 +119,10 @@ async function judgedAsOf(deps: Deps, actor: Actor, scope: LeadershipScope, asOf
       progress: verdict.progress,
       expectedProgress: verdict.expectedProgress,
       readable: mayReadObjectiveText(actor, o, { worksOnTeam: worked.has(o.teamId) }),
-      keyResults: keyResults.map(({ judged: _judged, ...k }): JudgedKeyResult => k),
+      checkInsExpected: cadences.length,
+      checkInsDone: cadences.filter((c) => !c.due).length,
+      checkInsOverdue: cadences.filter((c) => c.overdue).length,
+      keyResults: keyResults.map(({ judged: _judged, ...k }): KeyResultAsOf => k),
     };
   });
 }
@@ -211,7 +224,7 @@ async function flagsAsOf(
   actor: Actor,
   scope: LeadershipScope,
   asOf: AsOf,
-  objectives: JudgedObjective[],
+  objectives: ObjectiveAsOf[],
 ): Promise<z.infer<typeof LeadershipFlagsSchema>["items"]> {
   const krs = new Map(objectives.flatMap((o) => o.keyResults.map((k) => [k.id, { o, k }] as const)));
   const rows = await flagsOpenAt(deps.db, actor.organizationId, [...krs.keys()], asOf.at);
@@ -229,6 +242,31 @@ async function flagsAsOf(
       teamName: scope.teamNames.get(o.teamId) ?? null,
     };
   });
+}
+
+/** KRs that had been silent for more than 7 days that day, longest silent first. */
+function overdueAsOf(
+  scope: LeadershipScope,
+  objectives: ObjectiveAsOf[],
+): z.infer<typeof LeadershipOverdueCheckInsSchema>["items"] {
+  const items = objectives.flatMap((o) =>
+    o.keyResults
+      .filter((k) => k.cadence?.overdue)
+      .map((k) => ({
+        keyResultId: k.id,
+        keyResultTitle: o.readable ? k.title : RESTRICTED_KEY_RESULT_TITLE,
+        objectiveId: o.id,
+        objectiveTitle: o.readable ? o.title : RESTRICTED_TITLE,
+        ownerName: k.ownerName,
+        lastCheckInAt: k.lastCheckInAt?.toISOString() ?? null,
+        daysSinceLastCheckIn: k.cadence?.daysSinceLastCheckIn ?? null,
+        teamId: o.teamId,
+        teamName: scope.teamNames.get(o.teamId) ?? null,
+      })),
+  );
+  // Never checked in counts as the longest silence.
+  const silence = (i: (typeof items)[number]) => i.daysSinceLastCheckIn ?? Number.MAX_SAFE_INTEGER;
+  return items.sort((a, b) => silence(b) - silence(a) || (a.keyResultId < b.keyResultId ? -1 : 1));
 }
 
 /** GET /leadership-home?asOf=…: the home as it was at the end of that day. */
@@ -260,7 +298,7 @@ export async function asOfLeadershipHome(
       openEscalations: { count: escalations.length, list: "escalations" },
       flaggedKeyResults: { count: flags.length, list: "flags" },
       lintFindings: { count: findings.length, list: "findings" },
-      overdueCheckIns: { count: overdueList(scope, objectives).length, list: "overdue-check-ins" },
+      overdueCheckIns: { count: overdueAsOf(scope, objectives).length, list: "overdue-check-ins" },
     },
   };
 }
@@ -282,5 +320,5 @@ export async function asOfLeadershipList(
   const objectives = await judgedAsOf(deps, actor, scope, asOf);
   if (list === "flags") return { items: await flagsAsOf(deps, actor, scope, asOf, objectives) };
   if (list === "findings") return { items: await findingsList(deps, actor, scope, objectives) };
-  return { items: overdueList(scope, objectives) };
+  return { items: overdueAsOf(scope, objectives) };
 }
