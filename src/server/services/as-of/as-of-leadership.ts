@@ -32,7 +32,6 @@ import {
   type LeadershipScope,
   leadershipScope,
 } from "../leadership/leadership-scope.ts";
-import { checkInsExpectedSince } from "../okr/check-in-service.ts";
 import {
   judgeKeyResult,
   judgeObjective,
@@ -40,6 +39,7 @@ import {
   RESTRICTED_KEY_RESULT_TITLE,
   RESTRICTED_TITLE,
 } from "../okr/okr-presenter.ts";
+import { cadenceOf } from "../okr/stored-judgements.ts";
 import { type AsOf, resolveAsOf } from "./as-of-date.ts";
 import { cyclesAsOf, defaultCycleAsOf, type KpiAsOf, kpisAsOf, objectivesAsOf } from "./as-of-definitions.ts";
 import { kpiCardsAsOf } from "./as-of-kpis.ts";
@@ -124,24 +124,6 @@ async function judgedAsOf(deps: Deps, actor: Actor, scope: LeadershipScope, asOf
       checkInsOverdue: cadences.filter((c) => c.overdue).length,
       keyResults: keyResults.map(({ judged: _judged, ...k }): KeyResultAsOf => k),
     };
-  });
-}
-
-/** The KR's weekly cadence on that day, or null before its check-ins were expected. */
-function cadenceOf(
-  kr: LeadershipKeyResultRow,
-  cycleStartsOn: string,
-  clock: OkrClock,
-  weekStart: WeekStart,
-): CheckInDue | null {
-  const addedOn = kr.activeFrom === null ? todayIn(clock.timeZone, kr.createdAt) : undefined;
-  const expectedSince = checkInsExpectedSince(cycleStartsOn, addedOn, kr.activeFrom);
-  if (clock.today < expectedSince) return null;
-  return checkInDue({
-    today: clock.today,
-    weekStart,
-    lastCheckInOn: kr.lastCheckInAt ? todayIn(clock.timeZone, kr.lastCheckInAt) : null,
-    expectedSince,
   });
 }
 

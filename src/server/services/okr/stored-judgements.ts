@@ -66,8 +66,8 @@ export function judgeObjectiveAndKeyResults(
   return { verdict, keyResults: judged };
 }
 
-/** The KR's weekly cadence today, or null before its check-ins are expected. */
-function cadenceOf(
+/** The KR's weekly cadence on the clock's day, or null before its check-ins are expected. */
+export function cadenceOf(
   kr: LeadershipKeyResultRow,
   cycleStartsOn: string,
   clock: OkrClock,
