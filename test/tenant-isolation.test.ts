@@ -32,6 +32,10 @@ const PUBLIC = new Set([
   "POST /api/auth/sign-in",
   "POST /api/auth/sign-out",
   "POST /api/auth/password-reset",
+  "GET /api/auth/sign-up",
+  "POST /api/auth/sign-up",
+  "POST /api/auth/verify-email",
+  "POST /api/auth/verify-email/resend",
   "GET /api/invitations/{token}",
   "POST /api/invitations/{token}/accept",
 ]);
