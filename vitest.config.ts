@@ -43,6 +43,11 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page answers a click through a request and a re-render: on a loaded two-core
+          // CI machine that has taken more than expect.poll's default second (a 1:1 that
+          // had just been closed still showed its ticked item). Polls end as soon as they
+          // pass, so a longer limit costs only the runs that would have failed.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
